@@ -1,0 +1,15 @@
+// kg's constraints and indexes. Applied by `kg schema apply` and before the first write; every
+// statement is idempotent (IF NOT EXISTS), so applying twice changes nothing.
+
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
+CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE;
+
+// Lookups by name and type (viewer search, `--around NAME`, `kg query` examples).
+CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
+CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type);
+CREATE INDEX document_source IF NOT EXISTS FOR (d:Document) ON (d.source);
+CREATE INDEX claim_key IF NOT EXISTS FOR (c:Claim) ON (c.key);
+
+// Name search with autocomplete over names and aliases.
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasText];

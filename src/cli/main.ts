@@ -1,0 +1,25 @@
+// The `kg` command line: parses arguments and hands them to the pipeline steps; nothing else.
+import { Command } from 'commander';
+import { addGlobalOptions, reportError } from './context.js';
+import { neo4jCommand } from './neo4j-command.js';
+import { schemaCommand } from './schema-command.js';
+
+const program = addGlobalOptions(new Command('kg'))
+  .description('Build a knowledge graph of who did what to whom from news articles.')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+
+for (const command of [neo4jCommand(), schemaCommand()]) program.addCommand(command);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const e = error as { code?: string; exitCode?: number };
+  if (typeof e.code === 'string' && e.code.startsWith('commander.')) {
+    // Commander already printed the message; help and version are not failures.
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else {
+    process.exitCode = reportError(error, process.argv.includes('--verbose') || process.argv.includes('-v'));
+  }
+}
