@@ -1,0 +1,141 @@
+// Decides which attack phrases of a document speak of the same attack, and names each attack.
+import { isStrongKind, type AttackPhrase } from './attacks.js';
+import type { AttackFacts } from './types.js';
+
+export interface AttackCluster {
+  ref: string;
+  facts: AttackFacts;
+  /** The year is stated in the text (not assumed from the publication date). */
+  explicitYear: boolean;
+  phrases: AttackPhrase[];
+}
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+export function mergeFacts(into: AttackFacts, from: AttackFacts): void {
+  into.places = union(into.places, from.places);
+  into.countries = union(into.countries, from.countries);
+  into.persons = union(into.persons, from.persons);
+  into.names = union(into.names, from.names);
+  into.venues = union(into.venues, from.venues);
+  into.year ??= from.year;
+  into.date ??= from.date;
+  // A specific kind ("shooting") says more than the generic "attack".
+  if (into.kind === 'attack' && from.kind !== 'attack') into.kind = from.kind;
+}
+
+export interface Era {
+  year: number | undefined;
+  explicit: boolean;
+}
+
+/**
+ * Two reports can be one attack only if their years agree. A report with no year is of its article's day,
+ * so it matches a year assumed from a publication date but never a year the text states ("in 2002").
+ */
+export function erasAgree(a: Era, b: Era): boolean {
+  if (a.year !== undefined && b.year !== undefined) return a.year === b.year;
+  if (a.year === undefined && b.year === undefined) return true;
+  return !(a.year !== undefined ? a.explicit : b.explicit);
+}
+
+/** Shared places, people or names tie two reports; a shared country alone does only when neither names a place. */
+export function anchorsAgree(a: AttackFacts, b: AttackFacts): boolean {
+  const shares = (x: string[], y: string[]) => x.some((v) => y.includes(v));
+  if (shares(a.places, b.places) || shares(a.persons, b.persons) || shares(a.names, b.names)) return true;
+  const placed = (f: AttackFacts) => f.places.length > 0 || f.persons.length > 0 || f.names.length > 0;
+  return shares(a.countries, b.countries) && (!placed(a) || !placed(b));
+}
+
+const hasAnchor = (f: AttackFacts) => f.places.length + f.persons.length + f.names.length > 0;
+
+export interface ClusterInput {
+  phrases: AttackPhrase[];
+  publishedYear: number | undefined;
+  /** Whether two sentences are in one paragraph (for events told over several sentences). */
+  sameParagraph: (a: number, b: number) => boolean;
+  /** Places and dates of a sentence, for an unplaced "a three-day siege" that the sentences before place. */
+  sentenceFacts: (sentence: number) => AttackFacts;
+}
+
+export function clusterAttacks(input: ClusterInput, refPrefix: string): { clusters: AttackCluster[]; refs: Map<AttackPhrase, string> } {
+  const clusters: AttackCluster[] = [];
+  const refs = new Map<AttackPhrase, string>();
+  const eraOf = (facts: AttackFacts): Era => (facts.year !== undefined ? { year: facts.year, explicit: true } : { year: input.publishedYear, explicit: false });
+  const latest = () => clusters.reduce<AttackCluster | undefined>((best, c) => (!best || lastSentence(c) >= lastSentence(best) ? c : best), undefined);
+  const lastSentence = (c: AttackCluster) => Math.max(...c.phrases.map((p) => p.sentence));
+  const join = (cluster: AttackCluster, phrase: AttackPhrase) => {
+    cluster.phrases.push(phrase);
+    mergeFacts(cluster.facts, phrase.facts);
+    if (phrase.facts.year !== undefined) cluster.explicitYear = true;
+    refs.set(phrase, cluster.ref);
+  };
+  const open = (phrase: AttackPhrase) => {
+    const facts = structuredClone(phrase.facts);
+    const cluster: AttackCluster = { ref: `${refPrefix}${clusters.length + 1}`, facts, explicitYear: facts.year !== undefined, phrases: [] };
+    clusters.push(cluster);
+    join(cluster, phrase);
+  };
+
+  for (const phrase of input.phrases) {
+    if (phrase.generic) continue;
+    const facts = phrase.facts;
+    const era = eraOf(facts);
+    const compatible = clusters.filter((c) => erasAgree({ year: c.facts.year ?? input.publishedYear, explicit: c.explicitYear }, era) && anchorsAgree(c.facts, facts));
+    if (phrase.anaphoric || (phrase.definite && !hasAnchor(facts))) {
+      const previous = facts.countries.length > 0 ? (compatible.at(-1) ?? latest()) : latest();
+      if (previous) join(previous, phrase);
+      continue;
+    }
+    if (compatible.length > 0) {
+      join(compatible[compatible.length - 1]!, phrase);
+      continue;
+    }
+    if (hasAnchor(facts)) {
+      // A bare plural ("attacks in Kerman") is talk of many unless dated or definite.
+      if (!phrase.plural || phrase.definite || facts.year !== undefined || facts.date !== undefined) open(phrase);
+      continue;
+    }
+    if (!phrase.plural && isStrongKind(phrase.kind)) {
+      // "After a three-day siege, ...": the sentences before in the paragraph say where.
+      for (let back = 1; back <= 2; back++) {
+        const s = phrase.sentence - back;
+        if (s < 0 || !input.sameParagraph(s, phrase.sentence)) break;
+        const context = input.sentenceFacts(s);
+        if (context.places.length === 0) continue;
+        const taken = clusters.some((c) => c.facts.places.some((p) => context.places.includes(p)) && erasAgree({ year: c.facts.year, explicit: c.explicitYear }, eraOf(context)));
+        if (taken) break;
+        open({ ...phrase, facts: { ...context, kind: phrase.kind, noun: phrase.noun, persons: [], venues: union(context.venues, facts.venues) } });
+        break;
+      }
+    }
+  }
+  return { clusters, refs };
+}
+
+// Name sources from best to worst: a proper modifier, a venue, a place, a person, a country.
+const RANKS = ['modifier', 'venue', 'place', 'person', 'country'] as const;
+
+/** A name for the attack from its best report: "Bataclan concert attack", "Crocus City Hall attack", "Kerman bombings". */
+export function nameAttack(cluster: AttackCluster, nameOf: (ref: string) => string, isVenue: (ref: string) => boolean): { name: string; aliases: string[]; rank: number } {
+  const candidates: Array<{ rank: number; name: string }> = [];
+  for (const phrase of cluster.phrases) {
+    const noun = phrase.noun;
+    const venueWord = phrase.facts.venues.find((v) => !noun.includes(v) && !phrase.modifiers.toLowerCase().includes(v)) ?? '';
+    const withVenue = (head: string) => [head, venueWord, noun].filter(Boolean).join(' ');
+    if (phrase.facts.names.some((n) => phrase.modifiers.includes(n))) candidates.push({ rank: 0, name: `${phrase.modifiers} ${noun}` });
+    const venue = phrase.facts.places.find(isVenue);
+    if (venue) candidates.push({ rank: 1, name: `${nameOf(venue)} ${noun}` });
+    const place = phrase.facts.places.find((p) => !isVenue(p));
+    if (place) candidates.push({ rank: 2, name: withVenue(nameOf(place)) });
+    const person = phrase.facts.persons[0];
+    if (person) candidates.push({ rank: 3, name: withVenue(nameOf(person).split(' ').at(-1)!) });
+    const country = phrase.facts.countries[0];
+    if (country) candidates.push({ rank: 4, name: withVenue(nameOf(country)) });
+    if (!phrase.anaphoric) candidates.push({ rank: RANKS.length, name: phrase.text.replace(/^(?:the|a|an)\s+/i, '') });
+  }
+  const sorted = [...candidates].sort((a, b) => a.rank - b.rank);
+  const name = sorted[0]?.name ?? cluster.facts.noun;
+  const aliases = [...new Set(candidates.map((c) => c.name))].filter((a) => a !== name);
+  return { name: name.replace(/\s+/g, ' ').trim(), aliases, rank: sorted[0]?.rank ?? RANKS.length };
+}

@@ -1,0 +1,206 @@
+// Finds the attacks a document speaks of: noun phrases ("the concert hall shooting in Moscow") and event
+// verbs ("took 912 people hostage"), tied to the places, venues, people and dates around them. Generic talk
+// ("numerous attacks", "an attack in Germany") is left out; "the attack" and "the massacre" refer back.
+import { findDates, type PartialDate } from '../ingest/index.js';
+import type { Lexicon } from '../model/gazetteer.js';
+import { countPattern, slug, tokenize, type EntityMention, type Sentence, type Token } from '../nlp/index.js';
+import type { AttackFacts } from './types.js';
+
+export interface AttackPhrase {
+  sentence: number;
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  noun: string;
+  kind: string;
+  definite: boolean;
+  /** Bare "the attack": no modifier, so it can only refer back. */
+  anaphoric: boolean;
+  plural: boolean;
+  generic: boolean;
+  /** Modifiers written before the noun, as in the text ("Bataclan concert", "Moscow concert hall"). */
+  modifiers: string;
+  facts: AttackFacts;
+}
+
+const LEFT_STOP = new Set(
+  'the a an this that these those its their his her our your my of in on at for to by with from after before during since and or but as than which who whom whose is was were are has have had be been being claimed behind following about over into amid despite against via per like including near outside inside across throughout around within without toward towards upon under between among through while when where because if although though it they he she we you i'.split(' '),
+);
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', "'s"]);
+const RIGHT_STOP = new Set([',', ';', ':', '.', '(', ')', '"', '?', '!', 'that', 'which', 'who', 'whom', 'where', 'when', 'while', 'because', 'but', 'as', 'if', 'after', 'before', 'since', 'although', 'than', 'amid', 'despite']);
+const STRONG_KINDS = new Set(['hostage-taking', 'massacre']);
+const PLACE_TYPES = new Set(['Location']);
+
+interface NounEntry {
+  words: string[];
+  kind: string;
+}
+
+export class AttackFinder {
+  private readonly nouns: NounEntry[];
+  private readonly verbs: Array<{ re: RegExp; kind: string }>;
+  private readonly nonSpecific: Set<string>;
+  private readonly nonSpecificPhrases: string[];
+  private readonly venues: string[][];
+
+  constructor(lexicon: Lexicon) {
+    this.nouns = Object.entries(lexicon.attackNouns)
+      .map(([phrase, kind]) => ({ words: tokenize(phrase).map((t) => t.text), kind }))
+      .sort((a, b) => b.words.length - a.words.length);
+    const count = countPattern(lexicon.countWords);
+    this.verbs = Object.entries(lexicon.attackVerbs).map(([pattern, kind]) => ({ re: new RegExp(`\\b${pattern.replace(/\bN\b/g, count)}\\b`, 'g'), kind }));
+    this.nonSpecific = new Set([...lexicon.nonSpecific.filter((w) => !w.includes(' ')), 'additional', 'deadliest', 'latest', 'recent', 'past', 'previous', 'earlier', 'major', 'large-scale', 'foiled', 'thwarted', 'alleged']);
+    this.nonSpecificPhrases = lexicon.nonSpecific.filter((w) => w.includes(' '));
+    this.venues = lexicon.venueNouns.map((v) => v.split(' ')).sort((a, b) => b.length - a.length);
+  }
+
+  /** Attack phrases of one sentence, left to right. */
+  phrases(sentence: Sentence, mentions: EntityMention[]): AttackPhrase[] {
+    const tokens = sentence.tokens;
+    const lower = tokens.map((t) => t.text.toLowerCase());
+    const found: AttackPhrase[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const entry = this.nouns.find((n) => n.words.every((w, k) => lower[i + k] === w));
+      if (!entry) continue;
+      const nounLast = i + entry.words.length;
+      // "attack" as a verb ("to attack", "attacks the"), and nouns inside a longer compound, are not events.
+      if (/^(?:to|will|would|could|may|might|can|did)$/.test(lower[i - 1] ?? '')) continue;
+      if (['-', 'counter', 'anti'].includes(lower[i - 1] ?? '') || lower[nounLast] === '-') continue;
+      found.push(this.nounPhrase(sentence, mentions, i, nounLast, entry));
+      i = nounLast - 1;
+    }
+    const text = sentence.text.toLowerCase();
+    for (const { re, kind } of this.verbs) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const start = sentence.start + m.index;
+        const first = tokens.findIndex((t) => t.start >= start);
+        const last = tokens.findIndex((t) => t.end >= start + m![0].length) + 1;
+        if (first < 0 || last <= first || found.some((p) => p.first < last && p.last > first)) continue;
+        found.push(this.verbPhrase(sentence, mentions, first, last, kind, m[0]));
+      }
+    }
+    return found.sort((a, b) => a.first - b.first);
+  }
+
+  private nounPhrase(sentence: Sentence, mentions: EntityMention[], nounFirst: number, nounLast: number, entry: NounEntry): AttackPhrase {
+    const tokens = sentence.tokens;
+    const lower = tokens.map((t) => t.text.toLowerCase());
+    const noun = tokens.slice(nounFirst, nounLast).map((t) => t.text.toLowerCase()).join(' ');
+    const facts: AttackFacts = { kind: entry.kind, noun, year: undefined, date: undefined, places: [], countries: [], persons: [], names: [], venues: [] };
+    // Left: modifiers up to a determiner or a function word.
+    let first = nounFirst;
+    let definite = false;
+    let generic = false;
+    for (let k = nounFirst - 1; k >= 0 && nounFirst - k <= 6; k--) {
+      const mention = mentions.find((m) => m.first <= k && m.last > k);
+      if (mention) {
+        first = mention.first;
+        k = mention.first;
+        continue;
+      }
+      const word = lower[k]!;
+      if (DEFINITE.has(word)) {
+        definite = true;
+        break;
+      }
+      if (LEFT_STOP.has(word) || /^[^\p{L}\d-]/u.test(word)) break;
+      if (this.nonSpecific.has(word)) generic = true;
+      first = k;
+    }
+    const before = lower.slice(Math.max(0, first - 4), first).join(' ');
+    if (this.nonSpecificPhrases.some((p) => before.endsWith(p) || before.endsWith(`${p} the`) || before.endsWith(`${p} a`) || before.endsWith(`${p} an`))) generic = true;
+    // Right: the prepositional chain that places it ("in the city of Krasnogorsk in the Moscow region").
+    let last = nounLast;
+    for (let k = nounLast; k < tokens.length && k - nounLast < 16; k++) {
+      const word = lower[k]!;
+      if (RIGHT_STOP.has(word)) break;
+      if (word === 'and' && (DEFINITE.has(lower[k + 1] ?? '') || /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') || ['a', 'an'].includes(lower[k + 1] ?? ''))) break;
+      const nextNoun = this.nouns.find((n) => n.words.every((w, j) => lower[k + j] === w));
+      if (nextNoun && k > nounLast + 1) break;
+      last = k + 1;
+    }
+    const modifiers = tokens.slice(first, nounFirst).map((t) => t.text).join(' ');
+    this.collect(facts, sentence, mentions, first, last, nounFirst, nounLast);
+    const plural = /s$/.test(lower[nounLast - 1]!) && !/(?:ss|sis)$/.test(lower[nounLast - 1]!);
+    const anaphoric = definite && first === nounFirst && facts.places.length + facts.persons.length + facts.names.length + facts.venues.length === 0 && facts.year === undefined;
+    const end = tokens[last - 1]!.end;
+    return {
+      sentence: sentence.index,
+      first,
+      last,
+      start: tokens[first]!.start,
+      end,
+      text: sentence.text.slice(tokens[first]!.start - sentence.start, end - sentence.start),
+      noun,
+      kind: entry.kind,
+      definite,
+      anaphoric,
+      plural,
+      generic,
+      modifiers,
+      facts,
+    };
+  }
+
+  private verbPhrase(sentence: Sentence, mentions: EntityMention[], first: number, last: number, kind: string, text: string): AttackPhrase {
+    const tokens = sentence.tokens;
+    const facts: AttackFacts = { kind, noun: kind === 'hostage-taking' ? 'hostage crisis' : kind, year: undefined, date: undefined, places: [], countries: [], persons: [], names: [], venues: [] };
+    // An event told by its verb is placed by the whole sentence: "took 912 people hostage at Moscow's Dubrovka Theater".
+    this.collect(facts, sentence, mentions, 0, tokens.length, first, last);
+    facts.persons = [];
+    return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, plural: false, generic: false, modifiers: '', facts };
+  }
+
+  /** Places, people, proper names, venues and the date found between tokens [from, to). */
+  private collect(facts: AttackFacts, sentence: Sentence, mentions: EntityMention[], from: number, to: number, nounFirst: number, nounLast: number): void {
+    const tokens = sentence.tokens;
+    for (const m of mentions) {
+      if (m.first < from || m.last > to || m.role === 'modifier' && m.type !== 'Country') continue;
+      const ref = refOf(m);
+      if (PLACE_TYPES.has(m.type)) facts.places.push(ref);
+      else if (m.type === 'Country') facts.countries.push(ref);
+      else if (m.type === 'Person') facts.persons.push(ref);
+      else if (m.type === 'Event' && m.last <= nounFirst) facts.names.push(m.name);
+    }
+    // Capitalised words before the noun that no one knows are its name: "the Bataclan concert attack".
+    for (let k = from; k < nounFirst; k++) {
+      const t = tokens[k]!;
+      if (k > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && !mentions.some((m) => m.first <= k && m.last > k) && !/^(?:The|A|An|This|That|Its)$/.test(t.text)) facts.names.push(t.text);
+    }
+    const lower = tokens.slice(from, to).map((t) => t.text.toLowerCase());
+    for (const venue of this.venues) {
+      for (let k = 0; k + venue.length <= lower.length; k++) {
+        if (venue.every((w, j) => lower[k + j] === w) && !facts.venues.includes(venue.join(' '))) {
+          facts.venues.push(venue.join(' '));
+          break;
+        }
+      }
+    }
+    const span = sentence.text.slice(tokens[from]!.start - sentence.start, tokens[Math.min(to, tokens.length) - 1]!.end - sentence.start);
+    const date = bestDate(findDates(span)) ?? (from === 0 ? undefined : leadingDate(sentence, nounFirst, nounLast));
+    if (date) {
+      facts.year = date.year;
+      facts.date = [date.year, date.month, date.day].filter((v) => v !== undefined).join('-') || undefined;
+    }
+  }
+}
+
+function bestDate(dates: PartialDate[]): PartialDate | undefined {
+  return dates.find((d) => d.year !== undefined && d.month !== undefined) ?? dates.find((d) => d.year !== undefined) ?? dates.find((d) => d.month !== undefined && d.day !== undefined);
+}
+
+/** "In 2002, militants took ...": a date that opens the sentence dates its first event. */
+function leadingDate(sentence: Sentence, nounFirst: number, _nounLast: number): PartialDate | undefined {
+  const opening = sentence.tokens.slice(0, Math.min(nounFirst, 6));
+  const comma = opening.findIndex((t: Token) => t.text === ',');
+  if (comma < 0) return undefined;
+  const text = sentence.text.slice(0, opening[comma]!.start - sentence.start);
+  return bestDate(findDates(text));
+}
+
+export const refOf = (m: EntityMention): string => m.key ?? `${m.type.toLowerCase()}/${slug(m.name)}`;
+
+export const isStrongKind = (kind: string): boolean => STRONG_KINDS.has(kind);

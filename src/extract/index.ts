@@ -1,0 +1,170 @@
+// extract: one analysed document in; its entities (with attacks and casualty reports) and relations out,
+// each relation with the sentence it came from. Pure: resources are loaded once by the caller.
+import type { Article } from '../ingest/index.js';
+import type { Lexicon } from '../model/gazetteer.js';
+import { allows, type EntityType, type Ontology } from '../model/ontology.js';
+import type { AnalyzedText, EntityMention, Gazetteer, Sentence } from '../nlp/index.js';
+import { clusterAttacks, nameAttack, type AttackCluster } from './attack-clusters.js';
+import { AttackFinder, refOf, type AttackPhrase } from './attacks.js';
+import { CasualtyReader, toAttribute } from './casualties.js';
+import { ReferenceResolver, type DocumentMemory } from './references.js';
+import { RelationReader } from './relations.js';
+import { RoleReader } from './roles.js';
+import type { AttackFacts, DocumentExtraction, LocalEntity, LocalRelation, Slot } from './types.js';
+
+export type { AttackFacts, DocumentExtraction, LocalEntity, LocalRelation } from './types.js';
+export { anchorsAgree, erasAgree, mergeFacts } from './attack-clusters.js';
+
+export interface ExtractionResources {
+  ontology: Ontology;
+  gazetteer: Gazetteer;
+}
+
+/** Prepared once per run: compiled cues, patterns and word lists. */
+export class Extractor {
+  private readonly attacks: AttackFinder;
+  private readonly casualties: CasualtyReader;
+  private readonly references: ReferenceResolver;
+  private readonly relations: RelationReader;
+  private readonly roles: RoleReader;
+  private readonly lexicon: Lexicon;
+
+  constructor(private readonly resources: ExtractionResources) {
+    this.lexicon = resources.gazetteer.lexicon;
+    this.attacks = new AttackFinder(this.lexicon);
+    this.casualties = new CasualtyReader(this.lexicon);
+    this.references = new ReferenceResolver(this.lexicon, resources.gazetteer.entries);
+    this.relations = new RelationReader(resources.ontology);
+    this.roles = new RoleReader(this.lexicon);
+  }
+
+  extract(article: Article, analyzed: AnalyzedText): DocumentExtraction {
+    const { sentences } = analyzed;
+    const mentions = unifyPersonNames(analyzed.mentions);
+    const bySentence = sentences.map((s) => mentions.filter((m) => m.sentence === s.index));
+    const entities = new Map<string, LocalEntity>();
+    const relations: LocalRelation[] = [];
+    const evidenceOf = (sentence: Sentence) => ({ doc: article.id, start: sentence.start, end: sentence.end, text: sentence.text });
+    const addRelation = (type: string, source: { ref: string; type: EntityType }, target: { ref: string; type: EntityType }, confidence: number, sentence: Sentence, rule: string) => {
+      if (source.ref === target.ref || !allows(this.resources.ontology, type, source.type, target.type)) return;
+      relations.push({ type, source: source.ref, target: target.ref, confidence, evidence: [evidenceOf(sentence)], rule });
+    };
+
+    for (const mention of mentions) addEntity(entities, refOf(mention), mention.type, mention.name, mention.key, mention);
+
+    // Attacks: phrases, then which of them are one attack.
+    const phrases = sentences.flatMap((s) => this.attacks.phrases(s, bySentence[s.index]!));
+    const publishedYear = article.published ? Number(article.published.slice(0, 4)) : undefined;
+    const paragraphOf = paragraphIndex(article.text, sentences);
+    const sentenceFacts = (index: number): AttackFacts => {
+      const facts: AttackFacts = { kind: 'attack', noun: 'attack', year: undefined, date: undefined, places: [], countries: [], persons: [], names: [], venues: [] };
+      for (const m of bySentence[index] ?? []) if (m.type === 'Location' && m.role === 'head') facts.places.push(refOf(m));
+      const year = /\b(?:19|20)\d{2}\b/.exec(sentences[index]!.text);
+      if (year) facts.year = Number(year[0]);
+      return facts;
+    };
+    const { clusters, refs } = clusterAttacks({ phrases, publishedYear, sameParagraph: (a, b) => paragraphOf[a] === paragraphOf[b], sentenceFacts }, `attack/${article.id}-`);
+    for (const cluster of clusters) this.addAttack(entities, cluster, article.id, sentences);
+
+    // Casualty figures belong to the attack their sentence (or the one before, in its paragraph) speaks of.
+    const attackSlotsBySentence = new Map<number, Array<{ phrase: AttackPhrase; ref: string }>>();
+    for (const [phrase, ref] of refs) attackSlotsBySentence.set(phrase.sentence, [...(attackSlotsBySentence.get(phrase.sentence) ?? []), { phrase, ref }]);
+    let lastAttack: { ref: string; sentence: number } | undefined;
+    for (const sentence of sentences) {
+      const here = attackSlotsBySentence.get(sentence.index) ?? [];
+      for (const figure of this.casualties.figures(sentence)) {
+        const before = here.filter((a) => a.phrase.start <= figure.start).at(-1) ?? here[0];
+        const ref = before?.ref ?? (lastAttack && sentence.index - lastAttack.sentence <= 2 && paragraphOf[lastAttack.sentence] === paragraphOf[sentence.index] ? lastAttack.ref : undefined);
+        if (ref) entities.get(ref)!.attributes.push(toAttribute(figure, article.id));
+      }
+      const latest = here.at(-1);
+      if (latest) lastAttack = { ref: latest.ref, sentence: sentence.index };
+    }
+
+    // Relations, sentence by sentence, with what came before as context.
+    const memory: DocumentMemory = { history: [], groupsInDocument: new Map() };
+    for (const m of mentions) if (m.type === 'Group') memory.groupsInDocument.set(refOf(m), (memory.groupsInDocument.get(refOf(m)) ?? 0) + 1);
+    for (const sentence of sentences) {
+      const { slots, branches } = this.references.slots(sentence, bySentence[sentence.index]!, memory);
+      for (const { phrase, ref } of attackSlotsBySentence.get(sentence.index) ?? []) {
+        slots.push({ ref, type: 'Attack', sentence: sentence.index, first: phrase.first, last: phrase.last, start: phrase.start, end: phrase.end, text: phrase.text, speaker: false, role: 'head' });
+      }
+      for (const branch of branches) addRelation('BRANCH_OF', { ref: branch.child, type: 'Group' }, { ref: branch.parent, type: 'Group' }, 0.85, sentence, 'descriptor');
+      const recent = (types: EntityType[]): Slot | undefined => [...memory.history].reverse().find((s) => types.includes(s.type) && s.role === 'head' && !s.speaker);
+      for (const hit of this.relations.read({ sentence, slots, recent })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
+      for (const hit of this.roles.read(sentence, bySentence[sentence.index]!, slots)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
+      memory.history.push(...slots.sort((a, b) => a.first - b.first));
+    }
+
+    // Where each attack happened: the places its reports name.
+    for (const cluster of clusters) {
+      for (const phrase of cluster.phrases) {
+        const sentence = sentences[phrase.sentence]!;
+        for (const place of phrase.facts.places) addRelation('OCCURRED_IN', { ref: cluster.ref, type: 'Attack' }, { ref: place, type: entities.get(place)?.type ?? 'Location' }, 0.8, sentence, 'attack-place');
+        for (const country of phrase.facts.countries) addRelation('OCCURRED_IN', { ref: cluster.ref, type: 'Attack' }, { ref: country, type: 'Country' }, 0.7, sentence, 'attack-country');
+      }
+    }
+    return { documentId: article.id, entities, relations: dedupeRelations(relations) };
+  }
+
+  private addAttack(entities: Map<string, LocalEntity>, cluster: AttackCluster, doc: string, sentences: Sentence[]): void {
+    const nameOf = (ref: string) => entities.get(ref)?.name ?? ref.split('/').at(-1)!;
+    const isVenue = (ref: string) => entities.get(ref)?.type === 'Location' && /\b(?:hall|theater|theatre|stadium|airport|mosque|church|school|hospital|hotel|mall|market|station|arena|club|cathedral|synagogue|shrine|palace)\b/i.test(nameOf(ref));
+    const { name, aliases, rank } = nameAttack(cluster, nameOf, isVenue);
+    const entity = addEntity(entities, cluster.ref, 'Attack', name, undefined);
+    entity.nameRank = rank;
+    for (const alias of aliases) entity.aliases.add(alias);
+    entity.attack = cluster.facts;
+    for (const phrase of cluster.phrases) entity.mentions.push({ start: phrase.start, end: phrase.end, text: phrase.text });
+    const first = cluster.phrases[0]!;
+    const sentence = sentences[first.sentence]!;
+    entity.attributes.push({ key: 'kind', value: cluster.facts.kind, doc, text: sentence.text, start: sentence.start, end: sentence.end });
+    if (cluster.facts.date) entity.attributes.push({ key: 'date', value: cluster.facts.date, doc, text: sentence.text, start: sentence.start, end: sentence.end });
+  }
+}
+
+function addEntity(entities: Map<string, LocalEntity>, ref: string, type: EntityType, name: string, key: string | undefined, mention?: EntityMention): LocalEntity {
+  let entity = entities.get(ref);
+  if (!entity) {
+    entity = { ref, type, name, key, aliases: new Set(), mentions: [], attributes: [] };
+    entities.set(ref, entity);
+  }
+  if (mention) {
+    entity.mentions.push({ start: mention.start, end: mention.end, text: mention.text });
+    if (mention.text !== name && mention.via !== 'gazetteer:demonym') entity.aliases.add(mention.text);
+  }
+  return entity;
+}
+
+/** "Neumann" before "Peter Neumann" is still Peter Neumann: short forms take the one full name they fit. */
+function unifyPersonNames(mentions: EntityMention[]): EntityMention[] {
+  const full = [...new Set(mentions.filter((m) => m.type === 'Person' && m.name.includes(' ')).map((m) => m.name))];
+  return mentions.map((m) => {
+    if (m.type !== 'Person' || m.name.includes(' ')) return m;
+    const matches = full.filter((f) => f.endsWith(` ${m.name}`) || f.endsWith(`-${m.name}`));
+    return matches.length === 1 ? { ...m, name: matches[0]! } : m;
+  });
+}
+
+function paragraphIndex(text: string, sentences: Sentence[]): number[] {
+  let paragraph = 0;
+  return sentences.map((s, k) => {
+    if (k > 0 && text.slice(sentences[k - 1]!.end, s.start).includes('\n')) paragraph++;
+    return paragraph;
+  });
+}
+
+/** One relation per (type, source, target), keeping every sentence that supports it. */
+function dedupeRelations(relations: LocalRelation[]): LocalRelation[] {
+  const merged = new Map<string, LocalRelation>();
+  for (const r of relations) {
+    const key = `${r.type}\u0000${r.source}\u0000${r.target}`;
+    const existing = merged.get(key);
+    if (!existing) merged.set(key, { ...r, evidence: [...r.evidence] });
+    else {
+      existing.confidence = Math.max(existing.confidence, r.confidence);
+      for (const e of r.evidence) if (!existing.evidence.some((x) => x.start === e.start)) existing.evidence.push(e);
+    }
+  }
+  return [...merged.values()];
+}

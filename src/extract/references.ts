@@ -1,0 +1,112 @@
+// Turns a sentence's mentions into relation slots: resolves "the group", "this branch", "the Afghan branch of
+// ISIS" and "the country" to the entities they stand for, and marks speakers ("according to Reuters",
+// "Kirby said"), who report facts but are not parties to them.
+import type { Lexicon } from '../model/gazetteer.js';
+import type { EntityMention, GazetteerEntry, Sentence } from '../nlp/index.js';
+import { refOf } from './attacks.js';
+import type { Slot } from './types.js';
+
+export interface DocumentMemory {
+  /** Every slot seen so far in the document, in reading order. */
+  history: Slot[];
+  /** Group refs mentioned anywhere in the document (a branch may be named after it is described). */
+  groupsInDocument: Map<string, number>;
+}
+
+export interface BranchFact {
+  child: string;
+  parent: string;
+  sentence: number;
+}
+
+const ANAPHOR = /^(?:the|this|that)\s+(?:same\s+)?(?:(?:militant|terror|terrorist|extremist|jihadist|islamist|armed|militant islamist)\s+)?(?:group|branch|militia|organization|organisation|outfit|offshoot|affiliate)\b(?!\s+(?:of|known|called))/i;
+const COUNTRY_ANAPHOR = /^the\s+country\b/i;
+const SPEECH_AFTER = /^(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|told|wrote|writes|reported|reports|stated|added|noted|explained|argued|insisted|believes|fears|expects|considers|pointed out)\b/i;
+const SPEECH_BEFORE = /(?:according to|said|says|told|wrote|writes|reported|stated|added|noted|as stated by|as noted by|as reported by|cited by|quoted by)\s+(?:the\s+)?$/i;
+
+export class ReferenceResolver {
+  private readonly descriptorNouns: string;
+
+  constructor(
+    lexicon: Lexicon,
+    private readonly entries: Map<string, GazetteerEntry>,
+  ) {
+    this.descriptorNouns = lexicon.groupDescriptors.join('|');
+  }
+
+  /** Child groups of `parent` that the document names, most mentioned first. */
+  private childOf(parent: string, memory: DocumentMemory): string | undefined {
+    const children = [...memory.groupsInDocument.entries()].filter(([ref]) => this.entries.get(ref)?.parent === parent).sort((a, b) => b[1] - a[1]);
+    return children[0]?.[0];
+  }
+
+  private recent(memory: DocumentMemory, type: Slot['type'], before: number): Slot | undefined {
+    for (let k = memory.history.length - 1; k >= 0; k--) {
+      const slot = memory.history[k]!;
+      if (slot.type === type && slot.start < before && slot.role === 'head' && !slot.speaker) return slot;
+    }
+    return undefined;
+  }
+
+  slots(sentence: Sentence, mentions: EntityMention[], memory: DocumentMemory): { slots: Slot[]; branches: BranchFact[] } {
+    const text = sentence.text;
+    const tokens = sentence.tokens;
+    const slots: Slot[] = mentions.map((m) => ({ ref: refOf(m), type: m.type, sentence: m.sentence, first: m.first, last: m.last, start: m.start, end: m.end, text: m.text, speaker: false, role: m.role }));
+    const branches: BranchFact[] = [];
+    const tokenAt = (offset: number) => tokens.findIndex((t) => t.start >= offset);
+    const slotFor = (ref: string, first: number, last: number): Slot => ({ ref, type: 'Group', sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text: text.slice(tokens[first]!.start - sentence.start, tokens[last - 1]!.end - sentence.start), speaker: false, role: 'head' });
+
+    // Descriptors: "the Afghan branch of ISIS", "ISIS branch", "the Islamic State's Afghanistan-based branch", "its offshoot ISIS-K".
+    const descriptor = new RegExp(`\\b(?:${this.descriptorNouns})\\b`, 'gi');
+    for (let m = descriptor.exec(text); m; m = descriptor.exec(text)) {
+      const nounIndex = tokenAt(sentence.start + m.index);
+      if (nounIndex < 0) continue;
+      const groups = slots.filter((s) => s.type === 'Group');
+      // The parent: "of G" right after, or G (with "'s" and a few modifiers) right before.
+      const after = groups.find((g) => g.first === nounIndex + 2 && tokens[nounIndex + 1]?.text.toLowerCase() === 'of');
+      const before = groups.filter((g) => g.last <= nounIndex && nounIndex - g.last <= 4 && !tokens.slice(g.last, nounIndex).some((t) => /^(?:,|;|and|or|the|a|an|is|was|has|which|that)$/i.test(t.text))).at(-1);
+      const possessive = /^(?:its|their)$/i.test(tokens[nounIndex - 1]?.text ?? '') ? this.recent({ ...memory, history: [...memory.history, ...slots.filter((s) => s.first < nounIndex)] }, 'Group', tokens[nounIndex]!.start) : undefined;
+      const parentSlot = after ?? before ?? possessive;
+      if (!parentSlot) continue;
+      const parent = parentSlot.ref;
+      // The child: named right after ("known as ISIS-K", "(ISPK)", "ISIS-K"), else the parent's branch this document names.
+      const named = groups.find((g) => g.ref !== parent && g.first > nounIndex && g.first - (after ? after.last : nounIndex + 1) <= 4);
+      const isBranch = this.entries.get(parent)?.parent !== undefined;
+      const child = named?.ref ?? this.childOf(parent, memory) ?? (isBranch && before ? parent : undefined);
+      if (!child) continue;
+      if (child !== parent) {
+        branches.push({ child, parent, sentence: sentence.index });
+        if (parentSlot !== possessive) parentSlot.role = 'modifier';
+      }
+      slots.push(slotFor(child, nounIndex, nounIndex + 1));
+    }
+
+    // Anaphora: "the group", "this group", "the same branch" name the group last spoken of.
+    for (let k = 0; k < tokens.length; k++) {
+      if (!/^(?:the|this|that)$/i.test(tokens[k]!.text)) continue;
+      const rest = text.slice(tokens[k]!.start - sentence.start);
+      const group = ANAPHOR.exec(rest);
+      const country = COUNTRY_ANAPHOR.exec(rest);
+      const match = group ?? country;
+      if (!match) continue;
+      const last = tokenAt(tokens[k]!.start + match[0].length);
+      const end = last < 0 ? tokens.length : last;
+      if (slots.some((s) => s.first < end && s.last > k)) continue;
+      const antecedent = [...slots.filter((s) => s.last <= k && s.type === (group ? 'Group' : 'Country') && s.role === 'head').reverse(), this.recent(memory, group ? 'Group' : 'Country', tokens[k]!.start)].find(Boolean);
+      if (antecedent) slots.push({ ...antecedent, sentence: sentence.index, first: k, last: end, start: tokens[k]!.start, end: tokens[end - 1]!.end, text: match[0], role: 'head', speaker: false });
+    }
+
+    for (const slot of slots) {
+      const before = text.slice(0, slot.start - sentence.start);
+      const after = text.slice(slot.end - sentence.start);
+      if (SPEECH_BEFORE.test(before) || (SPEECH_AFTER.test(after) && slot.type !== 'Attack')) slot.speaker = true;
+    }
+    // "according to A and B", "A and B said": the speakers' partners speak too.
+    slots.sort((a, b) => a.first - b.first || a.last - b.last);
+    for (let k = 1; k < slots.length; k++) {
+      const gap = tokens.slice(slots[k - 1]!.last, slots[k]!.first).map((t) => t.text.toLowerCase()).join(' ');
+      if (/^(?:,|and|, and|or)$/.test(gap) && (slots[k - 1]!.speaker || slots[k]!.speaker)) slots[k - 1]!.speaker = slots[k]!.speaker = true;
+    }
+    return { slots, branches };
+  }
+}

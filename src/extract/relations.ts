@@ -1,0 +1,158 @@
+// Reads relations from cue patterns (data/ontology.json): each cue says how to find its two ends around it
+// (the subject before, the object after, the agent after "by" in the passive, ...). Coordinated ends
+// ("Germany and the Netherlands arrested") each get the relation.
+import { allows, type CueSpec, type EntityType, type Ontology, type SlotStrategy } from '../model/ontology.js';
+import type { Sentence } from '../nlp/index.js';
+import type { Slot } from './types.js';
+
+export interface CueHit {
+  relation: string;
+  source: Slot;
+  target: Slot;
+  confidence: number;
+  rule: string;
+}
+
+export interface SentenceScope {
+  sentence: Sentence;
+  slots: Slot[];
+  /** The last eligible slot before this sentence, for "it claimed" and "denied involvement". */
+  recent: (types: EntityType[]) => Slot | undefined;
+}
+
+interface CompiledCue {
+  spec: CueSpec;
+  re: RegExp;
+  notBefore: RegExp | undefined;
+}
+
+const DIRECT_GAP = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'both', 'also', 'then', 'already', 'even', 'reportedly', 'allegedly', 'previously', 'recently', 'had', 'has', 'have', 'been', 'all', 'any', 'publicly']);
+const COORDINATION = /^(?:,|and|or|, and|, or|both|as well as|and the|, the|and also)$/;
+const HEDGES = /\b(?:reportedly|allegedly|suspected|possibly|likely|may have|might have|believed to|appears to|is said to|claimed to)\b/i;
+const MAX_BEFORE = 22;
+const MAX_AFTER = 16;
+
+export class RelationReader {
+  private readonly cues: CompiledCue[];
+
+  constructor(private readonly ontology: Ontology) {
+    this.cues = ontology.cues.map((spec) => ({
+      spec,
+      re: new RegExp(`${/^\w/.test(spec.pattern) ? '\\b' : ''}(?:${spec.pattern})\\b`, 'gi'),
+      notBefore: spec.notBefore ? new RegExp(spec.notBefore, 'i') : undefined,
+    }));
+  }
+
+  read(scope: SentenceScope): CueHit[] {
+    const { sentence } = scope;
+    const hits: CueHit[] = [];
+    const slots = scope.slots.filter((s) => s.role === 'head' && !s.speaker).sort((a, b) => a.first - b.first || b.last - a.last);
+    const hedged = HEDGES.test(sentence.text);
+    for (const cue of this.cues) {
+      const spec = this.ontology.relationTypes[cue.spec.relation];
+      if (!spec) continue;
+      cue.re.lastIndex = 0;
+      for (let m = cue.re.exec(sentence.text); m; m = cue.re.exec(sentence.text)) {
+        if (cue.notBefore?.test(sentence.text.slice(0, m.index))) continue;
+        const cueFirst = sentence.tokens.findIndex((t) => t.end > sentence.start + m!.index);
+        const cueLast = sentence.tokens.findIndex((t) => t.start >= sentence.start + m!.index + m![0].length);
+        const span = { first: cueFirst, last: cueLast < 0 ? sentence.tokens.length : cueLast };
+        const usable = slots.filter((s) => s.last <= span.first || s.first >= span.last);
+        const sources = this.find(cue.spec.source, spec.sources, usable, span, scope, undefined);
+        const targets = this.find(cue.spec.target, spec.targets, usable, span, scope, sources);
+        for (const source of sources) {
+          for (const target of targets) {
+            if (source.ref === target.ref || !allows(this.ontology, cue.spec.relation, source.type, target.type)) continue;
+            hits.push({ relation: cue.spec.relation, source, target, confidence: Math.round(cue.spec.confidence * (hedged ? 0.85 : 1) * 100) / 100, rule: `cue:${cue.spec.pattern}` });
+          }
+        }
+      }
+    }
+    return hits;
+  }
+
+  private gapText(scope: SentenceScope, from: number, to: number): string {
+    return scope.sentence.tokens
+      .slice(from, to)
+      .map((t) => t.text.toLowerCase())
+      .join(' ');
+  }
+
+  /** The slot and those coordinated with it, in the direction of reading away from the cue. */
+  private coordinated(slot: Slot, eligible: Slot[], scope: SentenceScope, direction: 1 | -1): Slot[] {
+    const group = [slot];
+    let edge = slot;
+    for (;;) {
+      const next = direction === 1 ? eligible.find((s) => s.first >= edge.last && s.type === slot.type) : [...eligible].reverse().find((s) => s.last <= edge.first && s.type === slot.type);
+      if (!next) break;
+      const gap = direction === 1 ? this.gapText(scope, edge.last, next.first) : this.gapText(scope, next.last, edge.first);
+      const both = direction === -1 && /^both$/.test(this.gapText(scope, next.first - 1, next.first));
+      if (!COORDINATION.test(gap) && !(gap === '' && both)) break;
+      group.push(next);
+      edge = next;
+    }
+    return group;
+  }
+
+  private clauseBreak(scope: SentenceScope, from: number, to: number): boolean {
+    return scope.sentence.tokens.slice(from, to).some((t) => t.text === ';' || t.text === ':');
+  }
+
+  private find(strategy: SlotStrategy, types: EntityType[], slots: Slot[], span: { first: number; last: number }, scope: SentenceScope, sources: Slot[] | undefined): Slot[] {
+    const eligible = slots.filter((s) => types.includes(s.type));
+    const before = () => {
+      const slot = [...eligible].reverse().find((s) => s.last <= span.first && span.first - s.last <= MAX_BEFORE && !this.clauseBreak(scope, s.last, span.first));
+      if (slot) return this.coordinated(slot, eligible, scope, -1);
+      // "it claimed", "they were behind": a pronoun subject stands for what the text last spoke of.
+      const lead = this.gapText(scope, Math.max(0, span.first - 3), span.first);
+      const recent = /\b(?:it|they)\b/.test(lead) ? scope.recent(types) : undefined;
+      return recent ? [recent] : [];
+    };
+    const after = (from: number) => {
+      const slot = eligible.find((s) => s.first >= from && s.first - from <= MAX_AFTER && !this.clauseBreak(scope, from, s.first));
+      return slot ? this.coordinated(slot, eligible, scope, 1) : [];
+    };
+    const direct = () => {
+      const slot = eligible.find((s) => s.first >= span.last) ?? undefined;
+      const first = slots.find((s) => s.first >= span.last);
+      if (!slot || slot !== first || slot.first - span.last > 3) return [];
+      const gap = scope.sentence.tokens.slice(span.last, slot.first);
+      return gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase())) ? this.coordinated(slot, eligible, scope, 1) : [];
+    };
+    switch (strategy) {
+      case 'before':
+        return before();
+      case 'after':
+        return after(span.last);
+      case 'after-direct':
+        return direct();
+      case 'after-second': {
+        const end = Math.max(span.last, ...(sources ?? []).map((s) => s.last));
+        return after(end);
+      }
+      case 'after-embedded': {
+        const that = scope.sentence.tokens.findIndex((t, k) => k >= span.last && k - span.last <= 6 && t.text.toLowerCase() === 'that');
+        if (that < 0) return after(span.last);
+        const subject = slots.find((s) => s.first > that);
+        return subject ? after(subject.last) : [];
+      }
+      case 'after-or-relative': {
+        const object = direct();
+        if (object.length > 0) return object;
+        const subject = sources?.[0];
+        if (!subject || span.first - subject.last > 2) return [];
+        const relative = [...eligible].reverse().find((s) => s.last <= subject.first && subject.first - s.last <= 8);
+        return relative ? [relative] : [];
+      }
+      case 'attack': {
+        const attacks = slots.filter((s) => s.type === 'Attack');
+        const found = attacks.find((s) => s.first >= span.last) ?? [...attacks].reverse().find((s) => s.last <= span.first) ?? scope.recent(['Attack']);
+        return found ? [found] : [];
+      }
+      case 'context-country': {
+        const found = [...eligible].reverse().find((s) => s.type === 'Country' && s.last <= span.first) ?? scope.recent(['Country']);
+        return found ? [found] : [];
+      }
+    }
+  }
+}

@@ -1,0 +1,114 @@
+// Relations written into noun phrases rather than verbs: titles ("Serbian President Alexander Vucic" →
+// LEADER_OF Serbia), appositions ("Qassem Soleimani, an Iranian commander" → MEMBER_OF Iran), affiliations
+// ("Peter Neumann from King's College"), and place containment ("Krasnogorsk in the Moscow region").
+import type { Lexicon } from '../model/gazetteer.js';
+import type { EntityMention, Sentence } from '../nlp/index.js';
+import type { Slot } from './types.js';
+
+export interface PhraseRelation {
+  relation: string;
+  source: Slot;
+  target: Slot;
+  confidence: number;
+  rule: string;
+}
+
+const AFFILIATIONS = new Set(['Country', 'Organization', 'Group']);
+const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
+const SUBDIVISION = /^(?:city|town|village|capital|province|region|port|district|county|state|governorate|oblast|enclave|suburb)$/i;
+
+export class RoleReader {
+  private readonly leaderTitles: string[];
+  private readonly titles: Set<string>;
+
+  constructor(lexicon: Lexicon) {
+    this.leaderTitles = lexicon.leaderTitles;
+    this.titles = new Set([...lexicon.leaderTitles, ...lexicon.roleTitles].flatMap((t) => t.split(' ')));
+  }
+
+  private relationFor(title: string): string {
+    const words = title.toLowerCase();
+    if (/\b(?:former|vice|deputy)\b/.test(words)) return 'MEMBER_OF';
+    return this.leaderTitles.some((t) => new RegExp(`\\b${t}\\b`).test(words)) ? 'LEADER_OF' : 'MEMBER_OF';
+  }
+
+  read(sentence: Sentence, mentions: EntityMention[], slots: Slot[]): PhraseRelation[] {
+    const tokens = sentence.tokens;
+    const lower = tokens.map((t) => t.text.toLowerCase());
+    const found: PhraseRelation[] = [];
+    const slotOf = (m: { first: number; last: number }) => slots.find((s) => s.first === m.first && s.last === m.last && !s.speaker);
+    const isTitleWord = (k: number) => this.titles.has(lower[k] ?? '') || /^(?:special|communications|security|national|foreign|defence|defense|interior|chief|senior|top)$/.test(lower[k] ?? '');
+
+    for (const person of slots.filter((s) => s.type === 'Person')) {
+      // Title before the name: "[Serbian] [President] Vucic", "[Kremlin] [spokesman] Peskov", "Envoy for [the Coalition] McCary".
+      let k = person.first - 1;
+      let title = '';
+      while (k >= 0 && isTitleWord(k)) {
+        title = `${lower[k]} ${title}`;
+        k--;
+      }
+      if (title) {
+        const holder = slots.find((s) => s.last === k + 1 && AFFILIATIONS.has(s.type));
+        if (holder) found.push({ relation: this.relationFor(`${lower[k - 1] ?? ''} ${title}`), source: person, target: holder, confidence: 0.9, rule: 'title' });
+      } else {
+        const holder = slots.find((s) => s.last === person.first && AFFILIATIONS.has(s.type) && s.type !== 'Country');
+        const preposition = lower[(holder?.first ?? 0) - 1] === 'the' ? lower[(holder?.first ?? 0) - 2] : lower[(holder?.first ?? 0) - 1];
+        const titled = holder && ['for', 'of', 'at'].includes(preposition ?? '') && isTitleWord((holder.first ?? 0) - (lower[holder.first - 1] === 'the' ? 3 : 2));
+        if (holder && titled) found.push({ relation: 'MEMBER_OF', source: person, target: holder, confidence: 0.8, rule: 'title-of' });
+      }
+      // Apposition after the name: "Soleimani, an Iranian commander", "Kirby, the White House National Security Council's Communications Adviser".
+      if (lower[person.last] === ',') {
+        const clauseEnd = lower.findIndex((w, j) => j > person.last && (w === ',' || w === '.' || w === ';'));
+        const end = clauseEnd < 0 ? tokens.length : clauseEnd;
+        const window = lower.slice(person.last + 1, Math.min(end, person.last + 10));
+        const titled = window.findIndex((_, j) => isTitleWord(person.last + 1 + j));
+        if (titled >= 0 && /^(?:a|an|the)$/.test(window[0] ?? '')) {
+          const holder = slots.find((s) => s.first > person.last && s.last <= person.last + 1 + titled + 1 && AFFILIATIONS.has(s.type));
+          if (holder) found.push({ relation: this.relationFor(window.slice(titled).join(' ')), source: person, target: holder, confidence: 0.8, rule: 'apposition' });
+        }
+      }
+      // Affiliation: "Peter Neumann from King's College".
+      if (/^(?:from|of|at)$/.test(lower[person.last] ?? '')) {
+        const org = slots.find((s) => s.first === person.last + 1 && s.type === 'Organization');
+        if (org) found.push({ relation: 'MEMBER_OF', source: person, target: org, confidence: 0.75, rule: 'affiliation' });
+      }
+    }
+
+    const places = mentions.filter((m) => m.type === 'Location' || m.type === 'Country');
+    for (const place of places.filter((m) => m.type === 'Location')) {
+      const source = slotOf(place);
+      if (!source) continue;
+      const next = lower[place.last];
+      // "Krasnogorsk in the Moscow region"
+      if (next === 'in') {
+        const container = places.find((m) => m.first === place.last + 1 || (m.first === place.last + 2 && lower[place.last + 1] === 'the'));
+        const target = container && slotOf(container);
+        if (target && (container!.type === 'Country' || /\b(?:region|oblast|province|district|governorate)\b/i.test(container!.name))) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'in' });
+      }
+      // "Beslan, southern Russia." — a place and its country, not a list of places.
+      if (next === ',') {
+        let k = place.last + 1;
+        if (COMPASS.test(lower[k] ?? '')) k++;
+        const container = places.find((m) => m.first === k && m.type === 'Country');
+        const after = lower[container?.last ?? -1];
+        const target = container && slotOf(container);
+        if (target && (after === undefined || ['.', ',', ';', ')'].includes(after)) && lower[(container?.last ?? 0) + 1] !== 'and' && !places.some((m) => m.first === (container?.last ?? 0) + 1)) {
+          found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.8, rule: 'comma' });
+        }
+      }
+      // "the Iranian city of Kerman"
+      if (lower[place.first - 1] === 'of' && SUBDIVISION.test(lower[place.first - 2] ?? '')) {
+        const holder = mentions.find((m) => m.type === 'Country' && m.last === place.first - 2);
+        const target = holder && slots.find((s) => s.first === holder.first && s.last === holder.last);
+        if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'city-of' });
+      }
+      // "Moscow's Dubrovka Theater"
+      if (lower[place.first - 1] === "'s") {
+        const holder = places.find((m) => m.last === place.first - 1);
+        const target = holder && slotOf(holder);
+        if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.75, rule: 'possessive' });
+      }
+    }
+    return found;
+  }
+}

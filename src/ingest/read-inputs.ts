@@ -1,0 +1,117 @@
+// Turns the paths and URLs a user names into article sources, refusing what is not an article with a reason.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { InputError } from '../model/errors.js';
+
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+export type SourceFormat = 'text' | 'html';
+
+export interface ArticleSource {
+  /** The file path or URL, as the user would recognise it. */
+  source: string;
+  format: SourceFormat;
+  content: string;
+}
+
+export type InputResult = { ok: true; article: ArticleSource } | { ok: false; error: InputError };
+
+const formatOf = (name: string): SourceFormat => (/\.html?$/i.test(name) ? 'html' : 'text');
+
+/** Lists the article files under the given paths; folders are walked, hidden entries skipped. */
+export function expandPaths(paths: string[]): { files: string[]; errors: InputError[] } {
+  const files: string[] = [];
+  const errors: InputError[] = [];
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => !entry.name.startsWith('.'))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .flatMap((entry) => {
+        const full = join(dir, entry.name);
+        if (entry.isDirectory()) return walk(full);
+        return (ARTICLE_EXTENSIONS as readonly string[]).includes(extname(entry.name).toLowerCase()) ? [full] : [];
+      });
+  for (const path of paths) {
+    if (/^https?:\/\//i.test(path)) {
+      files.push(path);
+      continue;
+    }
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      errors.push(new InputError(path, 'no such file or folder', 'Check the path.'));
+      continue;
+    }
+    if (stats.isDirectory()) {
+      const found = walk(path);
+      if (found.length === 0) errors.push(new InputError(path, `the folder holds no articles (${ARTICLE_EXTENSIONS.join(', ')})`, 'Name a folder with article files, or the files themselves.'));
+      files.push(...found);
+    } else {
+      files.push(path);
+    }
+  }
+  return { files: [...new Set(files.map((f) => (/^https?:/i.test(f) ? f : resolve(f))))], errors };
+}
+
+/** Checks raw bytes are a text article: not empty, not binary, valid UTF-8, not too large. */
+export function decodeArticle(source: string, bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): InputResult {
+  if (bytes.length === 0) return { ok: false, error: new InputError(source, 'the file is empty', 'Remove it or fill it with the article text.') };
+  if (bytes.length > maxBytes) {
+    return {
+      ok: false,
+      error: new InputError(source, `the file is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit for one article`, 'Split it into articles, or raise --max-mb if it really is one.'),
+    };
+  }
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) return { ok: false, error: new InputError(source, 'this is a binary file, not text', 'Give kg .txt, .md or .html articles.') };
+    if (byte < 9 || (byte > 13 && byte < 32)) control++;
+  }
+  if (control / sample.length > 0.1) return { ok: false, error: new InputError(source, 'this looks like a binary file, not text', 'Give kg .txt, .md or .html articles.') };
+  let content: string;
+  try {
+    content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, error: new InputError(source, 'the file is not valid UTF-8', 'Convert it, for example: iconv -f latin1 -t utf-8 FILE > FILE.txt') };
+  }
+  if (content.trim().length === 0) return { ok: false, error: new InputError(source, 'the file holds only white space', 'Remove it or fill it with the article text.') };
+  return { ok: true, article: { source, format: formatOf(source), content: content.replace(/^\uFEFF/, '') } };
+}
+
+export function readArticleFile(path: string, maxBytes = DEFAULT_MAX_BYTES): InputResult {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return { ok: false, error: new InputError(path, 'no such file', 'Check the path.') };
+  }
+  // Refuse before reading a huge file into memory.
+  if (size > maxBytes) return decodeArticle(path, new Uint8Array(size), maxBytes);
+  try {
+    return decodeArticle(path, readFileSync(path), maxBytes);
+  } catch (error) {
+    return { ok: false, error: new InputError(path, `cannot read: ${(error as Error).message}`, 'Check the permissions.') };
+  }
+}
+
+export async function fetchArticle(url: string, maxBytes = DEFAULT_MAX_BYTES, timeoutMs = 20_000): Promise<InputResult> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+    if (!response.ok) return { ok: false, error: new InputError(url, `the server answered ${response.status} ${response.statusText}`, 'Check the URL.') };
+    const declared = Number(response.headers.get('content-length') ?? 0);
+    if (declared > maxBytes) return decodeArticle(url, new Uint8Array(declared), maxBytes);
+    const result = decodeArticle(url, new Uint8Array(await response.arrayBuffer()), maxBytes);
+    const type = response.headers.get('content-type') ?? '';
+    if (result.ok && /html/i.test(type)) result.article.format = 'html';
+    return result;
+  } catch (error) {
+    return { ok: false, error: new InputError(url, `cannot fetch: ${(error as Error).message}`, 'Check the URL and the network, or save the page and give kg the file.') };
+  }
+}
+
+export function readInput(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<InputResult> {
+  return /^https?:\/\//i.test(path) ? fetchArticle(path, maxBytes) : Promise.resolve(readArticleFile(path, maxBytes));
+}

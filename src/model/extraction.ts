@@ -1,0 +1,59 @@
+// The extraction result: what `kg extract --format json` prints (shared/eval/FORMAT.md, extended) and what
+// store/ writes. One schema serves the CLI, the evaluator, the store and the viewer.
+import { z } from 'zod';
+import { EntityType } from './ontology.js';
+
+export const DocumentRecord = z.object({
+  id: z.string(),
+  source: z.string(),
+  title: z.string(),
+  published: z.string().optional(),
+  chars: z.number().int().nonnegative(),
+  text: z.string().optional(),
+  duplicateOf: z.string().optional(),
+  similarity: z.number().optional(),
+});
+export type DocumentRecord = z.infer<typeof DocumentRecord>;
+
+export const Mention = z.object({ doc: z.string(), start: z.number().int(), end: z.number().int(), text: z.string() });
+export type Mention = z.infer<typeof Mention>;
+
+export const AttributeReport = z.object({
+  key: z.string(),
+  value: z.union([z.number(), z.string()]),
+  doc: z.string(),
+  text: z.string(),
+  start: z.number().int().optional(),
+  end: z.number().int().optional(),
+  qualifier: z.string().optional(),
+});
+export type AttributeReport = z.infer<typeof AttributeReport>;
+
+export const EntityRecord = z.object({
+  id: z.string(),
+  type: EntityType,
+  name: z.string(),
+  aliases: z.array(z.string()),
+  mentions: z.array(Mention),
+  attributes: z.array(AttributeReport),
+});
+export type EntityRecord = z.infer<typeof EntityRecord>;
+
+export const Evidence = z.object({ doc: z.string(), start: z.number().int(), end: z.number().int(), text: z.string() });
+export type Evidence = z.infer<typeof Evidence>;
+
+export const RelationRecord = z.object({
+  type: z.string(),
+  source: z.string(),
+  target: z.string(),
+  confidence: z.number().min(0).max(1),
+  evidence: z.array(Evidence),
+});
+export type RelationRecord = z.infer<typeof RelationRecord>;
+
+export const Extraction = z.object({
+  documents: z.array(DocumentRecord),
+  entities: z.array(EntityRecord),
+  relations: z.array(RelationRecord),
+});
+export type Extraction = z.infer<typeof Extraction>;

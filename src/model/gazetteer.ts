@@ -1,0 +1,53 @@
+// Schemas of the gazetteer and lexicon data files in data/; they are validated when loaded.
+import { z } from 'zod';
+
+const Named = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), aliases: z.array(z.string().min(1)).default([]) });
+
+export const GroupsFile = z.object({
+  groups: z.array(Named.extend({ parent: z.string().optional(), activeIn: z.array(z.string()).default([]) })),
+});
+
+export const OrganizationsFile = z.object({
+  organizations: z.array(Named.extend({ country: z.string().length(3).optional(), onlyAfter: z.array(z.string()).optional() })),
+});
+
+export const RegionsFile = z.object({ regions: z.array(Named.extend({ country: z.string().length(3).optional() })) });
+
+export const CountriesExtraFile = z.object({
+  countries: z.record(
+    z.string().length(3),
+    z.object({
+      aliases: z.array(z.string()).default([]),
+      demonyms: z.array(z.string()).default([]),
+      metonyms: z.array(z.string()).default([]),
+      capitalAliases: z.array(z.string()).default([]),
+    }),
+  ),
+});
+
+const WordList = z.array(z.string().min(1)).min(1);
+
+export const LexiconFile = z.object({
+  leaderTitles: WordList,
+  roleTitles: WordList,
+  personTitles: WordList,
+  personDescriptors: WordList,
+  speechVerbs: WordList,
+  organizationSuffixes: WordList,
+  locationSuffixes: WordList,
+  eventSuffixes: WordList,
+  locativePrepositions: WordList,
+  governmentNouns: WordList,
+  groupNouns: WordList,
+  groupDescriptors: WordList,
+  attackNouns: z.record(z.string(), z.string()),
+  attackVerbs: z.record(z.string(), z.string()),
+  venueNouns: WordList,
+  nonSpecific: WordList,
+  deathPatterns: WordList,
+  injuryPatterns: WordList,
+  countWords: z.record(z.string(), z.number()),
+  nonNames: WordList,
+  namePrefixes: WordList,
+});
+export type Lexicon = z.infer<typeof LexiconFile>;

@@ -1,0 +1,159 @@
+// The gazetteer: every country (from world-countries) with demonyms, capitals and metonyms, plus the groups,
+// organisations and regions of data/, compiled into a token trie so one pass over a sentence finds them all.
+import { createRequire } from 'node:module';
+import type { Country } from 'world-countries';
+import { CountriesExtraFile, GroupsFile, LexiconFile, OrganizationsFile, RegionsFile, type Lexicon } from '../model/gazetteer.js';
+import { DATA_DIR, loadDataFile, type EntityType } from '../model/ontology.js';
+import { tokenize } from './tokenize.js';
+import type { Token } from './types.js';
+
+// world-countries ships CommonJS whose typings declare an ES default; require() reads it as it is.
+const countries = createRequire(import.meta.url)('world-countries') as Country[];
+
+/** What a surface form says about its entity: it names it, or it is an adjective, a capital, a metonym. */
+export type FormKind = 'name' | 'demonym' | 'capital' | 'metonym';
+
+export interface GazetteerEntry {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  /** The country a capital, region, agency or demonym belongs to. */
+  country?: string;
+  parent?: string;
+  activeIn?: string[];
+  onlyAfter?: string[];
+}
+
+export interface GazetteerHit {
+  entry: GazetteerEntry;
+  form: FormKind;
+  /** Token range [first, last). */
+  first: number;
+  last: number;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  values: Array<{ entry: GazetteerEntry; form: FormKind }>;
+}
+
+export interface Gazetteer {
+  entries: Map<string, GazetteerEntry>;
+  root: TrieNode;
+  lexicon: Lexicon;
+  /** Entry id of a country by ISO alpha-3 code. */
+  countryByCode: Map<string, string>;
+}
+
+export const slug = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/'s\b/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+const newNode = (): TrieNode => ({ next: new Map(), values: [] });
+
+function insert(root: TrieNode, surface: string, entry: GazetteerEntry, form: FormKind): void {
+  const variants = new Set([surface]);
+  // "al-Qaeda" also begins sentences as "Al-Qaeda"; names given capitalised are matched only capitalised.
+  if (/^\p{Ll}/u.test(surface)) variants.add(surface[0]!.toUpperCase() + surface.slice(1));
+  for (const variant of variants) {
+    let node = root;
+    for (const token of tokenize(variant)) {
+      let child = node.next.get(token.text);
+      if (!child) node.next.set(token.text, (child = newNode()));
+      node = child;
+    }
+    if (!node.values.some((v) => v.entry.id === entry.id && v.form === form)) node.values.push({ entry, form });
+  }
+}
+
+export function loadLexicon(): Lexicon {
+  return loadDataFile(LexiconFile, new URL('lexicon.json', DATA_DIR));
+}
+
+export function loadGazetteer(): Gazetteer {
+  const extra = loadDataFile(CountriesExtraFile, new URL('countries-extra.json', DATA_DIR)).countries;
+  const groups = loadDataFile(GroupsFile, new URL('groups.json', DATA_DIR)).groups;
+  const organizations = loadDataFile(OrganizationsFile, new URL('organizations.json', DATA_DIR)).organizations;
+  const regions = loadDataFile(RegionsFile, new URL('regions.json', DATA_DIR)).regions;
+  const lexicon = loadLexicon();
+  const entries = new Map<string, GazetteerEntry>();
+  const root = newNode();
+  const countryByCode = new Map<string, string>();
+  const add = (entry: GazetteerEntry, forms: Array<[string, FormKind]>) => {
+    entries.set(entry.id, entry);
+    for (const [surface, form] of forms) insert(root, surface, entry, form);
+  };
+
+  for (const country of countries) {
+    const more = extra[country.cca3];
+    const name = country.name.common;
+    const sovereign = country.independent === true || country.cca3 === 'PSE' || country.cca3 === 'XKX' || country.cca3 === 'TWN';
+    const id = `${sovereign ? 'country' : 'location'}/${slug(name)}`;
+    countryByCode.set(country.cca3, id);
+    // Two-letter codes ("RU") and native spellings are not how English news names a country.
+    const alt = country.altSpellings.filter((a) => a.length > 3 && /^[\p{Script=Latin}\s'’.,-]+$/u.test(a) && !a.includes(','));
+    const aliases = [...new Set([country.name.official, ...alt, ...(more?.aliases ?? [])])].filter((a) => a !== name);
+    const demonyms = [...new Set([country.demonyms?.eng?.m, country.demonyms?.eng?.f, ...(more?.demonyms ?? [])])].filter((d): d is string => d !== undefined && (d.length > 2 || d === 'US'));
+    add({ id, type: sovereign ? 'Country' : 'Location', name, aliases }, [
+      [name, 'name'],
+      ...aliases.map((a): [string, FormKind] => [a, 'name']),
+      ...demonyms.map((d): [string, FormKind] => [d, 'demonym']),
+      ...(more?.metonyms ?? []).map((m): [string, FormKind] => [m, 'metonym']),
+    ]);
+    if (!sovereign) continue;
+    const capitals = [...country.capital.filter((c) => c.length > 0), ...(more?.capitalAliases ?? [])];
+    const [capital, ...capitalAliases] = capitals;
+    if (!capital) continue;
+    const capitalId = `location/${slug(country.capital[0] ?? capital)}`;
+    add({ id: capitalId, type: 'Location', name: country.capital[0] ?? capital, aliases: capitalAliases, country: id }, capitals.map((c): [string, FormKind] => [c, 'capital']));
+  }
+
+  for (const group of groups) {
+    const entry: GazetteerEntry = { id: `group/${group.id}`, type: 'Group', name: group.name, aliases: group.aliases, activeIn: group.activeIn };
+    if (group.parent) entry.parent = `group/${group.parent}`;
+    add(entry, [[group.name, 'name'], ...group.aliases.map((a): [string, FormKind] => [a, 'name'])]);
+  }
+  for (const org of organizations) {
+    const entry: GazetteerEntry = { id: `organization/${org.id}`, type: 'Organization', name: org.name, aliases: org.aliases };
+    if (org.country) entry.country = countryByCode.get(org.country) ?? org.country;
+    if (org.onlyAfter) entry.onlyAfter = org.onlyAfter;
+    add(entry, [[org.name, 'name'], ...org.aliases.map((a): [string, FormKind] => [a, 'name'])]);
+  }
+  for (const region of regions) {
+    const entry: GazetteerEntry = { id: `location/${region.id}`, type: 'Location', name: region.name, aliases: region.aliases };
+    if (region.country) entry.country = countryByCode.get(region.country) ?? region.country;
+    add(entry, [[region.name, 'name'], ...region.aliases.map((a): [string, FormKind] => [a, 'name'])]);
+  }
+  for (const entry of entries.values()) {
+    if (entry.parent && !entries.has(entry.parent)) throw new Error(`gazetteer: ${entry.id} names an unknown parent ${entry.parent}`);
+  }
+  return { entries, root, lexicon, countryByCode };
+}
+
+/** Longest matches, left to right, in one pass over the tokens. */
+export function matchGazetteer(gazetteer: Gazetteer, tokens: Token[]): GazetteerHit[] {
+  const hits: GazetteerHit[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let node: TrieNode | undefined = gazetteer.root;
+    let best: { values: TrieNode['values']; last: number } | undefined;
+    for (let j = i; j < tokens.length && node; j++) {
+      node = node.next.get(tokens[j]!.text);
+      if (node && node.values.length > 0) best = { values: node.values, last: j + 1 };
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    const preceding = tokens.slice(Math.max(0, i - 2), i).map((t) => t.text.toLowerCase()).join(' ');
+    const value = best.values.find((v) => !v.entry.onlyAfter || v.entry.onlyAfter.some((w) => preceding.endsWith(w)));
+    if (value) hits.push({ entry: value.entry, form: value.form, first: i, last: best.last });
+    i = value ? best.last : i + 1;
+  }
+  return hits;
+}

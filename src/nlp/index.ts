@@ -1,0 +1,21 @@
+// nlp: a document's text in; its sentences, tokens and typed entity mentions out.
+import type { Gazetteer } from './gazetteer.js';
+import { findMentions } from './mentions.js';
+import { splitSentences } from './sentences.js';
+import type { EntityMention, Sentence } from './types.js';
+
+export { loadGazetteer, loadLexicon, slug, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
+export { countPattern, parseCount } from './numbers.js';
+export { splitSentences } from './sentences.js';
+export { tokenize } from './tokenize.js';
+export type { EntityMention, Sentence, Token } from './types.js';
+
+export interface AnalyzedText {
+  sentences: Sentence[];
+  mentions: EntityMention[];
+}
+
+export function analyzeText(text: string, gazetteer: Gazetteer): AnalyzedText {
+  const sentences = splitSentences(text);
+  return { sentences, mentions: findMentions(gazetteer, sentences) };
+}

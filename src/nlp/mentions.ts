@@ -1,0 +1,296 @@
+// Finds the typed entity mentions of a document: gazetteer names read in context (a capital that acts is its
+// country, one that is a place is a Location), then proper-name spans the gazetteer does not know, typed by
+// their suffix ("Theater", "College"), their title ("President X"), their context ("in X") and a name lexicon.
+import nlp from 'compromise';
+import type { EntityType } from '../model/ontology.js';
+import { matchGazetteer, slug, type Gazetteer, type GazetteerHit } from './gazetteer.js';
+import { isCapitalized, isWord } from './tokenize.js';
+import type { EntityMention, Sentence, Token } from './types.js';
+
+const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'del', 'da', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'la', 'le', 'du', '-', "'s", 'and']);
+const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'de', 'la', 'le', 'du', 'da', '-']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that']);
+const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const AUXILIARIES = /^(?:has|have|had|is|was|were|are|will|would|could|can|may|might|must|should|did|does|do)$/;
+
+interface DocumentState {
+  /** Full person names seen so far, by each of their tails ("Macron", "Van Ostaeyen"). */
+  personsByTail: Map<string, string>;
+}
+
+const lower = (tokens: Token[], from: number, to: number): string =>
+  tokens
+    .slice(Math.max(0, from), Math.max(0, to))
+    .map((t) => t.text.toLowerCase())
+    .join(' ');
+
+/** Longest phrase of `phrases` ending right before token `index` (multi-word titles such as "prime minister"). */
+function phraseBefore(tokens: Token[], index: number, phrases: Set<string>, maxWords = 4): string | undefined {
+  for (let n = maxWords; n >= 1; n--) {
+    const phrase = lower(tokens, index - n, index);
+    if (index - n >= 0 && phrases.has(phrase)) return phrase;
+  }
+  return undefined;
+}
+
+function phraseAfter(tokens: Token[], index: number, phrases: Set<string>, maxWords = 3): string | undefined {
+  for (let n = maxWords; n >= 1; n--) {
+    const phrase = lower(tokens, index, index + n);
+    if (index + n <= tokens.length && phrases.has(phrase)) return phrase;
+  }
+  return undefined;
+}
+
+class MentionFinder {
+  readonly leaderTitles: Set<string>;
+  readonly roleTitles: Set<string>;
+  readonly personTitles: Set<string>;
+  readonly descriptors: Set<string>;
+  readonly speech: Set<string>;
+  readonly orgSuffixes: Set<string>;
+  readonly locSuffixes: Set<string>;
+  readonly eventSuffixes: Set<string>;
+  readonly locatives: Set<string>;
+  readonly governmentNouns: Set<string>;
+  readonly groupNouns: Set<string>;
+  readonly placeNouns: Set<string>;
+  readonly nonNames: Set<string>;
+  readonly prefixes: Set<string>;
+
+  constructor(readonly gazetteer: Gazetteer) {
+    const lx = gazetteer.lexicon;
+    this.leaderTitles = new Set(lx.leaderTitles);
+    this.roleTitles = new Set(lx.roleTitles);
+    this.personTitles = new Set(lx.personTitles);
+    this.descriptors = new Set(lx.personDescriptors);
+    this.speech = new Set(lx.speechVerbs);
+    this.orgSuffixes = new Set(lx.organizationSuffixes);
+    this.locSuffixes = new Set(lx.locationSuffixes);
+    this.eventSuffixes = new Set(lx.eventSuffixes);
+    this.locatives = new Set(lx.locativePrepositions);
+    this.governmentNouns = new Set(lx.governmentNouns);
+    this.groupNouns = new Set(lx.groupNouns);
+    this.nonNames = new Set(lx.nonNames);
+    this.prefixes = new Set(lx.namePrefixes);
+    // Words after a place name that show it is a place, not a government: "Moscow region", "Moscow attack".
+    this.placeNouns = new Set([...Object.keys(lx.attackNouns), ...lx.venueNouns, ...lx.locationSuffixes, 'terror', 'area', 'residents', 'metro', 'suburbs', 'outskirts']);
+  }
+
+  isTitle(phrase: string): boolean {
+    return this.leaderTitles.has(phrase) || this.roleTitles.has(phrase) || this.personTitles.has(phrase) || this.descriptors.has(phrase);
+  }
+
+  fromGazetteer(sentence: Sentence, hit: GazetteerHit): EntityMention | undefined {
+    const { tokens } = sentence;
+    const { entry, form, first, last } = hit;
+    const base = { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text: sentence.text.slice(tokens[first]!.start - sentence.start, tokens[last - 1]!.end - sentence.start), via: `gazetteer:${form}` };
+    const next = tokens[last];
+    const nextWord = next?.text.toLowerCase() ?? '';
+    const government = entry.type === 'Country' && (form === 'demonym' || form === 'name') ? phraseAfter(tokens, last, this.governmentNouns) : undefined;
+    if (government) {
+      const end = last + government.split(' ').length;
+      return { ...base, last: end, end: tokens[end - 1]!.end, text: sentence.text.slice(base.start - sentence.start, tokens[end - 1]!.end - sentence.start), type: 'Country', key: entry.id, name: entry.name, role: 'head' };
+    }
+    if (form === 'demonym') {
+      // "German-born" says where someone comes from, not what a state did.
+      if (nextWord === '-' && tokens[last + 1]?.text.toLowerCase() === 'born') return undefined;
+      if (entry.type !== 'Country') return undefined;
+      // "the French" and "Americans" name the state or its people; an adjective before a noun modifies it.
+      const role = next && isWord(next) && !AUXILIARIES.test(nextWord) ? 'modifier' : 'head';
+      return { ...base, type: 'Country', key: entry.id, name: entry.name, role };
+    }
+    // "the Moscow region": a subdivision named after its city is a place of its own.
+    const subdivision = entry.type === 'Location' && /^(?:region|oblast|province|district|governorate|prefecture|county)$/.test(nextWord) && next?.spaceBefore === true;
+    if (subdivision) {
+      const name = `${entry.name} ${nextWord}`;
+      return { ...base, last: last + 1, end: next!.end, text: `${base.text} ${next!.text}`, type: 'Location', key: `location/${slug(name)}`, name, role: 'head' };
+    }
+    if (form === 'capital') {
+      const previous = lower(tokens, first - 1, first);
+      const previousTwo = lower(tokens, first - 2, first);
+      const locative = this.locatives.has(previous) || this.locatives.has(previousTwo) || DETERMINERS.has(previous);
+      const modifiesNoun = nextWord === "'s" || (next !== undefined && isWord(next) && (this.placeNouns.has(nextWord) || phraseAfter(tokens, last, this.placeNouns) !== undefined || (isCapitalized(next) && !/^(?:has|had|is|was)$/i.test(next.text))));
+      if (locative || modifiesNoun || !entry.country) return { ...base, type: 'Location', key: entry.id, name: entry.name, role: 'head' };
+      const country = this.gazetteer.entries.get(entry.country)!;
+      return { ...base, type: 'Country', key: country.id, name: country.name, role: 'head', via: 'gazetteer:metonym' };
+    }
+    if (form === 'metonym') {
+      const role = phraseAfter(tokens, last, this.roleTitles) ? 'modifier' : 'head';
+      return { ...base, type: entry.type, key: entry.id, name: entry.name, role };
+    }
+    // A country or group name used as an adjective before a title ("Kremlin spokesman") still heads nothing.
+    const role = entry.type === 'Country' && phraseAfter(tokens, last, new Set([...this.leaderTitles, ...this.roleTitles])) ? 'modifier' : 'head';
+    return { ...base, type: entry.type, key: entry.id, name: entry.name, role };
+  }
+
+  /** ", an Iranian commander", ", the group's spokesman": a role right after a name shows it is a person. */
+  appositiveTitle(tokens: Token[], from: number): boolean {
+    let k = from;
+    if (DETERMINERS.has(tokens[k]?.text.toLowerCase() ?? '')) k++;
+    for (let skip = 0; skip < 4 && k < tokens.length; skip++, k++) {
+      if (phraseAfter(tokens, k, this.roleTitles) || phraseAfter(tokens, k, this.leaderTitles) || phraseAfter(tokens, k, this.descriptors)) return true;
+    }
+    return false;
+  }
+
+  /** Proper-name spans not covered by the gazetteer. */
+  names(sentence: Sentence, covered: boolean[], found: EntityMention[], state: DocumentState): EntityMention[] {
+    const { tokens } = sentence;
+    const result: EntityMention[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      if (covered[i] || !isCapitalized(tokens[i]!) || !isWord(tokens[i]!)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < tokens.length && !covered[j]) {
+        const t = tokens[j]!;
+        const after = tokens[j + 1];
+        if (isCapitalized(t) && isWord(t)) j++;
+        else if (/^(?:al|el|bin|ibn|abu|abd)$/i.test(t.text) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && isCapitalized(tokens[j + 2]!)) j += 3;
+        else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && !covered[j + 1] && isCapitalized(tokens[j + 1]!) && (t.text !== '-' || !t.spaceBefore)) j += 2;
+        else break;
+      }
+      const mention = this.classify(sentence, i, j, found.concat(result), state);
+      if (mention) result.push(mention);
+      i = j;
+    }
+    return result;
+  }
+
+  classify(sentence: Sentence, first: number, last: number, known: EntityMention[], state: DocumentState): EntityMention | undefined {
+    const { tokens } = sentence;
+    // Leading titles ("President", "Deputy Special Envoy") are context, not part of the name.
+    let title: string | undefined;
+    for (let n = Math.min(4, last - first); n >= 1 && first < last; n--) {
+      const phrase = lower(tokens, first, first + n);
+      if (this.isTitle(phrase) && tokens[first + n]?.text !== "'s") {
+        title = phrase;
+        first += n;
+        n = Math.min(4, last - first) + 1;
+      }
+    }
+    // Titles written in lower case before the name: "terror expert Peter Neumann".
+    title ??= phraseBefore(tokens, first, new Set([...this.leaderTitles, ...this.roleTitles, ...this.descriptors, ...this.personTitles]));
+    while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase())) first++;
+    while (last > first && CONNECTORS.has(tokens[last - 1]!.text.toLowerCase())) last--;
+    if (first >= last) return undefined;
+    // A capitalised first word of a sentence is usually just the first word.
+    const startsSentence = first === 0 || (first === 1 && /^["'(]$/.test(tokens[0]!.text));
+    if (startsSentence && title === undefined) {
+      const word = tokens[first]!.text;
+      const tags = nlp(word).terms().json()[0]?.terms?.[0]?.tags ?? [];
+      const properish = tags.some((t: string) => ['Person', 'FirstName', 'Place', 'Organization', 'Country', 'City'].includes(t));
+      if (!properish && !state.personsByTail.has(word)) {
+        first++;
+        if (first >= last) return undefined;
+      }
+    }
+    const span = tokens.slice(first, last);
+    const text = sentence.text.slice(span[0]!.start - sentence.start, span[span.length - 1]!.end - sentence.start);
+    const words = span.filter(isWord).map((t) => t.text.toLowerCase());
+    const lastWord = words[words.length - 1] ?? '';
+    const previous = lower(tokens, first - 1, first);
+    const previousTwo = lower(tokens, first - 2, first);
+    const nextWord = tokens[last]?.text.toLowerCase() ?? '';
+    const make = (type: EntityType, name: string, via: string, role: 'head' | 'modifier' = 'head'): EntityMention => ({
+      type,
+      key: undefined,
+      name,
+      text,
+      start: span[0]!.start,
+      end: span[span.length - 1]!.end,
+      sentence: sentence.index,
+      first,
+      last,
+      role,
+      via,
+    });
+
+    if (sentence.headline || words.every((w) => CALENDAR.test(w) || this.nonNames.has(w))) return undefined;
+    if (tokens[first - 1]?.text === '-' && this.prefixes.has(tokens[first - 2]?.text.toLowerCase() ?? '')) return undefined;
+    const groupNoun = phraseAfter(tokens, last, this.groupNouns, 1);
+    if (groupNoun && span.length === 1) {
+      const end = last + 1;
+      return { ...make('Group', `${text} ${groupNoun}`, 'name:group-noun'), key: `group/${slug(text)}-militants`, last: end, end: tokens[end - 1]!.end, text: `${text} ${tokens[last]!.text}` };
+    }
+    if (this.eventSuffixes.has(lastWord)) return make('Event', text, 'name:event');
+    if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words.slice(-2).join(' ') === 'school of')) return make('Organization', text, 'name:suffix');
+    if (this.locSuffixes.has(lastWord) && span.length > 1) return make('Location', text, 'name:suffix');
+
+    const tail = state.personsByTail.get(text);
+    if (tail) return make('Person', tail, 'name:short-form');
+    const personLike =
+      title !== undefined ||
+      this.speech.has(previous) ||
+      this.speech.has(nextWord) ||
+      phraseAfter(tokens, last, this.speech) !== undefined ||
+      /^(?:mr|mrs|ms|dr)\.?$/.test(previous) ||
+      (span.length > 1 && nextWord === ',' && this.appositiveTitle(tokens, last + 1));
+    const lexicon = nlp(text);
+    const firstNameKnown = span.length > 1 && (lexicon.terms().json()[0]?.terms?.[0]?.tags ?? []).includes('FirstName');
+    if (personLike || firstNameKnown || (span.length > 1 && lexicon.people().found)) {
+      return make('Person', text, title ? `name:title:${title}` : 'name:person');
+    }
+    const locative = this.locatives.has(previous) || this.locatives.has(previousTwo);
+    const listed = (previous === ',' || previous === 'and') && known.some((m) => m.type === 'Location' && m.last >= first - 3 && m.last <= first);
+    if (locative || listed) return make('Location', text, 'name:context');
+    if (lexicon.places().found && span.length > 1) return make('Location', text, 'name:place');
+    if (lexicon.organizations().found && span.length > 1) return make('Organization', text, 'name:organization');
+    return undefined;
+  }
+}
+
+/** "attacks in Cologne, Vienna and Madrid": a capital listed after a place is a place too, not its government. */
+function continueLocationLists(sentence: Sentence, mentions: EntityMention[]): void {
+  for (let k = 1; k < mentions.length; k++) {
+    const mention = mentions[k]!;
+    const before = mentions[k - 1]!;
+    const joiner = sentence.tokens[mention.first - 1]?.text.toLowerCase();
+    if (mention.via !== 'gazetteer:metonym' || before.type !== 'Location' || before.last !== mention.first - 1 || (joiner !== ',' && joiner !== 'and')) continue;
+    const capital = [...sentence.tokens.slice(mention.first, mention.last)].map((t) => t.text).join(' ');
+    mentions[k] = { ...mention, type: 'Location', key: `location/${slug(capital)}`, name: capital, via: 'gazetteer:capital' };
+  }
+}
+
+export interface DocumentMentions {
+  sentences: Sentence[];
+  mentions: EntityMention[];
+}
+
+/** All mentions of a document, sentence by sentence, with short person names resolved to full ones. */
+export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): EntityMention[] {
+  const finder = new MentionFinder(gazetteer);
+  const state: DocumentState = { personsByTail: new Map() };
+  const all: EntityMention[] = [];
+  for (const sentence of sentences) {
+    const covered = new Array<boolean>(sentence.tokens.length).fill(false);
+    const found: EntityMention[] = [];
+    for (const hit of matchGazetteer(gazetteer, sentence.tokens)) {
+      const mention = finder.fromGazetteer(sentence, hit);
+      for (let k = hit.first; k < hit.last; k++) covered[k] = true;
+      if (mention) {
+        for (let k = mention.first; k < mention.last; k++) covered[k] = true;
+        found.push(mention);
+      }
+    }
+    for (const mention of finder.names(sentence, covered, found, state)) {
+      found.push(mention);
+      if (mention.type === 'Person') {
+        const parts = mention.name.split(/\s+/);
+        // Every tail of a full name is a short form of it: "Macron", "Van Ostaeyen", "al-Assad".
+        for (let k = 1; k < parts.length; k++) {
+          const tailName = parts.slice(k).join(' ');
+          if (!NAME_PARTICLES.has(tailName.toLowerCase())) state.personsByTail.set(tailName, mention.name);
+        }
+        const hyphenTail = /(?:^|\s)(?:al|el|bin)-(\S+)$/i.exec(mention.name);
+        if (hyphenTail) state.personsByTail.set(hyphenTail[1]!, mention.name);
+      }
+    }
+    found.sort((a, b) => a.first - b.first);
+    continueLocationLists(sentence, found);
+    all.push(...found);
+  }
+  return all;
+}

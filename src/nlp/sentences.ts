@@ -1,0 +1,49 @@
+// Splits a document into sentences with offsets. Paragraph breaks always end a sentence (headlines and
+// bylines have no full stop); a full stop after a known abbreviation or an initial does not.
+import { tokenize } from './tokenize.js';
+import type { Sentence } from './types.js';
+
+const NO_BREAK_AFTER = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Maj|St|Jr|Sr|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|Inc|Ltd|Co)\.|\b[A-Z]\.|(?:\b[A-Z]\.){2,})$/;
+const BOILERPLATE = /^(?:by |photo|credit|source|copyright|©|listen to|more info|send feedback|read more|related|latest stories|advertisement|share this|follow us|sign up|subscribe)/i;
+
+function isHeadlineLike(text: string): boolean {
+  const words = text.match(/[\p{L}][\p{L}'-]*/gu) ?? [];
+  if (words.length === 0) return true;
+  const capitalized = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const endsLikeProse = /[.!?]["')\]]?$/.test(text);
+  return BOILERPLATE.test(text) || (!endsLikeProse && words.length <= 25 && capitalized / words.length > 0.6) || words.length <= 2;
+}
+
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  const paragraph = /[^\n]+/g;
+  for (let p = paragraph.exec(text); p; p = paragraph.exec(text)) {
+    const body = p[0];
+    const base = p.index;
+    const boundary = /[.!?]+["')\]]*(?=\s+["'([]?[\p{Lu}\d])/gu;
+    let start = 0;
+    const push = (from: number, to: number) => {
+      const raw = body.slice(from, to);
+      const lead = raw.length - raw.trimStart().length;
+      const piece = raw.trim();
+      if (piece.length === 0) return;
+      const absolute = base + from + lead;
+      sentences.push({
+        index: sentences.length,
+        start: absolute,
+        end: absolute + piece.length,
+        text: piece,
+        tokens: tokenize(piece, absolute),
+        headline: isHeadlineLike(piece),
+      });
+    };
+    for (let b = boundary.exec(body); b; b = boundary.exec(body)) {
+      const end = b.index + b[0].length;
+      if (NO_BREAK_AFTER.test(body.slice(Math.max(0, b.index - 12), b.index + 1))) continue;
+      push(start, end);
+      start = end;
+    }
+    push(start, body.length);
+  }
+  return sentences;
+}
