@@ -14,10 +14,12 @@ const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
 export function mergeFacts(into: AttackFacts, from: AttackFacts): void {
   into.places = union(into.places, from.places);
+  into.sites = union(into.sites, from.sites);
   into.countries = union(into.countries, from.countries);
   into.persons = union(into.persons, from.persons);
   into.names = union(into.names, from.names);
   into.venues = union(into.venues, from.venues);
+  into.agents = union(into.agents, from.agents);
   into.year ??= from.year;
   into.date ??= from.date;
   // A specific kind ("shooting") says more than the generic "attack".
@@ -39,15 +41,25 @@ export function erasAgree(a: Era, b: Era): boolean {
   return !(a.year !== undefined ? a.explicit : b.explicit);
 }
 
-/** Shared places, people or names tie two reports; a shared country alone does only when neither names a place. */
+/**
+ * Shared places, people or names tie two reports. Otherwise a shared country ties them, unless both name
+ * places and none of those is shared (two cities: two attacks).
+ */
 export function anchorsAgree(a: AttackFacts, b: AttackFacts): boolean {
   const shares = (x: string[], y: string[]) => x.some((v) => y.includes(v));
-  if (shares(a.places, b.places) || shares(a.persons, b.persons) || shares(a.names, b.names)) return true;
-  const placed = (f: AttackFacts) => f.places.length > 0 || f.persons.length > 0 || f.names.length > 0;
-  return shares(a.countries, b.countries) && (!placed(a) || !placed(b));
+  if (shares(a.places, b.places) || shares(a.sites, b.sites) || shares(a.persons, b.persons) || shares(a.names, b.names)) return true;
+  return shares(a.countries, b.countries) && !placesConflict(a, b);
 }
 
-const hasAnchor = (f: AttackFacts) => f.places.length + f.persons.length + f.names.length > 0;
+/** Both name things of one kind and share none of them: two cities, two countries, two people. */
+export function anchorsConflict(a: AttackFacts, b: AttackFacts, kinds: Array<'places' | 'sites' | 'names' | 'countries' | 'persons'>): boolean {
+  const conflict = (x: string[], y: string[]) => x.length > 0 && y.length > 0 && !x.some((v) => y.includes(v));
+  return kinds.some((kind) => conflict(a[kind], b[kind]));
+}
+
+const placesConflict = (a: AttackFacts, b: AttackFacts) => anchorsConflict(a, b, ['places', 'names']);
+
+const hasAnchor = (f: AttackFacts) => f.places.length + f.sites.length + f.persons.length + f.names.length > 0;
 
 export interface ClusterInput {
   phrases: AttackPhrase[];
@@ -62,8 +74,9 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
   const clusters: AttackCluster[] = [];
   const refs = new Map<AttackPhrase, string>();
   const eraOf = (facts: AttackFacts): Era => (facts.year !== undefined ? { year: facts.year, explicit: true } : { year: input.publishedYear, explicit: false });
-  const latest = () => clusters.reduce<AttackCluster | undefined>((best, c) => (!best || lastSentence(c) >= lastSentence(best) ? c : best), undefined);
-  const lastSentence = (c: AttackCluster) => Math.max(...c.phrases.map((p) => p.sentence));
+  // The attack last spoken of: by position in the text, so "the attacks in Iran and the shootings in Moscow" ends on Moscow.
+  const latest = () => clusters.reduce<AttackCluster | undefined>((best, c) => (!best || lastPosition(c) > lastPosition(best) ? c : best), undefined);
+  const lastPosition = (c: AttackCluster) => Math.max(...c.phrases.map((p) => p.start));
   const join = (cluster: AttackCluster, phrase: AttackPhrase) => {
     cluster.phrases.push(phrase);
     mergeFacts(cluster.facts, phrase.facts);
@@ -86,6 +99,17 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
       const previous = facts.countries.length > 0 ? (compatible.at(-1) ?? latest()) : latest();
       if (previous) join(previous, phrase);
       continue;
+    }
+    // "the attack ... in Krasnogorsk", "the March 22nd attack at Crocus City Hall": a definite reference names
+    // an attack the reader already knows, so it joins the last one of its era unless their places clash.
+    if (phrase.definite && compatible.length === 0) {
+      const previous = latest();
+      const sameEra = previous && erasAgree({ year: previous.facts.year ?? input.publishedYear, explicit: previous.explicitYear }, era);
+      const clash = anchorsConflict(previous?.facts ?? facts, facts, phrase.modifiers ? ['places', 'names', 'countries', 'persons'] : ['countries', 'persons']);
+      if (previous && sameEra && !clash) {
+        join(previous, phrase);
+        continue;
+      }
     }
     if (compatible.length > 0) {
       join(compatible[compatible.length - 1]!, phrase);
@@ -117,16 +141,16 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
 const RANKS = ['modifier', 'venue', 'place', 'person', 'country'] as const;
 
 /** A name for the attack from its best report: "Bataclan concert attack", "Crocus City Hall attack", "Kerman bombings". */
-export function nameAttack(cluster: AttackCluster, nameOf: (ref: string) => string, isVenue: (ref: string) => boolean): { name: string; aliases: string[]; rank: number } {
+export function nameAttack(cluster: AttackCluster, nameOf: (ref: string) => string): { name: string; aliases: string[]; rank: number } {
   const candidates: Array<{ rank: number; name: string }> = [];
   for (const phrase of cluster.phrases) {
     const noun = phrase.noun;
     const venueWord = phrase.facts.venues.find((v) => !noun.includes(v) && !phrase.modifiers.toLowerCase().includes(v)) ?? '';
     const withVenue = (head: string) => [head, venueWord, noun].filter(Boolean).join(' ');
     if (phrase.facts.names.some((n) => phrase.modifiers.includes(n))) candidates.push({ rank: 0, name: `${phrase.modifiers} ${noun}` });
-    const venue = phrase.facts.places.find(isVenue);
-    if (venue) candidates.push({ rank: 1, name: `${nameOf(venue)} ${noun}` });
-    const place = phrase.facts.places.find((p) => !isVenue(p));
+    const site = phrase.facts.sites[0];
+    if (site) candidates.push({ rank: 1, name: `${nameOf(site)} ${noun}` });
+    const place = phrase.facts.places[0];
     if (place) candidates.push({ rank: 2, name: withVenue(nameOf(place)) });
     const person = phrase.facts.persons[0];
     if (person) candidates.push({ rank: 3, name: withVenue(nameOf(person).split(' ').at(-1)!) });

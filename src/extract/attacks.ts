@@ -3,6 +3,7 @@
 // ("numerous attacks", "an attack in Germany") is left out; "the attack" and "the massacre" refer back.
 import { findDates, type PartialDate } from '../ingest/index.js';
 import type { Lexicon } from '../model/gazetteer.js';
+import nlp from 'compromise';
 import { countPattern, slug, tokenize, type EntityMention, type Sentence, type Token } from '../nlp/index.js';
 import type { AttackFacts } from './types.js';
 
@@ -32,6 +33,8 @@ const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their
 const RIGHT_STOP = new Set([',', ';', ':', '.', '(', ')', '"', '?', '!', 'that', 'which', 'who', 'whom', 'where', 'when', 'while', 'because', 'but', 'as', 'if', 'after', 'before', 'since', 'although', 'than', 'amid', 'despite']);
 const STRONG_KINDS = new Set(['hostage-taking', 'massacre']);
 const PLACE_TYPES = new Set(['Location']);
+// A named building or venue is finer than a city: "Crocus City Hall" does not clash with "Moscow".
+const SITE = /\b(?:hall|theater|theatre|stadium|arena|airport|mosque|church|cathedral|synagogue|shrine|school|university|hospital|hotel|mall|market|station|club|palace|memorial|embassy|base|camp|square|tower|towers|bridge|plaza|cemetery|gate)$/i;
 
 interface NounEntry {
   words: string[];
@@ -45,7 +48,11 @@ export class AttackFinder {
   private readonly nonSpecificPhrases: string[];
   private readonly venues: string[][];
 
-  constructor(lexicon: Lexicon) {
+  /** `countryOf` names the country a place lies in, when the gazetteer knows it (a capital, a region). */
+  constructor(
+    lexicon: Lexicon,
+    private readonly countryOf: (ref: string) => string | undefined,
+  ) {
     this.nouns = Object.entries(lexicon.attackNouns)
       .map(([phrase, kind]) => ({ words: tokenize(phrase).map((t) => t.text), kind }))
       .sort((a, b) => b.words.length - a.words.length);
@@ -61,14 +68,16 @@ export class AttackFinder {
     const tokens = sentence.tokens;
     const lower = tokens.map((t) => t.text.toLowerCase());
     const found: AttackPhrase[] = [];
+    let verbs: Set<number> | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const entry = this.nouns.find((n) => n.words.every((w, k) => lower[i + k] === w));
       if (!entry) continue;
+      verbs ??= verbTokens(sentence);
       const nounLast = i + entry.words.length;
       // "attack" as a verb ("to attack", "attacks the"), and nouns inside a longer compound, are not events.
       if (/^(?:to|will|would|could|may|might|can|did)$/.test(lower[i - 1] ?? '')) continue;
       if (['-', 'counter', 'anti'].includes(lower[i - 1] ?? '') || lower[nounLast] === '-') continue;
-      found.push(this.nounPhrase(sentence, mentions, i, nounLast, entry));
+      found.push(this.nounPhrase(sentence, mentions, i, nounLast, entry, verbs));
       i = nounLast - 1;
     }
     const text = sentence.text.toLowerCase();
@@ -85,11 +94,11 @@ export class AttackFinder {
     return found.sort((a, b) => a.first - b.first);
   }
 
-  private nounPhrase(sentence: Sentence, mentions: EntityMention[], nounFirst: number, nounLast: number, entry: NounEntry): AttackPhrase {
+  private nounPhrase(sentence: Sentence, mentions: EntityMention[], nounFirst: number, nounLast: number, entry: NounEntry, verbs: Set<number>): AttackPhrase {
     const tokens = sentence.tokens;
     const lower = tokens.map((t) => t.text.toLowerCase());
     const noun = tokens.slice(nounFirst, nounLast).map((t) => t.text.toLowerCase()).join(' ');
-    const facts: AttackFacts = { kind: entry.kind, noun, year: undefined, date: undefined, places: [], countries: [], persons: [], names: [], venues: [] };
+    const facts: AttackFacts = { kind: entry.kind, noun, year: undefined, date: undefined, places: [], sites: [], countries: [], persons: [], names: [], venues: [], agents: [] };
     // Left: modifiers up to a determiner or a function word.
     let first = nounFirst;
     let definite = false;
@@ -107,6 +116,8 @@ export class AttackFinder {
         break;
       }
       if (LEFT_STOP.has(word) || /^[^\p{L}\d-]/u.test(word)) break;
+      // "planning attacks": a verb ends the phrase; "the impending attack": after a determiner it is an adjective.
+      if (verbs.has(k) && !DEFINITE.has(lower[k - 1] ?? '') && !['a', 'an'].includes(lower[k - 1] ?? '')) break;
       if (this.nonSpecific.has(word)) generic = true;
       first = k;
     }
@@ -117,12 +128,21 @@ export class AttackFinder {
     for (let k = nounLast; k < tokens.length && k - nounLast < 16; k++) {
       const word = lower[k]!;
       if (RIGHT_STOP.has(word)) break;
+      // A verb ends the phrase, except a participle that leads on to a place: "dedicated to", "based in".
+      const coordinatedNoun = lower[k - 1] === 'and' && /^(?:in|at|on|near|outside)$/.test(lower[k + 1] ?? '');
+      if (verbs.has(k) && !coordinatedNoun && !(/ed$/.test(word) && /^(?:to|in|at|on|near|by|for)$/.test(lower[k + 1] ?? ''))) break;
       if (word === 'and' && (DEFINITE.has(lower[k + 1] ?? '') || /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') || ['a', 'an'].includes(lower[k + 1] ?? ''))) break;
       const nextNoun = this.nouns.find((n) => n.words.every((w, j) => lower[k + j] === w));
       if (nextNoun && k > nounLast + 1) break;
       last = k + 1;
     }
     const modifiers = tokens.slice(first, nounFirst).map((t) => t.text).join(' ');
+    // "the bombing by terrorist group, ISIS": the agent after "by" carried it out.
+    const by = lower.indexOf('by', nounLast);
+    if (by >= 0 && by < last) {
+      const agent = mentions.find((m) => m.first > by && m.first - by <= 5 && (m.type === 'Group' || m.type === 'Person') && m.role === 'head');
+      if (agent) facts.agents.push(refOf(agent));
+    }
     this.collect(facts, sentence, mentions, first, last, nounFirst, nounLast);
     const plural = /s$/.test(lower[nounLast - 1]!) && !/(?:ss|sis)$/.test(lower[nounLast - 1]!);
     const anaphoric = definite && first === nounFirst && facts.places.length + facts.persons.length + facts.names.length + facts.venues.length === 0 && facts.year === undefined;
@@ -147,11 +167,17 @@ export class AttackFinder {
 
   private verbPhrase(sentence: Sentence, mentions: EntityMention[], first: number, last: number, kind: string, text: string): AttackPhrase {
     const tokens = sentence.tokens;
-    const facts: AttackFacts = { kind, noun: kind === 'hostage-taking' ? 'hostage crisis' : kind, year: undefined, date: undefined, places: [], countries: [], persons: [], names: [], venues: [] };
-    // An event told by its verb is placed by the whole sentence: "took 912 people hostage at Moscow's Dubrovka Theater".
-    this.collect(facts, sentence, mentions, 0, tokens.length, first, last);
+    const facts: AttackFacts = { kind, noun: kind === 'hostage-taking' ? 'hostage crisis' : kind, year: undefined, date: undefined, places: [], sites: [], countries: [], persons: [], names: [], venues: [], agents: [] };
+    // An event told by its verb is placed by its clause: "took 912 people hostage at Moscow's Dubrovka Theater",
+    // up to what follows it ("to demand ... from Chechnya" is no place of the event).
+    const clauseEnd = tokens.findIndex((t, k) => k >= last && /^(?:to|,|;|which|who|while|because|after|before|and)$/i.test(t.text));
+    this.collect(facts, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : clauseEnd, first, last);
     facts.persons = [];
     return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, plural: false, generic: false, modifiers: '', facts };
+  }
+
+  private isSite(m: EntityMention): boolean {
+    return m.key === undefined && SITE.test(m.name);
   }
 
   /** Places, people, proper names, venues and the date found between tokens [from, to). */
@@ -160,15 +186,22 @@ export class AttackFinder {
     for (const m of mentions) {
       if (m.first < from || m.last > to || m.role === 'modifier' && m.type !== 'Country') continue;
       const ref = refOf(m);
-      if (PLACE_TYPES.has(m.type)) facts.places.push(ref);
-      else if (m.type === 'Country') facts.countries.push(ref);
+      if (PLACE_TYPES.has(m.type) && this.isSite(m)) {
+        if (!facts.sites.includes(ref)) facts.sites.push(ref);
+      } else if (PLACE_TYPES.has(m.type)) {
+        facts.places.push(ref);
+        const country = this.countryOf(ref);
+        if (country && !facts.countries.includes(country)) facts.countries.push(country);
+      }
+      else if (m.type === 'Country' && !facts.countries.includes(ref)) facts.countries.push(ref);
       else if (m.type === 'Person') facts.persons.push(ref);
       else if (m.type === 'Event' && m.last <= nounFirst) facts.names.push(m.name);
     }
     // Capitalised words before the noun that no one knows are its name: "the Bataclan concert attack".
     for (let k = from; k < nounFirst; k++) {
       const t = tokens[k]!;
-      if (k > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && !mentions.some((m) => m.first <= k && m.last > k) && !/^(?:The|A|An|This|That|Its)$/.test(t.text)) facts.names.push(t.text);
+      const calendar = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/.test(t.text);
+      if (k > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && !calendar && !mentions.some((m) => m.first <= k && m.last > k) && !/^(?:The|A|An|This|That|Its)$/.test(t.text)) facts.names.push(t.text);
     }
     const lower = tokens.slice(from, to).map((t) => t.text.toLowerCase());
     for (const venue of this.venues) {
@@ -186,6 +219,19 @@ export class AttackFinder {
       facts.date = [date.year, date.month, date.day].filter((v) => v !== undefined).join('-') || undefined;
     }
   }
+}
+
+/** Token indices compromise reads as verbs (participles used as adjectives excluded). */
+function verbTokens(sentence: Sentence): Set<number> {
+  const verbs = new Set<number>();
+  const terms = nlp(sentence.text).json({ offset: true, terms: { offset: true } }) as Array<{ terms: Array<{ tags: string[]; offset: { start: number } }> }>;
+  for (const term of terms.flatMap((s) => s.terms)) {
+    if (!term.tags.includes('Verb') || term.tags.includes('Adjective')) continue;
+    const at = sentence.start + term.offset.start;
+    const index = sentence.tokens.findIndex((t) => t.start === at);
+    if (index >= 0) verbs.add(index);
+  }
+  return verbs;
 }
 
 function bestDate(dates: PartialDate[]): PartialDate | undefined {

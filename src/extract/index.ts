@@ -31,7 +31,10 @@ export class Extractor {
 
   constructor(private readonly resources: ExtractionResources) {
     this.lexicon = resources.gazetteer.lexicon;
-    this.attacks = new AttackFinder(this.lexicon);
+    this.attacks = new AttackFinder(this.lexicon, (ref) => {
+      const entry = resources.gazetteer.entries.get(ref);
+      return entry?.type === 'Country' ? undefined : entry?.country;
+    });
     this.casualties = new CasualtyReader(this.lexicon);
     this.references = new ReferenceResolver(this.lexicon, resources.gazetteer.entries);
     this.relations = new RelationReader(resources.ontology);
@@ -57,7 +60,7 @@ export class Extractor {
     const publishedYear = article.published ? Number(article.published.slice(0, 4)) : undefined;
     const paragraphOf = paragraphIndex(article.text, sentences);
     const sentenceFacts = (index: number): AttackFacts => {
-      const facts: AttackFacts = { kind: 'attack', noun: 'attack', year: undefined, date: undefined, places: [], countries: [], persons: [], names: [], venues: [] };
+      const facts: AttackFacts = { kind: 'attack', noun: 'attack', year: undefined, date: undefined, places: [], sites: [], countries: [], persons: [], names: [], venues: [], agents: [] };
       for (const m of bySentence[index] ?? []) if (m.type === 'Location' && m.role === 'head') facts.places.push(refOf(m));
       const year = /\b(?:19|20)\d{2}\b/.exec(sentences[index]!.text);
       if (year) facts.year = Number(year[0]);
@@ -67,6 +70,7 @@ export class Extractor {
     for (const cluster of clusters) this.addAttack(entities, cluster, article.id, sentences);
 
     // Casualty figures belong to the attack their sentence (or the one before, in its paragraph) speaks of.
+    const talksOfAttacks = new Set(phrases.map((p) => p.sentence));
     const attackSlotsBySentence = new Map<number, Array<{ phrase: AttackPhrase; ref: string }>>();
     for (const [phrase, ref] of refs) attackSlotsBySentence.set(phrase.sentence, [...(attackSlotsBySentence.get(phrase.sentence) ?? []), { phrase, ref }]);
     let lastAttack: { ref: string; sentence: number } | undefined;
@@ -74,7 +78,7 @@ export class Extractor {
       const here = attackSlotsBySentence.get(sentence.index) ?? [];
       for (const figure of this.casualties.figures(sentence)) {
         const before = here.filter((a) => a.phrase.start <= figure.start).at(-1) ?? here[0];
-        const ref = before?.ref ?? (lastAttack && sentence.index - lastAttack.sentence <= 2 && paragraphOf[lastAttack.sentence] === paragraphOf[sentence.index] ? lastAttack.ref : undefined);
+        const ref = before?.ref ?? (lastAttack && !talksOfAttacks.has(sentence.index) && sentence.index - lastAttack.sentence <= 2 && paragraphOf[lastAttack.sentence] === paragraphOf[sentence.index] ? lastAttack.ref : undefined);
         if (ref) entities.get(ref)!.attributes.push(toAttribute(figure, article.id));
       }
       const latest = here.at(-1);
@@ -100,7 +104,8 @@ export class Extractor {
     for (const cluster of clusters) {
       for (const phrase of cluster.phrases) {
         const sentence = sentences[phrase.sentence]!;
-        for (const place of phrase.facts.places) addRelation('OCCURRED_IN', { ref: cluster.ref, type: 'Attack' }, { ref: place, type: entities.get(place)?.type ?? 'Location' }, 0.8, sentence, 'attack-place');
+        for (const place of [...phrase.facts.places, ...phrase.facts.sites]) addRelation('OCCURRED_IN', { ref: cluster.ref, type: 'Attack' }, { ref: place, type: entities.get(place)?.type ?? 'Location' }, 0.8, sentence, 'attack-place');
+        for (const agent of phrase.facts.agents) addRelation('CARRIED_OUT', { ref: agent, type: entities.get(agent)?.type ?? 'Group' }, { ref: cluster.ref, type: 'Attack' }, 0.75, sentence, 'attack-agent');
         for (const country of phrase.facts.countries) addRelation('OCCURRED_IN', { ref: cluster.ref, type: 'Attack' }, { ref: country, type: 'Country' }, 0.7, sentence, 'attack-country');
       }
     }
@@ -109,8 +114,7 @@ export class Extractor {
 
   private addAttack(entities: Map<string, LocalEntity>, cluster: AttackCluster, doc: string, sentences: Sentence[]): void {
     const nameOf = (ref: string) => entities.get(ref)?.name ?? ref.split('/').at(-1)!;
-    const isVenue = (ref: string) => entities.get(ref)?.type === 'Location' && /\b(?:hall|theater|theatre|stadium|airport|mosque|church|school|hospital|hotel|mall|market|station|arena|club|cathedral|synagogue|shrine|palace)\b/i.test(nameOf(ref));
-    const { name, aliases, rank } = nameAttack(cluster, nameOf, isVenue);
+    const { name, aliases, rank } = nameAttack(cluster, nameOf);
     const entity = addEntity(entities, cluster.ref, 'Attack', name, undefined);
     entity.nameRank = rank;
     for (const alias of aliases) entity.aliases.add(alias);

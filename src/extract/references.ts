@@ -21,7 +21,7 @@ export interface BranchFact {
 
 const ANAPHOR = /^(?:the|this|that)\s+(?:same\s+)?(?:(?:militant|terror|terrorist|extremist|jihadist|islamist|armed|militant islamist)\s+)?(?:group|branch|militia|organization|organisation|outfit|offshoot|affiliate)\b(?!\s+(?:of|known|called))/i;
 const COUNTRY_ANAPHOR = /^the\s+country\b/i;
-const SPEECH_AFTER = /^(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|told|wrote|writes|reported|reports|stated|added|noted|explained|argued|insisted|believes|fears|expects|considers|pointed out)\b/i;
+const SPEECH_AFTER = /^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|told|wrote|writes|reported|reports|stated|added|noted|explained|argued|insisted|believes|fears|expects|considers|pointed out)\b/i;
 const SPEECH_BEFORE = /(?:according to|said|says|told|wrote|writes|reported|stated|added|noted|as stated by|as noted by|as reported by|cited by|quoted by)\s+(?:the\s+)?$/i;
 
 export class ReferenceResolver {
@@ -89,6 +89,9 @@ export class ReferenceResolver {
       const country = COUNTRY_ANAPHOR.exec(rest);
       const match = group ?? country;
       if (!match) continue;
+      // "the terrorist militia Islamic State" names its group right away: an apposition, not an anaphor.
+      const following = text.slice(tokens[k]!.start - sentence.start + match[0].length);
+      if (/^\s*(?:\(|\p{Lu})/u.test(following)) continue;
       const last = tokenAt(tokens[k]!.start + match[0].length);
       const end = last < 0 ? tokens.length : last;
       if (slots.some((s) => s.first < end && s.last > k)) continue;

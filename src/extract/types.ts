@@ -26,11 +26,15 @@ export interface AttackFacts {
   date: string | undefined;
   /** Entity refs of places and people the text ties the attack to. */
   places: string[];
+  /** Named venues and buildings ("Crocus City Hall"): finer than places, so they never clash with a city. */
+  sites: string[];
   countries: string[];
   persons: string[];
   /** Proper names in the attack phrase that the tagger does not know ("Bataclan"), and venue words. */
   names: string[];
   venues: string[];
+  /** Who the phrase says did it: "the attack by Hamas". */
+  agents: string[];
 }
 
 export interface LocalEntity {

@@ -103,7 +103,8 @@ export function loadGazetteer(): Gazetteer {
     add({ id, type: sovereign ? 'Country' : 'Location', name, aliases }, [
       [name, 'name'],
       ...aliases.map((a): [string, FormKind] => [a, 'name']),
-      ...demonyms.map((d): [string, FormKind] => [d, 'demonym']),
+      // A territory shares its sovereign's adjective ("French"); the adjective speaks of the sovereign.
+      ...(sovereign ? demonyms.map((d): [string, FormKind] => [d, 'demonym']) : []),
       ...(more?.metonyms ?? []).map((m): [string, FormKind] => [m, 'metonym']),
     ]);
     if (!sovereign) continue;

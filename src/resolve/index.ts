@@ -114,7 +114,7 @@ function resolveAttack(attacks: GlobalAttack[], local: LocalEntity, publishedYea
     return match.id;
   }
   // A stable id from where and when, not from wording: the same attack gets it in any run.
-  const anchor = facts.places[0] ?? facts.names[0] ?? facts.persons[0] ?? facts.countries[0] ?? local.name;
+  const anchor = facts.places[0] ?? facts.sites[0] ?? facts.names[0] ?? facts.persons[0] ?? facts.countries[0] ?? local.name;
   const base = `attack/${slugOf(anchor.split('/').at(-1)!)}${explicit ? `-${facts.year}` : ''}`;
   let id = base;
   for (let n = 2; entities.has(id); n++) id = `${base}-${n}`;
