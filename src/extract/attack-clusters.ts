@@ -145,7 +145,7 @@ export function nameAttack(cluster: AttackCluster, nameOf: (ref: string) => stri
   const candidates: Array<{ rank: number; name: string }> = [];
   for (const phrase of cluster.phrases) {
     const noun = phrase.noun;
-    const venueWord = phrase.facts.venues.find((v) => !noun.includes(v) && !phrase.modifiers.toLowerCase().includes(v)) ?? '';
+    const venueWord = phrase.facts.venues.find((v) => !noun.includes(v)) ?? '';
     const withVenue = (head: string) => [head, venueWord, noun].filter(Boolean).join(' ');
     if (phrase.facts.names.some((n) => phrase.modifiers.includes(n))) candidates.push({ rank: 0, name: `${phrase.modifiers} ${noun}` });
     const site = phrase.facts.sites[0];

@@ -31,6 +31,7 @@ const LEFT_STOP = new Set(
 );
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', "'s"]);
 const RIGHT_STOP = new Set([',', ';', ':', '.', '(', ')', '"', '?', '!', 'that', 'which', 'who', 'whom', 'where', 'when', 'while', 'because', 'but', 'as', 'if', 'after', 'before', 'since', 'although', 'than', 'amid', 'despite']);
+const STRUCK = /^(?:hit|hits|struck|strikes|rocked|rocks|targeted|targets|shook|shakes|ripped|tore|killed|kills|wounded|devastated)$/;
 const STRONG_KINDS = new Set(['hostage-taking', 'massacre']);
 const PLACE_TYPES = new Set(['Location']);
 // A named building or venue is finer than a city: "Crocus City Hall" does not clash with "Moscow".
@@ -128,7 +129,10 @@ export class AttackFinder {
     for (let k = nounLast; k < tokens.length && k - nounLast < 16; k++) {
       const word = lower[k]!;
       if (RIGHT_STOP.has(word)) break;
-      // A verb ends the phrase, except a participle that leads on to a place: "dedicated to", "based in".
+      // "A rocket attack hit the port city of Eilat": what the attack struck says where it was.
+      if (STRUCK.test(word) && k === last && !definite) continue;
+      // A verb ends the phrase, except a participle that leads on to a place ("dedicated to", "based in")
+      // and a noun joined to the head ("shooting and fire in ...").
       const coordinatedNoun = lower[k - 1] === 'and' && /^(?:in|at|on|near|outside)$/.test(lower[k + 1] ?? '');
       if (verbs.has(k) && !coordinatedNoun && !(/ed$/.test(word) && /^(?:to|in|at|on|near|by|for)$/.test(lower[k + 1] ?? ''))) break;
       if (word === 'and' && (DEFINITE.has(lower[k + 1] ?? '') || /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') || ['a', 'an'].includes(lower[k + 1] ?? ''))) break;

@@ -113,7 +113,7 @@ export class Extractor {
   }
 
   private addAttack(entities: Map<string, LocalEntity>, cluster: AttackCluster, doc: string, sentences: Sentence[]): void {
-    const nameOf = (ref: string) => entities.get(ref)?.name ?? ref.split('/').at(-1)!;
+    const nameOf = (ref: string) => entities.get(ref)?.name ?? this.resources.gazetteer.entries.get(ref)?.name ?? ref.split('/').at(-1)!;
     const { name, aliases, rank } = nameAttack(cluster, nameOf);
     const entity = addEntity(entities, cluster.ref, 'Attack', name, undefined);
     entity.nameRank = rank;

@@ -102,7 +102,11 @@ export class ReferenceResolver {
     for (const slot of slots) {
       const before = text.slice(0, slot.start - sentence.start);
       const after = text.slice(slot.end - sentence.start);
-      if (SPEECH_BEFORE.test(before) || (SPEECH_AFTER.test(after) && slot.type !== 'Attack')) slot.speaker = true;
+      // "according to X" always names a source; "said X" does only where the clause ends with X ("..., said
+      // Kirby."), not where X begins the reported clause ("officials said Boko Haram was behind ...").
+      const source = /according to\s+(?:the\s+)?$|(?:as stated|as noted|as reported|cited|quoted) by\s+(?:the\s+)?$/i.test(before);
+      const closesClause = /^\s*(?:[,.;:)"]|$|(?:on|in|at|after|during|to|last|this|on)\b)/i.test(after);
+      if (source || (SPEECH_BEFORE.test(before) && closesClause) || (SPEECH_AFTER.test(after) && slot.type !== 'Attack')) slot.speaker = true;
     }
     // "according to A and B", "A and B said": the speakers' partners speak too.
     slots.sort((a, b) => a.first - b.first || a.last - b.last);

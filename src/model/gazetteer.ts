@@ -17,6 +17,8 @@ export const CountriesExtraFile = z.object({
   countries: z.record(
     z.string().length(3),
     z.object({
+      /** The English name news uses, where it differs from world-countries' ("Turkey", not "Türkiye"). */
+      name: z.string().optional(),
       aliases: z.array(z.string()).default([]),
       demonyms: z.array(z.string()).default([]),
       metonyms: z.array(z.string()).default([]),

@@ -92,13 +92,13 @@ export function loadGazetteer(): Gazetteer {
 
   for (const country of countries) {
     const more = extra[country.cca3];
-    const name = country.name.common;
+    const name = more?.name ?? country.name.common;
     const sovereign = country.independent === true || country.cca3 === 'PSE' || country.cca3 === 'XKX' || country.cca3 === 'TWN';
     const id = `${sovereign ? 'country' : 'location'}/${slug(name)}`;
     countryByCode.set(country.cca3, id);
     // Two-letter codes ("RU") and native spellings are not how English news names a country.
     const alt = country.altSpellings.filter((a) => a.length > 3 && /^[\p{Script=Latin}\s'’.,-]+$/u.test(a) && !a.includes(','));
-    const aliases = [...new Set([country.name.official, ...alt, ...(more?.aliases ?? [])])].filter((a) => a !== name);
+    const aliases = [...new Set([country.name.common, country.name.official, ...alt, ...(more?.aliases ?? [])])].filter((a) => a !== name);
     const demonyms = [...new Set([country.demonyms?.eng?.m, country.demonyms?.eng?.f, ...(more?.demonyms ?? [])])].filter((d): d is string => d !== undefined && (d.length > 2 || d === 'US'));
     add({ id, type: sovereign ? 'Country' : 'Location', name, aliases }, [
       [name, 'name'],

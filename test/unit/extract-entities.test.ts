@@ -1,0 +1,79 @@
+// Entities, attacks and casualty figures on sentences written for the test.
+import { describe, expect, it } from 'vitest';
+import { graphOf } from '../helpers/extract-text.js';
+
+describe('entities', () => {
+  it('strips titles and resolves short forms to the full name', () => {
+    const graph = graphOf('Nigerian President Bola Tinubu visited the site. Tinubu promised help.');
+    const people = graph.entitiesOf('Person');
+    expect(people.map((p) => p.name)).toEqual(['Bola Tinubu']);
+    expect(people[0]!.mentions).toHaveLength(2);
+  });
+
+  it('reads demonyms and government metonyms as their country', () => {
+    const graph = graphOf('The Kremlin said Russian forces were ready. Ukrainian officials disagreed.');
+    expect(graph.entity('Russia', 'Country')?.aliases).toContain('Kremlin');
+    expect(graph.entity('Ukraine', 'Country')).toBeDefined();
+  });
+
+  it('tells a capital that is a place from one that acts', () => {
+    const graph = graphOf('A bomb exploded in Kabul. Kabul has denied any role in the bombing.');
+    expect(graph.entity('Kabul', 'Location')).toBeDefined();
+    expect(graph.entity('Afghanistan', 'Country')).toBeDefined();
+  });
+
+  it('knows group aliases and merges them', () => {
+    const graph = graphOf('ISKP is also called ISIS-K. The Islamic State Khorasan Province grew.');
+    expect(graph.entitiesOf('Group').map((g) => g.name)).toEqual(['Islamic State Khorasan Province']);
+  });
+});
+
+describe('attacks', () => {
+  it('finds a described attack with its kind, place, date and casualties', () => {
+    const graph = graphOf('Gunmen stormed a hotel in Mogadishu on 5 May 2023. The hotel siege in Mogadishu left 21 dead and 40 injured.');
+    const attacks = graph.entitiesOf('Attack');
+    expect(attacks).toHaveLength(1);
+    const figures = attacks[0]!.attributes.filter((a) => a.key === 'deaths' || a.key === 'injured').map((a) => `${a.key}=${a.value}`);
+    expect(figures.sort()).toEqual(['deaths=21', 'injured=40']);
+  });
+
+  it.each([
+    ['the death toll rose to 37', 'The suicide bombing in Karachi was the worst this year. The death toll rose to 37, officials said.', 37],
+    ['more than N people were killed', 'More than 200 people were killed in the Kerch bridge bombing.', 200],
+    ['nearly N lives', 'The twin blasts in Quetta claimed nearly sixty lives.', 60],
+  ])('reads casualties: %s', (_what, text, deaths) => {
+    const attack = graphOf(text).entitiesOf('Attack')[0];
+    expect(attack?.attributes.find((a) => a.key === 'deaths')?.value).toBe(deaths);
+  });
+
+  it('ignores talk of attacks in general', () => {
+    const graph = graphOf('Officials fear further attacks in Europe. The group has carried out numerous attacks. An attack in Germany is possible.');
+    expect(graph.entitiesOf('Attack')).toEqual([]);
+  });
+
+  it('refers "the attack" back to the attack last spoken of', () => {
+    const graph = graphOf('The bombing of a mosque in Peshawar shocked Pakistan. The attack was claimed by the Islamic State.');
+    expect(graph.entitiesOf('Attack')).toHaveLength(1);
+    expect(graph.relations()).toContain(`CLAIMED Islamic State -> ${graph.entitiesOf('Attack')[0]!.name}`);
+  });
+
+  it('keeps two attacks apart when their years differ', () => {
+    const graph = graphOf('The theater siege in Moscow in 2002 killed 130 people. The concert hall attack in Moscow this year was worse.');
+    expect(graph.entitiesOf('Attack')).toHaveLength(2);
+  });
+
+  it('resolves one attack across articles that describe it differently, keeping each report', () => {
+    const graph = graphOf('The hotel bombing in Mogadishu killed 21 people.', 'At least 25 died in the Mogadishu attack, police said.');
+    const attacks = graph.entitiesOf('Attack');
+    expect(attacks).toHaveLength(1);
+    const deaths = attacks[0]!.attributes.filter((a) => a.key === 'deaths');
+    expect(deaths.map((d) => d.value).sort()).toEqual([21, 25]);
+    expect(new Set(deaths.map((d) => d.doc)).size).toBe(2);
+  });
+
+  it('gives an attack the same id whichever articles are read with it', () => {
+    const alone = graphOf('At least 25 died in the Mogadishu attack, police said.').entitiesOf('Attack')[0]!.id;
+    const together = graphOf('The hotel bombing in Mogadishu killed 21 people.', 'At least 25 died in the Mogadishu attack, police said.').entitiesOf('Attack')[0]!.id;
+    expect(together).toBe(alone);
+  });
+});

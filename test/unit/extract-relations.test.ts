@@ -1,0 +1,65 @@
+// Each relation type on sentences written for the test (none from the sample corpus).
+import { describe, expect, it } from 'vitest';
+import { graphOf } from '../helpers/extract-text.js';
+
+describe('relations from cue patterns', () => {
+  it.each([
+    ['CLAIMED, active voice', 'Al-Shabaab claimed responsibility for the hotel bombing in Mogadishu.', 'CLAIMED al-Shabaab -> Mogadishu hotel bombing'],
+    ['CARRIED_OUT, "was behind"', 'Officials said Boko Haram was behind the school massacre in Maiduguri.', 'CARRIED_OUT Boko Haram -> Maiduguri school massacre'],
+    ['CARRIED_OUT, agent after "by"', 'Survivors described the shooting in Peshawar by the Pakistani Taliban.', 'CARRIED_OUT Tehrik-i-Taliban Pakistan -> Peshawar shooting'],
+    ['WARNED, direct object', 'Egypt warned Israel days before the raid.', 'WARNED Egypt -> Israel'],
+    ['ACCUSED with a capital standing for its government', 'Tehran accused Washington of arming the rebels.', 'ACCUSED Iran -> United States'],
+    ['THREATENED across an embedded subject', 'The militia threatened that its fighters would target Jordan.', null],
+    ['FOUGHT', 'The Kurdish-led forces and Turkey fought the Islamic State for years; Turkey is also combating the PKK.', 'FOUGHT Turkey -> Kurdistan Workers\' Party'],
+    ['ARRESTED with coordinated subjects', 'Spain and Morocco arrested an al-Qaeda cell last month.', 'ARRESTED Spain -> al-Qaeda'],
+    ['COOPERATED_WITH', 'Kenya deepened its cooperation with Somalia after the attack.', 'COOPERATED_WITH Kenya -> Somalia'],
+    ['ALLIED_WITH', 'Hamas is a close ally of Iran.', 'ALLIED_WITH Hamas -> Iran'],
+    ['KILLED, passive', 'Hamas leader Ismail Haniyeh was killed by Israel in July.', 'KILLED Israel -> Ismail Haniyeh'],
+    ['ACTIVE_IN', 'Al-Shabaab remains active in Somalia and Kenya.', 'ACTIVE_IN al-Shabaab -> Kenya'],
+    ['TARGETED', 'The network was plotting attacks in Belgium.', null],
+  ])('%s', (_what, text, expected) => {
+    const relations = graphOf(text).relations();
+    if (expected) expect(relations).toContain(expected);
+    else expect(relations.filter((r) => r.startsWith('THREATENED') || r.startsWith('TARGETED'))).toEqual([]);
+  });
+
+  it('reads LEADER_OF and MEMBER_OF from titles and appositions', () => {
+    const relations = graphOf('Pakistani Prime Minister Shehbaz Sharif met Hamas leader Ismail Haniyeh. Abu Obaida, a Hamas spokesman, spoke later.').relations();
+    expect(relations).toContain('LEADER_OF Shehbaz Sharif -> Pakistan');
+    expect(relations).toContain('LEADER_OF Ismail Haniyeh -> Hamas');
+    expect(relations).toContain('MEMBER_OF Abu Obaida -> Hamas');
+  });
+
+  it('reads DENIED as about the attack the text last spoke of', () => {
+    const graph = graphOf('A rocket attack hit the port city of Eilat on Monday. Hezbollah denied any involvement.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(graph.relations()).toEqual(expect.arrayContaining([`DENIED Hezbollah -> ${attack!.name}`, `OCCURRED_IN ${attack!.name} -> Eilat`]));
+  });
+
+  it('gives each coordinated subject its own edge', () => {
+    const relations = graphOf('France and Germany warned Turkey about the threat.').relations();
+    expect(relations).toEqual(expect.arrayContaining(['WARNED France -> Turkey', 'WARNED Germany -> Turkey']));
+  });
+
+  it('never makes the source of a report a party to it', () => {
+    const graph = graphOf('The Taliban fought the Islamic State near Jalalabad, according to Reuters. Iran warned Pakistan, the BBC reported.');
+    expect(graph.relations()).toContain('FOUGHT Taliban -> Islamic State');
+    expect(graph.relations().filter((r) => /Reuters|BBC/.test(r))).toEqual([]);
+    expect(graph.entity('Reuters', 'Organization')).toBeDefined();
+  });
+
+  it('places a town in its country and an attack in its town', () => {
+    const relations = graphOf('The blast at a market in Quetta, southwestern Pakistan, killed 12 people.').relations();
+    expect(relations).toContain('LOCATED_IN Quetta -> Pakistan');
+    expect(relations.some((r) => r.startsWith('OCCURRED_IN') && r.endsWith('-> Quetta'))).toBe(true);
+  });
+
+  it('keeps the evidence sentence with its offsets', () => {
+    const text = 'Sirens sounded.\nAl-Shabaab claimed responsibility for the hotel bombing in Mogadishu.';
+    const graph = graphOf(text);
+    const claimed = graph.extraction.relations.find((r) => r.type === 'CLAIMED')!;
+    const evidence = claimed.evidence[0]!;
+    expect(evidence.text).toBe('Al-Shabaab claimed responsibility for the hotel bombing in Mogadishu.');
+    expect(text.slice(evidence.start, evidence.end)).toBe(evidence.text);
+  });
+});
