@@ -1,6 +1,7 @@
 // The `kg` command line: parses arguments and hands them to the pipeline steps; nothing else.
 import { Command } from 'commander';
 import { addGlobalOptions, reportError } from './context.js';
+import { evalCommand } from './eval-command.js';
 import { extractCommand } from './extract-command.js';
 import { neo4jCommand } from './neo4j-command.js';
 import { schemaCommand } from './schema-command.js';
@@ -11,7 +12,7 @@ const program = addGlobalOptions(new Command('kg'))
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [extractCommand(), neo4jCommand(), schemaCommand()]) program.addCommand(command);
+for (const command of [extractCommand(), evalCommand(), neo4jCommand(), schemaCommand()]) program.addCommand(command);
 
 try {
   await program.parseAsync(process.argv);
