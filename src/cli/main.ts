@@ -1,10 +1,14 @@
 // The `kg` command line: parses arguments and hands them to the pipeline steps; nothing else.
 import { Command } from 'commander';
 import { addGlobalOptions, reportError } from './context.js';
+import { demoCommand } from './demo-command.js';
 import { evalCommand } from './eval-command.js';
 import { extractCommand } from './extract-command.js';
+import { ingestCommand } from './ingest-command.js';
 import { neo4jCommand } from './neo4j-command.js';
+import { queryCommand } from './query-command.js';
 import { schemaCommand } from './schema-command.js';
+import { resetCommand, statsCommand } from './stats-command.js';
 
 const program = addGlobalOptions(new Command('kg'))
   .description('Build a knowledge graph of who did what to whom from news articles.')
@@ -12,7 +16,7 @@ const program = addGlobalOptions(new Command('kg'))
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [extractCommand(), evalCommand(), neo4jCommand(), schemaCommand()]) program.addCommand(command);
+for (const command of [demoCommand(), ingestCommand(), extractCommand(), queryCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand()]) program.addCommand(command);
 
 try {
   await program.parseAsync(process.argv);

@@ -29,6 +29,20 @@ export const AttributeReport = z.object({
 });
 export type AttributeReport = z.infer<typeof AttributeReport>;
 
+/** What ties an attack to the world: used to recognise it again in later articles and runs. */
+export const AttackAnchors = z.object({
+  kind: z.string(),
+  year: z.number().int().optional(),
+  explicitYear: z.boolean(),
+  date: z.string().optional(),
+  places: z.array(z.string()),
+  sites: z.array(z.string()),
+  countries: z.array(z.string()),
+  persons: z.array(z.string()),
+  names: z.array(z.string()),
+});
+export type AttackAnchors = z.infer<typeof AttackAnchors>;
+
 export const EntityRecord = z.object({
   id: z.string(),
   type: EntityType,
@@ -36,6 +50,9 @@ export const EntityRecord = z.object({
   aliases: z.array(z.string()),
   mentions: z.array(Mention),
   attributes: z.array(AttributeReport),
+  attack: AttackAnchors.optional(),
+  /** For attacks: how good the name is (0 best), so a later, better name can replace it. */
+  nameRank: z.number().optional(),
 });
 export type EntityRecord = z.infer<typeof EntityRecord>;
 

@@ -1,9 +1,9 @@
 // resolve: many documents' extractions in; one entity per real-world thing out. Gazetteer entities share
 // their canonical id; people merge by full name (a lone surname joins the one full name it fits); attacks
-// merge when their years agree and they share a place, a person or a name. Ids are canonical keys, so the
-// same entity gets the same id in every run.
+// merge when their years agree and they share a place, a person or a name. Ids are canonical keys, and a
+// Resolver can start from what an earlier run stored, so the same entity keeps its id across runs.
 import type { Article } from '../ingest/index.js';
-import type { DocumentRecord, EntityRecord, Extraction, RelationRecord } from '../model/extraction.js';
+import type { AttackAnchors, DocumentRecord, EntityRecord, Extraction, RelationRecord } from '../model/extraction.js';
 import { anchorsAgree, erasAgree, mergeFacts, type AttackFacts, type DocumentExtraction, type LocalEntity } from '../extract/index.js';
 
 const slugOf = (text: string): string =>
@@ -15,13 +15,12 @@ const slugOf = (text: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-interface GlobalAttack {
+/** An attack known before this batch: from earlier documents of the run, or stored by an earlier run. */
+export interface KnownAttack {
   id: string;
-  facts: AttackFacts;
-  explicitYear: boolean;
-  era: number | undefined;
-  rank: number;
-  entity: EntityRecord;
+  name: string;
+  nameRank: number;
+  anchors: AttackAnchors;
 }
 
 export interface ResolveInput {
@@ -30,96 +29,131 @@ export interface ResolveInput {
   duplicateOf?: { id: string; similarity: number };
 }
 
-export function resolveDocuments(inputs: ResolveInput[]): Extraction {
-  const entities = new Map<string, EntityRecord>();
-  const relations = new Map<string, RelationRecord>();
-  const attacks: GlobalAttack[] = [];
-  const documents: DocumentRecord[] = [];
-  const personKeys = personCanonicalKeys(inputs.flatMap((i) => [...i.extraction.entities.values()]));
+interface AttackState extends KnownAttack {
+  facts: AttackFacts;
+}
 
-  for (const { article, extraction, duplicateOf } of inputs) {
-    documents.push({
-      id: article.id,
-      source: article.source,
-      title: article.title,
-      ...(article.published ? { published: article.published } : {}),
-      chars: article.text.length,
-      ...(duplicateOf ? { duplicateOf: duplicateOf.id, similarity: duplicateOf.similarity } : {}),
-    });
-    const localToGlobal = new Map<string, string>();
-    const publishedYear = article.published ? Number(article.published.slice(0, 4)) : undefined;
-    for (const local of extraction.entities.values()) {
-      let id: string;
-      if (local.type === 'Attack' && local.attack) {
-        id = resolveAttack(attacks, local, publishedYear, entities);
-      } else {
-        id = local.type === 'Person' ? (personKeys.get(local.ref) ?? local.ref) : local.ref;
-        const entity = entities.get(id) ?? { id, type: local.type, name: local.name, aliases: [], mentions: [], attributes: [] };
+const toFacts = (a: AttackAnchors): AttackFacts => ({ kind: a.kind, noun: a.kind, year: a.year, date: a.date, places: [...a.places], sites: [...a.sites], countries: [...a.countries], persons: [...a.persons], names: [...a.names], venues: [], agents: [] });
+
+const toAnchors = (f: AttackFacts, explicitYear: boolean, era: number | undefined): AttackAnchors => ({
+  kind: f.kind,
+  ...(era !== undefined ? { year: era } : {}),
+  explicitYear,
+  ...(f.date ? { date: f.date } : {}),
+  places: f.places,
+  sites: f.sites,
+  countries: f.countries,
+  persons: f.persons,
+  names: f.names,
+});
+
+export class Resolver {
+  private readonly attacks: AttackState[];
+  private readonly fullNames = new Set<string>();
+  private readonly usedIds = new Set<string>();
+
+  constructor(known: { attacks?: KnownAttack[]; personNames?: string[] } = {}) {
+    this.attacks = (known.attacks ?? []).map((a) => ({ ...a, facts: toFacts(a.anchors) }));
+    for (const a of this.attacks) this.usedIds.add(a.id);
+    for (const name of known.personNames ?? []) if (name.includes(' ')) this.fullNames.add(name);
+  }
+
+  /** Resolves a batch of documents against everything seen so far; returns the batch's graph. */
+  resolve(inputs: ResolveInput[]): Extraction {
+    const entities = new Map<string, EntityRecord>();
+    const relations = new Map<string, RelationRecord>();
+    const documents: DocumentRecord[] = [];
+    for (const local of inputs.flatMap((i) => [...i.extraction.entities.values()])) if (local.type === 'Person' && local.name.includes(' ')) this.fullNames.add(local.name);
+
+    for (const { article, extraction, duplicateOf } of inputs) {
+      documents.push({
+        id: article.id,
+        source: article.source,
+        title: article.title,
+        ...(article.published ? { published: article.published } : {}),
+        chars: article.text.length,
+        ...(duplicateOf ? { duplicateOf: duplicateOf.id, similarity: duplicateOf.similarity } : {}),
+      });
+      const localToGlobal = new Map<string, string>();
+      const publishedYear = article.published ? Number(article.published.slice(0, 4)) : undefined;
+      for (const local of extraction.entities.values()) {
+        const id = local.type === 'Attack' && local.attack ? this.resolveAttack(local, publishedYear) : local.type === 'Person' ? this.personKey(local) : local.ref;
+        localToGlobal.set(local.ref, id);
+        let entity = entities.get(id);
+        if (!entity) {
+          entity = { id, type: local.type, name: local.name, aliases: [], mentions: [], attributes: [] };
+          entities.set(id, entity);
+        }
         if (local.type === 'Person' && local.name.split(' ').length > entity.name.split(' ').length) entity.name = local.name;
-        entities.set(id, entity);
+        const attack = this.attacks.find((a) => a.id === id);
+        if (attack) {
+          entity.name = attack.name;
+          entity.nameRank = attack.nameRank;
+          entity.attack = attack.anchors;
+        }
+        const aliases = new Set(entity.aliases);
+        for (const alias of [local.name, ...local.aliases]) if (alias !== entity.name) aliases.add(alias);
+        entity.aliases = [...aliases];
+        entity.mentions.push(...local.mentions.map((m) => ({ doc: article.id, ...m })));
+        entity.attributes.push(...local.attributes);
       }
-      localToGlobal.set(local.ref, id);
-      const entity = entities.get(id)!;
-      const aliases = new Set(entity.aliases);
-      for (const alias of [local.name, ...local.aliases]) if (alias !== entity.name) aliases.add(alias);
-      entity.aliases = [...aliases];
-      entity.mentions.push(...local.mentions.map((m) => ({ doc: article.id, ...m })));
-      entity.attributes.push(...local.attributes);
-    }
-    for (const relation of extraction.relations) {
-      const source = localToGlobal.get(relation.source);
-      const target = localToGlobal.get(relation.target);
-      if (!source || !target || source === target) continue;
-      const key = `${relation.type}\u0000${source}\u0000${target}`;
-      const existing = relations.get(key);
-      if (!existing) {
-        relations.set(key, { type: relation.type, source, target, confidence: relation.confidence, evidence: [...relation.evidence] });
-      } else {
-        existing.confidence = Math.max(existing.confidence, relation.confidence);
-        for (const e of relation.evidence) if (!existing.evidence.some((x) => x.doc === e.doc && x.start === e.start)) existing.evidence.push(e);
+      for (const relation of extraction.relations) {
+        const source = localToGlobal.get(relation.source);
+        const target = localToGlobal.get(relation.target);
+        if (!source || !target || source === target) continue;
+        const key = `${relation.type}\u0000${source}\u0000${target}`;
+        const existing = relations.get(key);
+        if (!existing) {
+          relations.set(key, { type: relation.type, source, target, confidence: relation.confidence, evidence: [...relation.evidence] });
+        } else {
+          existing.confidence = Math.max(existing.confidence, relation.confidence);
+          for (const e of relation.evidence) if (!existing.evidence.some((x) => x.doc === e.doc && x.start === e.start)) existing.evidence.push(e);
+        }
       }
     }
+    // An attack renamed by a later document of the batch carries its best name everywhere.
+    for (const entity of entities.values()) {
+      const attack = this.attacks.find((a) => a.id === entity.id);
+      if (!attack || entity.name === attack.name) continue;
+      entity.aliases = [...new Set([...entity.aliases, entity.name])].filter((a) => a !== attack.name);
+      entity.name = attack.name;
+      entity.nameRank = attack.nameRank;
+    }
+    return { documents, entities: [...entities.values()], relations: [...relations.values()] };
   }
-  return { documents, entities: [...entities.values()], relations: [...relations.values()] };
+
+  /** A lone surname ("Neumann") takes the one full name it fits, from this run or an earlier one. */
+  private personKey(local: LocalEntity): string {
+    if (local.name.includes(' ')) return `person/${slugOf(local.name)}`;
+    const fits = [...this.fullNames].filter((f) => f.endsWith(` ${local.name}`) || f.endsWith(`-${local.name}`));
+    return fits.length === 1 ? `person/${slugOf(fits[0]!)}` : local.ref;
+  }
+
+  private resolveAttack(local: LocalEntity, publishedYear: number | undefined): string {
+    const facts = local.attack!;
+    const explicit = facts.year !== undefined;
+    const era = facts.year ?? publishedYear;
+    const rank = local.nameRank ?? 99;
+    const match = this.attacks.find((a) => erasAgree({ year: a.anchors.year, explicit: a.anchors.explicitYear }, { year: era, explicit }) && anchorsAgree(a.facts, facts));
+    if (match) {
+      mergeFacts(match.facts, facts);
+      match.anchors = toAnchors(match.facts, match.anchors.explicitYear || explicit, match.anchors.year ?? era);
+      if (rank < match.nameRank) {
+        match.name = local.name;
+        match.nameRank = rank;
+      }
+      return match.id;
+    }
+    // A stable id from where and when, not from wording: the same attack gets it in any run.
+    const anchor = facts.places[0] ?? facts.sites[0] ?? facts.names[0] ?? facts.persons[0] ?? facts.countries[0] ?? local.name;
+    const base = `attack/${slugOf(anchor.split('/').at(-1)!)}${explicit ? `-${facts.year}` : ''}`;
+    let id = base;
+    for (let n = 2; this.usedIds.has(id); n++) id = `${base}-${n}`;
+    this.usedIds.add(id);
+    const merged = structuredClone(facts);
+    this.attacks.push({ id, name: local.name, nameRank: rank, anchors: toAnchors(merged, explicit, era), facts: merged });
+    return id;
+  }
 }
 
-/** Maps each person ref to one key: a lone surname ("person/neumann") to the single full name it fits. */
-function personCanonicalKeys(locals: LocalEntity[]): Map<string, string> {
-  const persons = locals.filter((e) => e.type === 'Person');
-  const full = [...new Set(persons.filter((p) => p.name.includes(' ')).map((p) => p.name))];
-  const keys = new Map<string, string>();
-  for (const p of persons) {
-    if (p.name.includes(' ')) continue;
-    const fits = full.filter((f) => f.endsWith(` ${p.name}`) || f.endsWith(`-${p.name}`));
-    if (fits.length === 1) keys.set(p.ref, `person/${slugOf(fits[0]!)}`);
-  }
-  return keys;
-}
-
-function resolveAttack(attacks: GlobalAttack[], local: LocalEntity, publishedYear: number | undefined, entities: Map<string, EntityRecord>): string {
-  const facts = local.attack!;
-  const explicit = facts.year !== undefined;
-  const era = facts.year ?? publishedYear;
-  const rank = local.nameRank ?? 99;
-  const match = attacks.find((a) => erasAgree({ year: a.era, explicit: a.explicitYear }, { year: era, explicit }) && anchorsAgree(a.facts, facts));
-  if (match) {
-    mergeFacts(match.facts, facts);
-    match.explicitYear ||= explicit;
-    match.era ??= era;
-    if (rank < match.rank) {
-      match.entity.aliases = [...new Set([...match.entity.aliases, match.entity.name])].filter((a) => a !== local.name);
-      match.entity.name = local.name;
-      match.rank = rank;
-    }
-    return match.id;
-  }
-  // A stable id from where and when, not from wording: the same attack gets it in any run.
-  const anchor = facts.places[0] ?? facts.sites[0] ?? facts.names[0] ?? facts.persons[0] ?? facts.countries[0] ?? local.name;
-  const base = `attack/${slugOf(anchor.split('/').at(-1)!)}${explicit ? `-${facts.year}` : ''}`;
-  let id = base;
-  for (let n = 2; entities.has(id); n++) id = `${base}-${n}`;
-  const entity: EntityRecord = { id, type: 'Attack', name: local.name, aliases: [], mentions: [], attributes: [] };
-  entities.set(id, entity);
-  attacks.push({ id, facts: structuredClone(facts), explicitYear: explicit, era, rank, entity });
-  return id;
-}
+export const resolveDocuments = (inputs: ResolveInput[]): Extraction => new Resolver().resolve(inputs);

@@ -25,7 +25,9 @@ export function explainNeo4jError(error: unknown, uri: string): Error {
   if (code === 'Neo.ClientError.Security.Unauthorized' || code.startsWith('Neo.ClientError.Security.Authentication')) {
     return new Neo4jUnavailableError(`Neo4j at ${uri} refused the credentials: ${message}`, 'Set NEO4J_USER and NEO4J_PASSWORD (or --neo4j-user / --neo4j-password) to a valid login.', { cause: error });
   }
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Could not perform discovery|Failed to connect/i.test(message)) {
+  // However the connection was lost (refused, reset, closed mid-transaction, pool shut), it is the same to a user.
+  const lost = /ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|Could not perform discovery|Failed to connect|Failed to establish connection|Connection was closed|closed by server|Pool is closed|acquisition timed out|socket hang up/i;
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.') || lost.test(message) || (error as { retriable?: boolean }).retriable === true) {
     return new Neo4jUnavailableError(`Cannot reach Neo4j at ${uri}: ${message.split('\n')[0]}`, 'Start the local server with `kg neo4j start`, or point NEO4J_URI at a running Neo4j.', { cause: error });
   }
   if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
@@ -51,7 +53,8 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     driver = neo4j.driver(options.uri, auth, {
       connectionTimeout: options.connectTimeoutMs ?? 15_000,
       maxTransactionRetryTime: 15_000,
-      disableLosslessIntegers: false,
+      // Counts and offsets fit in a double; plain numbers keep every caller simple.
+      disableLosslessIntegers: true,
       userAgent: 'kg',
     });
   } catch (error) {

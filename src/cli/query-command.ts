@@ -1,0 +1,114 @@
+// `kg query`: Cypher against the graph, read-only by default, as a table, JSON or CSV.
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigError } from '../model/errors.js';
+import type { Connection } from '../store/connection.js';
+import { queryParameters, runQuery, type PlainNode, type PlainPath, type PlainRelationship, type QueryResult } from '../store/run-query.js';
+import { findSavedQuery, listSavedQueries } from '../store/saved-queries.js';
+import { globalsOf, withConnection } from './context.js';
+
+interface QueryOptions {
+  file?: string;
+  saved?: string;
+  param: Record<string, unknown>;
+  format: 'table' | 'json' | 'csv';
+  limit: number;
+  timeout: number;
+  write?: boolean;
+  list?: boolean;
+}
+
+/** `--param key=value`: the value is read as JSON when it is JSON ("3", "true", "[1,2]"), else as a string. */
+export function parseParam(pair: string, previous: Record<string, unknown> = {}): Record<string, unknown> {
+  const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(pair);
+  if (!match) throw new InvalidArgumentError(`Expecting key=value, such as attack="Crocus City Hall attack"; got "${pair}".`);
+  let value: unknown = match[2];
+  try {
+    value = JSON.parse(match[2]!);
+  } catch {
+    // A plain string.
+  }
+  return { ...previous, [match[1]!]: value };
+}
+
+const positive = (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('Expecting a positive number.');
+  return n;
+};
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && 'kind' in (value as object)) {
+    const v = value as PlainNode | PlainRelationship | PlainPath;
+    const node = (n: PlainNode) => `(:${n.labels.join(':')} ${String(n.properties.name ?? n.properties.title ?? n.properties.id ?? '')})`;
+    if (v.kind === 'node') return node(v);
+    if (v.kind === 'relationship') return `[:${v.type}]`;
+    return v.nodes.map((n, i) => (i === 0 ? node(n) : `-[:${v.relationships[i - 1]!.type}]-${node(n)}`)).join('');
+  }
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+export function formatResult(result: QueryResult, format: 'table' | 'json' | 'csv'): string {
+  if (format === 'json') return `${JSON.stringify(result.rows, null, 2)}\n`;
+  if (format === 'csv') {
+    const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    return `${[result.columns.map(quote).join(','), ...result.rows.map((row) => result.columns.map((c) => quote(cell(row[c]))).join(','))].join('\n')}\n`;
+  }
+  const width = 60;
+  const cut = (s: string) => (s.length > width ? `${s.slice(0, width - 1)}…` : s).replace(/\s+/g, ' ');
+  const table = [result.columns, ...result.rows.map((row) => result.columns.map((c) => cut(cell(row[c]))))];
+  const widths = result.columns.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((s, i) => s.padEnd(widths[i]!)).join(' │ ');
+  const rule = widths.map((w) => '─'.repeat(w)).join('─┼─');
+  const rows = table.slice(1).map(line);
+  return `${[line(table[0]!), rule, ...rows].join('\n')}\n(${result.rows.length} row${result.rows.length === 1 ? '' : 's'}${result.truncated ? ', more not shown: raise --limit' : ''})\n`;
+}
+
+/** Runs a query text with its parameters, refusing missing or unknown ones before Neo4j sees the query. */
+export async function runCheckedQuery(connection: Connection, cypher: string, params: Record<string, unknown>, options: { write: boolean; timeoutMs: number; limit: number }): Promise<QueryResult> {
+  const wanted = queryParameters(cypher);
+  const missing = wanted.filter((p) => !(p in params));
+  const unknown = Object.keys(params).filter((p) => !wanted.includes(p));
+  if (missing.length) throw new ConfigError(`The query needs ${missing.map((m) => `$${m}`).join(', ')}`, `Pass ${missing.map((m) => `--param ${m}=...`).join(' ')}.`);
+  if (unknown.length) throw new ConfigError(`The query has no parameter ${unknown.map((m) => `$${m}`).join(', ')}`, `It takes: ${wanted.map((w) => `$${w}`).join(', ') || 'no parameters'}.`);
+  return runQuery(connection, cypher, params, options);
+}
+
+export function queryCommand(): Command {
+  return new Command('query')
+    .description('run Cypher against the graph (read-only unless --write); see --list for saved queries')
+    .argument('[cypher]', 'the query')
+    .option('-f, --file <file>', 'read the query from a file')
+    .option('-s, --saved <name>', 'run a saved query from cypher/queries/')
+    .option('-p, --param <key=value>', 'a query parameter (repeatable); values are JSON or strings', parseParam, {})
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--limit <n>', 'most rows to return', positive, 1000)
+    .option('--timeout <seconds>', 'stop the query after this long', positive, 30)
+    .option('--write', 'allow the query to write')
+    .option('--list', 'list the saved queries')
+    .action(async (text: string | undefined, options: QueryOptions, command: Command) => {
+      if (options.list) {
+        for (const q of listSavedQueries()) process.stdout.write(`${q.name.padEnd(26)} ${q.description}\n${''.padEnd(26)} params: ${q.params}\n`);
+        return;
+      }
+      const sources = [text, options.file, options.saved].filter((s) => s !== undefined);
+      if (sources.length !== 1) throw new ConfigError('Give one query: a Cypher string, --file FILE or --saved NAME', 'See `kg query --help`; `kg query --list` shows the saved queries.');
+      let cypher = text;
+      if (options.file) {
+        try {
+          cypher = readFileSync(options.file, 'utf8');
+        } catch (error) {
+          throw new ConfigError(`Cannot read ${options.file}: ${(error as Error).message}`, 'Check the path.');
+        }
+      }
+      if (options.saved) {
+        const saved = findSavedQuery(options.saved);
+        if (!saved) throw new ConfigError(`No saved query named "${options.saved}"`, `Saved queries: ${listSavedQueries().map((q) => q.name).join(', ')}.`);
+        cypher = saved.cypher;
+      }
+      const result = await withConnection(globalsOf(command), (connection) => runCheckedQuery(connection, cypher!, options.param, { write: options.write === true, timeoutMs: options.timeout * 1000, limit: options.limit }));
+      process.stdout.write(formatResult(result, options.format));
+    });
+}

@@ -1,0 +1,36 @@
+// Counts of what the graph holds, and deleting kg's data.
+import { explainNeo4jError, openSession, type Connection } from './connection.js';
+import { readCypher } from './cypher-files.js';
+
+export interface GraphStats {
+  labels: Array<{ label: string; count: number }>;
+  relationshipTypes: Array<{ type: string; count: number }>;
+  topEntities: Array<{ name: string; type: string; degree: number }>;
+}
+
+export async function graphStats(connection: Connection, top = 10): Promise<GraphStats> {
+  const session = openSession(connection, 'READ');
+  try {
+    const run = async (file: string, params: Record<string, unknown> = {}) => (await session.executeRead((tx) => tx.run(readCypher(file), params))).records.map((r) => r.toObject());
+    const labels = (await run('stats/labels.cypher')).map((r) => ({ label: String(r.label), count: Number(r.count) }));
+    const relationshipTypes = (await run('stats/relationship-types.cypher')).map((r) => ({ type: String(r.type), count: Number(r.count) }));
+    const topEntities = (await run('stats/top-entities.cypher', { limit: top })).map((r) => ({ name: String(r.name), type: String(r.type), degree: Number(r.degree) }));
+    return { labels, relationshipTypes, topEntities };
+  } catch (error) {
+    throw explainNeo4jError(error, connection.uri);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Deletes documents, entities and claims; runs in auto-commit batches (CALL ... IN TRANSACTIONS). */
+export async function resetGraph(connection: Connection): Promise<void> {
+  const session = openSession(connection, 'WRITE');
+  try {
+    await session.run(readCypher('reset.cypher'));
+  } catch (error) {
+    throw explainNeo4jError(error, connection.uri);
+  } finally {
+    await session.close();
+  }
+}

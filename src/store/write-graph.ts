@@ -1,0 +1,103 @@
+// Writes extraction batches into Neo4j: one write transaction per batch (all of it or none), batched
+// UNWIND ... MERGE statements, retried by the driver on transient errors. Idempotent: writing twice changes nothing.
+import { z } from 'zod';
+import type { Extraction } from '../model/extraction.js';
+import type { Ontology } from '../model/ontology.js';
+import type { KnownAttack } from '../resolve/index.js';
+import { explainNeo4jError, openSession, type Connection } from './connection.js';
+import { readCypher } from './cypher-files.js';
+import { toGraphRows } from './graph-rows.js';
+
+const CYPHER = {
+  existing: readCypher('ingest/existing-documents.cypher'),
+  knownAttacks: readCypher('ingest/known-attacks.cypher'),
+  knownPersons: readCypher('ingest/known-persons.cypher'),
+  documents: readCypher('ingest/documents.cypher'),
+  entities: readCypher('ingest/entities.cypher'),
+  mentions: readCypher('ingest/mentions.cypher'),
+  relations: readCypher('ingest/relations.cypher'),
+  claims: readCypher('ingest/claims.cypher'),
+};
+
+const KnownAttackRecord = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameRank: z.number(),
+  kind: z.string(),
+  year: z.number().nullable(),
+  explicitYear: z.boolean(),
+  date: z.string().nullable(),
+  places: z.array(z.string()),
+  sites: z.array(z.string()),
+  countries: z.array(z.string()),
+  persons: z.array(z.string()),
+  names: z.array(z.string()),
+});
+
+export interface WriteCounts {
+  documents: number;
+  entitiesCreated: number;
+  entitiesMerged: number;
+  relationshipsCreated: number;
+  relationshipsMerged: number;
+  claims: number;
+}
+
+async function read<T>(connection: Connection, query: string, params: Record<string, unknown>, map: (record: Record<string, unknown>) => T): Promise<T[]> {
+  const session = openSession(connection, 'READ');
+  try {
+    const result = await session.executeRead((tx) => tx.run(query, params));
+    return result.records.map((r) => map(r.toObject()));
+  } catch (error) {
+    throw explainNeo4jError(error, connection.uri);
+  } finally {
+    await session.close();
+  }
+}
+
+export function findStoredDocuments(connection: Connection, ids: string[]): Promise<Set<string>> {
+  return read(connection, CYPHER.existing, { ids }, (r) => String(r.id)).then((list) => new Set(list));
+}
+
+/** What earlier runs stored that this run's resolution must agree with. */
+export async function loadKnownEntities(connection: Connection): Promise<{ attacks: KnownAttack[]; personNames: string[] }> {
+  const attacks = await read(connection, CYPHER.knownAttacks, {}, (r) => {
+    const a = KnownAttackRecord.parse(r);
+    return {
+      id: a.id,
+      name: a.name,
+      nameRank: a.nameRank,
+      anchors: { kind: a.kind, ...(a.year !== null ? { year: a.year } : {}), explicitYear: a.explicitYear, ...(a.date !== null ? { date: a.date } : {}), places: a.places, sites: a.sites, countries: a.countries, persons: a.persons, names: a.names },
+    };
+  });
+  const personNames = await read(connection, CYPHER.knownPersons, {}, (r) => String(r.name));
+  return { attacks, personNames };
+}
+
+export async function writeGraph(connection: Connection, extraction: Extraction, ontology: Ontology): Promise<WriteCounts> {
+  const rows = toGraphRows(extraction, ontology);
+  const session = openSession(connection, 'WRITE');
+  try {
+    return await session.executeWrite(async (tx) => {
+      const first = async (query: string, params: Record<string, unknown>) => (await tx.run(query, params)).records[0]?.toObject() ?? {};
+      await first(CYPHER.documents, { documents: rows.documents });
+      const entities = await first(CYPHER.entities, { entities: rows.entities });
+      await first(CYPHER.mentions, { mentions: rows.mentions });
+      const relations = await first(CYPHER.relations, { relations: rows.relations });
+      await first(CYPHER.claims, { claims: rows.claims });
+      const n = (v: unknown) => Number(v ?? 0);
+      return {
+        documents: rows.documents.length,
+        entitiesCreated: n(entities.created),
+        entitiesMerged: n(entities.total) - n(entities.created),
+        relationshipsCreated: n(relations.created),
+        relationshipsMerged: n(relations.total) - n(relations.created),
+        claims: rows.claims.length,
+      };
+    });
+  } catch (error) {
+    throw explainNeo4jError(error, connection.uri);
+  } finally {
+    await session.close();
+  }
+}
