@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { addGlobalOptions, reportError } from './context.js';
 import { demoCommand } from './demo-command.js';
 import { evalCommand } from './eval-command.js';
+import { exportCommand } from './export-command.js';
 import { extractCommand } from './extract-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { neo4jCommand } from './neo4j-command.js';
@@ -16,7 +17,14 @@ const program = addGlobalOptions(new Command('kg'))
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [demoCommand(), ingestCommand(), extractCommand(), queryCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand()]) program.addCommand(command);
+for (const command of [demoCommand(), ingestCommand(), extractCommand(), queryCommand(), exportCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand()]) program.addCommand(command);
+
+// Commands added with addCommand() do not inherit these settings; every parse error must reach the handler below.
+const configure = (command: Command): void => {
+  command.exitOverride().showHelpAfterError();
+  command.commands.forEach(configure);
+};
+configure(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -59,6 +59,10 @@ export function anchorsConflict(a: AttackFacts, b: AttackFacts, kinds: Array<'pl
 
 const placesConflict = (a: AttackFacts, b: AttackFacts) => anchorsConflict(a, b, ['places', 'names']);
 
+// Kinds that name how an attack was done; "attack", "massacre" and "incident" fit any of them.
+const SPECIFIC_KINDS = new Set(['shooting', 'bombing', 'hostage-taking', 'ramming', 'stabbing', 'arson']);
+export const kindsAgree = (a: string, b: string): boolean => a === b || !SPECIFIC_KINDS.has(a) || !SPECIFIC_KINDS.has(b);
+
 const hasAnchor = (f: AttackFacts) => f.places.length + f.sites.length + f.persons.length + f.names.length > 0;
 
 export interface ClusterInput {
@@ -74,9 +78,17 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
   const clusters: AttackCluster[] = [];
   const refs = new Map<AttackPhrase, string>();
   const eraOf = (facts: AttackFacts): Era => (facts.year !== undefined ? { year: facts.year, explicit: true } : { year: input.publishedYear, explicit: false });
-  // The attack last spoken of: by position in the text, so "the attacks in Iran and the shootings in Moscow" ends on Moscow.
-  const latest = () => clusters.reduce<AttackCluster | undefined>((best, c) => (!best || lastPosition(c) > lastPosition(best) ? c : best), undefined);
+  // What "the attack" refers to: the attack of the sentence before (by position, so "the attacks in Iran and the
+  // shootings in Moscow" ends on Moscow); failing that, the one the article talks about most. Either must be
+  // of a compatible kind: "the shooting" is not the bombing.
   const lastPosition = (c: AttackCluster) => Math.max(...c.phrases.map((p) => p.start));
+  const lastSentence = (c: AttackCluster) => Math.max(...c.phrases.map((p) => p.sentence));
+  const latest = (phrase: AttackPhrase): AttackCluster | undefined => {
+    const candidates = clusters.filter((c) => kindsAgree(c.facts.kind, phrase.kind));
+    const recent = candidates.reduce<AttackCluster | undefined>((best, c) => (!best || lastPosition(c) > lastPosition(best) ? c : best), undefined);
+    if (!recent || phrase.sentence - lastSentence(recent) <= 1) return recent;
+    return candidates.reduce<AttackCluster | undefined>((best, c) => (!best || c.phrases.length > best.phrases.length || (c.phrases.length === best.phrases.length && lastPosition(c) > lastPosition(best)) ? c : best), undefined);
+  };
   const join = (cluster: AttackCluster, phrase: AttackPhrase) => {
     cluster.phrases.push(phrase);
     mergeFacts(cluster.facts, phrase.facts);
@@ -91,19 +103,20 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
   };
 
   for (const phrase of input.phrases) {
-    if (phrase.generic) continue;
+    // "extremist attacks on crowds in Moscow": an undated plural without an article is talk of many.
+    if (phrase.generic || (phrase.plural && !phrase.definite && phrase.facts.year === undefined && phrase.facts.date === undefined)) continue;
     const facts = phrase.facts;
     const era = eraOf(facts);
     const compatible = clusters.filter((c) => erasAgree({ year: c.facts.year ?? input.publishedYear, explicit: c.explicitYear }, era) && anchorsAgree(c.facts, facts));
     if (phrase.anaphoric || (phrase.definite && !hasAnchor(facts))) {
-      const previous = facts.countries.length > 0 ? (compatible.at(-1) ?? latest()) : latest();
+      const previous = facts.countries.length > 0 ? (compatible.at(-1) ?? latest(phrase)) : latest(phrase);
       if (previous) join(previous, phrase);
       continue;
     }
     // "the attack ... in Krasnogorsk", "the March 22nd attack at Crocus City Hall": a definite reference names
     // an attack the reader already knows, so it joins the last one of its era unless their places clash.
     if (phrase.definite && compatible.length === 0) {
-      const previous = latest();
+      const previous = latest(phrase);
       const sameEra = previous && erasAgree({ year: previous.facts.year ?? input.publishedYear, explicit: previous.explicitYear }, era);
       const clash = anchorsConflict(previous?.facts ?? facts, facts, phrase.modifiers ? ['places', 'names', 'countries', 'persons'] : ['countries', 'persons']);
       if (previous && sameEra && !clash) {

@@ -32,6 +32,7 @@ const LEFT_STOP = new Set(
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', "'s"]);
 const RIGHT_STOP = new Set([',', ';', ':', '.', '(', ')', '"', '?', '!', 'that', 'which', 'who', 'whom', 'where', 'when', 'while', 'because', 'but', 'as', 'if', 'after', 'before', 'since', 'although', 'than', 'amid', 'despite']);
 const STRUCK = /^(?:hit|hits|struck|strikes|rocked|rocks|targeted|targets|shook|shakes|ripped|tore|killed|kills|wounded|devastated)$/;
+const ADVERBS = /^(?:also|already|still|just|even|only|reportedly|allegedly|recently|now|then|again|further|later|previously)$|ly$/;
 const STRONG_KINDS = new Set(['hostage-taking', 'massacre']);
 const PLACE_TYPES = new Set(['Location']);
 // A named building or venue is finer than a city: "Crocus City Hall" does not clash with "Moscow".
@@ -64,6 +65,10 @@ export class AttackFinder {
     this.venues = lexicon.venueNouns.map((v) => v.split(' ')).sort((a, b) => b.length - a.length);
   }
 
+  private nounAt(lower: string[], index: number): NounEntry | undefined {
+    return this.nouns.find((n) => n.words.every((w, k) => lower[index + k] === w));
+  }
+
   /** Attack phrases of one sentence, left to right. */
   phrases(sentence: Sentence, mentions: EntityMention[]): AttackPhrase[] {
     const tokens = sentence.tokens;
@@ -74,7 +79,9 @@ export class AttackFinder {
       const entry = this.nouns.find((n) => n.words.every((w, k) => lower[i + k] === w));
       if (!entry) continue;
       verbs ??= verbTokens(sentence);
-      const nounLast = i + entry.words.length;
+      let nounLast = i + entry.words.length;
+      // "shooting incident", "bombing attack": one head, the first noun says the kind.
+      for (let next = this.nounAt(lower, nounLast); next; next = this.nounAt(lower, nounLast)) nounLast += next.words.length;
       // "attack" as a verb ("to attack", "attacks the"), and nouns inside a longer compound, are not events.
       if (/^(?:to|will|would|could|may|might|can|did)$/.test(lower[i - 1] ?? '')) continue;
       if (['-', 'counter', 'anti'].includes(lower[i - 1] ?? '') || lower[nounLast] === '-') continue;
@@ -118,11 +125,13 @@ export class AttackFinder {
       }
       if (LEFT_STOP.has(word) || /^[^\p{L}\d-]/u.test(word)) break;
       // "planning attacks": a verb ends the phrase; "the impending attack": after a determiner it is an adjective.
-      if (verbs.has(k) && !DEFINITE.has(lower[k - 1] ?? '') && !['a', 'an'].includes(lower[k - 1] ?? '')) break;
+      const afterDeterminer = DEFINITE.has(lower[k - 1] ?? '') || ['a', 'an'].includes(lower[k - 1] ?? '');
+      if ((verbs.has(k) || /ing$/.test(word) || ADVERBS.test(word)) && !afterDeterminer) break;
       if (this.nonSpecific.has(word)) generic = true;
       first = k;
     }
-    const before = lower.slice(Math.max(0, first - 4), first).join(' ');
+    const before = lower.slice(Math.max(0, first - 4), first).filter((w) => /^[\p{L}]/u.test(w)).join(' ');
+    if (before.split(' ').slice(-2).some((w) => this.nonSpecific.has(w))) generic = true;
     if (this.nonSpecificPhrases.some((p) => before.endsWith(p) || before.endsWith(`${p} the`) || before.endsWith(`${p} a`) || before.endsWith(`${p} an`))) generic = true;
     // Right: the prepositional chain that places it ("in the city of Krasnogorsk in the Moscow region").
     let last = nounLast;

@@ -1,0 +1,3 @@
+// Every entity.
+MATCH (e:Entity)
+RETURN e.id AS id

@@ -1,0 +1,4 @@
+// Entities of the given types.
+MATCH (e:Entity)
+WHERE e.type IN $types
+RETURN e.id AS id

@@ -1,0 +1,26 @@
+// The flat attributes that tools like Gephi and networkx read: lists joined, reports as JSON text.
+import type { ExportEdge, ExportNode } from './types.js';
+
+export const NODE_ATTRIBUTES = [
+  { name: 'name', type: 'string' },
+  { name: 'type', type: 'string' },
+  { name: 'aliases', type: 'string' },
+  { name: 'reports', type: 'string' },
+  { name: 'documents', type: 'int' },
+] as const;
+
+export const EDGE_ATTRIBUTES = [
+  { name: 'type', type: 'string' },
+  { name: 'confidence', type: 'double' },
+  { name: 'count', type: 'int' },
+  { name: 'evidence', type: 'string' },
+  { name: 'docs', type: 'string' },
+] as const;
+
+export function nodeAttributes(node: ExportNode): Record<(typeof NODE_ATTRIBUTES)[number]['name'], string | number> {
+  return { name: node.name, type: node.type, aliases: node.aliases.join('; '), reports: JSON.stringify(node.reports), documents: node.documents };
+}
+
+export function edgeAttributes(edge: ExportEdge): Record<(typeof EDGE_ATTRIBUTES)[number]['name'], string | number> {
+  return { type: edge.type, confidence: edge.confidence, count: edge.count, evidence: edge.evidence.join('\n'), docs: edge.docs.join('; ') };
+}

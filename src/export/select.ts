@@ -1,0 +1,108 @@
+// Chooses the entities to export (everything, the neighbourhood of one, some types, or a user's Cypher) and
+// streams them and their relationships from Neo4j, in chunks, without holding the export in memory.
+import { ConfigError } from '../model/errors.js';
+import { ENTITY_TYPES, type Ontology } from '../model/ontology.js';
+import { explainNeo4jError, openSession, type Connection } from '../store/connection.js';
+import { readCypher } from '../store/cypher-files.js';
+import { toPlain, type PlainNode, type PlainPath, type PlainRelationship } from '../store/run-query.js';
+import type { ExportDocument, ExportEdge, ExportNode, ExportStreams } from './types.js';
+
+export type Selection =
+  | { kind: 'all'; relations?: string[] }
+  | { kind: 'around'; name: string; hops: number; relations?: string[] }
+  | { kind: 'types'; types: string[]; relations?: string[] }
+  | { kind: 'cypher'; query: string; relations?: string[] };
+
+const CHUNK = 2000;
+
+async function* records(connection: Connection, query: string, params: Record<string, unknown>): AsyncGenerator<Record<string, unknown>> {
+  const session = openSession(connection, 'READ');
+  try {
+    for await (const record of session.run(query, params)) yield record.toObject();
+  } catch (error) {
+    throw explainNeo4jError(error, connection.uri);
+  } finally {
+    await session.close();
+  }
+}
+
+async function collect(connection: Connection, query: string, params: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
+  const all: Array<Record<string, unknown>> = [];
+  for await (const r of records(connection, query, params)) all.push(r);
+  return all;
+}
+
+/** The one entity a name or alias stands for, or an error that says what it could have meant. */
+export async function findEntity(connection: Connection, name: string): Promise<{ id: string; name: string; type: string }> {
+  const found = await collect(connection, readCypher('export/find-entity.cypher'), { name });
+  if (found.length === 1) return found[0] as { id: string; name: string; type: string };
+  if (found.length > 1) {
+    throw new ConfigError(`"${name}" names ${found.length} entities: ${found.map((f) => `${String(f.name)} (${String(f.type)}, id ${String(f.id)})`).join('; ')}`, 'Use the id of the one you mean.');
+  }
+  const query = name.replace(/[^\p{L}\p{N}\s]/gu, ' ').trim().split(/\s+/).filter(Boolean).map((w) => `${w}~`).join(' ');
+  const suggestions = query ? await collect(connection, readCypher('export/suggest-entity.cypher'), { query }).catch(() => []) : [];
+  throw new ConfigError(`No entity is named "${name}"`, suggestions.length ? `Did you mean: ${suggestions.map((s) => `${String(s.name)} (${String(s.type)})`).join(', ')}?` : 'Check the spelling, or list entities with `kg query "MATCH (e:Entity) RETURN e.name, e.type"`.');
+}
+
+export function validateSelection(selection: Selection, ontology: Ontology): void {
+  for (const relation of selection.relations ?? []) {
+    if (!(relation in ontology.relationTypes)) throw new ConfigError(`Unknown relation type ${relation}`, `Relation types: ${Object.keys(ontology.relationTypes).join(', ')}.`);
+  }
+  if (selection.kind === 'types') {
+    for (const type of selection.types) if (!(ENTITY_TYPES as readonly string[]).includes(type)) throw new ConfigError(`Unknown entity type ${type}`, `Entity types: ${ENTITY_TYPES.join(', ')}.`);
+  }
+  if (selection.kind === 'around' && (!Number.isInteger(selection.hops) || selection.hops < 1 || selection.hops > 3)) throw new ConfigError(`--hops must be 1, 2 or 3 (got ${selection.hops})`, 'Larger neighbourhoods are most of the graph: export everything instead.');
+}
+
+async function selectIds(connection: Connection, selection: Selection): Promise<string[]> {
+  switch (selection.kind) {
+    case 'all':
+      return (await collect(connection, readCypher('export/nodes-all.cypher'), {})).map((r) => String(r.id));
+    case 'types':
+      return (await collect(connection, readCypher('export/nodes-by-type.cypher'), { types: selection.types })).map((r) => String(r.id));
+    case 'around': {
+      const centre = await findEntity(connection, selection.name);
+      return (await collect(connection, readCypher('export/nodes-around.cypher'), { id: centre.id, hops: selection.hops })).map((r) => String(r.id));
+    }
+    case 'cypher': {
+      // Whatever the query returns (nodes, relationships, paths), the entities in it are the selection.
+      const ids = new Set<string>();
+      const elementIds = new Set<string>();
+      const visit = (value: unknown): void => {
+        if (Array.isArray(value)) return value.forEach(visit);
+        if (!value || typeof value !== 'object') return;
+        const v = value as PlainNode | PlainRelationship | PlainPath;
+        if (v.kind === 'node' && typeof v.properties.id === 'string' && v.labels.includes('Entity')) ids.add(v.properties.id);
+        else if (v.kind === 'relationship') elementIds.add(v.start).add(v.end);
+        else if (v.kind === 'path') [...v.nodes, ...v.relationships].forEach(visit);
+      };
+      for await (const record of records(connection, selection.query, {})) Object.values(record).forEach((value) => visit(toPlain(value)));
+      if (elementIds.size > 0) {
+        const more = await collect(connection, 'MATCH (e:Entity) WHERE elementId(e) IN $ids RETURN e.id AS id', { ids: [...elementIds] });
+        for (const r of more) ids.add(String(r.id));
+      }
+      return [...ids];
+    }
+  }
+}
+
+export async function selectGraph(connection: Connection, selection: Selection): Promise<ExportStreams & { ids: string[] }> {
+  const ids = (await selectIds(connection, selection)).sort();
+  const cited = new Set<string>();
+  async function* nodes(): AsyncGenerator<ExportNode> {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      for await (const r of records(connection, readCypher('export/node-details.cypher'), { ids: ids.slice(i, i + CHUNK) })) {
+        yield { ...(r as unknown as ExportNode), reports: (r.reports as ExportNode['reports']).filter(Boolean), properties: toPlain(r.properties) as Record<string, unknown> };
+      }
+    }
+  }
+  async function* edges(): AsyncGenerator<ExportEdge> {
+    for await (const r of records(connection, readCypher('export/edges.cypher'), { ids, relations: selection.relations?.length ? selection.relations : null })) {
+      const edge = { ...(r as unknown as ExportEdge), confidence: Number(r.confidence ?? 0), count: Number(r.count ?? 0), properties: toPlain(r.properties) as Record<string, unknown> };
+      for (const d of edge.evidenceDocs) cited.add(d);
+      yield edge;
+    }
+  }
+  const documents = async (): Promise<ExportDocument[]> => (await collect(connection, readCypher('export/documents.cypher'), { ids: [...cited] })) as unknown as ExportDocument[];
+  return { ids, nodes: nodes(), edges: edges(), documents };
+}

@@ -1,0 +1,199 @@
+// Saved queries, kg query's safety and errors, and export round trips, on the seeds' graph in the real Neo4j.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MultiDirectedGraph as Graph } from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { parse as parseGraphml } from 'graphology-graphml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestPaths } from '../../src/cli/ingest-command.js';
+import { runCheckedQuery } from '../../src/cli/query-command.js';
+import { closeConnection, openSession, type Connection } from '../../src/store/connection.js';
+import { readCypher, splitStatements } from '../../src/store/cypher-files.js';
+import { findSavedQuery, listSavedQueries } from '../../src/store/saved-queries.js';
+import { dumpGraph } from '../helpers/graph-dump.js';
+import { connectForTest, testNeo4jUri, wipe } from '../helpers/neo4j.js';
+import { runKg } from '../helpers/run-kg.js';
+
+const seeds = fileURLToPath(new URL('../../seeds/', import.meta.url));
+const out = mkdtempSync(join(tmpdir(), 'kg-export-'));
+let connection: Connection;
+const kg = (args: string[]) => runKg(args, { NEO4J_URI: testNeo4jUri() });
+const saved = (name: string, params: Record<string, unknown> = {}) => runCheckedQuery(connection, findSavedQuery(name)!.cypher, params, { write: false, timeoutMs: 30_000, limit: 1000 });
+
+beforeAll(async () => {
+  connection = await connectForTest();
+  await wipe(connection);
+  await ingestPaths(connection, [seeds], { batch: 25, maxMb: 10 }, { quiet: true });
+});
+afterAll(async () => {
+  await wipe(connection);
+  await closeConnection(connection);
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe('saved queries on the seeds', () => {
+  it('lists at least the nine analyst questions, each with a description', () => {
+    const names = listSavedQueries().map((q) => q.name);
+    expect(names).toEqual(expect.arrayContaining(['who-did-it', 'warnings-before-attack', 'accusations-and-denials', 'death-toll-sources', 'neighbourhood', 'shortest-path', 'most-connected', 'attacks-by-group', 'evidence']));
+    for (const q of listSavedQueries()) expect(q.description.length).toBeGreaterThan(10);
+  });
+
+  it('who-did-it names the Islamic State and its Khorasan branch', async () => {
+    const rows = (await saved('who-did-it', { attack: 'Crocus City Hall attack' })).rows;
+    expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ actor: 'Islamic State', relation: 'CLAIMED' }), expect.objectContaining({ actor: 'Islamic State Khorasan Province', relation: 'CARRIED_OUT' })]));
+  });
+
+  it('death-toll-sources shows each source with its own figure', async () => {
+    const rows = (await saved('death-toll-sources', { attack: 'Crocus City Hall attack' })).rows;
+    expect([...new Set(rows.map((r) => r.deaths))]).toEqual([40, 62, 133, 144]);
+    expect(new Set(rows.map((r) => r.source)).size).toBe(5);
+  });
+
+  it('warnings-before-attack finds the warnings Russia received', async () => {
+    const rows = (await saved('warnings-before-attack', { attack: 'Moscow concert hall shooting' })).rows;
+    expect(new Set(rows.map((r) => r.warned_by))).toEqual(new Set(['United States', 'Iran']));
+  });
+
+  it('accusations-and-denials pairs the accusation with the denial', async () => {
+    const rows = (await saved('accusations-and-denials')).rows;
+    expect(rows).toContainEqual(expect.objectContaining({ accuser: 'Russia', accused: 'Ukraine', denied_involvement_in: 'Crocus City Hall attack' }));
+  });
+
+  it('neighbourhood, shortest-path, most-connected, attacks-by-group and evidence answer', async () => {
+    const around = await saved('neighbourhood', { name: 'ISIS-K', hops: 1 });
+    expect(around.rows.length).toBeGreaterThan(5);
+    const path = await saved('shortest-path', { from: 'Iran', to: 'Crocus City Hall attack' });
+    expect(path.rows).toHaveLength(1);
+    const top = await saved('most-connected');
+    expect(top.rows[0]!.name).toBe('Islamic State Khorasan Province');
+    const attacks = await saved('attacks-by-group');
+    expect(attacks.rows).toContainEqual(expect.objectContaining({ group: 'Islamic State Khorasan Province', attack: 'Kerman twin bombings' }));
+    const evidence = await saved('evidence', { source: 'ISIS', type: 'claimed', target: 'Crocus City Hall attack' });
+    expect(evidence.rows.length).toBeGreaterThan(0);
+    for (const row of evidence.rows) expect(String(row.sentence)).toMatch(/claim|responsibility/i);
+  });
+});
+
+describe('kg query', () => {
+  it('prints a table, JSON and CSV', async () => {
+    const table = await kg(['query', 'MATCH (g:Group) RETURN g.name AS name ORDER BY name']);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/^name\s*\n─+\n/);
+    expect(table.stdout).toMatch(/\nTaliban\s*\n/);
+    expect(table.stdout).toMatch(/\(4 rows\)/);
+    const json = await kg(['query', '--format', 'json', 'MATCH (g:Group {name: $n}) RETURN g', '--param', 'n=Taliban']);
+    expect(JSON.parse(json.stdout)[0].g).toMatchObject({ kind: 'node', labels: expect.arrayContaining(['Group']), properties: { name: 'Taliban' } });
+    const csv = await kg(['query', '--format', 'csv', '--saved', 'death-toll-sources', '--param', 'attack=Crocus City Hall attack']);
+    expect(csv.stdout.split('\n')[0]).toBe('attack,deaths,qualifier,source,title,words');
+  });
+
+  it('refuses a write without --write and names the flag', async () => {
+    const run = await kg(['query', 'CREATE (:Sneaky)']);
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(/--write/);
+    const session = openSession(connection, 'READ');
+    const count = await session.run('MATCH (n:Sneaky) RETURN count(n) AS n');
+    await session.close();
+    expect(count.records[0]!.get('n')).toBe(0);
+  });
+
+  it('shows where a syntax error is', async () => {
+    const run = await kg(['query', 'MATCH (n RETURN n']);
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(/line 1, column \d+/);
+  });
+
+  it.each([
+    [['--saved', 'who-did-it'], /needs \$attack/],
+    [['MATCH (n) RETURN n LIMIT 1', '--param', 'nope=1'], /no parameter \$nope/],
+    [['MATCH (n) RETURN n', '--param', 'not a pair'], /Expecting key=value/],
+    [['--saved', 'no-such-query'], /No saved query named/],
+  ])('rejects bad parameters: %j', async (args, message) => {
+    const run = await kg(['query', ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});
+
+describe('kg export', () => {
+  it('round-trips GraphML and GEXF through graphology parsers with nodes, edges and attributes', async () => {
+    const json = await kg(['export', '-f', 'json', '-o', join(out, 'g.json')]);
+    expect(json.code, json.stderr).toBe(0);
+    const reference = Graph.from(JSON.parse(readFileSync(join(out, 'g.json'), 'utf8')));
+    for (const [format, parse] of [['graphml', parseGraphml], ['gexf', parseGexf]] as const) {
+      const file = join(out, `g.${format}`);
+      const run = await kg(['export', '-f', format, '-o', file]);
+      expect(run.code, run.stderr).toBe(0);
+      const graph = parse(Graph, readFileSync(file, 'utf8'));
+      expect(graph.order).toBe(reference.order);
+      expect(graph.size).toBe(reference.size);
+      const attack = graph.findNode((_, a) => a.name === 'Crocus City Hall attack' || a.label === 'Crocus City Hall attack')!;
+      expect(graph.getNodeAttribute(attack, 'type')).toBe('Attack');
+      expect(JSON.parse(graph.getNodeAttribute(attack, 'reports') as string).filter((r: { key: string }) => r.key === 'deaths').length).toBe(5);
+      const claimed = graph.findEdge((_, a) => a.type === 'CLAIMED')!;
+      expect(String(graph.getEdgeAttribute(claimed, 'evidence'))).toMatch(/claim/i);
+    }
+    expect(reference.getAttribute('documents')).toBeDefined();
+  });
+
+  it('recreates the subgraph from the Cypher script in an emptied database', async () => {
+    const file = join(out, 'g.cypher');
+    const run = await kg(['export', '-f', 'cypher', '-o', file]);
+    expect(run.code, run.stderr).toBe(0);
+    const entitiesOnly = async () => {
+      const dump = await dumpGraph(connection);
+      return { nodes: dump.nodes.filter((n) => n.includes('"Entity"')), relationships: dump.relationships.filter((r) => !/"(?:MENTIONS|REPORTS|ABOUT)"/.test(r)) };
+    };
+    const before = await entitiesOnly();
+    await wipe(connection);
+    const session = openSession(connection, 'WRITE');
+    for (const statement of splitStatements(readFileSync(file, 'utf8'))) await session.run(statement);
+    await session.close();
+    expect(await entitiesOnly()).toEqual(before);
+    // Put the full graph back for the tests after this one.
+    await wipe(connection);
+    await ingestPaths(connection, [seeds], { batch: 25, maxMb: 10 }, { quiet: true });
+  });
+
+  it('writes CSV with neo4j-admin headers, and selects by types, relations and neighbourhood', async () => {
+    const run = await kg(['export', '-f', 'csv', '-o', join(out, 'csv'), '--types', 'Group,Attack', '--relations', 'CLAIMED,CARRIED_OUT']);
+    expect(run.code, run.stderr).toBe(0);
+    const nodes = readFileSync(join(out, 'csv', 'nodes.csv'), 'utf8').trim().split('\n');
+    const edges = readFileSync(join(out, 'csv', 'edges.csv'), 'utf8').trim().split('\n');
+    expect(nodes[0]).toBe('id:ID,name,type,aliases:string[],documents:int,reports,:LABEL');
+    expect(edges[0]).toMatch(/^:START_ID,:END_ID,:TYPE,/);
+    expect(nodes.slice(1).every((n) => /;(?:Group|Attack)$/.test(n))).toBe(true);
+    expect(edges.slice(1).every((e) => /,(?:CLAIMED|CARRIED_OUT),/.test(e))).toBe(true);
+    const around = await kg(['export', '-f', 'json', '-o', join(out, 'around.json'), '--around', 'ispk', '--hops', '1']);
+    const graph = Graph.from(JSON.parse(readFileSync(join(out, 'around.json'), 'utf8')));
+    expect(around.code).toBe(0);
+    expect(graph.hasNode('group/islamic-state-khorasan')).toBe(true);
+    expect(graph.order).toBeLessThan(40);
+    const cypher = await kg(['export', '-f', 'json', '-o', join(out, 'q.json'), '--cypher', 'MATCH p=(:Group)-[:CLAIMED]->(:Attack) RETURN p']);
+    expect(cypher.code).toBe(0);
+    expect(Graph.from(JSON.parse(readFileSync(join(out, 'q.json'), 'utf8'))).order).toBeGreaterThanOrEqual(3);
+  });
+
+  it('explains an unknown or ambiguous name, and unknown types', async () => {
+    const unknown = await kg(['export', '-f', 'json', '-o', join(out, 'x.json'), '--around', 'Neuman']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/No entity is named "Neuman"[\s\S]*Did you mean: .*Peter Neumann/);
+    const badType = await kg(['export', '-f', 'json', '-o', join(out, 'x.json'), '--types', 'Spaceship']);
+    expect(badType.code).toBe(2);
+    expect(badType.stderr).toMatch(/Unknown entity type Spaceship/);
+  });
+});
+
+describe('kg stats and kg reset', () => {
+  it('counts by label and type, and refuses to reset without confirmation', async () => {
+    const stats = await kg(['stats', '--json']);
+    const parsed = JSON.parse(stats.stdout) as { labels: Array<{ label: string; count: number }> };
+    expect(parsed.labels.find((l) => l.label === 'Document')?.count).toBe(5);
+    const reset = await kg(['reset']);
+    expect(reset.code).toBe(2);
+    expect(reset.stderr).toMatch(/--yes/);
+    expect(readCypher('reset.cypher')).toMatch(/IN TRANSACTIONS/);
+  });
+});
