@@ -1,4 +1,4 @@
-// Unit tests run in parallel; integration tests share one real Neo4j, so they run one file at a time.
+// Unit tests run in parallel; integration and browser tests share one real Neo4j, one file at a time.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -18,6 +18,16 @@ export default defineConfig({
           globalSetup: ['test/helpers/neo4j-global-setup.ts'],
           fileParallelism: false,
           testTimeout: 240_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/helpers/neo4j-global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
           hookTimeout: 240_000,
         },
       },

@@ -7,6 +7,7 @@ import { graphStats } from '../store/stats.js';
 import { globalsOf, withConnection } from './context.js';
 import { formatSummary, ingestPaths } from './ingest-command.js';
 import { formatResult, runCheckedQuery } from './query-command.js';
+import { serveOptions, startViewer } from './serve-command.js';
 import { formatStats } from './stats-command.js';
 
 const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
@@ -18,9 +19,10 @@ const EXAMPLES: Array<{ saved: string; params: Record<string, unknown>; question
 ];
 
 export function demoCommand(): Command {
-  return new Command('demo')
-    .description('start the local Neo4j, ingest the sample articles, and show what the graph answers')
-    .action(async (_options: unknown, command: Command) => {
+  return serveOptions(new Command('demo'))
+    .description('start the local Neo4j, ingest the sample articles, show what the graph answers, and serve the viewer')
+    .option('--no-serve', 'stop after printing the answers')
+    .action(async (options: { serve: boolean; port: number; host: string }, command: Command) => {
       const globals = globalsOf(command);
       await withConnection(globals, async (connection) => {
         const summary = await ingestPaths(connection, [SEEDS], { batch: 25, maxMb: 10 }, globals);
@@ -31,7 +33,13 @@ export function demoCommand(): Command {
           const params = Object.entries(example.params).map(([k, v]) => ` --param ${k}="${String(v)}"`).join('');
           process.stdout.write(`\n${example.question}\n$ kg query --saved ${example.saved}${params}\n${formatResult(result, 'table')}`);
         }
-        process.stdout.write(`\nNext: \`npx kg query --list\` for more saved queries, \`npx kg query "MATCH (n:Group) RETURN n.name"\` for your own, and \`npx kg neo4j stop\` when done.\n`);
+        process.stdout.write(`\nMore: \`npx kg query --list\` for saved queries, \`npx kg query "MATCH (n:Group) RETURN n.name"\` for your own.\n`);
       });
+      if (!options.serve) return;
+      const viewer = await startViewer(globals, { port: options.port, host: options.host });
+      process.stdout.write(`\nOpen the viewer: ${viewer.url}  (search "ISIS-K", click an edge for its sentences). Ctrl-C stops it; \`npx kg neo4j stop\` stops Neo4j.\n`);
+      const stop = () => void viewer.stop().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
     });
 }

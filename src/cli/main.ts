@@ -9,6 +9,7 @@ import { ingestCommand } from './ingest-command.js';
 import { neo4jCommand } from './neo4j-command.js';
 import { queryCommand } from './query-command.js';
 import { schemaCommand } from './schema-command.js';
+import { serveCommand } from './serve-command.js';
 import { resetCommand, statsCommand } from './stats-command.js';
 
 const program = addGlobalOptions(new Command('kg'))
@@ -17,7 +18,7 @@ const program = addGlobalOptions(new Command('kg'))
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [demoCommand(), ingestCommand(), extractCommand(), queryCommand(), exportCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand()]) program.addCommand(command);
+for (const command of [demoCommand(), ingestCommand(), extractCommand(), queryCommand(), exportCommand(), serveCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand()]) program.addCommand(command);
 
 // Commands added with addCommand() do not inherit these settings; every parse error must reach the handler below.
 const configure = (command: Command): void => {

@@ -12,6 +12,7 @@ import type { ExportSink, Exporter, Writer } from './types.js';
 
 export { findEntity, selectGraph, validateSelection, type Selection } from './select.js';
 export { cypherLiteral } from './cypher-script.js';
+export { jsonExporter } from './json.js';
 export type { ExportEdge, ExportNode, ExportSink, ExportStreams, Exporter, Writer } from './types.js';
 
 export function exporters(ontology: Ontology): Exporter[] {

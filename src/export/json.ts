@@ -11,7 +11,7 @@ export const jsonExporter: Exporter = {
     await out.write('{"options":{"type":"directed","multi":true,"allowSelfLoops":false},"nodes":[\n');
     let nodes = 0;
     for await (const node of streams.nodes) {
-      const attributes = { label: node.name, type: node.type, aliases: node.aliases, reports: node.reports, documents: node.documents };
+      const attributes = { label: node.name, type: node.type, aliases: node.aliases, reports: node.reports, documents: node.documents, mentionedIn: node.mentionedIn };
       await out.write(`${nodes ? ',\n' : ''}${JSON.stringify({ key: node.id, attributes })}`);
       nodes++;
     }

@@ -11,7 +11,8 @@ export type Selection =
   | { kind: 'all'; relations?: string[] }
   | { kind: 'around'; name: string; hops: number; relations?: string[] }
   | { kind: 'types'; types: string[]; relations?: string[] }
-  | { kind: 'cypher'; query: string; relations?: string[] };
+  | { kind: 'cypher'; query: string; relations?: string[] }
+  | { kind: 'ids'; ids: string[]; relations?: string[] };
 
 const CHUNK = 2000;
 
@@ -56,6 +57,8 @@ export function validateSelection(selection: Selection, ontology: Ontology): voi
 
 async function selectIds(connection: Connection, selection: Selection): Promise<string[]> {
   switch (selection.kind) {
+    case 'ids':
+      return selection.ids;
     case 'all':
       return (await collect(connection, readCypher('export/nodes-all.cypher'), {})).map((r) => String(r.id));
     case 'types':
@@ -92,6 +95,7 @@ export async function selectGraph(connection: Connection, selection: Selection):
   async function* nodes(): AsyncGenerator<ExportNode> {
     for (let i = 0; i < ids.length; i += CHUNK) {
       for await (const r of records(connection, readCypher('export/node-details.cypher'), { ids: ids.slice(i, i + CHUNK) })) {
+        for (const d of r.mentionedIn as string[]) cited.add(d);
         yield { ...(r as unknown as ExportNode), reports: (r.reports as ExportNode['reports']).filter(Boolean), properties: toPlain(r.properties) as Record<string, unknown> };
       }
     }

@@ -7,8 +7,9 @@ export interface ExportNode {
   aliases: string[];
   /** Attribute reports (casualty figures, dates, kinds) with the document each came from. */
   reports: Array<{ key: string; value: unknown; qualifier: string | null; source: string; doc: string }>;
-  /** How many documents mention it. */
+  /** How many documents mention it, and which. */
   documents: number;
+  mentionedIn: string[];
   /** Every stored property, for formats that recreate the graph (Cypher). */
   properties: Record<string, unknown>;
 }

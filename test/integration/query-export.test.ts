@@ -197,3 +197,34 @@ describe('kg stats and kg reset', () => {
     expect(readCypher('reset.cypher')).toMatch(/IN TRANSACTIONS/);
   });
 });
+
+describe('kg serve --graph (an exported file, no database)', () => {
+  it('answers search, neighbours, path and evidence from the file, and refuses Cypher', async () => {
+    const file = join(out, 'served.json');
+    expect((await kg(['export', '-f', 'json', '-o', file])).code).toBe(0);
+    const { startViewer } = await import('../../src/cli/serve-command.js');
+    const viewer = await startViewer({ quiet: true }, { port: 0, host: '127.0.0.1', graph: file });
+    try {
+      const get = async (path: string) => {
+        const response = await fetch(new URL(path, viewer.url));
+        return { status: response.status, body: (await response.json()) as Record<string, unknown> & Array<Record<string, unknown>> };
+      };
+      expect((await get('api/info')).body).toEqual({ source: 'file', cypher: false });
+      const search = await get('api/search?q=ispk');
+      expect(search.body[0]).toMatchObject({ id: 'group/islamic-state-khorasan' });
+      const around = await get('api/neighbours/group%2Fislamic-state-khorasan');
+      expect((around.body.nodes as unknown[]).length).toBeGreaterThan(5);
+      const path = await get(`api/path?from=country%2Firan&to=${encodeURIComponent(String((search.body[0] as { id: string }).id))}`);
+      expect(path.status).toBe(200);
+      const evidence = await get('api/evidence?source=country%2Frussia&type=ACCUSED&target=country%2Fukraine');
+      expect((evidence.body.evidence as Array<{ title: string }>)[0]!.title.length).toBeGreaterThan(0);
+      const bad = await get('api/search?q=');
+      expect(bad.status).toBe(400);
+      const cypher = await fetch(new URL('api/cypher', viewer.url), { method: 'POST', body: JSON.stringify({ query: 'MATCH (n) RETURN n' }), headers: { 'Content-Type': 'application/json' } });
+      expect(cypher.status).toBe(400);
+      expect(((await cypher.json()) as { error: string }).error).toMatch(/needs a database/);
+    } finally {
+      await viewer.stop();
+    }
+  });
+});

@@ -1,0 +1,72 @@
+// `kg serve`: the viewer and its API, over Neo4j or over an exported JSON file.
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { Command, InvalidArgumentError } from 'commander';
+import { EnvironmentError } from '../model/errors.js';
+import { closeConnection, connect } from '../store/connection.js';
+import { defaultKgHome, startLocalServer } from '../store/local-server.js';
+import { createApp } from '../server/app.js';
+import { FileSource, Neo4jSource, type GraphSource } from '../server/sources.js';
+import { globalsOf, note, targetOf, type GlobalOptions } from './context.js';
+
+const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  graph?: string;
+}
+
+const port = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('Expecting a port number.');
+  return n;
+};
+
+async function openSource(globals: GlobalOptions, graphFile: string | undefined): Promise<{ source: GraphSource; close: () => Promise<void> }> {
+  if (graphFile) return { source: new FileSource(graphFile), close: async () => {} };
+  const target = targetOf(globals);
+  const uri = target.kind === 'local' ? (await startLocalServer({ kgHome: globals.home ?? defaultKgHome(process.env, process.cwd()), port: target.port })).uri : target.uri;
+  const connection = await connect(target.kind === 'local' ? { uri, database: target.database } : { uri, user: target.user, password: target.password, database: target.database });
+  return { source: new Neo4jSource(connection), close: () => closeConnection(connection) };
+}
+
+/** Starts the server; resolves with its URL and a way to stop it. */
+export async function startViewer(globals: GlobalOptions, options: ServeOptions): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { source, close } = await openSource(globals, options.graph);
+  const app = createApp(source, WEB_ROOT);
+  const server = await new Promise<ReturnType<typeof serve>>((done, fail) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => done(s));
+    s.once('error', (error: NodeJS.ErrnoException) =>
+      fail(error.code === 'EADDRINUSE' ? new EnvironmentError(`Port ${options.port} on ${options.host} is already in use`, 'Choose another with --port.') : error),
+    );
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${options.host}:${actualPort}/`,
+    stop: async () => {
+      await new Promise((done) => server.close(done));
+      await close();
+    },
+  };
+}
+
+export function serveOptions(command: Command): Command {
+  return command
+    .option('--port <port>', 'port to listen on', port, 4000)
+    .option('--host <host>', 'address to bind (127.0.0.1 keeps it on this machine)', '127.0.0.1')
+    .option('--graph <file>', 'serve an exported JSON graph (kg export -f json) instead of Neo4j');
+}
+
+export function serveCommand(): Command {
+  return serveOptions(new Command('serve').description('serve the graph viewer and its JSON API')).action(async (options: ServeOptions, command: Command) => {
+    const globals = globalsOf(command);
+    const viewer = await startViewer(globals, options);
+    process.stdout.write(`Viewer at ${viewer.url} (bound to ${options.host}${options.host === '127.0.0.1' ? ', this machine only' : ''}; ${options.graph ? `serving ${options.graph}` : 'serving Neo4j'}). Ctrl-C stops it.\n`);
+    if (options.host !== '127.0.0.1' && options.host !== 'localhost') note(globals, 'kg: the viewer is reachable from other machines; its API is read-only but has no login.');
+    const stop = () => void viewer.stop().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,53 @@
+// The viewer's HTTP API: request and response shapes, shared by the server and the web page.
+import { z } from 'zod';
+
+export const SerializedNode = z.object({
+  key: z.string(),
+  attributes: z.object({
+    label: z.string(),
+    type: z.string(),
+    aliases: z.array(z.string()),
+    reports: z.array(z.object({ key: z.string(), value: z.unknown(), qualifier: z.string().nullable(), source: z.string(), doc: z.string() })),
+    documents: z.number(),
+    mentionedIn: z.array(z.string()).default([]),
+  }),
+});
+export const SerializedEdge = z.object({
+  key: z.string(),
+  source: z.string(),
+  target: z.string(),
+  attributes: z.object({ type: z.string(), label: z.string(), confidence: z.number(), count: z.number(), evidence: z.array(z.string()), evidenceDocs: z.array(z.string()), docs: z.array(z.string()) }),
+});
+export const DocumentInfo = z.object({ title: z.string(), source: z.string(), published: z.string().nullable().optional() });
+export const SerializedGraph = z.object({
+  options: z.object({ type: z.string(), multi: z.boolean(), allowSelfLoops: z.boolean() }).optional(),
+  attributes: z.object({ documents: z.record(z.string(), DocumentInfo) }),
+  nodes: z.array(SerializedNode),
+  edges: z.array(SerializedEdge),
+});
+export type SerializedGraph = z.infer<typeof SerializedGraph>;
+
+export const GraphQuery = z.object({
+  types: z.string().optional().transform((v) => (v ? v.split(',').filter(Boolean) : undefined)),
+  relations: z.string().optional().transform((v) => (v ? v.split(',').filter(Boolean) : undefined)),
+});
+
+export const SearchQuery = z.object({ q: z.string().trim().min(1).max(200), limit: z.coerce.number().int().min(1).max(50).default(10) });
+export const SearchHit = z.object({ id: z.string(), name: z.string(), type: z.string(), aliases: z.array(z.string()) });
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const PathQuery = z.object({ from: z.string().min(1), to: z.string().min(1) });
+export const EvidenceQuery = z.object({ source: z.string().min(1), type: z.string().regex(/^[A-Z_]+$/), target: z.string().min(1) });
+export const CypherRequest = z.object({ query: z.string().trim().min(1).max(20_000) });
+
+export const EvidenceItem = z.object({ text: z.string(), doc: z.string(), title: z.string(), source: z.string() });
+export const RelationEvidence = z.object({
+  type: z.string(),
+  source: z.object({ id: z.string(), name: z.string() }),
+  target: z.object({ id: z.string(), name: z.string() }),
+  confidence: z.number(),
+  evidence: z.array(EvidenceItem),
+});
+export type RelationEvidence = z.infer<typeof RelationEvidence>;
+
+export const ApiError = z.object({ error: z.string(), hint: z.string().optional() });

@@ -1,0 +1,434 @@
+// The viewer: loads the graph from kg serve, lays it out with ForceAtlas2 in a worker, and lets an analyst
+// search, filter, inspect evidence, expand, find paths and run read-only Cypher. Appearance and filters go
+// through sigma's reducers; the graph data stays untouched.
+import { MultiDirectedGraph } from 'graphology';
+import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import noverlap from 'graphology-layout-noverlap';
+import { toUndirected } from 'graphology-operators';
+import { bidirectional } from 'graphology-shortest-path';
+import Sigma from 'sigma';
+import { EdgeCurvedArrowProgram, indexParallelEdgesIndex, DEFAULT_EDGE_CURVATURE } from '@sigma/edge-curve';
+import { EdgeArrowProgram } from 'sigma/rendering';
+import type { SerializedGraph } from '../../src/model/api.js';
+import { api, ApiFailure } from './api.js';
+import { applySizes, colourOf, TYPE_COLOURS, type SizeBy } from './appearance.js';
+import { exportView } from './exporting.js';
+import { Panel } from './panel.js';
+import { readState, writeState, type ViewState } from './url-state.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const graph = new MultiDirectedGraph();
+let documents: SerializedGraph['attributes']['documents'] = {};
+let state: ViewState = readState(location.hash);
+let hovered: string | undefined;
+let pathNodes = new Set<string>();
+let pathEdges = new Set<string>();
+let cypherAvailable = false;
+
+function mergeGraph(data: SerializedGraph, near?: string): void {
+  documents = { ...documents, ...data.attributes.documents };
+  const origin = near && graph.hasNode(near) ? graph.getNodeAttributes(near) : undefined;
+  for (const node of data.nodes) {
+    if (graph.hasNode(node.key)) continue;
+    // New nodes start near what they were expanded from, so positions already laid out are kept.
+    const angle = Math.random() * Math.PI * 2;
+    const x = origin ? Number(origin.x) + Math.cos(angle) * 5 : Math.random() * 100;
+    const y = origin ? Number(origin.y) + Math.sin(angle) * 5 : Math.random() * 100;
+    graph.addNode(node.key, { ...node.attributes, x, y, color: colourOf(node.attributes.type) });
+  }
+  for (const edge of data.edges) {
+    if (graph.hasEdge(edge.key) || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
+    const exists = graph.edges(edge.source, edge.target).some((e) => graph.getEdgeAttribute(e, 'type') === edge.attributes.type);
+    if (!exists) graph.addEdgeWithKey(edge.key, edge.source, edge.target, { ...edge.attributes, size: 1 + 2 * edge.attributes.confidence });
+  }
+  indexParallelEdgesIndex(graph, { edgeIndexAttribute: 'parallelIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
+  graph.forEachEdge((edge, a) => {
+    const curved = typeof a.parallelIndex === 'number' && a.parallelMaxIndex > 0;
+    graph.mergeEdgeAttributes(edge, { type: a.type, edgeKind: curved ? 'curved' : 'straight', curvature: curved ? DEFAULT_EDGE_CURVATURE + (DEFAULT_EDGE_CURVATURE * 3 * Number(a.parallelIndex)) / Math.max(1, Number(a.parallelMaxIndex)) : 0 });
+  });
+  applySizes(graph, $<HTMLSelectElement>('size-by').value as SizeBy);
+}
+
+function attackYear(node: string): number | undefined {
+  const reports = (graph.getNodeAttribute(node, 'reports') as Array<{ key: string; value: unknown }>) ?? [];
+  const date = reports.find((r) => r.key === 'date');
+  const year = date ? Number(String(date.value).slice(0, 4)) : NaN;
+  return Number.isFinite(year) ? year : undefined;
+}
+
+function nodeVisible(node: string): boolean {
+  const a = graph.getNodeAttributes(node);
+  if (state.hiddenTypes.includes(String(a.type))) return false;
+  if (state.source && !((a.mentionedIn as string[]) ?? []).includes(state.source)) return false;
+  if (a.type === 'Attack' && (state.yearFrom !== undefined || state.yearTo !== undefined)) {
+    const year = attackYear(node);
+    if (year === undefined || (state.yearFrom !== undefined && year < state.yearFrom) || (state.yearTo !== undefined && year > state.yearTo)) return false;
+  }
+  return true;
+}
+
+function edgeVisible(edge: string): boolean {
+  const a = graph.getEdgeAttributes(edge);
+  if (state.hiddenRelations.includes(String(a.type))) return false;
+  if (Number(a.confidence) < state.minConfidence) return false;
+  if (state.source && !((a.docs as string[]) ?? []).includes(state.source)) return false;
+  return nodeVisible(graph.source(edge)) && nodeVisible(graph.target(edge));
+}
+
+const container = $('graph');
+const renderer = new Sigma(graph, container, {
+  renderEdgeLabels: true,
+  labelRenderedSizeThreshold: 8,
+  labelDensity: 0.6,
+  defaultEdgeType: 'straight',
+  edgeProgramClasses: { straight: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
+  nodeReducer: (node, data) => {
+    // `type` is the entity type in the data; to sigma it names a render program.
+    const res: Record<string, unknown> = { ...data, type: 'circle', label: data.label };
+    if (!nodeVisible(node)) return { ...res, hidden: true };
+    const focus = hovered ?? state.selected;
+    if (pathNodes.size > 0) {
+      if (!pathNodes.has(node)) return { ...res, color: '#d5d9e0', label: '' };
+      return { ...res, highlighted: true, zIndex: 2 };
+    }
+    if (focus && graph.hasNode(focus) && node !== focus && !graph.areNeighbors(node, focus)) return { ...res, color: '#d5d9e0', label: '' };
+    if (node === focus) return { ...res, highlighted: true, zIndex: 2 };
+    return res;
+  },
+  edgeReducer: (edge, data) => {
+    const res: Record<string, unknown> = { ...data, type: data.edgeKind, label: data.type };
+    if (!edgeVisible(edge)) return { ...res, hidden: true };
+    if (pathEdges.size > 0) return pathEdges.has(edge) ? { ...res, color: '#d8453b', size: 3 } : { ...res, hidden: true };
+    const focus = hovered ?? state.selected;
+    if (focus && graph.hasNode(focus) && !graph.hasExtremity(edge, focus)) return { ...res, hidden: true };
+    return { ...res, color: '#9aa3b5' };
+  },
+});
+
+// Layout: ForceAtlas2 in a worker, then noverlap so labels do not sit on each other.
+let layout: FA2Layout | undefined;
+function runLayout(ms = 4000): void {
+  layout?.kill();
+  if (graph.order === 0) return;
+  layout = new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500 } });
+  layout.start();
+  $('layout-toggle').textContent = 'Stop layout';
+  setTimeout(() => stopLayout(), ms);
+}
+function stopLayout(): void {
+  if (!layout?.isRunning()) return;
+  layout.stop();
+  noverlap.assign(graph, { maxIterations: 50, settings: { ratio: 1.2 } });
+  $('layout-toggle').textContent = 'Start layout';
+  container.dataset.layout = 'done';
+}
+$('layout-toggle').addEventListener('click', () => (layout?.isRunning() ? stopLayout() : runLayout(8000)));
+
+const panel = new Panel(() => select(undefined));
+const actions = {
+  expand: (node: string) => void expand(node),
+  showEvidence: (edge: string) => panel.showEvidence(graph, edge, documents, actions),
+  select: (node: string) => select(node),
+};
+
+function saveState(): void {
+  const camera = renderer.getCamera().getState();
+  state.camera = { x: camera.x, y: camera.y, ratio: camera.ratio };
+  history.replaceState(null, '', writeState(state));
+}
+
+function select(node: string | undefined, centre = false): void {
+  state = { ...state };
+  if (node && graph.hasNode(node)) {
+    state.selected = node;
+    panel.showEntity(graph, node, documents, actions);
+    if (centre) {
+      const display = renderer.getNodeDisplayData(node);
+      if (display) void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.4 }, { duration: 400 });
+    }
+  } else {
+    delete state.selected;
+    panel.hide();
+  }
+  renderer.refresh();
+  saveState();
+}
+
+async function expand(node: string): Promise<void> {
+  const data = cypherAvailable ? await api.neighbours(node) : await api.neighbours(node).catch(() => undefined);
+  if (data) mergeGraph(data, node);
+  refreshFilters();
+  renderer.refresh();
+}
+
+renderer.on('enterNode', ({ node }) => {
+  hovered = node;
+  renderer.refresh();
+});
+renderer.on('leaveNode', () => {
+  hovered = undefined;
+  renderer.refresh();
+});
+renderer.on('clickNode', ({ node }) => select(node));
+renderer.on('clickStage', () => select(undefined));
+renderer.getCamera().on('updated', () => {
+  clearTimeout((saveState as unknown as { timer?: number }).timer);
+  (saveState as unknown as { timer?: number }).timer = window.setTimeout(saveState, 300);
+});
+
+// Filters with live counts.
+function filterRow(parent: HTMLElement, id: string, label: string, colour: string | undefined, checked: boolean, onChange: (on: boolean) => void): HTMLElement {
+  const row = document.createElement('label');
+  row.className = 'filter';
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.checked = checked;
+  box.dataset.filter = id;
+  box.addEventListener('change', () => onChange(box.checked));
+  row.append(box);
+  if (colour) {
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.background = colour;
+    row.append(swatch);
+  }
+  const name = document.createElement('span');
+  name.textContent = label;
+  const count = document.createElement('span');
+  count.className = 'count';
+  row.append(name, count);
+  parent.append(row);
+  return count;
+}
+
+function toggle(list: string[], value: string, hidden: boolean): string[] {
+  return hidden ? [...new Set([...list, value])] : list.filter((v) => v !== value);
+}
+
+function refreshFilters(): void {
+  const types = [...new Set(graph.mapNodes((_, a) => String(a.type)))].sort();
+  const relations = [...new Set(graph.mapEdges((_, a) => String(a.type)))].sort();
+  const typeBox = $('type-filters');
+  const relationBox = $('relation-filters');
+  typeBox.replaceChildren();
+  relationBox.replaceChildren();
+  for (const type of types) {
+    const count = filterRow(typeBox, `type:${type}`, type, colourOf(type), !state.hiddenTypes.includes(type), (on) => {
+      state.hiddenTypes = toggle(state.hiddenTypes, type, !on);
+      update();
+    });
+    count.dataset.countFor = `type:${type}`;
+  }
+  for (const relation of relations) {
+    const count = filterRow(relationBox, `relation:${relation}`, relation, undefined, !state.hiddenRelations.includes(relation), (on) => {
+      state.hiddenRelations = toggle(state.hiddenRelations, relation, !on);
+      update();
+    });
+    count.dataset.countFor = `relation:${relation}`;
+  }
+  const sourceSelect = $<HTMLSelectElement>('source-filter');
+  const current = state.source ?? '';
+  sourceSelect.replaceChildren(new Option('all articles', ''));
+  for (const [id, d] of Object.entries(documents).sort((a, b) => a[1].title.localeCompare(b[1].title))) sourceSelect.append(new Option(d.title, id));
+  sourceSelect.value = current;
+  updateCounts();
+}
+
+function updateCounts(): void {
+  const nodes = graph.filterNodes((n) => nodeVisible(n));
+  const edges = graph.filterEdges((e) => edgeVisible(e));
+  document.querySelectorAll<HTMLElement>('[data-count-for]').forEach((el) => {
+    const [kind, value] = el.dataset.countFor!.split(':') as [string, string];
+    const shown = kind === 'type' ? nodes.filter((n) => graph.getNodeAttribute(n, 'type') === value).length : edges.filter((e) => graph.getEdgeAttribute(e, 'type') === value).length;
+    const total = kind === 'type' ? graph.filterNodes((_, a) => a.type === value).length : graph.filterEdges((_, a) => a.type === value).length;
+    el.textContent = `${shown}/${total}`;
+  });
+  const counts = $('counts');
+  counts.textContent = `${nodes.length} of ${graph.order} entities, ${edges.length} of ${graph.size} relationships shown`;
+  counts.dataset.nodes = String(nodes.length);
+  counts.dataset.edges = String(edges.length);
+}
+
+function update(): void {
+  renderer.refresh();
+  updateCounts();
+  saveState();
+}
+
+$<HTMLSelectElement>('source-filter').addEventListener('change', (e) => {
+  const value = (e.target as HTMLSelectElement).value;
+  state = { ...state };
+  if (value) state.source = value;
+  else delete state.source;
+  update();
+});
+$<HTMLInputElement>('confidence').addEventListener('input', (e) => {
+  state.minConfidence = Number((e.target as HTMLInputElement).value);
+  $('confidence-value').textContent = String(state.minConfidence);
+  update();
+});
+for (const id of ['year-from', 'year-to'] as const) {
+  $<HTMLInputElement>(id).addEventListener('change', (e) => {
+    const value = (e.target as HTMLInputElement).value;
+    const key = id === 'year-from' ? 'yearFrom' : 'yearTo';
+    state = { ...state };
+    if (value) state[key] = Number(value);
+    else delete state[key];
+    update();
+  });
+}
+$<HTMLSelectElement>('size-by').addEventListener('change', (e) => {
+  applySizes(graph, (e.target as HTMLSelectElement).value as SizeBy);
+  renderer.refresh();
+});
+
+// Search with autocomplete over names and aliases.
+function localSearch(q: string): Array<{ id: string; name: string; type: string }> {
+  const needle = q.toLowerCase();
+  return graph
+    .filterNodes((_, a) => [String(a.label), ...((a.aliases as string[]) ?? [])].some((s) => s.toLowerCase().includes(needle)))
+    .map((id) => ({ id, name: String(graph.getNodeAttribute(id, 'label')), type: String(graph.getNodeAttribute(id, 'type')), exact: [String(graph.getNodeAttribute(id, 'label')), ...((graph.getNodeAttribute(id, 'aliases') as string[]) ?? [])].some((s) => s.toLowerCase() === needle) }))
+    .sort((a, b) => Number(b.exact) - Number(a.exact) || a.name.length - b.name.length)
+    .slice(0, 10);
+}
+
+async function hits(q: string): Promise<Array<{ id: string; name: string; type: string }>> {
+  const local = localSearch(q);
+  if (local.length > 0 || !cypherAvailable) return local;
+  return (await api.search(q).catch(() => [])).map((h) => ({ id: h.id, name: h.name, type: h.type }));
+}
+
+async function resolveName(q: string): Promise<string | undefined> {
+  return (await hits(q))[0]?.id;
+}
+
+const searchBox = $<HTMLInputElement>('search');
+const results = $('search-results');
+searchBox.addEventListener('input', async () => {
+  const q = searchBox.value.trim();
+  results.replaceChildren();
+  if (!q) return;
+  for (const hit of await hits(q)) {
+    const item = document.createElement('li');
+    item.textContent = `${hit.name} (${hit.type})`;
+    item.dataset.id = hit.id;
+    item.addEventListener('click', async () => {
+      results.replaceChildren();
+      searchBox.value = hit.name;
+      if (!graph.hasNode(hit.id)) await expand(hit.id);
+      select(hit.id, true);
+    });
+    results.append(item);
+  }
+});
+searchBox.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') (results.firstElementChild as HTMLElement | null)?.click();
+});
+
+// Shortest path.
+$('path-run').addEventListener('click', async () => {
+  const message = $('path-result');
+  message.textContent = '';
+  message.classList.remove('error');
+  const from = await resolveName($<HTMLInputElement>('path-from').value.trim());
+  const to = await resolveName($<HTMLInputElement>('path-to').value.trim());
+  if (!from || !to) {
+    message.textContent = 'Name two entities of the graph.';
+    message.classList.add('error');
+    return;
+  }
+  // A relationship links its ends whichever way it points: paths follow edges both ways.
+  const undirectedPath = () => bidirectional(toUndirected(graph), from, to);
+  let path: string[] | null = undirectedPath();
+  if (!path && cypherAvailable) {
+    const data = await api.path(from, to).catch((error: unknown) => {
+      message.textContent = (error as Error).message;
+      message.classList.add('error');
+      return undefined;
+    });
+    if (data) {
+      mergeGraph(data);
+      path = undirectedPath();
+    }
+  }
+  if (!path) {
+    if (!message.textContent) message.textContent = 'No path between them.';
+    return;
+  }
+  pathNodes = new Set(path);
+  pathEdges = new Set(path.slice(1).flatMap((n, i) => graph.edges(path![i]!, n).concat(graph.edges(n, path![i]!)).slice(0, 1)));
+  message.textContent = path.map((n) => String(graph.getNodeAttribute(n, 'label'))).join(' → ');
+  message.dataset.path = path.join('|');
+  renderer.refresh();
+});
+$('path-from').addEventListener('focus', () => {
+  pathNodes = new Set();
+  pathEdges = new Set();
+  renderer.refresh();
+});
+
+// Read-only Cypher: the result's entities replace or join the view; errors show inline.
+$('cypher-run').addEventListener('click', async () => {
+  const error = $('cypher-error');
+  error.textContent = '';
+  try {
+    const result = await api.cypher($<HTMLTextAreaElement>('cypher').value);
+    if (!$<HTMLInputElement>('cypher-add').checked) {
+      graph.clear();
+      documents = {};
+    }
+    mergeGraph(result.graph);
+    refreshFilters();
+    runLayout(2500);
+    renderer.refresh();
+  } catch (failure) {
+    error.textContent = failure instanceof ApiFailure ? `${failure.message}${failure.hint ? `\n${failure.hint}` : ''}` : String(failure);
+  }
+});
+
+document.querySelectorAll<HTMLButtonElement>('[data-export]').forEach((button) =>
+  button.addEventListener('click', () => void exportView(button.dataset.export!, graph, renderer, documents, nodeVisible, edgeVisible)),
+);
+
+function legend(): void {
+  const list = $('legend');
+  for (const [type, colour] of Object.entries(TYPE_COLOURS)) {
+    const item = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.background = colour;
+    item.append(swatch, document.createTextNode(` ${type}`));
+    list.append(item);
+  }
+}
+
+async function start(): Promise<void> {
+  legend();
+  const info = await api.info();
+  cypherAvailable = info.cypher;
+  if (!cypherAvailable) $('cypher-section').hidden = true;
+  mergeGraph(await api.graph());
+  refreshFilters();
+  $<HTMLInputElement>('confidence').value = String(state.minConfidence);
+  $('confidence-value').textContent = String(state.minConfidence);
+  if (state.yearFrom !== undefined) $<HTMLInputElement>('year-from').value = String(state.yearFrom);
+  if (state.yearTo !== undefined) $<HTMLInputElement>('year-to').value = String(state.yearTo);
+  runLayout();
+  if (state.camera) renderer.getCamera().setState(state.camera);
+  if (state.selected) select(state.selected);
+  container.dataset.ready = 'true';
+  container.dataset.nodes = String(graph.order);
+}
+
+// Exposed for tests and for people poking at the page from the console.
+(window as unknown as { kg: unknown }).kg = { graph, renderer, select, state: () => state };
+
+start().catch((error: unknown) => {
+  const message = document.createElement('p');
+  message.className = 'error';
+  message.textContent = `Could not load the graph: ${(error as Error).message}`;
+  container.append(message);
+  container.dataset.ready = 'error';
+});

@@ -1,0 +1,42 @@
+// The view in the URL (selection, filters, camera), so a link reproduces what someone saw.
+
+export interface ViewState {
+  selected?: string;
+  hiddenTypes: string[];
+  hiddenRelations: string[];
+  source?: string;
+  minConfidence: number;
+  yearFrom?: number;
+  yearTo?: number;
+  camera?: { x: number; y: number; ratio: number };
+}
+
+export function readState(hash: string): ViewState {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const list = (key: string) => (p.get(key) ?? '').split(',').filter(Boolean);
+  const num = (key: string) => (p.has(key) && p.get(key) !== '' && Number.isFinite(Number(p.get(key))) ? Number(p.get(key)) : undefined);
+  const camera = (p.get('camera') ?? '').split(',').map(Number);
+  return {
+    ...(p.get('selected') ? { selected: p.get('selected')! } : {}),
+    hiddenTypes: list('hideTypes'),
+    hiddenRelations: list('hideRelations'),
+    ...(p.get('source') ? { source: p.get('source')! } : {}),
+    minConfidence: num('minConfidence') ?? 0,
+    ...(num('yearFrom') !== undefined ? { yearFrom: num('yearFrom')! } : {}),
+    ...(num('yearTo') !== undefined ? { yearTo: num('yearTo')! } : {}),
+    ...(camera.length === 3 && camera.every(Number.isFinite) ? { camera: { x: camera[0]!, y: camera[1]!, ratio: camera[2]! } } : {}),
+  };
+}
+
+export function writeState(state: ViewState): string {
+  const p = new URLSearchParams();
+  if (state.selected) p.set('selected', state.selected);
+  if (state.hiddenTypes.length) p.set('hideTypes', state.hiddenTypes.join(','));
+  if (state.hiddenRelations.length) p.set('hideRelations', state.hiddenRelations.join(','));
+  if (state.source) p.set('source', state.source);
+  if (state.minConfidence > 0) p.set('minConfidence', String(state.minConfidence));
+  if (state.yearFrom !== undefined) p.set('yearFrom', String(state.yearFrom));
+  if (state.yearTo !== undefined) p.set('yearTo', String(state.yearTo));
+  if (state.camera) p.set('camera', [state.camera.x, state.camera.y, state.camera.ratio].map((v) => v.toFixed(4)).join(','));
+  return `#${p.toString()}`;
+}
