@@ -3,8 +3,7 @@
 // ("numerous attacks", "an attack in Germany") is left out; "the attack" and "the massacre" refer back.
 import { findDates, type PartialDate } from '../ingest/index.js';
 import type { Lexicon } from '../model/gazetteer.js';
-import nlp from 'compromise';
-import { countPattern, slug, tokenize, type EntityMention, type Sentence, type Token } from '../nlp/index.js';
+import { countPattern, isVerbForm, slug, tokenize, type EntityMention, type Sentence, type Token } from '../nlp/index.js';
 import type { AttackFacts } from './types.js';
 
 export interface AttackPhrase {
@@ -45,6 +44,8 @@ interface NounEntry {
 
 export class AttackFinder {
   private readonly nouns: NounEntry[];
+  /** Attack nouns by their first word, longest first, so each token costs one map lookup. */
+  private readonly nounsByFirst = new Map<string, NounEntry[]>();
   private readonly verbs: Array<{ re: RegExp; kind: string }>;
   private readonly nonSpecific: Set<string>;
   private readonly nonSpecificPhrases: string[];
@@ -58,6 +59,7 @@ export class AttackFinder {
     this.nouns = Object.entries(lexicon.attackNouns)
       .map(([phrase, kind]) => ({ words: tokenize(phrase).map((t) => t.text), kind }))
       .sort((a, b) => b.words.length - a.words.length);
+    for (const noun of this.nouns) this.nounsByFirst.set(noun.words[0]!, [...(this.nounsByFirst.get(noun.words[0]!) ?? []), noun]);
     const count = countPattern(lexicon.countWords);
     this.verbs = Object.entries(lexicon.attackVerbs).map(([pattern, kind]) => ({ re: new RegExp(`\\b${pattern.replace(/\bN\b/g, count)}\\b`, 'g'), kind }));
     this.nonSpecific = new Set([...lexicon.nonSpecific.filter((w) => !w.includes(' ')), 'additional', 'deadliest', 'latest', 'recent', 'past', 'previous', 'earlier', 'major', 'large-scale', 'foiled', 'thwarted', 'alleged']);
@@ -66,7 +68,7 @@ export class AttackFinder {
   }
 
   private nounAt(lower: string[], index: number): NounEntry | undefined {
-    return this.nouns.find((n) => n.words.every((w, k) => lower[index + k] === w));
+    return this.nounsByFirst.get(lower[index] ?? '')?.find((n) => n.words.every((w, k) => lower[index + k] === w));
   }
 
   /** Attack phrases of one sentence, left to right. */
@@ -76,7 +78,7 @@ export class AttackFinder {
     const found: AttackPhrase[] = [];
     let verbs: Set<number> | undefined;
     for (let i = 0; i < tokens.length; i++) {
-      const entry = this.nouns.find((n) => n.words.every((w, k) => lower[i + k] === w));
+      const entry = this.nounAt(lower, i);
       if (!entry) continue;
       verbs ??= verbTokens(sentence);
       let nounLast = i + entry.words.length;
@@ -145,7 +147,7 @@ export class AttackFinder {
       const coordinatedNoun = lower[k - 1] === 'and' && /^(?:in|at|on|near|outside)$/.test(lower[k + 1] ?? '');
       if (verbs.has(k) && !coordinatedNoun && !(/ed$/.test(word) && /^(?:to|in|at|on|near|by|for)$/.test(lower[k + 1] ?? ''))) break;
       if (word === 'and' && (DEFINITE.has(lower[k + 1] ?? '') || /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') || ['a', 'an'].includes(lower[k + 1] ?? ''))) break;
-      const nextNoun = this.nouns.find((n) => n.words.every((w, j) => lower[k + j] === w));
+      const nextNoun = this.nounAt(lower, k);
       if (nextNoun && k > nounLast + 1) break;
       last = k + 1;
     }
@@ -234,16 +236,14 @@ export class AttackFinder {
   }
 }
 
-/** Token indices compromise reads as verbs (participles used as adjectives excluded). */
+const NOUN_CONTEXT = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|'s|of|every|each|no|some|any)$/i;
+
+/** Token indices of verb forms. A word right after a determiner or "of" is a noun ("a market", "the fire"). */
 function verbTokens(sentence: Sentence): Set<number> {
   const verbs = new Set<number>();
-  const terms = nlp(sentence.text).json({ offset: true, terms: { offset: true } }) as Array<{ terms: Array<{ tags: string[]; offset: { start: number } }> }>;
-  for (const term of terms.flatMap((s) => s.terms)) {
-    if (!term.tags.includes('Verb') || term.tags.includes('Adjective')) continue;
-    const at = sentence.start + term.offset.start;
-    const index = sentence.tokens.findIndex((t) => t.start === at);
-    if (index >= 0) verbs.add(index);
-  }
+  sentence.tokens.forEach((t, k) => {
+    if (/^\p{Ll}/u.test(t.text) && isVerbForm(t.text) && !NOUN_CONTEXT.test(sentence.tokens[k - 1]?.text ?? '')) verbs.add(k);
+  });
   return verbs;
 }
 

@@ -44,7 +44,8 @@ export class Extractor {
   extract(article: Article, analyzed: AnalyzedText): DocumentExtraction {
     const { sentences } = analyzed;
     const mentions = unifyPersonNames(analyzed.mentions);
-    const bySentence = sentences.map((s) => mentions.filter((m) => m.sentence === s.index));
+    const bySentence: EntityMention[][] = sentences.map(() => []);
+    for (const m of mentions) bySentence[m.sentence]!.push(m);
     const entities = new Map<string, LocalEntity>();
     const relations: LocalRelation[] = [];
     const evidenceOf = (sentence: Sentence) => ({ doc: article.id, start: sentence.start, end: sentence.end, text: sentence.text });

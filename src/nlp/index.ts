@@ -8,6 +8,7 @@ export { loadGazetteer, loadLexicon, slug, type Gazetteer, type GazetteerEntry }
 export { countPattern, parseCount } from './numbers.js';
 export { splitSentences } from './sentences.js';
 export { tokenize } from './tokenize.js';
+export { isFirstName, isProperWord, isVerbForm } from './word-classes.js';
 export type { EntityMention, Sentence, Token } from './types.js';
 
 export interface AnalyzedText {

@@ -1,10 +1,10 @@
 // Finds the typed entity mentions of a document: gazetteer names read in context (a capital that acts is its
 // country, one that is a place is a Location), then proper-name spans the gazetteer does not know, typed by
 // their suffix ("Theater", "College"), their title ("President X"), their context ("in X") and a name lexicon.
-import nlp from 'compromise';
 import type { EntityType } from '../model/ontology.js';
 import { matchGazetteer, slug, type Gazetteer, type GazetteerHit } from './gazetteer.js';
 import { isCapitalized, isWord } from './tokenize.js';
+import { isFirstName, isProperWord } from './word-classes.js';
 import type { EntityMention, Sentence, Token } from './types.js';
 
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'del', 'da', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'la', 'le', 'du', '-', "'s", 'and']);
@@ -56,6 +56,8 @@ class MentionFinder {
   readonly placeNouns: Set<string>;
   readonly nonNames: Set<string>;
   readonly prefixes: Set<string>;
+  readonly officeTitles: Set<string>;
+  readonly anyTitle: Set<string>;
 
   constructor(readonly gazetteer: Gazetteer) {
     const lx = gazetteer.lexicon;
@@ -70,6 +72,8 @@ class MentionFinder {
     this.locatives = new Set(lx.locativePrepositions);
     this.governmentNouns = new Set(lx.governmentNouns);
     this.groupNouns = new Set(lx.groupNouns);
+    this.officeTitles = new Set([...lx.leaderTitles, ...lx.roleTitles]);
+    this.anyTitle = new Set([...lx.leaderTitles, ...lx.roleTitles, ...lx.personDescriptors, ...lx.personTitles]);
     this.nonNames = new Set(lx.nonNames);
     this.prefixes = new Set(lx.namePrefixes);
     // Words after a place name that show it is a place, not a government: "Moscow region", "Moscow attack".
@@ -119,7 +123,7 @@ class MentionFinder {
       return { ...base, type: entry.type, key: entry.id, name: entry.name, role };
     }
     // A country or group name used as an adjective before a title ("Kremlin spokesman") still heads nothing.
-    const role = entry.type === 'Country' && phraseAfter(tokens, last, new Set([...this.leaderTitles, ...this.roleTitles])) ? 'modifier' : 'head';
+    const role = entry.type === 'Country' && phraseAfter(tokens, last, this.officeTitles) ? 'modifier' : 'head';
     return { ...base, type: entry.type, key: entry.id, name: entry.name, role };
   }
 
@@ -172,7 +176,7 @@ class MentionFinder {
       }
     }
     // Titles written in lower case before the name: "terror expert Peter Neumann".
-    title ??= phraseBefore(tokens, first, new Set([...this.leaderTitles, ...this.roleTitles, ...this.descriptors, ...this.personTitles]));
+    title ??= phraseBefore(tokens, first, this.anyTitle);
     while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase())) first++;
     while (last > first && CONNECTORS.has(tokens[last - 1]!.text.toLowerCase())) last--;
     if (first >= last) return undefined;
@@ -180,9 +184,7 @@ class MentionFinder {
     const startsSentence = first === 0 || (first === 1 && /^["'(]$/.test(tokens[0]!.text));
     if (startsSentence && title === undefined) {
       const word = tokens[first]!.text;
-      const tags = nlp(word).terms().json()[0]?.terms?.[0]?.tags ?? [];
-      const properish = tags.some((t: string) => ['Person', 'FirstName', 'Place', 'Organization', 'Country', 'City'].includes(t));
-      if (!properish && !state.personsByTail.has(word)) {
+      if (!isProperWord(word) && !state.personsByTail.has(word)) {
         first++;
         if (first >= last) return undefined;
       }
@@ -228,16 +230,13 @@ class MentionFinder {
       phraseAfter(tokens, last, this.speech) !== undefined ||
       /^(?:mr|mrs|ms|dr)\.?$/.test(previous) ||
       (span.length > 1 && nextWord === ',' && this.appositiveTitle(tokens, last + 1));
-    const lexicon = nlp(text);
-    const firstNameKnown = span.length > 1 && (lexicon.terms().json()[0]?.terms?.[0]?.tags ?? []).includes('FirstName');
-    if (personLike || firstNameKnown || (span.length > 1 && lexicon.people().found)) {
+    const firstNameKnown = span.length > 1 && isFirstName(span[0]!.text);
+    if (personLike || firstNameKnown) {
       return make('Person', text, title ? `name:title:${title}` : 'name:person');
     }
     const locative = this.locatives.has(previous) || this.locatives.has(previousTwo);
     const listed = (previous === ',' || previous === 'and') && known.some((m) => m.type === 'Location' && m.last >= first - 3 && m.last <= first);
     if (locative || listed) return make('Location', text, 'name:context');
-    if (lexicon.places().found && span.length > 1) return make('Location', text, 'name:place');
-    if (lexicon.organizations().found && span.length > 1) return make('Organization', text, 'name:organization');
     return undefined;
   }
 }
@@ -260,8 +259,11 @@ export interface DocumentMentions {
 }
 
 /** All mentions of a document, sentence by sentence, with short person names resolved to full ones. */
+const finders = new WeakMap<Gazetteer, MentionFinder>();
+
 export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): EntityMention[] {
-  const finder = new MentionFinder(gazetteer);
+  let finder = finders.get(gazetteer);
+  if (!finder) finders.set(gazetteer, (finder = new MentionFinder(gazetteer)));
   const state: DocumentState = { personsByTail: new Map() };
   const all: EntityMention[] = [];
   for (const sentence of sentences) {

@@ -1,0 +1,29 @@
+// What compromise's lexicon (about 25,000 English words with their tags) says of a single word. Lookups
+// instead of full tagging: kg asks only "is this a verb form?", "a first name?", "a proper name?".
+import nlp from 'compromise';
+
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+
+export function tagsOf(word: string): string[] {
+  const tags = lexicon[word.toLowerCase()];
+  return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
+}
+
+const VERB = new Set(['Infinitive', 'PastTense', 'PresentTense', 'Gerund', 'Copula', 'Verb', 'Participle', 'Auxiliary', 'Modal', 'PhrasalVerb']);
+const NAME = new Set(['FirstName', 'MaleName', 'FemaleName']);
+const PROPER = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Place', 'Country', 'City', 'Region', 'Organization', 'Company', 'SportsTeam', 'ProperNoun']);
+
+/** A verb form, as the lexicon knows it; a word it does not know counts as one when it ends in "-ed". */
+export function isVerbForm(word: string): boolean {
+  const tags = tagsOf(word);
+  if (tags.length === 0) return /^[a-z]+ed$/.test(word);
+  return tags.some((t) => VERB.has(t)) && !tags.includes('Adjective');
+}
+
+export const isFirstName = (word: string): boolean => tagsOf(word).some((t) => NAME.has(t));
+
+/** Capitalised for a reason: a known name, or a word the lexicon does not have at all. */
+export const isProperWord = (word: string): boolean => {
+  const tags = tagsOf(word);
+  return tags.length === 0 || tags.some((t) => PROPER.has(t));
+};
