@@ -9,4 +9,4 @@ ON CREATE SET claim.key = c.key, claim.qualifier = c.qualifier, claim.text = c.t
               claim.start = toInteger(c.start), claim.end = toInteger(c.end)
 MERGE (d)-[:REPORTS]->(claim)
 MERGE (claim)-[:ABOUT]->(e)
-RETURN count(claim) AS written
+RETURN count(*) AS total

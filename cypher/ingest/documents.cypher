@@ -3,4 +3,4 @@ UNWIND $documents AS d
 MERGE (doc:Document {id: d.id})
 ON CREATE SET doc.source = d.source, doc.title = d.title, doc.published = d.published, doc.chars = toInteger(d.chars),
               doc.duplicateOf = d.duplicateOf, doc.similarity = d.similarity, doc.ingestedAt = datetime()
-RETURN count(doc) AS written
+RETURN count(*) AS total

@@ -1,14 +1,12 @@
 // One node per entity (:Entity and its type label from the ontology's closed list). Aliases accumulate;
 // an attack takes a better name (lower nameRank) when a later article gives one, keeping the old as alias.
 UNWIND $entities AS e
-OPTIONAL MATCH (existing:Entity {id: e.id})
-WITH e, existing IS NULL AS isNew
 MERGE (n:Entity {id: e.id})
 ON CREATE SET n.name = e.name, n.type = e.type, n.aliases = [], n.nameRank = toInteger(e.nameRank)
 SET n:$(e.type)
-WITH n, e, isNew, (e.nameRank IS NOT NULL AND n.nameRank IS NOT NULL AND e.nameRank < n.nameRank) AS renamed
-WITH n, e, isNew, renamed, CASE WHEN renamed THEN e.name ELSE n.name END AS name
-WITH n, e, isNew, name, renamed,
+WITH n, e, (e.nameRank IS NOT NULL AND n.nameRank IS NOT NULL AND e.nameRank < n.nameRank) AS renamed
+WITH n, e, renamed, CASE WHEN renamed THEN e.name ELSE n.name END AS name
+WITH n, e, name, renamed,
      reduce(acc = [], a IN n.aliases + e.aliases + CASE WHEN renamed THEN [n.name] ELSE [] END |
             CASE WHEN a IN acc OR a = name THEN acc ELSE acc + a END) AS aliases
 SET n.name = name,
@@ -18,4 +16,4 @@ SET n.name = name,
 FOREACH (a IN CASE WHEN e.attack IS NULL THEN [] ELSE [e.attack] END |
   SET n.attackKind = a.kind, n.year = toInteger(a.year), n.explicitYear = a.explicitYear, n.date = a.date,
       n.places = a.places, n.sites = a.sites, n.countries = a.countries, n.persons = a.persons, n.names = a.names)
-RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created, count(*) AS total
+RETURN count(*) AS total

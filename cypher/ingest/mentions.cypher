@@ -4,4 +4,4 @@ MATCH (d:Document {id: m.doc})
 MATCH (e:Entity {id: m.entity})
 MERGE (d)-[r:MENTIONS]->(e)
 SET r.count = toInteger(m.count), r.starts = [x IN m.starts | toInteger(x)], r.ends = [x IN m.ends | toInteger(x)]
-RETURN count(r) AS written
+RETURN count(*) AS total

@@ -6,6 +6,7 @@ import { ExitCode } from '../model/errors.js';
 import type { Extraction } from '../model/extraction.js';
 import { globalsOf, note } from './context.js';
 import { loadArticles, Pipeline } from './pipeline.js';
+import { ExtractionPool } from './worker-pool.js';
 
 interface ExtractOptions {
   format: 'json' | 'table';
@@ -14,6 +15,7 @@ interface ExtractOptions {
   maxMb: number;
   ontology?: string;
   text?: boolean;
+  workers: number;
 }
 
 const positive = (value: string): number => {
@@ -46,13 +48,19 @@ export function extractCommand(): Command {
     .option('--max-mb <n>', 'largest article to read, in MB', positive, 10)
     .option('--ontology <file>', 'an ontology file to use instead of data/ontology.json')
     .option('--text', 'include each document\'s normalised text in the JSON')
+    .option('--workers <n>', 'extract in this many worker threads (1: in this thread)', positive, 1)
     .action(async (inputs: string[], options: ExtractOptions, command: Command) => {
       const globals = globalsOf(command);
       const { articles, failures, repeats } = await loadArticles(inputs, options.maxMb * 1024 * 1024);
       for (const failure of failures) process.stderr.write(`kg: ${failure.message}\n${failure.hint ? `    ${failure.hint}\n` : ''}`);
       for (const repeat of repeats) note(globals, `kg: ${repeat.source} has the same text as ${repeat.sameAs}; read once.`);
       const pipeline = new Pipeline(options.ontology);
-      const extraction = pipeline.extractCorpus(articles);
+      let extractions;
+      if (options.workers > 1 && articles.length > 1) {
+        const pool = new ExtractionPool(Math.floor(options.workers), options.ontology);
+        extractions = await pool.extract(articles).finally(() => pool.close());
+      }
+      const extraction = pipeline.extractCorpus(articles, extractions);
       if (options.text) for (const d of extraction.documents) d.text = articles.find((a) => a.id === d.id)!.text;
       for (const d of extraction.documents) if (d.duplicateOf) note(globals, `kg: ${d.source} is a near-duplicate of ${extraction.documents.find((x) => x.id === d.duplicateOf)?.source} (similarity ${d.similarity}).`);
       const output = options.format === 'json' ? `${JSON.stringify(extraction, null, 2)}\n` : formatTable(extraction);

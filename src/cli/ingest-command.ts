@@ -10,11 +10,13 @@ import { findStoredDocuments, loadKnownEntities, writeGraph, type WriteCounts } 
 import { globalsOf, note, withConnection, type GlobalOptions } from './context.js';
 import { Pipeline } from './pipeline.js';
 import { Progress } from './progress.js';
+import { ExtractionPool } from './worker-pool.js';
 
 export interface IngestOptions {
   batch: number;
   dryRun?: boolean;
   maxMb: number;
+  workers?: number;
 }
 
 export interface IngestSummary {
@@ -50,6 +52,7 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
   const summary: IngestSummary = { documentsNew: 0, documentsUnchanged: 0, documentsFailed: errors.length, nearDuplicates: 0, counts: emptyCounts(), seconds: 0 };
   const progress = new Progress(files.length, options.dryRun ? 'extracting' : 'ingesting', globals.quiet === true);
   const seen = new Set<string>();
+  const pool = (options.workers ?? 1) > 1 ? new ExtractionPool(options.workers!) : undefined;
   let pending: Promise<WriteCounts> | undefined;
   let stored = 0;
   let done = 0;
@@ -86,9 +89,10 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
       // Extraction of this batch runs while the previous batch is being written.
       const duplicates = new Map(findNearDuplicates(fresh).map((d) => [d.id, d]));
       summary.nearDuplicates += duplicates.size;
-      const inputs: ResolveInput[] = fresh.map((article) => {
+      const extracted = pool ? await pool.extract(fresh, Math.max(1, Math.ceil(fresh.length / (options.workers ?? 1)))) : fresh.map((article) => pipeline.extractArticle(article));
+      const inputs: ResolveInput[] = fresh.map((article, k) => {
         const duplicate = duplicates.get(article.id);
-        return { article, extraction: pipeline.extractArticle(article), ...(duplicate ? { duplicateOf: { id: duplicate.duplicateOf, similarity: duplicate.similarity } } : {}) };
+        return { article, extraction: extracted[k]!, ...(duplicate ? { duplicateOf: { id: duplicate.duplicateOf, similarity: duplicate.similarity } } : {}) };
       });
       const extraction = resolver.resolve(inputs);
       await settle();
@@ -105,6 +109,7 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
     await settle();
   } catch (error) {
     progress.finish();
+    await pool?.close();
     if (error instanceof Neo4jUnavailableError || (error instanceof KgError && error.exitCode === ExitCode.neo4jUnavailable)) {
       throw new Neo4jUnavailableError(
         `${error.message.split('\n')[0]} — ${stored} of ${summary.documentsNew} new documents were stored before it went away`,
@@ -115,6 +120,7 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
     throw error;
   }
   progress.finish();
+  await pool?.close();
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
 }
@@ -136,6 +142,7 @@ export function ingestCommand(): Command {
     .option('--batch <n>', 'documents per write transaction', wholeNumber, 25)
     .option('--dry-run', 'extract and resolve, but write nothing')
     .option('--max-mb <n>', 'largest article to read, in MB', (v) => Number(v), 10)
+    .option('--workers <n>', 'extract in this many worker threads', wholeNumber, 1)
     .action(async (inputs: string[], options: IngestOptions, command: Command) => {
       const globals = globalsOf(command);
       const summary = options.dryRun ? await ingestPaths(undefined, inputs, options, globals) : await withConnection(globals, (connection) => ingestPaths(connection, inputs, options, globals));

@@ -52,11 +52,11 @@ export class Pipeline {
   }
 
   /** One graph for all the articles: entities resolved across documents. */
-  extractCorpus(articles: Article[]): Extraction {
+  extractCorpus(articles: Article[], extractions?: DocumentExtraction[]): Extraction {
     const duplicates = new Map(findNearDuplicates(articles).map((d) => [d.id, d]));
-    const inputs: ResolveInput[] = articles.map((article) => {
+    const inputs: ResolveInput[] = articles.map((article, i) => {
       const duplicate = duplicates.get(article.id);
-      return { article, extraction: this.extractArticle(article), ...(duplicate ? { duplicateOf: { id: duplicate.duplicateOf, similarity: duplicate.similarity } } : {}) };
+      return { article, extraction: extractions?.[i] ?? this.extractArticle(article), ...(duplicate ? { duplicateOf: { id: duplicate.duplicateOf, similarity: duplicate.similarity } } : {}) };
     });
     return resolveDocuments(inputs);
   }

@@ -74,24 +74,44 @@ export async function loadKnownEntities(connection: Connection): Promise<{ attac
   return { attacks, personNames };
 }
 
+/** The relations statement for one type; a type enters Cypher text only if it is one of the ontology's. */
+export function relationStatement(type: string, ontology: Ontology): string {
+  if (!(type in ontology.relationTypes) || !/^[A-Z][A-Z_]*$/.test(type)) throw new Error(`relation type outside the ontology: ${type}`);
+  return CYPHER.relations.replaceAll('REL_TYPE', type);
+}
+
+function groupByType<T extends { type: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(row.type, [...(groups.get(row.type) ?? []), row]);
+  return groups;
+}
+
 export async function writeGraph(connection: Connection, extraction: Extraction, ontology: Ontology): Promise<WriteCounts> {
   const rows = toGraphRows(extraction, ontology);
   const session = openSession(connection, 'WRITE');
   try {
     return await session.executeWrite(async (tx) => {
-      const first = async (query: string, params: Record<string, unknown>) => (await tx.run(query, params)).records[0]?.toObject() ?? {};
-      await first(CYPHER.documents, { documents: rows.documents });
-      const entities = await first(CYPHER.entities, { entities: rows.entities });
-      await first(CYPHER.mentions, { mentions: rows.mentions });
-      const relations = await first(CYPHER.relations, { relations: rows.relations });
-      await first(CYPHER.claims, { claims: rows.claims });
-      const n = (v: unknown) => Number(v ?? 0);
+      // What was created comes from Neo4j's own counters, not from extra lookups per row.
+      const run = async (query: string, params: Record<string, unknown>) => {
+        const result = await tx.run(query, params);
+        return { total: Number(result.records[0]?.get('total') ?? 0), counters: result.summary.counters.updates() };
+      };
+      await run(CYPHER.documents, { documents: rows.documents });
+      const entities = await run(CYPHER.entities, { entities: rows.entities });
+      await run(CYPHER.mentions, { mentions: rows.mentions });
+      const relations = { total: 0, counters: { relationshipsCreated: 0 } };
+      for (const [type, group] of groupByType(rows.relations)) {
+        const written = await run(relationStatement(type, ontology), { relations: group });
+        relations.total += written.total;
+        relations.counters.relationshipsCreated += written.counters.relationshipsCreated;
+      }
+      await run(CYPHER.claims, { claims: rows.claims });
       return {
         documents: rows.documents.length,
-        entitiesCreated: n(entities.created),
-        entitiesMerged: n(entities.total) - n(entities.created),
-        relationshipsCreated: n(relations.created),
-        relationshipsMerged: n(relations.total) - n(relations.created),
+        entitiesCreated: entities.counters.nodesCreated,
+        entitiesMerged: entities.total - entities.counters.nodesCreated,
+        relationshipsCreated: relations.counters.relationshipsCreated,
+        relationshipsMerged: relations.total - relations.counters.relationshipsCreated,
         claims: rows.claims.length,
       };
     });

@@ -22,7 +22,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const port = Number(process.env.KG_TEST_NEO4J_PORT ?? 7690);
   const server = await startLocalServer({ kgHome: home, port, attached: true });
   project.provide('neo4jUri', server.uri);
+  // Each test project runs this setup; the next ones use the server this one started.
+  process.env.KG_TEST_NEO4J_URI = server.uri;
   return async () => {
+    delete process.env.KG_TEST_NEO4J_URI;
     server.child?.kill('SIGTERM');
     await new Promise((done) => server.child?.once('exit', done) ?? done(undefined));
     rmSync(home, { recursive: true, force: true });

@@ -46,6 +46,9 @@ describe('kg ingest', () => {
     expect([...new Set(reports.map((r) => r[0]))]).toEqual([40, 62, 133, 144]);
     expect(new Set(reports.filter((r) => r[0] === 144).map((r) => r[1]))).toEqual(new Set(['004_f2f71aa2a25de8af.txt']));
     expect(new Set(evidence.records.map((r) => r.get('type')))).toEqual(new Set(['CLAIMED', 'WARNED', 'ACCUSED', 'DENIED']));
+    const types = await openSession(connection, 'READ').run('MATCH ()-[r]->() RETURN collect(DISTINCT type(r)) AS types');
+    const allowed = new Set([...Object.keys(loadOntology().relationTypes), 'MENTIONS', 'REPORTS', 'ABOUT']);
+    for (const type of types.records[0]!.get('types') as string[]) expect(allowed.has(type), type).toBe(true);
     for (const r of evidence.records) {
       expect((r.get('evidence') as string[]).length).toBeGreaterThan(0);
       expect((r.get('docs') as string[]).length).toBe((r.get('evidence') as string[]).length);

@@ -118,3 +118,13 @@ describe('sentences', () => {
     for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });
+
+describe('parallel extraction', () => {
+  it('gives exactly the output of one thread', async () => {
+    const seeds = new URL('../../seeds/', import.meta.url).pathname;
+    const one = await runKg(['-q', 'extract', seeds]);
+    const two = await runKg(['-q', 'extract', seeds, '--workers', '2']);
+    expect(two.code, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+});

@@ -1,0 +1,351 @@
+// `npm run bench`: measures every hot path side by side in one run and rewrites BENCHMARKS.md with the
+// machine, the command, and for each figure the median of several runs with min and max.
+// KG_BENCH_SIZES=1000,10000,100000 chooses the corpus sizes (default 1000,10000).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nlp from 'compromise';
+import { Pipeline } from '../cli/pipeline.js';
+import { ExtractionPool } from '../cli/worker-pool.js';
+import { exporters, fileSink, selectGraph } from '../export/index.js';
+import { prepareArticle, type Article } from '../ingest/index.js';
+import { loadOntology } from '../model/ontology.js';
+import { closeConnection, connect, openSession, type Connection } from '../store/connection.js';
+import { startLocalServer } from '../store/local-server.js';
+import { toGraphRows } from '../store/graph-rows.js';
+import { relationStatement, writeGraph } from '../store/write-graph.js';
+import { applySchema } from '../store/schema.js';
+import { generateCorpus } from './corpus.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const KG = join(ROOT, 'bin', 'kg.js');
+const sizes = (process.env.KG_BENCH_SIZES ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
+const RUNS = 3;
+
+interface Figure {
+  section: string;
+  name: string;
+  unit: string;
+  samples: number[];
+  target?: string;
+  note?: string;
+}
+const figures: Figure[] = [];
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+
+function record(figure: Figure): Figure {
+  figures.push(figure);
+  log(`  ${figure.name}: ${fmt(median(figure.samples))} ${figure.unit}`);
+  return figure;
+}
+
+function articles(count: number, seed: number): Article[] {
+  return [...generateCorpus(count, seed)].map((a) => prepareArticle({ source: a.name, format: 'text', content: a.text }));
+}
+
+function seedArticles(): Article[] {
+  return spawnSync('ls', [join(ROOT, 'seeds')], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')
+    .map((f) => prepareArticle({ source: f, format: 'text', content: readFileSync(join(ROOT, 'seeds', f), 'utf8') }));
+}
+
+const kb = (docs: Article[]) => docs.reduce((n, a) => n + Buffer.byteLength(a.text), 0) / 1024;
+
+function time(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return (performance.now() - start) / 1000;
+}
+
+/** Figure 1: extraction per core against compromise's people/places/organizations, alternating runs. */
+function benchExtraction(): void {
+  log('1. Extraction throughput (one thread)');
+  const pipeline = new Pipeline();
+  const corpora: Array<[string, Article[]]> = [['seeds (x20)', Array.from({ length: 20 }, () => seedArticles()).flat()], ...sizes.filter((s) => s <= 10_000).map((s): [string, Article[]] => [`${s} generated`, articles(s, 11)])];
+  for (const [name, docs] of corpora) {
+    const size = kb(docs);
+    for (const a of docs.slice(0, 20)) pipeline.extractArticle(a);
+    const ours: number[] = [];
+    const baseline: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      ours.push(size / time(() => docs.forEach((a) => pipeline.extractArticle(a))));
+      // The baseline on a slice of at most 1 MB, the same slice every run.
+      const slice = docs.slice(0, Math.max(5, Math.floor(docs.length * Math.min(1, 1024 / size))));
+      baseline.push(kb(slice) / time(() => slice.forEach((a) => {
+        const doc = nlp(a.text);
+        doc.people().out('array');
+        doc.places().out('array');
+        doc.organizations().out('array');
+      })));
+    }
+    record({ section: 'extraction', name: `kg extract, ${name}`, unit: 'KB/s per core', samples: ours, target: '≥ 500 KB/s per core' });
+    record({ section: 'extraction', name: `compromise people/places/orgs, ${name}`, unit: 'KB/s per core', samples: baseline });
+    record({ section: 'extraction', name: `ratio kg / compromise, ${name}`, unit: '×', samples: ours.map((o, i) => o / baseline[i]!), target: '≥ 4.5×' });
+    record({ section: 'extraction', name: `kg extract, ${name}`, unit: 'documents/s per core', samples: ours.map((o) => (o * docs.length) / size) });
+  }
+}
+
+/** Figure 2: worker threads on every core against one thread; the outputs must be identical. */
+async function benchParallel(): Promise<void> {
+  const workers = Math.min(cpus().length, 8);
+  log(`2. Parallel extraction (${workers} workers)`);
+  const docs = articles(Math.min(4000, Math.max(...sizes)), 13);
+  const pipeline = new Pipeline();
+  const pool = new ExtractionPool(workers);
+  await pool.extract(docs.slice(0, 200));
+  const speedups: number[] = [];
+  let identical = true;
+  for (let r = 0; r < RUNS; r++) {
+    let single: unknown;
+    const one = time(() => (single = pipeline.extractCorpus(docs)));
+    const start = performance.now();
+    const parallel = pipeline.extractCorpus(docs, await pool.extract(docs, 50));
+    const many = (performance.now() - start) / 1000;
+    identical &&= JSON.stringify(parallel) === JSON.stringify(single);
+    speedups.push(one / many);
+  }
+  await pool.close();
+  record({ section: 'parallel', name: `speed-up of ${workers} workers over one thread, ${docs.length} documents`, unit: '×', samples: speedups, target: '≥ 1.8× on 2 cores', note: identical ? 'output identical to the single-threaded run' : 'OUTPUT DIFFERED' });
+}
+
+async function benchServer(): Promise<{ connection: Connection; uri: string; pid: number; stop: () => Promise<void> }> {
+  const home = mkdtempSync(join(tmpdir(), 'kg-bench-neo4j-'));
+  const server = await startLocalServer({ kgHome: home, port: Number(process.env.KG_BENCH_PORT ?? 7695), attached: true });
+  const connection = await connect({ uri: server.uri });
+  return {
+    connection,
+    uri: server.uri,
+    pid: server.state.pid,
+    stop: async () => {
+      await closeConnection(connection);
+      server.child?.kill('SIGTERM');
+      await new Promise((done) => server.child?.once('exit', done));
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+async function wipe(connection: Connection): Promise<void> {
+  const session = openSession(connection, 'WRITE');
+  await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  await session.close();
+}
+
+const peakRss = (pid: number): number => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+// Export is measured on the graph of this many documents (the largest size up to 10k).
+const exportSize = Math.max(...sizes.filter((s) => s <= 10_000), Math.min(...sizes));
+
+/** Figure 3: `kg ingest` end to end as a user runs it, with the Node process's peak memory. */
+async function benchIngest(uri: string, connection: Connection, neo4jPid: number): Promise<void> {
+  log('3. End-to-end kg ingest');
+  for (const size of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-bench-docs-'));
+    for (const a of generateCorpus(size, 17)) writeFileSync(join(dir, a.name), a.text);
+    const seconds: number[] = [];
+    const rss: number[] = [];
+    for (let r = 0; r < (size >= 100_000 ? 1 : 2); r++) {
+      await wipe(connection);
+      const hook = 'data:text/javascript,process.on("exit",()=>process.stderr.write("MAXRSS "+process.resourceUsage().maxRSS+"\\n"))';
+      const start = performance.now();
+      const output = await new Promise<string>((done) => {
+        const child = spawn(process.execPath, ['--import', hook, KG, '-q', 'ingest', dir, '--batch', '200', '--workers', String(Math.min(cpus().length, 8))], { env: { ...process.env, NEO4J_URI: uri }, stdio: ['ignore', 'pipe', 'pipe'] });
+        let err = '';
+        child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+        child.on('close', () => done(err));
+      });
+      seconds.push((performance.now() - start) / 1000);
+      rss.push(Number(/MAXRSS (\d+)/.exec(output)?.[1] ?? 0) / 1024);
+    }
+    rmSync(dir, { recursive: true, force: true });
+    record({ section: 'ingest', name: `kg ingest ${size} documents`, unit: 's', samples: seconds, ...(size === 100_000 ? { target: '< 600 s' } : {}) });
+    record({ section: 'ingest', name: `kg ingest ${size} documents, documents per second`, unit: 'documents/s', samples: seconds.map((s) => size / s) });
+    record({ section: 'ingest', name: `kg ingest ${size} documents, Node peak memory`, unit: 'MB', samples: rss, target: '< 1536 MB' });
+    if (size === exportSize) await benchExport(connection);
+  }
+  record({ section: 'ingest', name: 'Neo4j peak resident memory during the ingests', unit: 'MB', samples: [peakRss(neo4jPid)] });
+}
+
+/** Figure 4: the batched writer against the same rows written one per transaction. */
+async function benchWrites(connection: Connection): Promise<void> {
+  log('4. Neo4j writes, batched vs row by row');
+  const ontology = loadOntology();
+  const pipeline = new Pipeline();
+  const docs = articles(Math.min(10_000, Math.max(...sizes)), 19);
+  const extraction = pipeline.extractCorpus(docs);
+  const rows = toGraphRows(extraction, ontology);
+  const batched: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    await wipe(connection);
+    await applySchema(connection);
+    const start = performance.now();
+    for (let i = 0; i < extraction.documents.length; i += 500) {
+      const ids = new Set(extraction.documents.slice(i, i + 500).map((d) => d.id));
+      const relations = extraction.relations.filter((rel) => rel.evidence.some((e) => ids.has(e.doc)));
+      const used = new Set(relations.flatMap((rel) => [rel.source, rel.target]));
+      const entities = extraction.entities.filter((e) => used.has(e.id) || e.mentions.some((m) => ids.has(m.doc)));
+      const part = { documents: extraction.documents.filter((d) => ids.has(d.id)), entities, relations };
+      await writeGraph(connection, part, ontology);
+    }
+    batched.push(rows.relations.length / ((performance.now() - start) / 1000));
+  }
+  // Row by row: each relationship row in its own transaction, on a sample (it is too slow for all of them).
+  const sample = rows.relations.slice(0, 1500);
+  const single: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const session = openSession(connection, 'WRITE');
+    const start = performance.now();
+    for (const row of sample) await session.executeWrite((tx) => tx.run(relationStatement(row.type, ontology), { relations: [row] }));
+    single.push(sample.length / ((performance.now() - start) / 1000));
+    await session.close();
+  }
+  record({ section: 'writes', name: `batched writer, ${rows.relations.length} relationship rows from ${docs.length} documents`, unit: 'relationships/s', samples: batched, target: '≥ 30,000 relationships/s' });
+  record({ section: 'writes', name: `row by row, ${sample.length} of those rows`, unit: 'relationships/s', samples: single });
+  record({ section: 'writes', name: 'ratio batched / row by row', unit: '×', samples: batched.map((b, i) => b / single[i]!), target: '≥ 10×' });
+}
+
+/** Figure 5: export throughput per format on the stored graph. */
+async function benchExport(connection: Connection): Promise<void> {
+  log('5. Export throughput');
+  const dir = mkdtempSync(join(tmpdir(), 'kg-bench-export-'));
+  for (const exporter of exporters(loadOntology())) {
+    const rates: number[] = [];
+    let edges = 0;
+    for (let r = 0; r < RUNS; r++) {
+      const start = performance.now();
+      const counts = await exporter.write(await selectGraph(connection, { kind: 'all' }), fileSink(join(dir, `${exporter.format}-${r}`), exporter.folder));
+      edges = counts.edges;
+      rates.push(counts.edges / ((performance.now() - start) / 1000));
+    }
+    record({ section: 'export', name: `${exporter.format}, ${edges} relationships`, unit: 'relationships/s', samples: rates });
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Figure 6: the viewer on a 10k-node, 30k-edge graph in headless Chromium. */
+async function benchViewer(): Promise<void> {
+  log('6. Viewer at 10k nodes / 30k edges');
+  const { chromium } = await import('playwright-core').catch(() => ({ chromium: undefined }));
+  if (!chromium || spawnSync('test', ['-x', '/usr/bin/chromium']).status !== 0) {
+    log('  skipped: /usr/bin/chromium or playwright-core is missing');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'kg-bench-view-'));
+  const file = join(dir, 'graph.json');
+  const types = ['Person', 'Group', 'Country', 'Attack', 'Location', 'Organization'];
+  const relations = ['CLAIMED', 'WARNED', 'ACCUSED', 'MEMBER_OF', 'OCCURRED_IN', 'ACTIVE_IN'];
+  const nodes = Array.from({ length: 10_000 }, (_, i) => ({ key: `n${i}`, attributes: { label: `Entity ${i}`, type: types[i % types.length]!, aliases: [], reports: [], documents: 1, mentionedIn: [] } }));
+  // Endpoints spread by multiplying with large primes: deterministic, no self-loops, many hubs.
+  const edges = Array.from({ length: 30_000 }, (_, i) => {
+    const source = (i * 7919) % 10_000;
+    const target = (source + 1 + ((i * 104_729) % 9_999)) % 10_000;
+    return { key: `e${i}`, source: `n${source}`, target: `n${target}`, attributes: { type: relations[i % relations.length]!, label: relations[i % relations.length]!, confidence: 0.8, count: 1, evidence: ['A sentence.'], evidenceDocs: ['d'], docs: ['d'] } };
+  });
+  writeFileSync(file, JSON.stringify({ options: { type: 'directed', multi: true, allowSelfLoops: false }, attributes: { documents: { d: { title: 'Generated', source: 'generated.txt', published: null } } }, nodes, edges }));
+  const { startViewer } = await import('../cli/serve-command.js');
+  const viewer = await startViewer({ quiet: true }, { port: 0, host: '127.0.0.1', graph: file });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const firstRender: number[] = [];
+  const fps: number[] = [];
+  try {
+    for (let r = 0; r < RUNS; r++) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const start = performance.now();
+      await page.goto(viewer.url);
+      await page.waitForSelector('#graph[data-ready=true]', { timeout: 120_000 });
+      await page.evaluate(() => new Promise((done) => (globalThis as unknown as { requestAnimationFrame: (f: (time: number) => void) => number }).requestAnimationFrame(() => (globalThis as unknown as { requestAnimationFrame: (f: (time: number) => void) => number }).requestAnimationFrame(done))));
+      firstRender.push((performance.now() - start) / 1000);
+      fps.push(
+        await page.evaluate(async () => {
+          const kg = (globalThis as unknown as { kg: { renderer: { getCamera(): { setState(s: { x: number; y: number }): void; getState(): { x: number; y: number } } } } }).kg;
+          const camera = kg.renderer.getCamera();
+          let frames = 0;
+          const start = performance.now();
+          await new Promise<void>((done) => {
+            const step = () => {
+              const t = (performance.now() - start) / 1000;
+              camera.setState({ x: 0.5 + 0.2 * Math.sin(t * 3), y: 0.5 + 0.2 * Math.cos(t * 3) });
+              frames++;
+              if (t < 3) (globalThis as unknown as { requestAnimationFrame: (f: (time: number) => void) => number }).requestAnimationFrame(step);
+              else done();
+            };
+            (globalThis as unknown as { requestAnimationFrame: (f: (time: number) => void) => number }).requestAnimationFrame(step);
+          });
+          return frames / ((performance.now() - start) / 1000);
+        }),
+      );
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await viewer.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  record({ section: 'viewer', name: 'time to first render, 10k nodes / 30k edges', unit: 's', samples: firstRender, target: '< 3 s' });
+  record({ section: 'viewer', name: 'frames per second while panning (headless, software rendering)', unit: 'fps', samples: fps, target: '≥ 30 fps' });
+}
+
+function machine(): string[] {
+  const java = spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr.split('\n')[0] ?? 'unknown';
+  const pom = readFileSync(join(ROOT, 'neo4j', 'pom.xml'), 'utf8');
+  return [
+    `- CPU: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+    `- Memory: ${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    `- Node ${process.version}; ${java}; Neo4j ${/<neo4j.version>([^<]+)/.exec(pom)?.[1] ?? '?'} Community (embedded, 512 MB page cache, 1 GB heap)`,
+    `- Date: ${new Date().toISOString().slice(0, 10)}`,
+  ];
+}
+
+function report(): string {
+  const lines = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (corpus sizes from `KG_BENCH_SIZES`, here ' + sizes.join(', ') + '). Each figure is the median of its runs, with min and max;',
+    'figures compared against each other were measured side by side in the same run. Corpora come from the',
+    'deterministic generator in `src/bench/corpus.ts`.',
+    '',
+    '## Machine',
+    '',
+    ...machine(),
+    '',
+    '## Figures',
+    '',
+    '| figure | median | min | max | unit | target | note |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const f of figures) lines.push(`| ${f.name} | ${fmt(median(f.samples))} | ${fmt(Math.min(...f.samples))} | ${fmt(Math.max(...f.samples))} | ${f.unit} | ${f.target ?? ''} | ${f.note ?? ''} |`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  benchExtraction();
+  await benchParallel();
+  const server = await benchServer();
+  try {
+    await benchIngest(server.uri, server.connection, server.pid);
+    await benchWrites(server.connection);
+  } finally {
+    await server.stop();
+  }
+  await benchViewer();
+  const measured = report();
+  const notesFile = join(ROOT, 'bench', 'NOTES.md');
+  let notes = '';
+  try {
+    notes = readFileSync(notesFile, 'utf8');
+  } catch {
+    notes = '';
+  }
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), `${measured}${notes ? `\n${notes}` : ''}`);
+  log('Wrote BENCHMARKS.md');
+}
+
+await main();
+process.exit(0);
