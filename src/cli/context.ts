@@ -43,16 +43,16 @@ export function targetOf(globals: GlobalOptions): Neo4jTarget {
 }
 
 /** Connects to the configured Neo4j, starting the local server first when nothing else is configured. */
-export async function withConnection<T>(globals: GlobalOptions, work: (connection: Connection) => Promise<T>): Promise<T> {
+export async function openConnection(globals: GlobalOptions): Promise<Connection> {
   const target = targetOf(globals);
-  let connection: Connection;
-  if (target.kind === 'local') {
-    const started = await startLocalServer({ kgHome: kgHomeOf(globals), port: target.port });
-    if (!started.alreadyRunning) note(globals, `Started the local Neo4j at ${started.uri} (stop it with \`kg neo4j stop\`).`);
-    connection = await connect({ uri: started.uri, database: target.database });
-  } else {
-    connection = await connect({ uri: target.uri, user: target.user, password: target.password, database: target.database });
-  }
+  if (target.kind === 'remote') return connect({ uri: target.uri, user: target.user, password: target.password, database: target.database });
+  const started = await startLocalServer({ kgHome: kgHomeOf(globals), port: target.port });
+  if (!started.alreadyRunning) note(globals, `Started the local Neo4j at ${started.uri} (stop it with \`kg neo4j stop\`).`);
+  return connect({ uri: started.uri, database: target.database });
+}
+
+export async function withConnection<T>(globals: GlobalOptions, work: (connection: Connection) => Promise<T>): Promise<T> {
+  const connection = await openConnection(globals);
   try {
     return await work(connection);
   } finally {

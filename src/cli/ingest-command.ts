@@ -82,8 +82,8 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
         seen.add(article.id);
         articles.push(article);
       }
-      const stored = connection ? await findStoredDocuments(connection, articles.map((a) => a.id)) : new Set<string>();
-      const fresh = articles.filter((a) => !stored.has(a.id));
+      const already = connection ? await findStoredDocuments(connection, articles.map((a) => a.id)) : new Set<string>();
+      const fresh = articles.filter((a) => !already.has(a.id));
       summary.documentsUnchanged += articles.length - fresh.length;
       summary.documentsNew += fresh.length;
       // Extraction of this batch runs while the previous batch is being written.

@@ -3,11 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Command, InvalidArgumentError } from 'commander';
 import { EnvironmentError } from '../model/errors.js';
-import { closeConnection, connect } from '../store/connection.js';
-import { defaultKgHome, startLocalServer } from '../store/local-server.js';
+import { closeConnection } from '../store/connection.js';
 import { createApp } from '../server/app.js';
 import { FileSource, Neo4jSource, type GraphSource } from '../server/sources.js';
-import { globalsOf, note, targetOf, type GlobalOptions } from './context.js';
+import { globalsOf, note, openConnection, type GlobalOptions } from './context.js';
 
 const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -25,9 +24,7 @@ const port = (v: string) => {
 
 async function openSource(globals: GlobalOptions, graphFile: string | undefined): Promise<{ source: GraphSource; close: () => Promise<void> }> {
   if (graphFile) return { source: new FileSource(graphFile), close: async () => {} };
-  const target = targetOf(globals);
-  const uri = target.kind === 'local' ? (await startLocalServer({ kgHome: globals.home ?? defaultKgHome(process.env, process.cwd()), port: target.port })).uri : target.uri;
-  const connection = await connect(target.kind === 'local' ? { uri, database: target.database } : { uri, user: target.user, password: target.password, database: target.database });
+  const connection = await openConnection(globals);
   return { source: new Neo4jSource(connection), close: () => closeConnection(connection) };
 }
 

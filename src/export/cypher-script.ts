@@ -6,7 +6,7 @@ import type { Exporter } from './types.js';
 
 export function cypherLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'number') return Number.isFinite(value) ? (Number.isInteger(value) ? String(value) : String(value)) : 'null';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map(cypherLiteral).join(', ')}]`;
   if (typeof value === 'object') return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `\`${k.replace(/`/g, '``')}\`: ${cypherLiteral(v)}`).join(', ')}}`;
@@ -19,7 +19,6 @@ const checkedName = (name: string, allowed: (n: string) => boolean): string => {
   return name;
 };
 
-/** Properties Neo4j stores as integers go back as integers, the rest as they are. */
 export function createCypherExporter(relationTypes: string[]): Exporter {
   const relations = new Set(relationTypes);
   return {

@@ -4,15 +4,9 @@
 import { findDates, type PartialDate } from '../ingest/index.js';
 import type { Lexicon } from '../model/gazetteer.js';
 import { countPattern, isVerbForm, slug, tokenize, type EntityMention, type Sentence, type Token } from '../nlp/index.js';
-import type { AttackFacts } from './types.js';
+import type { AttackFacts, TextSpan } from './types.js';
 
-export interface AttackPhrase {
-  sentence: number;
-  first: number;
-  last: number;
-  start: number;
-  end: number;
-  text: string;
+export interface AttackPhrase extends TextSpan {
   noun: string;
   kind: string;
   definite: boolean;

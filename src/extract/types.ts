@@ -3,16 +3,20 @@ import type { EntityType } from '../model/ontology.js';
 import type { AttributeReport, Evidence } from '../model/extraction.js';
 import type { EntityMention, Sentence } from '../nlp/index.js';
 
-/** A mention as the extractor uses it: bound to a document-local entity reference. */
-export interface Slot {
-  ref: string;
-  type: EntityType;
+/** Where a piece of text is: its sentence, its token range [first, last) and its character offsets. */
+export interface TextSpan {
   sentence: number;
   first: number;
   last: number;
   start: number;
   end: number;
   text: string;
+}
+
+/** A mention as the extractor uses it: bound to a document-local entity reference. */
+export interface Slot extends TextSpan {
+  ref: string;
+  type: EntityType;
   /** Speakers and sources ("according to Reuters") are never parties to a relation. */
   speaker: boolean;
   role: 'head' | 'modifier';

@@ -5,15 +5,8 @@
 import type { Article } from '../ingest/index.js';
 import type { AttackAnchors, DocumentRecord, EntityRecord, Extraction, RelationRecord } from '../model/extraction.js';
 import { anchorsAgree, erasAgree, mergeFacts, type AttackFacts, type DocumentExtraction, type LocalEntity } from '../extract/index.js';
+import { slug } from '../nlp/index.js';
 
-const slugOf = (text: string): string =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/'s\b/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 /** An attack known before this batch: from earlier documents of the run, or stored by an earlier run. */
 export interface KnownAttack {
@@ -124,9 +117,9 @@ export class Resolver {
 
   /** A lone surname ("Neumann") takes the one full name it fits, from this run or an earlier one. */
   private personKey(local: LocalEntity): string {
-    if (local.name.includes(' ')) return `person/${slugOf(local.name)}`;
+    if (local.name.includes(' ')) return `person/${slug(local.name)}`;
     const fits = [...this.fullNames].filter((f) => f.endsWith(` ${local.name}`) || f.endsWith(`-${local.name}`));
-    return fits.length === 1 ? `person/${slugOf(fits[0]!)}` : local.ref;
+    return fits.length === 1 ? `person/${slug(fits[0]!)}` : local.ref;
   }
 
   private resolveAttack(local: LocalEntity, publishedYear: number | undefined): string {
@@ -146,7 +139,7 @@ export class Resolver {
     }
     // A stable id from where and when, not from wording: the same attack gets it in any run.
     const anchor = facts.places[0] ?? facts.sites[0] ?? facts.names[0] ?? facts.persons[0] ?? facts.countries[0] ?? local.name;
-    const base = `attack/${slugOf(anchor.split('/').at(-1)!)}${explicit ? `-${facts.year}` : ''}`;
+    const base = `attack/${slug(anchor.split('/').at(-1)!)}${explicit ? `-${facts.year}` : ''}`;
     let id = base;
     for (let n = 2; this.usedIds.has(id); n++) id = `${base}-${n}`;
     this.usedIds.add(id);

@@ -1,6 +1,6 @@
 // Counts of what the graph holds, and deleting kg's data.
 import { explainNeo4jError, openSession, type Connection } from './connection.js';
-import { readCypher } from './cypher-files.js';
+import { readCypher, splitStatements } from './cypher-files.js';
 
 export interface GraphStats {
   labels: Array<{ label: string; count: number }>;
@@ -27,7 +27,7 @@ export async function graphStats(connection: Connection, top = 10): Promise<Grap
 export async function resetGraph(connection: Connection): Promise<void> {
   const session = openSession(connection, 'WRITE');
   try {
-    await session.run(readCypher('reset.cypher'));
+    for (const statement of splitStatements(readCypher('reset.cypher'))) await session.run(statement);
   } catch (error) {
     throw explainNeo4jError(error, connection.uri);
   } finally {

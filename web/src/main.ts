@@ -120,7 +120,8 @@ function runLayout(ms = 4000): void {
 function stopLayout(): void {
   if (!layout?.isRunning()) return;
   layout.stop();
-  noverlap.assign(graph, { maxIterations: 50, settings: { ratio: 1.2 } });
+  // noverlap runs on this thread and grows fast with size: on large graphs ForceAtlas2's spacing is enough.
+  if (graph.order <= 2000) noverlap.assign(graph, { maxIterations: 50, settings: { ratio: 1.2 } });
   $('layout-toggle').textContent = 'Start layout';
   container.dataset.layout = 'done';
 }
@@ -404,12 +405,21 @@ function legend(): void {
   }
 }
 
+/** Large graphs stay fluid: no edge labels, and edges and labels hidden while the camera moves. */
+function tuneForSize(): void {
+  const large = graph.size > 5000 || graph.order > 3000;
+  renderer.setSetting('renderEdgeLabels', !large);
+  renderer.setSetting('hideEdgesOnMove', large);
+  renderer.setSetting('hideLabelsOnMove', large);
+}
+
 async function start(): Promise<void> {
   legend();
   const info = await api.info();
   cypherAvailable = info.cypher;
   if (!cypherAvailable) $('cypher-section').hidden = true;
   mergeGraph(await api.graph());
+  tuneForSize();
   refreshFilters();
   $<HTMLInputElement>('confidence').value = String(state.minConfidence);
   $('confidence-value').textContent = String(state.minConfidence);
