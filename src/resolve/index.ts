@@ -24,6 +24,8 @@ export interface ResolveInput {
 
 interface AttackState extends KnownAttack {
   facts: AttackFacts;
+  /** When it was first seen: of several matches, the first seen wins. */
+  seq: number;
 }
 
 const toFacts = (a: AttackAnchors): AttackFacts => ({ kind: a.kind, noun: a.kind, year: a.year, date: a.date, places: [...a.places], sites: [...a.sites], countries: [...a.countries], persons: [...a.persons], names: [...a.names], venues: [], agents: [] });
@@ -40,15 +42,36 @@ const toAnchors = (f: AttackFacts, explicitYear: boolean, era: number | undefine
   names: f.names,
 });
 
+/** Every key an attack can be recognised by: two reports that agree share at least one of them. */
+const anchorKeys = (f: AttackFacts): string[] => [...f.places, ...f.sites, ...f.persons, ...f.names.map((n) => `name:${n}`), ...f.countries];
+
 export class Resolver {
-  private readonly attacks: AttackState[];
-  private readonly fullNames = new Set<string>();
-  private readonly usedIds = new Set<string>();
+  private readonly attacks = new Map<string, AttackState>();
+  /** Attacks by anchor key, so a new report is compared with the few that share a key, not with all. */
+  private readonly attacksByAnchor = new Map<string, Set<AttackState>>();
+  /** Full person names by their last word, for lone surnames. */
+  private readonly fullNamesByTail = new Map<string, Set<string>>();
 
   constructor(known: { attacks?: KnownAttack[]; personNames?: string[] } = {}) {
-    this.attacks = (known.attacks ?? []).map((a) => ({ ...a, facts: toFacts(a.anchors) }));
-    for (const a of this.attacks) this.usedIds.add(a.id);
-    for (const name of known.personNames ?? []) if (name.includes(' ')) this.fullNames.add(name);
+    for (const a of known.attacks ?? []) this.index({ ...a, facts: toFacts(a.anchors), seq: this.attacks.size });
+    for (const name of known.personNames ?? []) this.addFullName(name);
+  }
+
+  private index(attack: AttackState): void {
+    this.attacks.set(attack.id, attack);
+    for (const key of anchorKeys(attack.facts)) {
+      let set = this.attacksByAnchor.get(key);
+      if (!set) this.attacksByAnchor.set(key, (set = new Set()));
+      set.add(attack);
+    }
+  }
+
+  private addFullName(name: string): void {
+    if (!name.includes(' ')) return;
+    const tail = name.split(/[\s-]/).at(-1)!;
+    let set = this.fullNamesByTail.get(tail);
+    if (!set) this.fullNamesByTail.set(tail, (set = new Set()));
+    set.add(name);
   }
 
   /** Resolves a batch of documents against everything seen so far; returns the batch's graph. */
@@ -56,7 +79,7 @@ export class Resolver {
     const entities = new Map<string, EntityRecord>();
     const relations = new Map<string, RelationRecord>();
     const documents: DocumentRecord[] = [];
-    for (const local of inputs.flatMap((i) => [...i.extraction.entities.values()])) if (local.type === 'Person' && local.name.includes(' ')) this.fullNames.add(local.name);
+    for (const local of inputs.flatMap((i) => [...i.extraction.entities.values()])) if (local.type === 'Person') this.addFullName(local.name);
 
     for (const { article, extraction, duplicateOf } of inputs) {
       documents.push({
@@ -78,7 +101,7 @@ export class Resolver {
           entities.set(id, entity);
         }
         if (local.type === 'Person' && local.name.split(' ').length > entity.name.split(' ').length) entity.name = local.name;
-        const attack = this.attacks.find((a) => a.id === id);
+        const attack = this.attacks.get(id);
         if (attack) {
           entity.name = attack.name;
           entity.nameRank = attack.nameRank;
@@ -106,7 +129,7 @@ export class Resolver {
     }
     // An attack renamed by a later document of the batch carries its best name everywhere.
     for (const entity of entities.values()) {
-      const attack = this.attacks.find((a) => a.id === entity.id);
+      const attack = this.attacks.get(entity.id);
       if (!attack || entity.name === attack.name) continue;
       entity.aliases = [...new Set([...entity.aliases, entity.name])].filter((a) => a !== attack.name);
       entity.name = attack.name;
@@ -118,7 +141,8 @@ export class Resolver {
   /** A lone surname ("Neumann") takes the one full name it fits, from this run or an earlier one. */
   private personKey(local: LocalEntity): string {
     if (local.name.includes(' ')) return `person/${slug(local.name)}`;
-    const fits = [...this.fullNames].filter((f) => f.endsWith(` ${local.name}`) || f.endsWith(`-${local.name}`));
+    const tail = local.name.split(/[\s-]/).at(-1)!;
+    const fits = [...(this.fullNamesByTail.get(tail) ?? [])].filter((f) => f.endsWith(` ${local.name}`) || f.endsWith(`-${local.name}`));
     return fits.length === 1 ? `person/${slug(fits[0]!)}` : local.ref;
   }
 
@@ -127,9 +151,12 @@ export class Resolver {
     const explicit = facts.year !== undefined;
     const era = facts.year ?? publishedYear;
     const rank = local.nameRank ?? 99;
-    const match = this.attacks.find((a) => erasAgree({ year: a.anchors.year, explicit: a.anchors.explicitYear }, { year: era, explicit }) && anchorsAgree(a.facts, facts));
+    // Candidates share an anchor key; they are checked in the order they were first seen, as before.
+    const candidates = new Set(anchorKeys(facts).flatMap((key) => [...(this.attacksByAnchor.get(key) ?? [])]));
+    const match = [...candidates].filter((a) => this.agree(a, era, explicit, facts)).reduce<AttackState | undefined>((first, a) => (!first || a.seq < first.seq ? a : first), undefined);
     if (match) {
       mergeFacts(match.facts, facts);
+      this.index(match);
       match.anchors = toAnchors(match.facts, match.anchors.explicitYear || explicit, match.anchors.year ?? era);
       if (rank < match.nameRank) {
         match.name = local.name;
@@ -141,11 +168,14 @@ export class Resolver {
     const anchor = facts.places[0] ?? facts.sites[0] ?? facts.names[0] ?? facts.persons[0] ?? facts.countries[0] ?? local.name;
     const base = `attack/${slug(anchor.split('/').at(-1)!)}${explicit ? `-${facts.year}` : ''}`;
     let id = base;
-    for (let n = 2; this.usedIds.has(id); n++) id = `${base}-${n}`;
-    this.usedIds.add(id);
+    for (let n = 2; this.attacks.has(id); n++) id = `${base}-${n}`;
     const merged = structuredClone(facts);
-    this.attacks.push({ id, name: local.name, nameRank: rank, anchors: toAnchors(merged, explicit, era), facts: merged });
+    this.index({ id, name: local.name, nameRank: rank, anchors: toAnchors(merged, explicit, era), facts: merged, seq: this.attacks.size });
     return id;
+  }
+
+  private agree(a: AttackState, era: number | undefined, explicit: boolean, facts: AttackFacts): boolean {
+    return erasAgree({ year: a.anchors.year, explicit: a.anchors.explicitYear }, { year: era, explicit }) && anchorsAgree(a.facts, facts);
   }
 }
 
