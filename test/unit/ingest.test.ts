@@ -84,7 +84,7 @@ describe('HTML articles', () => {
 
 describe('documents', () => {
   it('reads the title and a stated publication date', () => {
-    const article = prepareArticle({ source: '/tmp/a.txt', format: 'text', content: 'NEWS\nBlast hits market in Quetta\n24 March 2024\nA blast hit a market.' });
+    const article = prepareArticle({ source: 'articles/today/a.txt', format: 'text', content: 'NEWS\nBlast hits market in Quetta\n24 March 2024\nA blast hit a market.' });
     expect(article.title).toBe('Blast hits market in Quetta');
     expect(article.published).toBe('2024-03-24');
     expect(article.source).toBe('a.txt');
