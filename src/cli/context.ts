@@ -60,11 +60,15 @@ export async function withConnection<T>(globals: GlobalOptions, work: (connectio
   }
 }
 
+/** An error and its fix, as kg prints it: for the failure that stops a command and for each bad input. */
+export function printError(error: KgError): void {
+  process.stderr.write(`kg: ${error.message}\n${error.hint ? `    ${error.hint}\n` : ''}`);
+}
+
 /** The one place errors become output and exit codes. */
 export function reportError(error: unknown, verbose: boolean): number {
   if (error instanceof KgError) {
-    process.stderr.write(`kg: ${error.message}\n`);
-    if (error.hint) process.stderr.write(`    ${error.hint}\n`);
+    printError(error);
     if (verbose && error.cause instanceof Error && error.cause.stack) process.stderr.write(`${error.cause.stack}\n`);
     return error.exitCode;
   }

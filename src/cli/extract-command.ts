@@ -4,7 +4,7 @@ import { basename, extname, join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ExitCode } from '../model/errors.js';
 import type { Extraction } from '../model/extraction.js';
-import { globalsOf, note } from './context.js';
+import { globalsOf, note, printError } from './context.js';
 import { loadArticles, Pipeline } from './pipeline.js';
 import { ExtractionPool } from './worker-pool.js';
 
@@ -52,7 +52,7 @@ export function extractCommand(): Command {
     .action(async (inputs: string[], options: ExtractOptions, command: Command) => {
       const globals = globalsOf(command);
       const { articles, failures, repeats } = await loadArticles(inputs, options.maxMb * 1024 * 1024);
-      for (const failure of failures) process.stderr.write(`kg: ${failure.message}\n${failure.hint ? `    ${failure.hint}\n` : ''}`);
+      failures.forEach(printError);
       for (const repeat of repeats) note(globals, `kg: ${repeat.source} has the same text as ${repeat.sameAs}; read once.`);
       const pipeline = new Pipeline(options.ontology);
       let extractions;

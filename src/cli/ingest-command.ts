@@ -7,7 +7,7 @@ import { Resolver, type ResolveInput } from '../resolve/index.js';
 import type { Connection } from '../store/connection.js';
 import { applySchema } from '../store/schema.js';
 import { findStoredDocuments, loadKnownEntities, writeGraph, type WriteCounts } from '../store/write-graph.js';
-import { globalsOf, note, withConnection, type GlobalOptions } from './context.js';
+import { globalsOf, note, printError, withConnection, type GlobalOptions } from './context.js';
 import { Pipeline } from './pipeline.js';
 import { Progress } from './progress.js';
 import { ExtractionPool } from './worker-pool.js';
@@ -46,7 +46,7 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
   const ontology: Ontology = loadOntology();
   const pipeline = new Pipeline();
   const { files, errors } = expandPaths(paths);
-  for (const error of errors) process.stderr.write(`kg: ${error.message}\n${error.hint ? `    ${error.hint}\n` : ''}`);
+  errors.forEach(printError);
   if (connection && !options.dryRun) await applySchema(connection);
   const resolver = new Resolver(connection ? await loadKnownEntities(connection) : {});
   const summary: IngestSummary = { documentsNew: 0, documentsUnchanged: 0, documentsFailed: errors.length, nearDuplicates: 0, counts: emptyCounts(), seconds: 0 };
@@ -71,7 +71,7 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
         const result = await readInput(file, options.maxMb * 1024 * 1024);
         if (!result.ok) {
           summary.documentsFailed++;
-          process.stderr.write(`kg: ${result.error.message}\n${result.error.hint ? `    ${result.error.hint}\n` : ''}`);
+          printError(result.error);
           continue;
         }
         const article = prepareArticle(result.article);

@@ -10,9 +10,10 @@ import { graphmlExporter } from './graphml.js';
 import { jsonExporter } from './json.js';
 import type { ExportSink, Exporter, Writer } from './types.js';
 
-export { findEntity, selectGraph, validateSelection, type Selection } from './select.js';
+export { entityRefsIn, findEntity, selectGraph, validateSelection, type Selection } from './select.js';
 export { cypherLiteral } from './cypher-script.js';
 export { jsonExporter } from './json.js';
+export { stringSink } from './string-sink.js';
 export type { ExportEdge, ExportNode, ExportSink, ExportStreams, Exporter, Writer } from './types.js';
 
 export function exporters(ontology: Ontology): Exporter[] {

@@ -4,7 +4,7 @@ import { ConfigError } from '../model/errors.js';
 import { ENTITY_TYPES, type Ontology } from '../model/ontology.js';
 import { explainNeo4jError, openSession, type Connection } from '../store/connection.js';
 import { readCypher } from '../store/cypher-files.js';
-import { toPlain, type PlainNode, type PlainPath, type PlainRelationship } from '../store/run-query.js';
+import { readRows, toPlain, type PlainNode, type PlainPath, type PlainRelationship } from '../store/run-query.js';
 import type { ExportDocument, ExportEdge, ExportNode, ExportStreams } from './types.js';
 
 export type Selection =
@@ -27,10 +27,25 @@ async function* records(connection: Connection, query: string, params: Record<st
   }
 }
 
-async function collect(connection: Connection, query: string, params: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
-  const all: Array<Record<string, unknown>> = [];
-  for await (const r of records(connection, query, params)) all.push(r);
-  return all;
+const collect = readRows;
+
+/**
+ * The entities among query results (nodes, and the nodes of paths), by kg id; relationships give the
+ * element ids of their ends, for the caller to look up if it wants them.
+ */
+export function entityRefsIn(values: unknown[]): { ids: Set<string>; endpoints: Set<string> } {
+  const ids = new Set<string>();
+  const endpoints = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== 'object') return;
+    const v = value as PlainNode | PlainRelationship | PlainPath;
+    if (v.kind === 'node' && typeof v.properties.id === 'string' && v.labels.includes('Entity')) ids.add(v.properties.id);
+    else if (v.kind === 'relationship') endpoints.add(v.start).add(v.end);
+    else if (v.kind === 'path') [...v.nodes, ...v.relationships].forEach(visit);
+  };
+  values.forEach(visit);
+  return { ids, endpoints };
 }
 
 /** The one entity a name or alias stands for, or an error that says what it could have meant. */
@@ -71,15 +86,11 @@ async function selectIds(connection: Connection, selection: Selection): Promise<
       // Whatever the query returns (nodes, relationships, paths), the entities in it are the selection.
       const ids = new Set<string>();
       const elementIds = new Set<string>();
-      const visit = (value: unknown): void => {
-        if (Array.isArray(value)) return value.forEach(visit);
-        if (!value || typeof value !== 'object') return;
-        const v = value as PlainNode | PlainRelationship | PlainPath;
-        if (v.kind === 'node' && typeof v.properties.id === 'string' && v.labels.includes('Entity')) ids.add(v.properties.id);
-        else if (v.kind === 'relationship') elementIds.add(v.start).add(v.end);
-        else if (v.kind === 'path') [...v.nodes, ...v.relationships].forEach(visit);
-      };
-      for await (const record of records(connection, selection.query, {})) Object.values(record).forEach((value) => visit(toPlain(value)));
+      for await (const record of records(connection, selection.query, {})) {
+        const found = entityRefsIn(Object.values(record).map(toPlain));
+        found.ids.forEach((id) => ids.add(id));
+        found.endpoints.forEach((id) => elementIds.add(id));
+      }
       if (elementIds.size > 0) {
         const more = await collect(connection, 'MATCH (e:Entity) WHERE elementId(e) IN $ids RETURN e.id AS id', { ids: [...elementIds] });
         for (const r of more) ids.add(String(r.id));

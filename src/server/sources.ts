@@ -6,10 +6,10 @@ import { toUndirected } from 'graphology-operators';
 import { bidirectional } from 'graphology-shortest-path';
 import { ConfigError, QueryError } from '../model/errors.js';
 import { SerializedGraph, type RelationEvidence, type SearchHit } from '../model/api.js';
-import { jsonExporter, selectGraph, type Selection } from '../export/index.js';
-import { explainNeo4jError, openSession, type Connection } from '../store/connection.js';
+import { entityRefsIn, jsonExporter, selectGraph, stringSink, type Selection } from '../export/index.js';
+import type { Connection } from '../store/connection.js';
 import { readCypher } from '../store/cypher-files.js';
-import { runQuery, toPlain } from '../store/run-query.js';
+import { readRows, runQuery } from '../store/run-query.js';
 
 export interface GraphSource {
   readonly kind: 'neo4j' | 'file';
@@ -23,10 +23,9 @@ export interface GraphSource {
 
 /** Renders a selection as graphology JSON in memory (the exporter writes to a string). */
 async function serialize(connection: Connection, selection: Selection): Promise<SerializedGraph> {
-  let text = '';
-  const sink = { open: () => ({ write: async (t: string) => void (text += t), close: async () => {} }) };
-  await jsonExporter.write(await selectGraph(connection, selection), sink);
-  return SerializedGraph.parse(JSON.parse(text));
+  const out = stringSink();
+  await jsonExporter.write(await selectGraph(connection, selection), out.sink);
+  return SerializedGraph.parse(JSON.parse(out.text()));
 }
 
 export class Neo4jSource implements GraphSource {
@@ -69,15 +68,7 @@ export class Neo4jSource implements GraphSource {
       if (error instanceof QueryError && error.hint?.includes('--write')) throw new QueryError(error.message, 'The viewer runs read-only queries; change data with `kg ingest` or `kg query --write`.');
       throw error;
     });
-    const ids = new Set<string>();
-    const visit = (value: unknown): void => {
-      if (Array.isArray(value)) return value.forEach(visit);
-      if (!value || typeof value !== 'object') return;
-      const v = value as { kind?: string; labels?: string[]; properties?: Record<string, unknown>; nodes?: unknown[] };
-      if (v.kind === 'node' && v.labels?.includes('Entity') && typeof v.properties?.id === 'string') ids.add(v.properties.id);
-      if (v.kind === 'path') v.nodes?.forEach(visit);
-    };
-    result.rows.forEach((row) => Object.values(row).forEach(visit));
+    const { ids } = entityRefsIn(result.rows.flatMap((row) => Object.values(row)));
     return { graph: await this.byIds([...ids]), rows: result.rows, columns: result.columns };
   }
 
@@ -85,16 +76,8 @@ export class Neo4jSource implements GraphSource {
     return serialize(this.connection, { kind: 'ids', ids });
   }
 
-  private async rows(query: string, params: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
-    const session = openSession(this.connection, 'READ');
-    try {
-      const result = await session.executeRead((tx) => tx.run(query, params));
-      return result.records.map((r) => toPlain(r.toObject()) as Record<string, unknown>);
-    } catch (error) {
-      throw explainNeo4jError(error, this.connection.uri);
-    } finally {
-      await session.close();
-    }
+  private rows(query: string, params: Record<string, unknown>): Promise<Array<Record<string, unknown>>> {
+    return readRows(this.connection, query, params);
   }
 }
 

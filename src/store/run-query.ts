@@ -50,6 +50,19 @@ export function queryParameters(query: string): string[] {
   return [...new Set([...withoutComments.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!))];
 }
 
+/** Runs one of kg's own read queries in a read transaction (retried on transient errors); plain rows back. */
+export async function readRows(connection: Connection, query: string, params: Record<string, unknown> = {}): Promise<Array<Record<string, unknown>>> {
+  const session = openSession(connection, 'READ');
+  try {
+    const result = await session.executeRead((tx) => tx.run(query, params));
+    return result.records.map((r) => toPlain(r.toObject()) as Record<string, unknown>);
+  } catch (error) {
+    throw explainNeo4jError(error, connection.uri);
+  } finally {
+    await session.close();
+  }
+}
+
 export async function runQuery(connection: Connection, query: string, params: Record<string, unknown>, options: QueryOptions): Promise<QueryResult> {
   const session = openSession(connection, options.write ? 'WRITE' : 'READ');
   const rows: Array<Record<string, unknown>> = [];

@@ -7,6 +7,7 @@ import type { KnownAttack } from '../resolve/index.js';
 import { explainNeo4jError, openSession, type Connection } from './connection.js';
 import { readCypher } from './cypher-files.js';
 import { toGraphRows } from './graph-rows.js';
+import { readRows } from './run-query.js';
 
 const CYPHER = {
   existing: readCypher('ingest/existing-documents.cypher'),
@@ -43,25 +44,13 @@ export interface WriteCounts {
   claims: number;
 }
 
-async function read<T>(connection: Connection, query: string, params: Record<string, unknown>, map: (record: Record<string, unknown>) => T): Promise<T[]> {
-  const session = openSession(connection, 'READ');
-  try {
-    const result = await session.executeRead((tx) => tx.run(query, params));
-    return result.records.map((r) => map(r.toObject()));
-  } catch (error) {
-    throw explainNeo4jError(error, connection.uri);
-  } finally {
-    await session.close();
-  }
-}
-
 export function findStoredDocuments(connection: Connection, ids: string[]): Promise<Set<string>> {
-  return read(connection, CYPHER.existing, { ids }, (r) => String(r.id)).then((list) => new Set(list));
+  return readRows(connection, CYPHER.existing, { ids }).then((rows) => new Set(rows.map((r) => String(r.id))));
 }
 
 /** What earlier runs stored that this run's resolution must agree with. */
 export async function loadKnownEntities(connection: Connection): Promise<{ attacks: KnownAttack[]; personNames: string[] }> {
-  const attacks = await read(connection, CYPHER.knownAttacks, {}, (r) => {
+  const attacks = (await readRows(connection, CYPHER.knownAttacks)).map((r) => {
     const a = KnownAttackRecord.parse(r);
     return {
       id: a.id,
@@ -70,7 +59,7 @@ export async function loadKnownEntities(connection: Connection): Promise<{ attac
       anchors: { kind: a.kind, ...(a.year !== null ? { year: a.year } : {}), explicitYear: a.explicitYear, ...(a.date !== null ? { date: a.date } : {}), places: a.places, sites: a.sites, countries: a.countries, persons: a.persons, names: a.names },
     };
   });
-  const personNames = await read(connection, CYPHER.knownPersons, {}, (r) => String(r.name));
+  const personNames = (await readRows(connection, CYPHER.knownPersons)).map((r) => String(r.name));
   return { attacks, personNames };
 }
 

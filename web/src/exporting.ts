@@ -5,6 +5,7 @@ import { downloadAsPNG } from '@sigma/export-image';
 import { gexfExporter } from '../../src/export/gexf.js';
 import { graphmlExporter } from '../../src/export/graphml.js';
 import { jsonExporter } from '../../src/export/json.js';
+import { stringSink } from '../../src/export/string-sink.js';
 import type { ExportEdge, ExportNode, Exporter } from '../../src/export/types.js';
 
 type Documents = Record<string, { title: string; source: string; published?: string | null | undefined }>;
@@ -38,9 +39,8 @@ export async function exportView(format: string, graph: MultiDirectedGraph, rend
   if (format === 'png') return downloadAsPNG(renderer, { fileName: 'kg-view' });
   const exporter: Exporter | undefined = { graphml: graphmlExporter, gexf: gexfExporter, json: jsonExporter }[format];
   if (!exporter) return;
-  let text = '';
-  const sink = { open: () => ({ write: async (t: string) => void (text += t), close: async () => {} }) };
+  const out = stringSink();
   const cited = Object.entries(documents).map(([id, d]) => ({ id, title: d.title, source: d.source, published: d.published ?? null }));
-  await exporter.write({ nodes: nodesOf(graph, visibleNode), edges: edgesOf(graph, (e) => visibleEdge(e)), documents: async () => cited }, sink);
-  download(`kg-view.${format}`, text, format === 'json' ? 'application/json' : 'application/xml');
+  await exporter.write({ nodes: nodesOf(graph, visibleNode), edges: edgesOf(graph, (e) => visibleEdge(e)), documents: async () => cited }, out.sink);
+  download(`kg-view.${format}`, out.text(), format === 'json' ? 'application/json' : 'application/xml');
 }

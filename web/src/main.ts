@@ -174,9 +174,10 @@ renderer.on('leaveNode', () => {
 });
 renderer.on('clickNode', ({ node }) => select(node));
 renderer.on('clickStage', () => select(undefined));
+let saveTimer: number | undefined;
 renderer.getCamera().on('updated', () => {
-  clearTimeout((saveState as unknown as { timer?: number }).timer);
-  (saveState as unknown as { timer?: number }).timer = window.setTimeout(saveState, 300);
+  clearTimeout(saveTimer);
+  saveTimer = window.setTimeout(saveState, 300);
 });
 
 // Filters with live counts.
