@@ -108,6 +108,9 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
     }
     await settle();
   } catch (error) {
+    // A write may still be in flight when the next batch's lookup fails; wait for it so its outcome is counted
+    // and its rejection is not left unhandled once the connection closes.
+    if (pending) await pending.then((written) => (stored += written.documents), () => undefined);
     progress.finish();
     await pool?.close();
     if (error instanceof Neo4jUnavailableError || (error instanceof KgError && error.exitCode === ExitCode.neo4jUnavailable)) {
