@@ -21,6 +21,7 @@ import { applySchema } from '../store/schema.js';
 import { resetGraph } from '../store/stats.js';
 import { Resolver } from '../resolve/index.js';
 import { generateCorpus } from './corpus.js';
+import { syntheticGraph } from './synthetic-graph.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const KG = join(ROOT, 'bin', 'kg.js');
@@ -225,6 +226,22 @@ async function benchExport(connection: Connection): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** What the bench touches inside the viewer's page (the Node build has no DOM types). */
+interface ViewerPage {
+  requestAnimationFrame(callback: (time: number) => void): number;
+  setTimeout(callback: () => void, ms: number): number;
+  MouseEvent: new (type: string, init: { clientX: number; clientY: number; bubbles: boolean; button: number }) => unknown;
+  kg: {
+    renderer: {
+      getMouseCaptor(): { container: { getBoundingClientRect(): { left: number; top: number; width: number; height: number }; dispatchEvent(event: unknown): boolean } };
+      on(event: 'afterRender', listener: () => void): void;
+      off(event: 'afterRender', listener: () => void): void;
+      refresh(): void;
+      getNodeAtPosition(position: { x: number; y: number }): unknown;
+    };
+  };
+}
+
 /** Figure 6: the viewer on a 10k-node, 30k-edge graph in headless Chromium. */
 async function benchViewer(): Promise<void> {
   log('6. Viewer at 10k nodes / 30k edges');
@@ -235,50 +252,57 @@ async function benchViewer(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'kg-bench-view-'));
   const file = join(dir, 'graph.json');
-  const types = ['Person', 'Group', 'Country', 'Attack', 'Location', 'Organization'];
-  const relations = ['CLAIMED', 'WARNED', 'ACCUSED', 'MEMBER_OF', 'OCCURRED_IN', 'ACTIVE_IN'];
-  const nodes = Array.from({ length: 10_000 }, (_, i) => ({ key: `n${i}`, attributes: { label: `Entity ${i}`, type: types[i % types.length]!, aliases: [], reports: [], documents: 1, mentionedIn: [] } }));
-  // Endpoints spread by multiplying with large primes: deterministic, no self-loops, many hubs.
-  const edges = Array.from({ length: 30_000 }, (_, i) => {
-    const source = (i * 7919) % 10_000;
-    const target = (source + 1 + ((i * 104_729) % 9_999)) % 10_000;
-    return { key: `e${i}`, source: `n${source}`, target: `n${target}`, attributes: { type: relations[i % relations.length]!, label: relations[i % relations.length]!, confidence: 0.8, count: 1, evidence: ['A sentence.'], evidenceDocs: ['d'], docs: ['d'] } };
-  });
-  writeFileSync(file, JSON.stringify({ options: { type: 'directed', multi: true, allowSelfLoops: false }, attributes: { documents: { d: { title: 'Generated', source: 'generated.txt', published: null } } }, nodes, edges }));
+  writeFileSync(file, JSON.stringify(syntheticGraph(10_000, 30_000)));
   const { startViewer } = await import('../cli/serve-command.js');
   const viewer = await startViewer({ quiet: true }, { port: 0, host: '127.0.0.1', graph: file });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   const firstRender: number[] = [];
   const fps: number[] = [];
+  const fullFrame: number[] = [];
   try {
     for (let r = 0; r < RUNS; r++) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const start = performance.now();
       await page.goto(viewer.url);
       await page.waitForSelector('#graph[data-ready=true]', { timeout: 120_000 });
-      await page.evaluate(() => new Promise((done) => (globalThis as unknown as { requestAnimationFrame: (f: (time: number) => void) => number }).requestAnimationFrame(() => (globalThis as unknown as { requestAnimationFrame: (f: (time: number) => void) => number }).requestAnimationFrame(done))));
+      await page.evaluate(() => {
+        const w = globalThis as unknown as ViewerPage;
+        return new Promise((done) => w.requestAnimationFrame(() => w.requestAnimationFrame(done)));
+      });
       firstRender.push((performance.now() - start) / 1000);
       // Panning is measured on a settled layout, as a user pans after the layout stops.
       await page.waitForSelector('#graph[data-layout=done]', { timeout: 120_000 });
-      fps.push(
-        await page.evaluate(async () => {
-          const kg = (globalThis as unknown as { kg: { renderer: { getCamera(): { setState(s: { x: number; y: number }): void; getState(): { x: number; y: number } } } } }).kg;
-          const camera = kg.renderer.getCamera();
-          let frames = 0;
-          const start = performance.now();
-          await new Promise<void>((done) => {
-            const step = () => {
-              const t = (performance.now() - start) / 1000;
-              camera.setState({ x: 0.5 + 0.2 * Math.sin(t * 3), y: 0.5 + 0.2 * Math.cos(t * 3) });
-              frames++;
-              if (t < 3) (globalThis as unknown as { requestAnimationFrame: (f: (time: number) => void) => number }).requestAnimationFrame(step);
-              else done();
-            };
-            (globalThis as unknown as { requestAnimationFrame: (f: (time: number) => void) => number }).requestAnimationFrame(step);
-          });
-          return frames / ((performance.now() - start) / 1000);
-        }),
-      );
+      // A user pans by dragging: mouse down on the stage, then one move per frame, as a pointer delivers them.
+      const measured = await page.evaluate(async () => {
+        const w = globalThis as unknown as ViewerPage;
+        const renderer = w.kg.renderer;
+        const target = renderer.getMouseCaptor().container;
+        const box = target.getBoundingClientRect();
+        const at = (t: number) => ({ clientX: box.left + box.width / 2 + 200 * Math.sin(t * 3), clientY: box.top + box.height / 2 + 150 * Math.cos(t * 3), bubbles: true, button: 0 });
+        const nextFrame = () => new Promise<number>((done) => w.requestAnimationFrame(done));
+        let renders = 0;
+        const count = () => renders++;
+        renderer.on('afterRender', count);
+        target.dispatchEvent(new w.MouseEvent('mousedown', at(0)));
+        const start = performance.now();
+        for (let t = 0; t < 3; t = (performance.now() - start) / 1000) {
+          target.dispatchEvent(new w.MouseEvent('mousemove', at(t)));
+          await nextFrame();
+        }
+        const seconds = (performance.now() - start) / 1000;
+        target.dispatchEvent(new w.MouseEvent('mouseup', at(seconds)));
+        renderer.off('afterRender', count);
+        // A full frame with every edge, timed to the GPU's finish (reading a pixel waits for it).
+        await new Promise<void>((done) => w.setTimeout(done, 100));
+        const frameStart = performance.now();
+        for (let i = 0; i < 5; i++) {
+          renderer.refresh();
+          renderer.getNodeAtPosition({ x: 1, y: 1 });
+        }
+        return { fps: renders / seconds, fullFrameMs: (performance.now() - frameStart) / 5 };
+      });
+      fps.push(measured.fps);
+      fullFrame.push(measured.fullFrameMs);
       await page.close();
     }
   } finally {
@@ -287,7 +311,8 @@ async function benchViewer(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   record({ section: 'viewer', name: 'time to first render, 10k nodes / 30k edges', unit: 's', samples: firstRender, target: '< 3 s' });
-  record({ section: 'viewer', name: 'frames per second while panning (headless, software rendering)', unit: 'fps', samples: fps, target: '≥ 30 fps' });
+  record({ section: 'viewer', name: 'frames per second while dragging to pan (headless, software rendering)', unit: 'fps', samples: fps, target: '≥ 30 fps', note: 'edges and labels hidden while moving, as the viewer does on large graphs' });
+  record({ section: 'viewer', name: 'one full frame with all 30k edges, processed and drawn', unit: 'ms', samples: fullFrame });
 }
 
 function machine(): string[] {
@@ -322,18 +347,32 @@ function report(): string {
   return `${lines.join('\n')}\n`;
 }
 
+const SECTIONS = ['extraction', 'parallel', 'neo4j', 'viewer'] as const;
+// KG_BENCH_ONLY=viewer,parallel runs some sections and prints their table instead of rewriting BENCHMARKS.md,
+// which always holds a complete run.
+const only = process.env.KG_BENCH_ONLY?.split(',').filter(Boolean);
+const unknownSection = only?.find((s) => !(SECTIONS as readonly string[]).includes(s));
+if (unknownSection) throw new Error(`KG_BENCH_ONLY: unknown section ${unknownSection}; choose from ${SECTIONS.join(', ')}`);
+const wanted = (section: (typeof SECTIONS)[number]) => !only || only.includes(section);
+
 async function main(): Promise<void> {
-  benchExtraction();
-  await benchParallel();
-  const server = await benchServer();
-  try {
-    await benchIngest(server.uri, server.connection, server.pid);
-    await benchWrites(server.connection);
-  } finally {
-    await server.stop();
+  if (wanted('extraction')) benchExtraction();
+  if (wanted('parallel')) await benchParallel();
+  if (wanted('neo4j')) {
+    const server = await benchServer();
+    try {
+      await benchIngest(server.uri, server.connection, server.pid);
+      await benchWrites(server.connection);
+    } finally {
+      await server.stop();
+    }
   }
-  await benchViewer();
+  if (wanted('viewer')) await benchViewer();
   const measured = report();
+  if (only) {
+    process.stdout.write(measured);
+    return;
+  }
   const notesFile = join(ROOT, 'bench', 'NOTES.md');
   let notes = '';
   try {

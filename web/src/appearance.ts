@@ -16,12 +16,18 @@ export const colourOf = (type: string): string => TYPE_COLOURS[type] ?? '#8a94a6
 
 export type SizeBy = 'degree' | 'pagerank';
 
-export function applySizes(graph: MultiDirectedGraph, by: SizeBy): void {
+// Discs covering more of the screen than this, with the whole graph in view, merge into one blob that tells
+// nothing and costs fill rate on every frame; larger graphs get proportionally smaller discs.
+const SCREEN_SHARE = 0.15;
+const MIN_SIZE = 1.5;
+
+/** Node sizes from degree or PageRank, scaled down when the graph is too dense for `screenArea` pixels. */
+export function applySizes(graph: MultiDirectedGraph, by: SizeBy, screenArea: number): void {
   const scores: Record<string, number> = by === 'pagerank' && graph.order > 0 ? pagerank(graph, { getEdgeWeight: null }) : {};
-  const values = graph.mapNodes((node) => (by === 'pagerank' ? (scores[node] ?? 0) : graph.degree(node)));
-  const max = Math.max(1e-9, ...values);
-  graph.forEachNode((node) => {
-    const value = by === 'pagerank' ? (scores[node] ?? 0) : graph.degree(node);
-    graph.setNodeAttribute(node, 'size', 4 + 14 * Math.sqrt(value / max));
-  });
+  const values = new Map(graph.mapNodes((node) => [node, by === 'pagerank' ? (scores[node] ?? 0) : graph.degree(node)] as const));
+  const max = Math.max(1e-9, ...values.values());
+  const sizes = new Map([...values].map(([node, value]) => [node, 4 + 14 * Math.sqrt(value / max)] as const));
+  const covered = [...sizes.values()].reduce((sum, r) => sum + Math.PI * r * r, 0);
+  const scale = Math.min(1, Math.sqrt((SCREEN_SHARE * screenArea) / Math.max(1, covered)));
+  for (const [node, size] of sizes) graph.setNodeAttribute(node, 'size', Math.max(MIN_SIZE, size * scale));
 }

@@ -9,7 +9,7 @@ import { toUndirected } from 'graphology-operators';
 import { bidirectional } from 'graphology-shortest-path';
 import Sigma from 'sigma';
 import { EdgeCurvedArrowProgram, indexParallelEdgesIndex, DEFAULT_EDGE_CURVATURE } from '@sigma/edge-curve';
-import { EdgeArrowProgram } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
 import type { SerializedGraph } from '../../src/model/api.js';
 import { api, ApiFailure } from './api.js';
 import { applySizes, colourOf, TYPE_COLOURS, type SizeBy } from './appearance.js';
@@ -26,6 +26,8 @@ let hovered: string | undefined;
 let pathNodes = new Set<string>();
 let pathEdges = new Set<string>();
 let cypherAvailable = false;
+// Large graphs draw nodes as points and edges as plain lines until something is focused (level of detail).
+let large = false;
 
 function mergeGraph(data: SerializedGraph, near?: string): void {
   documents = { ...documents, ...data.attributes.documents };
@@ -48,7 +50,12 @@ function mergeGraph(data: SerializedGraph, near?: string): void {
     const curved = typeof a.parallelIndex === 'number' && a.parallelMaxIndex > 0;
     graph.mergeEdgeAttributes(edge, { type: a.type, edgeKind: curved ? 'curved' : 'straight', curvature: curved ? DEFAULT_EDGE_CURVATURE + (DEFAULT_EDGE_CURVATURE * 3 * Number(a.parallelIndex)) / Math.max(1, Number(a.parallelMaxIndex)) : 0 });
   });
-  applySizes(graph, $<HTMLSelectElement>('size-by').value as SizeBy);
+  applySizes(graph, $<HTMLSelectElement>('size-by').value as SizeBy, screenArea());
+  tuneForSize();
+}
+
+function screenArea(): number {
+  return Math.max(1, container.clientWidth * container.clientHeight);
 }
 
 function attackYear(node: string): number | undefined {
@@ -83,10 +90,11 @@ const renderer = new Sigma(graph, container, {
   labelRenderedSizeThreshold: 8,
   labelDensity: 0.6,
   defaultEdgeType: 'straight',
-  edgeProgramClasses: { straight: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
+  nodeProgramClasses: { circle: NodeCircleProgram, point: NodePointProgram },
+  edgeProgramClasses: { straight: EdgeArrowProgram, curved: EdgeCurvedArrowProgram, line: EdgeLineProgram },
   nodeReducer: (node, data) => {
     // `type` is the entity type in the data; to sigma it names a render program.
-    const res: Record<string, unknown> = { ...data, type: 'circle', label: data.label };
+    const res: Record<string, unknown> = { ...data, type: large ? 'point' : 'circle', label: data.label };
     if (!nodeVisible(node)) return { ...res, hidden: true };
     const focus = hovered ?? state.selected;
     if (pathNodes.size > 0) {
@@ -98,10 +106,12 @@ const renderer = new Sigma(graph, container, {
     return res;
   },
   edgeReducer: (edge, data) => {
-    const res: Record<string, unknown> = { ...data, type: data.edgeKind, label: data.type };
+    const focus = hovered ?? state.selected;
+    // Arrows show direction once few edges are in view: always on small graphs, on a focus or path on large ones.
+    const detailed = !large || pathEdges.size > 0 || (focus !== undefined && graph.hasNode(focus));
+    const res: Record<string, unknown> = { ...data, type: detailed ? data.edgeKind : 'line', label: data.type };
     if (!edgeVisible(edge)) return { ...res, hidden: true };
     if (pathEdges.size > 0) return pathEdges.has(edge) ? { ...res, color: '#d8453b', size: 3 } : { ...res, hidden: true };
-    const focus = hovered ?? state.selected;
     if (focus && graph.hasNode(focus) && !graph.hasExtremity(edge, focus)) return { ...res, hidden: true };
     return { ...res, color: '#9aa3b5' };
   },
@@ -164,11 +174,15 @@ async function expand(node: string): Promise<void> {
   renderer.refresh();
 }
 
+// Hovering restyles the whole graph; while the stage is being dragged the pointer sweeps over nodes
+// without meaning to, so a drag neither starts nor moves the highlight.
 renderer.on('enterNode', ({ node }) => {
+  if (renderer.getMouseCaptor().isMouseDown) return;
   hovered = node;
   renderer.refresh();
 });
 renderer.on('leaveNode', () => {
+  if (hovered === undefined) return;
   hovered = undefined;
   renderer.refresh();
 });
@@ -282,7 +296,7 @@ for (const id of ['year-from', 'year-to'] as const) {
   });
 }
 $<HTMLSelectElement>('size-by').addEventListener('change', (e) => {
-  applySizes(graph, (e.target as HTMLSelectElement).value as SizeBy);
+  applySizes(graph, (e.target as HTMLSelectElement).value as SizeBy, screenArea());
   renderer.refresh();
 });
 
@@ -406,9 +420,9 @@ function legend(): void {
   }
 }
 
-/** Large graphs stay fluid: no edge labels, and edges and labels hidden while the camera moves. */
+/** Large graphs stay fluid: points and lines, no edge labels, and edges and labels hidden while the camera moves. */
 function tuneForSize(): void {
-  const large = graph.size > 5000 || graph.order > 3000;
+  large = graph.size > 5000 || graph.order > 3000;
   renderer.setSetting('renderEdgeLabels', !large);
   renderer.setSetting('hideEdgesOnMove', large);
   renderer.setSetting('hideLabelsOnMove', large);
@@ -420,7 +434,6 @@ async function start(): Promise<void> {
   cypherAvailable = info.cypher;
   if (!cypherAvailable) $('cypher-section').hidden = true;
   mergeGraph(await api.graph());
-  tuneForSize();
   refreshFilters();
   $<HTMLInputElement>('confidence').value = String(state.minConfidence);
   $('confidence-value').textContent = String(state.minConfidence);
