@@ -6,7 +6,7 @@ import { loadOntology, type Ontology } from '../model/ontology.js';
 import { Resolver, type ResolveInput } from '../resolve/index.js';
 import type { Connection } from '../store/connection.js';
 import { applySchema } from '../store/schema.js';
-import { findStoredDocuments, loadKnownEntities, writeGraph, type WriteCounts } from '../store/write-graph.js';
+import { emptyCounts, findStoredDocuments, loadKnownEntities, writeGraph, type WriteCounts } from '../store/write-graph.js';
 import { globalsOf, note, printError, withConnection, type GlobalOptions } from './context.js';
 import { Pipeline } from './pipeline.js';
 import { Progress } from './progress.js';
@@ -33,8 +33,6 @@ const wholeNumber = (value: string): number => {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('Expecting a whole number of at least 1.');
   return n;
 };
-
-const emptyCounts = (): WriteCounts => ({ documents: 0, entitiesCreated: 0, entitiesMerged: 0, relationshipsCreated: 0, relationshipsMerged: 0, claims: 0 });
 
 function addCounts(into: WriteCounts, more: WriteCounts): void {
   for (const key of Object.keys(into) as Array<keyof WriteCounts>) into[key] += more[key];

@@ -44,6 +44,8 @@ export interface WriteCounts {
   claims: number;
 }
 
+export const emptyCounts = (): WriteCounts => ({ documents: 0, entitiesCreated: 0, entitiesMerged: 0, relationshipsCreated: 0, relationshipsMerged: 0, claims: 0 });
+
 export function findStoredDocuments(connection: Connection, ids: string[]): Promise<Set<string>> {
   return readRows(connection, CYPHER.existing, { ids }).then((rows) => new Set(rows.map((r) => String(r.id))));
 }
@@ -75,34 +77,48 @@ function groupByType<T extends { type: string }>(rows: T[]): Map<string, T[]> {
   return groups;
 }
 
-export async function writeGraph(connection: Connection, extraction: Extraction, ontology: Ontology): Promise<WriteCounts> {
+export interface WriteStatement {
+  kind: 'documents' | 'entities' | 'mentions' | 'relations' | 'claims';
+  query: string;
+  params: Record<string, unknown>;
+  rows: number;
+}
+
+/** The statements that write one batch, in the order their MATCHes need (documents and entities first). */
+export function writeStatements(extraction: Extraction, ontology: Ontology): WriteStatement[] {
   const rows = toGraphRows(extraction, ontology);
+  return [
+    { kind: 'documents', query: CYPHER.documents, params: { documents: rows.documents }, rows: rows.documents.length },
+    { kind: 'entities', query: CYPHER.entities, params: { entities: rows.entities }, rows: rows.entities.length },
+    { kind: 'mentions', query: CYPHER.mentions, params: { mentions: rows.mentions }, rows: rows.mentions.length },
+    ...[...groupByType(rows.relations)].map(([type, group]): WriteStatement => ({ kind: 'relations', query: relationStatement(type, ontology), params: { relations: group }, rows: group.length })),
+    { kind: 'claims', query: CYPHER.claims, params: { claims: rows.claims }, rows: rows.claims.length },
+  ];
+}
+
+export async function writeGraph(connection: Connection, extraction: Extraction, ontology: Ontology): Promise<WriteCounts> {
+  const statements = writeStatements(extraction, ontology);
   const session = openSession(connection, 'WRITE');
   try {
     return await session.executeWrite(async (tx) => {
       // What was created comes from Neo4j's own counters, not from extra lookups per row.
-      const run = async (query: string, params: Record<string, unknown>) => {
-        const result = await tx.run(query, params);
-        return { total: Number(result.records[0]?.get('total') ?? 0), counters: result.summary.counters.updates() };
-      };
-      await run(CYPHER.documents, { documents: rows.documents });
-      const entities = await run(CYPHER.entities, { entities: rows.entities });
-      await run(CYPHER.mentions, { mentions: rows.mentions });
-      const relations = { total: 0, counters: { relationshipsCreated: 0 } };
-      for (const [type, group] of groupByType(rows.relations)) {
-        const written = await run(relationStatement(type, ontology), { relations: group });
-        relations.total += written.total;
-        relations.counters.relationshipsCreated += written.counters.relationshipsCreated;
+      const counts = emptyCounts();
+      for (const statement of statements) {
+        const result = await tx.run(statement.query, statement.params);
+        const total = Number(result.records[0]?.get('total') ?? 0);
+        const counters = result.summary.counters.updates();
+        if (statement.kind === 'documents') counts.documents += statement.rows;
+        if (statement.kind === 'claims') counts.claims += statement.rows;
+        if (statement.kind === 'entities') {
+          counts.entitiesCreated += counters.nodesCreated;
+          counts.entitiesMerged += total - counters.nodesCreated;
+        }
+        if (statement.kind === 'relations') {
+          counts.relationshipsCreated += counters.relationshipsCreated;
+          counts.relationshipsMerged += total - counters.relationshipsCreated;
+        }
       }
-      await run(CYPHER.claims, { claims: rows.claims });
-      return {
-        documents: rows.documents.length,
-        entitiesCreated: entities.counters.nodesCreated,
-        entitiesMerged: entities.total - entities.counters.nodesCreated,
-        relationshipsCreated: relations.counters.relationshipsCreated,
-        relationshipsMerged: relations.total - relations.counters.relationshipsCreated,
-        claims: rows.claims.length,
-      };
+      return counts;
     });
   } catch (error) {
     throw explainNeo4jError(error, connection.uri);

@@ -1,0 +1,3 @@
+// Every relationship stored, of any type.
+MATCH ()-[r]->()
+RETURN count(r) AS total
