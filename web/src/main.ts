@@ -174,10 +174,11 @@ async function expand(node: string): Promise<void> {
   renderer.refresh();
 }
 
-// Hovering restyles the whole graph; while the stage is being dragged the pointer sweeps over nodes
-// without meaning to, so a drag neither starts nor moves the highlight.
+// Hovering restyles the whole graph. While the stage is being dragged the pointer sweeps over nodes without
+// meaning to, so a drag neither starts nor moves the highlight; on large graphs a restyle takes a visible
+// moment, so hovering only shows the name (sigma draws it) and a click focuses.
 renderer.on('enterNode', ({ node }) => {
-  if (renderer.getMouseCaptor().isMouseDown) return;
+  if (large || renderer.getMouseCaptor().isMouseDown) return;
   hovered = node;
   renderer.refresh();
 });
