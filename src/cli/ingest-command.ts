@@ -94,8 +94,12 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
       });
       const extraction = resolver.resolve(inputs);
       await settle();
-      if (connection && !options.dryRun && inputs.length > 0) pending = writeGraph(connection, extraction, ontology);
-      else if (options.dryRun) {
+      if (connection && !options.dryRun && inputs.length > 0) {
+        pending = writeGraph(connection, extraction, ontology);
+        // Its failure is reported by settle(); until then the loop is reading the next batch, and a failure
+        // left without a handler that long would end the process before kg can explain it.
+        pending.catch(() => undefined);
+      } else if (options.dryRun) {
         summary.counts.documents += extraction.documents.length;
         summary.counts.entitiesCreated += extraction.entities.length;
         summary.counts.relationshipsCreated += extraction.relations.length;
