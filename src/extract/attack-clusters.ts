@@ -1,4 +1,5 @@
 // Decides which attack phrases of a document speak of the same attack, and names each attack.
+import { slug } from '../nlp/index.js';
 import { isStrongKind, type AttackPhrase } from './attacks.js';
 import type { AttackFacts } from './types.js';
 
@@ -48,8 +49,15 @@ export function erasAgree(a: Era, b: Era): boolean {
 export function anchorsAgree(a: AttackFacts, b: AttackFacts): boolean {
   const shares = (x: string[], y: string[]) => x.some((v) => y.includes(v));
   if (shares(a.places, b.places) || shares(a.sites, b.sites) || shares(a.persons, b.persons) || shares(a.names, b.names)) return true;
+  if (siteInPlace(a, b) || siteInPlace(b, a) || nameIsPlace(a, b) || nameIsPlace(b, a)) return true;
   return shares(a.countries, b.countries) && !placesConflict(a, b);
 }
+
+// "Manchester Arena" lies in Manchester: a site named after a place is in it.
+const slugOf = (ref: string) => ref.slice(ref.indexOf('/') + 1);
+const siteInPlace = (a: AttackFacts, b: AttackFacts) => a.sites.some((site) => b.places.some((place) => slugOf(site).startsWith(`${slugOf(place)}-`)));
+// A headline's "Manchester Arena bombing" keeps "Manchester" as a bare name when it cannot tell it is a place.
+const nameIsPlace = (a: AttackFacts, b: AttackFacts) => a.names.some((name) => b.places.some((place) => slugOf(place) === slug(name)));
 
 /** Both name things of one kind and share none of them: two cities, two countries, two people. */
 export function anchorsConflict(a: AttackFacts, b: AttackFacts, kinds: Array<'places' | 'sites' | 'names' | 'countries' | 'persons'>): boolean {
@@ -104,7 +112,7 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
 
   for (const phrase of input.phrases) {
     // "extremist attacks on crowds in Moscow": an undated plural without an article is talk of many.
-    if (phrase.generic || (phrase.plural && !phrase.definite && phrase.facts.year === undefined && phrase.facts.date === undefined)) continue;
+    if (phrase.generic || (phrase.plural && !phrase.oneEvent && !phrase.definite && phrase.facts.year === undefined && phrase.facts.date === undefined)) continue;
     const facts = phrase.facts;
     const era = eraOf(facts);
     const compatible = clusters.filter((c) => erasAgree({ year: c.facts.year ?? input.publishedYear, explicit: c.explicitYear }, era) && anchorsAgree(c.facts, facts));
@@ -130,7 +138,7 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
     }
     if (hasAnchor(facts)) {
       // A bare plural ("attacks in Kerman") is talk of many unless dated or definite.
-      if (!phrase.plural || phrase.definite || facts.year !== undefined || facts.date !== undefined) open(phrase);
+      if (!phrase.plural || phrase.oneEvent || phrase.definite || facts.year !== undefined || facts.date !== undefined) open(phrase);
       continue;
     }
     if (!phrase.plural && isStrongKind(phrase.kind)) {

@@ -13,6 +13,8 @@ export interface AttackPhrase extends TextSpan {
   /** Bare "the attack": no modifier, so it can only refer back. */
   anaphoric: boolean;
   plural: boolean;
+  /** A plural told as one event: "twin bombings", "suicide bombings that killed 52 people". */
+  oneEvent: boolean;
   generic: boolean;
   /** Modifiers written before the noun, as in the text ("Bataclan concert", "Moscow concert hall"). */
   modifiers: string;
@@ -26,6 +28,10 @@ const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their
 const RIGHT_STOP = new Set([',', ';', ':', '.', '(', ')', '"', '?', '!', 'that', 'which', 'who', 'whom', 'where', 'when', 'while', 'because', 'but', 'as', 'if', 'after', 'before', 'since', 'although', 'than', 'amid', 'despite']);
 const STRUCK = /^(?:hit|hits|struck|strikes|rocked|rocks|targeted|targets|shook|shakes|ripped|tore|killed|kills|wounded|devastated)$/;
 const ADVERBS = /^(?:also|already|still|just|even|only|reportedly|allegedly|recently|now|then|again|further|later|previously)$|ly$/;
+const CASUALTY_VERB = /\b(?:killed|killing|wounded|wounding|injured|injuring|left)\s+(?:\S+\s+){0,2}\d/;
+const KILLED_IN = /\b(?:killed|wounded|injured)\s+(?:\S+\s+){0,3}(?:in|during|at)$/;
+const ACTORS = new Set(['Group', 'Person', 'Organization', 'Country']);
+const TRAILING = new Set(['of', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'from', 'near', 'the', 'a', 'an', 'and', 'or']);
 const STRONG_KINDS = new Set(['hostage-taking', 'massacre']);
 const PLACE_TYPES = new Set(['Location']);
 // A named building or venue is finer than a city: "Crocus City Hall" does not clash with "Moscow".
@@ -44,6 +50,7 @@ export class AttackFinder {
   private readonly nonSpecific: Set<string>;
   private readonly nonSpecificPhrases: string[];
   private readonly venues: string[][];
+  private readonly oneEventPlurals: Set<string>;
 
   /** `countryOf` names the country a place lies in, when the gazetteer knows it (a capital, a region). */
   constructor(
@@ -58,6 +65,7 @@ export class AttackFinder {
     this.verbs = Object.entries(lexicon.attackVerbs).map(([pattern, kind]) => ({ re: new RegExp(`\\b${pattern.replace(/\bN\b/g, count)}\\b`, 'g'), kind }));
     this.nonSpecific = new Set([...lexicon.nonSpecific.filter((w) => !w.includes(' ')), 'additional', 'deadliest', 'latest', 'recent', 'past', 'previous', 'earlier', 'major', 'large-scale', 'foiled', 'thwarted', 'alleged']);
     this.nonSpecificPhrases = lexicon.nonSpecific.filter((w) => w.includes(' '));
+    this.oneEventPlurals = new Set(lexicon.oneEventPlurals);
     this.venues = lexicon.venueNouns.map((v) => v.split(' ')).sort((a, b) => b.length - a.length);
   }
 
@@ -120,6 +128,8 @@ export class AttackFinder {
         break;
       }
       if (LEFT_STOP.has(word) || /^[^\p{L}\d-]/u.test(word)) break;
+      // A headline's verb: "Islamic State claims Manchester Arena bombing", "Hamas blames Israel for ...".
+      if (/^\p{Ll}+s$/u.test(tokens[k]!.text) && !/ss$/.test(word) && mentions.some((m) => m.last === k && ACTORS.has(m.type))) break;
       // "planning attacks": a verb ends the phrase; "the impending attack": after a determiner it is an adjective.
       const afterDeterminer = DEFINITE.has(lower[k - 1] ?? '') || ['a', 'an'].includes(lower[k - 1] ?? '');
       if ((verbs.has(k) || /ing$/.test(word) || ADVERBS.test(word)) && !afterDeterminer) break;
@@ -133,6 +143,12 @@ export class AttackFinder {
     let last = nounLast;
     for (let k = nounLast; k < tokens.length && k - nounLast < 16; k++) {
       const word = lower[k]!;
+      // "twin bombings that killed nearly 100 people at a ceremony in Kerman": a clause telling what the
+      // attack did still says where it was.
+      if ((word === 'that' || word === 'which') && k === last && STRUCK.test(lower[k + 1] ?? '')) {
+        k++;
+        continue;
+      }
       if (RIGHT_STOP.has(word)) break;
       // "A rocket attack hit the port city of Eilat": what the attack struck says where it was.
       if (STRUCK.test(word) && k === last && !definite) continue;
@@ -145,15 +161,22 @@ export class AttackFinder {
       if (nextNoun && k > nounLast + 1) break;
       last = k + 1;
     }
+    // "... in the city of Kerman for": a preposition whose object fell outside the window is not part of it.
+    while (last > nounLast && TRAILING.has(lower[last - 1]!)) last--;
     const modifiers = tokens.slice(first, nounFirst).map((t) => t.text).join(' ');
     // "the bombing by terrorist group, ISIS": the agent after "by" carried it out.
+    // Only a "by" that follows the attack or its place: in "a bombing at a concert by singer X", X gave the concert.
     const by = lower.indexOf('by', nounLast);
-    if (by >= 0 && by < last) {
+    const byAttack = by === nounLast || mentions.some((m) => m.last === by && (m.type === 'Location' || m.type === 'Country'));
+    if (by >= 0 && by < last && byAttack) {
       const agent = mentions.find((m) => m.first > by && m.first - by <= 5 && (m.type === 'Group' || m.type === 'Person') && m.role === 'head');
       if (agent) facts.agents.push(refOf(agent));
     }
     this.collect(facts, sentence, mentions, first, last, nounFirst, nounLast);
     const plural = /s$/.test(lower[nounLast - 1]!) && !/(?:ss|sis)$/.test(lower[nounLast - 1]!);
+    // Many attacks are talked of in general; a count of the dead, or "twin", makes them one event.
+    const counted = CASUALTY_VERB.test(lower.slice(nounLast, last).join(' ')) || KILLED_IN.test(lower.slice(Math.max(0, first - 6), first).join(' '));
+    const oneEvent = plural && (counted || lower.slice(first, nounFirst).some((w) => this.oneEventPlurals.has(w)));
     const anaphoric = definite && first === nounFirst && facts.places.length + facts.persons.length + facts.names.length + facts.venues.length === 0 && facts.year === undefined;
     const end = tokens[last - 1]!.end;
     return {
@@ -168,6 +191,7 @@ export class AttackFinder {
       definite,
       anaphoric,
       plural,
+      oneEvent,
       generic,
       modifiers,
       facts,
@@ -182,7 +206,7 @@ export class AttackFinder {
     const clauseEnd = tokens.findIndex((t, k) => k >= last && /^(?:to|,|;|which|who|while|because|after|before|and)$/i.test(t.text));
     this.collect(facts, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : clauseEnd, first, last);
     facts.persons = [];
-    return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, plural: false, generic: false, modifiers: '', facts };
+    return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, plural: false, oneEvent: false, generic: false, modifiers: '', facts };
   }
 
   private isSite(m: EntityMention): boolean {
@@ -194,6 +218,8 @@ export class AttackFinder {
     const tokens = sentence.tokens;
     for (const m of mentions) {
       if (m.first < from || m.last > to || m.role === 'modifier' && m.type !== 'Country') continue;
+      // "U.S. singer Ariana Grande": a country that qualifies a person says nothing of where the attack was.
+      if (m.type === 'Country' && mentions.some((p) => p.type === 'Person' && p.first >= m.last && p.first - m.last <= 2 && tokens.slice(m.last, p.first).every((t) => /^\p{L}/u.test(t.text)))) continue;
       const ref = refOf(m);
       if (PLACE_TYPES.has(m.type) && this.isSite(m)) {
         if (!facts.sites.includes(ref)) facts.sites.push(ref);
@@ -222,10 +248,10 @@ export class AttackFinder {
       }
     }
     const span = sentence.text.slice(tokens[from]!.start - sentence.start, tokens[Math.min(to, tokens.length) - 1]!.end - sentence.start);
-    const date = bestDate(findDates(span)) ?? (from === 0 ? undefined : leadingDate(sentence, nounFirst, nounLast));
+    const date = bestDate(findDates(span)) ?? (from === 0 ? undefined : (leadingDate(sentence, nounFirst, nounLast) ?? whenDate(sentence, nounFirst)));
     if (date) {
       facts.year = date.year;
-      facts.date = [date.year, date.month, date.day].filter((v) => v !== undefined).join('-') || undefined;
+      facts.date = isoDate(date);
     }
   }
 }
@@ -252,6 +278,24 @@ function leadingDate(sentence: Sentence, nounFirst: number, _nounLast: number): 
   if (comma < 0) return undefined;
   const text = sentence.text.slice(0, opening[comma]!.start - sentence.start);
   return bestDate(findDates(text));
+}
+
+/** ISO 8601 as far as the text says: "2024", "2024-03", "2024-03-22", or "--03-22" with no year. */
+function isoDate(date: PartialDate): string | undefined {
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (date.year === undefined) return date.month !== undefined && date.day !== undefined ? `--${two(date.month)}-${two(date.day)}` : undefined;
+  return [String(date.year), ...(date.month !== undefined ? [two(date.month)] : []), ...(date.month !== undefined && date.day !== undefined ? [two(date.day)] : [])].join('-');
+}
+
+/** "since July 2005, when four men killed 52 people in bombings ...": the date before ", when" dates the clause. */
+function whenDate(sentence: Sentence, nounFirst: number): PartialDate | undefined {
+  const tokens = sentence.tokens;
+  for (let w = nounFirst - 1; w >= 1 && nounFirst - w <= 12; w--) {
+    if (tokens[w]!.text.toLowerCase() !== 'when' || tokens[w - 1]!.text !== ',') continue;
+    const from = tokens[Math.max(0, w - 7)]!;
+    return bestDate(findDates(sentence.text.slice(from.start - sentence.start, tokens[w - 1]!.start - sentence.start)));
+  }
+  return undefined;
 }
 
 export const refOf = (m: EntityMention): string => m.key ?? `${m.type.toLowerCase()}/${slug(m.name)}`;

@@ -17,10 +17,13 @@ export interface CasualtyFigure {
 
 export class CasualtyReader {
   private readonly patterns: Array<{ key: 'deaths' | 'injured'; re: RegExp }>;
+  /** A count right after an active verb: "four gunmen killed 52 people" counts the killers first. */
+  private readonly countAfter: RegExp;
 
   constructor(private readonly lexicon: Lexicon) {
     const count = `(?<n>${countPattern(lexicon.countWords)})`;
     const compile = (key: 'deaths' | 'injured', source: string) => ({ key, re: new RegExp(`\\b${source.replace('Q N', `${QUALIFIER}${count}`)}\\b`, 'g') });
+    this.countAfter = new RegExp(`^\\s+${QUALIFIER}${count}\\b`);
     this.patterns = [...lexicon.deathPatterns.map((p) => compile('deaths', p)), ...lexicon.injuryPatterns.map((p) => compile('injured', p))];
   }
 
@@ -35,7 +38,10 @@ export class CasualtyReader {
         const at = m.index + m[0].lastIndexOf(number);
         // "including 180 children" is a part of a figure already given; "took 912 people hostage" is no casualty.
         const before = text.slice(Math.max(0, at - 25), at);
-        if (value === undefined || /including\s+(?:\S+\s+)?$/.test(before) || /^\s*(?:\w+\s+)?hostage/.test(text.slice(m.index + m[0].length))) continue;
+        const after = text.slice(m.index + m[0].length);
+        if (value === undefined || /including\s+(?:\S+\s+)?$/.test(before) || /^\s*(?:\w+\s+)?hostage/.test(after)) continue;
+        // "four gunmen killed 52 people": the number before an active verb with a count after it is the attackers'.
+        if (/(?:killed|wounded|injured)$/.test(m[0]) && this.countAfter.test(after)) continue;
         if (figures.some((f) => f.key === key && f.value === value)) continue;
         // Years are not body counts.
         if (value >= 1900 && value <= 2100 && !number.includes(',')) continue;

@@ -12,6 +12,8 @@ import { RelationReader } from './relations.js';
 import { RoleReader } from './roles.js';
 import type { AttackFacts, DocumentExtraction, LocalEntity, LocalRelation, Slot } from './types.js';
 
+
+const FIGURE_OF = /^\s+(?:\S+\s+){0,2}(?:in|during|at|on)\s+(?:the\s+|an?\s+)?$/i;
 export type { AttackFacts, DocumentExtraction, LocalEntity, LocalRelation } from './types.js';
 export { anchorsAgree, erasAgree, mergeFacts } from './attack-clusters.js';
 
@@ -78,7 +80,10 @@ export class Extractor {
     for (const sentence of sentences) {
       const here = attackSlotsBySentence.get(sentence.index) ?? [];
       for (const figure of this.casualties.figures(sentence)) {
-        const before = here.filter((a) => a.phrase.start <= figure.start).at(-1) ?? here[0];
+        // "killed 52 people in suicide bombings on ...": the attack right after the figure is the one it counts.
+        const gap = (a: { phrase: AttackPhrase }) => sentence.text.slice(figure.end - sentence.start, a.phrase.start - sentence.start);
+        const after = here.find((a) => a.phrase.start >= figure.end && FIGURE_OF.test(gap(a)));
+        const before = after ?? here.filter((a) => a.phrase.start <= figure.start).at(-1) ?? here[0];
         const ref = before?.ref ?? (lastAttack && !talksOfAttacks.has(sentence.index) && sentence.index - lastAttack.sentence <= 2 && paragraphOf[lastAttack.sentence] === paragraphOf[sentence.index] ? lastAttack.ref : undefined);
         if (ref) entities.get(ref)!.attributes.push(toAttribute(figure, article.id));
       }

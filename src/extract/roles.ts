@@ -48,7 +48,9 @@ export class RoleReader {
         k--;
       }
       if (title) {
-        const holder = slots.find((s) => s.last === k + 1 && AFFILIATIONS.has(s.type));
+        // "Iran's President Ebrahim Raisi": the possessive names the holder too.
+        const possessive = lower[k] === "'s" ? 1 : 0;
+        const holder = slots.find((s) => s.last === k + 1 - possessive && AFFILIATIONS.has(s.type));
         if (holder) found.push({ relation: this.relationFor(`${lower[k - 1] ?? ''} ${title}`), source: person, target: holder, confidence: 0.9, rule: 'title' });
       } else {
         const holder = slots.find((s) => s.last === person.first && AFFILIATIONS.has(s.type) && s.type !== 'Country');

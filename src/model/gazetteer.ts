@@ -46,6 +46,8 @@ export const LexiconFile = z.object({
   attackVerbs: z.record(z.string(), z.string()),
   venueNouns: WordList,
   nonSpecific: WordList,
+  /** Modifiers that make a plural one event: "twin bombings", "coordinated attacks". */
+  oneEventPlurals: WordList,
   deathPatterns: WordList,
   injuryPatterns: WordList,
   countWords: z.record(z.string(), z.number()),

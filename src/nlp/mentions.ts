@@ -229,7 +229,8 @@ class MentionFinder {
       this.speech.has(nextWord) ||
       phraseAfter(tokens, last, this.speech) !== undefined ||
       /^(?:mr|mrs|ms|dr)\.?$/.test(previous) ||
-      (span.length > 1 && nextWord === ',' && this.appositiveTitle(tokens, last + 1));
+      (span.length > 1 && nextWord === ',' && this.appositiveTitle(tokens, last + 1)) ||
+      (span.length > 1 && statesAge(tokens, first, last));
     const firstNameKnown = span.length > 1 && isFirstName(span[0]!.text);
     if (personLike || firstNameKnown) {
       return make('Person', text, title ? `name:title:${title}` : 'name:person');
@@ -239,6 +240,12 @@ class MentionFinder {
     if (locative || listed) return make('Location', text, 'name:context');
     return undefined;
   }
+}
+
+/** "22-year-old Salman Abedi", "Salman Abedi, 22,": only people are given an age. */
+function statesAge(tokens: Token[], first: number, last: number): boolean {
+  if (/\d+ ?- ?year ?- ?old$/.test(lower(tokens, first - 5, first))) return true;
+  return tokens[last]?.text === ',' && /^\d{1,3}$/.test(tokens[last + 1]?.text ?? '') && [',', '.'].includes(tokens[last + 2]?.text ?? '');
 }
 
 /** "attacks in Cologne, Vienna and Madrid": a capital listed after a place is a place too, not its government. */

@@ -35,6 +35,42 @@ describe('attacks', () => {
     expect(attacks).toHaveLength(1);
     const figures = attacks[0]!.attributes.filter((a) => a.key === 'deaths' || a.key === 'injured').map((a) => `${a.key}=${a.value}`);
     expect(figures.sort()).toEqual(['deaths=21', 'injured=40']);
+    expect(attacks[0]!.attributes.find((a) => a.key === 'date')?.value).toBe('2023-05-05');
+  });
+
+  it('places an attack told with a clause of what it did, and keeps a plural that is one event', () => {
+    const graph = graphOf('Hamas claimed responsibility for twin bombings that killed 14 people at a bus station in the Israeli city of Beersheba.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(attack?.attributes.find((a) => a.key === 'deaths')?.value).toBe(14);
+    expect(graph.relations()).toEqual(expect.arrayContaining([`CLAIMED Hamas -> ${attack!.name}`, `OCCURRED_IN ${attack!.name} -> Beersheba`]));
+    expect(attack!.aliases.every((a) => !/ (?:of|in|for)$/.test(a))).toBe(true);
+  });
+
+  it('counts the dead, not the attackers, and dates a clause from "DATE, when"', () => {
+    const graph = graphOf('It was the worst attack since March 2004, when ten militants killed 191 people in train bombings in Madrid.');
+    const madrid = graph.entitiesOf('Attack').find((a) => a.name.includes('Madrid'));
+    expect(madrid?.attributes.filter((a) => a.key === 'deaths').map((a) => a.value)).toEqual([191]);
+    expect(madrid?.attributes.find((a) => a.key === 'date')?.value).toBe('2004-03');
+  });
+
+  it('reads a headline verb as a verb, and ties a venue named after a city to the city', () => {
+    const graph = graphOf('Al-Shabaab claims Nairobi Mall attack\n\nAl-Shabaab claimed responsibility for the attack on a shopping mall in Nairobi.');
+    const attacks = graph.entitiesOf('Attack');
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]!.name).not.toMatch(/claims/i);
+    expect(graph.relations()).toContain(`CLAIMED al-Shabaab -> ${attacks[0]!.name}`);
+  });
+
+  it('does not take a performer or a qualified country for the attacker or the place', () => {
+    const graph = graphOf('A gunman opened fire at a concert by Canadian singer Justin Bieber in Lyon, killing three people. The shooting in Lyon shocked France.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(graph.relations().filter((r) => r.startsWith('CARRIED_OUT'))).toEqual([]);
+    expect(graph.relations()).not.toContain(`OCCURRED_IN ${attack!.name} -> Canada`);
+  });
+
+  it('knows a person by a stated age', () => {
+    const graph = graphOf('Police named the driver as 31-year-old Anis Lahouaiej. His brother, Tamerlan Haddad, 27, was questioned.');
+    expect(graph.entitiesOf('Person').map((p) => p.name).sort()).toEqual(['Anis Lahouaiej', 'Tamerlan Haddad']);
   });
 
   it.each([

@@ -28,6 +28,13 @@ describe('relations from cue patterns', () => {
     expect(relations).toContain('LEADER_OF Shehbaz Sharif -> Pakistan');
     expect(relations).toContain('LEADER_OF Ismail Haniyeh -> Hamas');
     expect(relations).toContain('MEMBER_OF Abu Obaida -> Hamas');
+    expect(graphOf("Turkey's President Recep Tayyip Erdogan condemned the bombing.").relations()).toContain('LEADER_OF Recep Tayyip Erdogan -> Turkey');
+  });
+
+  it('reads DENIED from a rejected suggestion of involvement', () => {
+    const graph = graphOf('A car bombing in Ankara killed 28 people. Syria rejected any suggestion it was involved.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(graph.relations()).toContain(`DENIED Syria -> ${attack!.name}`);
   });
 
   it('reads DENIED as about the attack the text last spoke of', () => {
