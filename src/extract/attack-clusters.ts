@@ -132,6 +132,13 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
         continue;
       }
     }
+    // "Three bombers killed 30 people ... in an attack on a hall in Konduga": the verb and the noun of one
+    // sentence tell one event, unless they name different places.
+    const toldByVerb = phrase.byVerb ? undefined : clusters.find((c) => c.phrases.every((p) => p.byVerb && p.sentence === phrase.sentence));
+    if (toldByVerb && !anchorsConflict(toldByVerb.facts, facts, ['places', 'sites'])) {
+      join(toldByVerb, phrase);
+      continue;
+    }
     if (compatible.length > 0) {
       join(compatible[compatible.length - 1]!, phrase);
       continue;

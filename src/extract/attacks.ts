@@ -13,6 +13,8 @@ export interface AttackPhrase extends TextSpan {
   /** Bare "the attack": no modifier, so it can only refer back. */
   anaphoric: boolean;
   plural: boolean;
+  /** Told by a verb ("bombers killed 30", "took 912 people hostage") rather than named by a noun. */
+  byVerb: boolean;
   /** A plural told as one event: "twin bombings", "suicide bombings that killed 52 people". */
   oneEvent: boolean;
   generic: boolean;
@@ -30,6 +32,7 @@ const STRUCK = /^(?:hit|hits|struck|strikes|rocked|rocks|targeted|targets|shook|
 const ADVERBS = /^(?:also|already|still|just|even|only|reportedly|allegedly|recently|now|then|again|further|later|previously)$|ly$/;
 const CASUALTY_VERB = /\b(?:killed|killing|wounded|wounding|injured|injuring|left)\s+(?:\S+\s+){0,2}\d/;
 const KILLED_IN = /\b(?:killed|wounded|injured)\s+(?:\S+\s+){0,3}(?:in|during|at)$/;
+const PLACE_NOUN = /^(?:city|town|village|capital|province|region|state|district|border|soil|territory|port|county|governorate|oblast|coast|countryside|side|part)$/;
 const ACTORS = new Set(['Group', 'Person', 'Organization', 'Country']);
 const TRAILING = new Set(['of', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'from', 'near', 'the', 'a', 'an', 'and', 'or']);
 const STRONG_KINDS = new Set(['hostage-taking', 'massacre']);
@@ -190,6 +193,7 @@ export class AttackFinder {
       kind: entry.kind,
       definite,
       anaphoric,
+      byVerb: false,
       plural,
       oneEvent,
       generic,
@@ -206,7 +210,13 @@ export class AttackFinder {
     const clauseEnd = tokens.findIndex((t, k) => k >= last && /^(?:to|,|;|which|who|while|because|after|before|and)$/i.test(t.text));
     this.collect(facts, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : clauseEnd, first, last);
     facts.persons = [];
-    return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, plural: false, oneEvent: false, generic: false, modifiers: '', facts };
+    return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts };
+  }
+
+  /** Whether the words at `k` name a place, a venue or an attack ("city", "concert hall", "bombing"). */
+  private placesSomething(tokens: Token[], k: number): boolean {
+    const lower = tokens.map((t) => t.text.toLowerCase());
+    return PLACE_NOUN.test(lower[k] ?? '') || this.venues.some((v) => v.every((w, j) => lower[k + j] === w)) || this.nounAt(lower, k) !== undefined;
   }
 
   private isSite(m: EntityMention): boolean {
@@ -218,7 +228,9 @@ export class AttackFinder {
     const tokens = sentence.tokens;
     for (const m of mentions) {
       if (m.first < from || m.last > to || m.role === 'modifier' && m.type !== 'Country') continue;
-      // "U.S. singer Ariana Grande": a country that qualifies a person says nothing of where the attack was.
+      // "the American band", "U.S. singer Ariana Grande": a country that qualifies a performer or a person
+      // says nothing of where the attack was; "the Iranian city", "a Russian concert hall" do.
+      if (m.type === 'Country' && m.role === 'modifier' && !this.placesSomething(tokens, m.last)) continue;
       if (m.type === 'Country' && mentions.some((p) => p.type === 'Person' && p.first >= m.last && p.first - m.last <= 2 && tokens.slice(m.last, p.first).every((t) => /^\p{L}/u.test(t.text)))) continue;
       const ref = refOf(m);
       if (PLACE_TYPES.has(m.type) && this.isSite(m)) {

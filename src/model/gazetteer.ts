@@ -36,6 +36,8 @@ export const LexiconFile = z.object({
   personDescriptors: WordList,
   speechVerbs: WordList,
   organizationSuffixes: WordList,
+  /** Words that make a known name a natural feature: "Lake Chad", "Mount Sinjar". */
+  locationPrefixes: WordList,
   locationSuffixes: WordList,
   eventSuffixes: WordList,
   locativePrepositions: WordList,

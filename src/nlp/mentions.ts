@@ -48,6 +48,7 @@ class MentionFinder {
   readonly descriptors: Set<string>;
   readonly speech: Set<string>;
   readonly orgSuffixes: Set<string>;
+  readonly locPrefixes: Set<string>;
   readonly locSuffixes: Set<string>;
   readonly eventSuffixes: Set<string>;
   readonly locatives: Set<string>;
@@ -67,6 +68,7 @@ class MentionFinder {
     this.descriptors = new Set(lx.personDescriptors);
     this.speech = new Set(lx.speechVerbs);
     this.orgSuffixes = new Set(lx.organizationSuffixes);
+    this.locPrefixes = new Set(lx.locationPrefixes);
     this.locSuffixes = new Set(lx.locationSuffixes);
     this.eventSuffixes = new Set(lx.eventSuffixes);
     this.locatives = new Set(lx.locativePrepositions);
@@ -90,6 +92,12 @@ class MentionFinder {
     const base = { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text: sentence.text.slice(tokens[first]!.start - sentence.start, tokens[last - 1]!.end - sentence.start), via: `gazetteer:${form}` };
     const next = tokens[last];
     const nextWord = next?.text.toLowerCase() ?? '';
+    // "Lake Chad" is water, not the country; "Mount Sinjar" a mountain, not the town.
+    const feature = tokens[first - 1];
+    if (feature && first - 1 >= 0 && isCapitalized(feature) && this.locPrefixes.has(feature.text.toLowerCase())) {
+      const text = sentence.text.slice(feature.start - sentence.start, base.end - sentence.start);
+      return { ...base, first: first - 1, start: feature.start, text, type: 'Location', key: `location/${slug(text)}`, name: text, role: 'head', via: 'gazetteer:feature' };
+    }
     const government = entry.type === 'Country' && (form === 'demonym' || form === 'name') ? phraseAfter(tokens, last, this.governmentNouns) : undefined;
     if (government) {
       const end = last + government.split(' ').length;
@@ -186,6 +194,8 @@ class MentionFinder {
       const word = tokens[first]!.text;
       if (!isProperWord(word) && !state.personsByTail.has(word)) {
         first++;
+        // "At the Bataclan": what the first word led into starts the name.
+        while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase())) first++;
         if (first >= last) return undefined;
       }
     }
@@ -235,7 +245,7 @@ class MentionFinder {
     if (personLike || firstNameKnown) {
       return make('Person', text, title ? `name:title:${title}` : 'name:person');
     }
-    const locative = this.locatives.has(previous) || this.locatives.has(previousTwo);
+    const locative = this.locatives.has(previous) || this.locatives.has(previousTwo) || (DETERMINERS.has(previous) && this.locatives.has(lower(tokens, first - 2, first - 1)));
     const listed = (previous === ',' || previous === 'and') && known.some((m) => m.type === 'Location' && m.last >= first - 3 && m.last <= first);
     if (locative || listed) return make('Location', text, 'name:context');
     return undefined;

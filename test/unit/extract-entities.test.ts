@@ -68,6 +68,29 @@ describe('attacks', () => {
     expect(graph.relations()).not.toContain(`OCCURRED_IN ${attack!.name} -> Canada`);
   });
 
+  it('tells one event from a verb and a noun in one sentence, and places it by the noun', () => {
+    const graph = graphOf('Mosque attack\n\nBAMA, Nigeria (Reuters) - Two suicide bombers killed at least 18 people and wounded 25 others in an attack on a mosque in the town of Gwoza in Borno state.');
+    const attacks = graph.entitiesOf('Attack');
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]!.name).toMatch(/Gwoza/);
+    expect(attacks[0]!.attributes.filter((a) => a.key === 'deaths' || a.key === 'injured').map((a) => `${a.key}=${a.value}`).sort()).toEqual(['deaths=18', 'injured=25']);
+  });
+
+  it('finds an attack told only by what the attackers did, at a venue a band played', () => {
+    const graph = graphOf('At the Paradiso club, gunmen killed 12 people during a show by the British band Pulp.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(attack?.attributes.find((a) => a.key === 'deaths')?.value).toBe(12);
+    expect(graph.entity('Paradiso', 'Location')).toBeDefined();
+    expect(graph.relations()).not.toContain(`OCCURRED_IN ${attack!.name} -> United Kingdom`);
+  });
+
+  it('reads a lake or a mountain named after a country or town as a place of its own', () => {
+    const graph = graphOf('The army struck militants near Lake Victoria and on Mount Kenya.');
+    expect(graph.entity('Lake Victoria', 'Location')).toBeDefined();
+    expect(graph.entity('Mount Kenya', 'Location')).toBeDefined();
+    expect(graph.entity('Kenya', 'Country')).toBeUndefined();
+  });
+
   it('knows a person by a stated age', () => {
     const graph = graphOf('Police named the driver as 31-year-old Anis Lahouaiej. His brother, Tamerlan Haddad, 27, was questioned.');
     expect(graph.entitiesOf('Person').map((p) => p.name).sort()).toEqual(['Anis Lahouaiej', 'Tamerlan Haddad']);
