@@ -93,9 +93,16 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
   const lastSentence = (c: AttackCluster) => Math.max(...c.phrases.map((p) => p.sentence));
   const latest = (phrase: AttackPhrase): AttackCluster | undefined => {
     const candidates = clusters.filter((c) => kindsAgree(c.facts.kind, phrase.kind));
-    const recent = candidates.reduce<AttackCluster | undefined>((best, c) => (!best || lastPosition(c) > lastPosition(best) ? c : best), undefined);
+    // The attacks of the article's own time come first: in "the siege ended ..., an attack that recalled the
+    // 2013 Westgate massacre. ... The attack ...", the attack is the siege.
+    const ofNow = (list: AttackCluster[]) => {
+      const now = list.filter((c) => !c.explicitYear || c.facts.year === input.publishedYear);
+      return now.length > 0 ? now : list;
+    };
+    const newest = Math.max(-1, ...candidates.map(lastSentence));
+    const recent = ofNow(candidates.filter((c) => lastSentence(c) === newest)).reduce<AttackCluster | undefined>((best, c) => (!best || lastPosition(c) > lastPosition(best) ? c : best), undefined);
     if (!recent || phrase.sentence - lastSentence(recent) <= 1) return recent;
-    return candidates.reduce<AttackCluster | undefined>((best, c) => (!best || c.phrases.length > best.phrases.length || (c.phrases.length === best.phrases.length && lastPosition(c) > lastPosition(best)) ? c : best), undefined);
+    return ofNow(candidates).reduce<AttackCluster | undefined>((best, c) => (!best || c.phrases.length > best.phrases.length || (c.phrases.length === best.phrases.length && lastPosition(c) > lastPosition(best)) ? c : best), undefined);
   };
   const join = (cluster: AttackCluster, phrase: AttackPhrase) => {
     cluster.phrases.push(phrase);

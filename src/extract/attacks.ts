@@ -153,6 +153,8 @@ export class AttackFinder {
         continue;
       }
       if (RIGHT_STOP.has(word)) break;
+      // "the attack in response to Trump's decision": what it answered is no part of where it was.
+      if (/^(?:in|as)$/.test(word) && /^(?:response|retaliation|revenge|reprisal)$/.test(lower[k + 1] ?? '')) break;
       // "A rocket attack hit the port city of Eilat": what the attack struck says where it was.
       if (STRUCK.test(word) && k === last && !definite) continue;
       // A verb ends the phrase, except a participle that leads on to a place ("dedicated to", "based in")
@@ -176,6 +178,12 @@ export class AttackFinder {
       if (agent) facts.agents.push(refOf(agent));
     }
     this.collect(facts, sentence, mentions, first, last, nounFirst, nounLast);
+    // "the 2013 Westgate mall massacre": a year among the modifiers dates it.
+    const year = facts.year === undefined ? tokens.slice(first, nounFirst).find((t) => /^(?:19|20)\d\d$/.test(t.text)) : undefined;
+    if (year) {
+      facts.year = Number(year.text);
+      facts.date = year.text;
+    }
     const plural = /s$/.test(lower[nounLast - 1]!) && !/(?:ss|sis)$/.test(lower[nounLast - 1]!);
     // Many attacks are talked of in general; a count of the dead, or "twin", makes them one event.
     const counted = CASUALTY_VERB.test(lower.slice(nounLast, last).join(' ')) || KILLED_IN.test(lower.slice(Math.max(0, first - 6), first).join(' '));

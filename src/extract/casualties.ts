@@ -6,6 +6,8 @@ import { countPattern, parseCount, type Sentence } from '../nlp/index.js';
 
 const QUALIFIER = '(?:(?<q>at least|nearly|almost|more than|over|about|around|roughly|approximately|some|up to|as many as|at most|fewer than|less than|a total of|in total) )?';
 
+const ATTACKERS = /\b(?:attackers?|gunmen|gunman|assailants?|bombers?|militants?|terrorists?|suspects?|perpetrators?|jihadists?|insurgents?|fighters?|hostage-takers?)\b/;
+
 export interface CasualtyFigure {
   key: 'deaths' | 'injured';
   value: number;
@@ -40,6 +42,8 @@ export class CasualtyReader {
         const before = text.slice(Math.max(0, at - 25), at);
         const after = text.slice(m.index + m[0].length);
         if (value === undefined || /including\s+(?:\S+\s+)?$/.test(before) || /^\s*(?:\w+\s+)?hostage/.test(after)) continue;
+        // "five attackers died": the attackers' own dead are not the attack's toll.
+        if (ATTACKERS.test(m[0])) continue;
         // "four gunmen killed 52 people": the number before an active verb with a count after it is the attackers'.
         if (/(?:killed|wounded|injured)$/.test(m[0]) && this.countAfter.test(after)) continue;
         if (figures.some((f) => f.key === key && f.value === value)) continue;

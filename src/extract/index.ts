@@ -77,6 +77,7 @@ export class Extractor {
     const attackSlotsBySentence = new Map<number, Array<{ phrase: AttackPhrase; ref: string }>>();
     for (const [phrase, ref] of refs) attackSlotsBySentence.set(phrase.sentence, [...(attackSlotsBySentence.get(phrase.sentence) ?? []), { phrase, ref }]);
     let lastAttack: { ref: string; sentence: number } | undefined;
+    const recalled = new Set(clusters.filter((c) => c.explicitYear && c.facts.year !== publishedYear).map((c) => c.ref));
     for (const sentence of sentences) {
       const here = attackSlotsBySentence.get(sentence.index) ?? [];
       for (const figure of this.casualties.figures(sentence)) {
@@ -87,7 +88,8 @@ export class Extractor {
         const ref = before?.ref ?? (lastAttack && !talksOfAttacks.has(sentence.index) && sentence.index - lastAttack.sentence <= 2 && paragraphOf[lastAttack.sentence] === paragraphOf[sentence.index] ? lastAttack.ref : undefined);
         if (ref) entities.get(ref)!.attributes.push(toAttribute(figure, article.id));
       }
-      const latest = here.at(-1);
+      // An attack the sentence recalls from another year is not the one later figures count.
+      const latest = [...here].reverse().find((a) => !recalled.has(a.ref)) ?? here.at(-1);
       if (latest) lastAttack = { ref: latest.ref, sentence: sentence.index };
     }
 

@@ -106,7 +106,9 @@ export class ReferenceResolver {
       // Kirby."), not where X begins the reported clause ("officials said Boko Haram was behind ...").
       const source = /according to\s+(?:the\s+)?$|(?:as stated|as noted|as reported|cited|quoted) by\s+(?:the\s+)?$/i.test(before);
       const closesClause = /^\s*(?:[,.;:)"]|$|(?:on|in|at|after|during|to|last|this|on)\b)/i.test(after);
-      if (source || (SPEECH_BEFORE.test(before) && closesClause) || (SPEECH_AFTER.test(after) && slot.type !== 'Attack')) slot.speaker = true;
+      // "Al Shabaab, which is allied with al Qaeda, said ...": the clause's last name is not who spoke.
+      const inRelative = /,\s*(?:which|who)\b[^,]*$/i.test(before);
+      if (source || (SPEECH_BEFORE.test(before) && closesClause) || (SPEECH_AFTER.test(after) && slot.type !== 'Attack' && !inRelative)) slot.speaker = true;
     }
     // "according to A and B", "A and B said": the speakers' partners speak too.
     slots.sort((a, b) => a.first - b.first || a.last - b.last);

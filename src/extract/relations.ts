@@ -29,8 +29,21 @@ interface CompiledCue {
 const DIRECT_GAP = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'both', 'also', 'then', 'already', 'even', 'reportedly', 'allegedly', 'previously', 'recently', 'had', 'has', 'have', 'been', 'all', 'any', 'publicly']);
 const COORDINATION = /^(?:,|and|or|, and|, or|both|as well as|and the|, the|and also)$/;
 const HEDGES = /\b(?:reportedly|allegedly|suspected|possibly|likely|may have|might have|believed to|appears to|is said to|claimed to)\b/i;
+const NEGATED = /\b(?:not|never|no|denied|denies|deny|denying|rejected|rejects)\b(?:\s+[\w']+){0,3}\s*$|n't(?:\s+[\w']+){0,2}\s*$/i;
 const MAX_BEFORE = 22;
 const MAX_AFTER = 16;
+
+/** Token ranges [comma, end) of ", which ...," and ", who ...," clauses. */
+function relativeClauses(sentence: Sentence): Array<{ first: number; last: number }> {
+  const tokens = sentence.tokens;
+  const clauses: Array<{ first: number; last: number }> = [];
+  tokens.forEach((t, k) => {
+    if (t.text !== ',' || !/^(?:which|who)$/i.test(tokens[k + 1]?.text ?? '')) return;
+    const end = tokens.findIndex((u, j) => j > k + 1 && (u.text === ',' || u.text === ';'));
+    clauses.push({ first: k, last: end < 0 ? tokens.length : end });
+  });
+  return clauses;
+}
 
 export class RelationReader {
   private readonly cues: CompiledCue[];
@@ -48,16 +61,23 @@ export class RelationReader {
     const hits: CueHit[] = [];
     const slots = scope.slots.filter((s) => s.role === 'head' && !s.speaker).sort((a, b) => a.first - b.first || b.last - a.last);
     const hedged = HEDGES.test(sentence.text);
+    const relatives = relativeClauses(sentence);
     for (const cue of this.cues) {
       const spec = this.ontology.relationTypes[cue.spec.relation];
       if (!spec) continue;
       cue.re.lastIndex = 0;
       for (let m = cue.re.exec(sentence.text); m; m = cue.re.exec(sentence.text)) {
         if (cue.notBefore?.test(sentence.text.slice(0, m.index))) continue;
+        // "Hezbollah denied it was behind", "no group has claimed", "did not carry out": a cue that is denied
+        // or negated states the opposite (DENIED is itself the denial).
+        if (cue.spec.relation !== 'DENIED' && NEGATED.test(sentence.text.slice(0, m.index))) continue;
         const cueFirst = sentence.tokens.findIndex((t) => t.end > sentence.start + m!.index);
         const cueLast = sentence.tokens.findIndex((t) => t.start >= sentence.start + m!.index + m![0].length);
         const span = { first: cueFirst, last: cueLast < 0 ? sentence.tokens.length : cueLast };
-        const usable = slots.filter((s) => s.last <= span.first || s.first >= span.last);
+        // Inside ", which is allied with Y," the clause's head is the subject and its end the limit; outside,
+        // a clause closed before the cue is skipped ("X, which Y backs, said it carried out ...").
+        const within = relatives.find((r) => r.first < span.first && span.first < r.last);
+        const usable = slots.filter((s) => (s.last <= span.first || s.first >= span.last) && (within ? s.last <= within.first || (s.first > within.first && s.last <= within.last) : !relatives.some((r) => r.first < s.first && s.last <= r.last && r.last <= span.first)));
         const sources = this.find(cue.spec.source, spec.sources, usable, span, scope, undefined);
         const targets = this.find(cue.spec.target, spec.targets, usable, span, scope, sources);
         for (const source of sources) {
@@ -105,7 +125,10 @@ export class RelationReader {
       if (slot) return this.coordinated(slot, eligible, scope, -1);
       // "it claimed", "they were behind": a pronoun subject stands for what the text last spoke of.
       const lead = this.gapText(scope, Math.max(0, span.first - 3), span.first);
-      const recent = /\b(?:it|they)\b/.test(lead) ? scope.recent(types) : undefined;
+      if (!/\b(?:it|they)\b/.test(lead)) return [];
+      // "Al-Shabaab said it carried out the attack": the speaker right before is who "it" is.
+      const speaker = [...scope.slots].reverse().find((s) => s.speaker && types.includes(s.type) && s.last <= span.first && span.first - s.last <= 4);
+      const recent = speaker ?? scope.recent(types);
       return recent ? [recent] : [];
     };
     const after = (from: number) => {

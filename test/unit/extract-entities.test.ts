@@ -91,6 +91,18 @@ describe('attacks', () => {
     expect(graph.entity('Kenya', 'Country')).toBeUndefined();
   });
 
+  it("does not count the attackers' own dead as the attack's toll", () => {
+    const [attack] = graphOf('The shooting at a mall in Nairobi killed 9 people. Police said three gunmen died.').entitiesOf('Attack');
+    expect(attack!.attributes.filter((a) => a.key === 'deaths').map((a) => a.value)).toEqual([9]);
+  });
+
+  it('finds a rocket strike in a region the gazetteer knows', () => {
+    const graph = graphOf('A rocket strike on a village in the Golan Heights killed 12 children on Saturday.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(attack?.attributes.find((a) => a.key === 'deaths')?.value).toBe(12);
+    expect(graph.relations()).toContain(`OCCURRED_IN ${attack!.name} -> Golan Heights`);
+  });
+
   it('knows a person by a stated age', () => {
     const graph = graphOf('Police named the driver as 31-year-old Anis Lahouaiej. His brother, Tamerlan Haddad, 27, was questioned.');
     expect(graph.entitiesOf('Person').map((p) => p.name).sort()).toEqual(['Anis Lahouaiej', 'Tamerlan Haddad']);

@@ -31,6 +31,38 @@ describe('relations from cue patterns', () => {
     expect(graphOf("Turkey's President Recep Tayyip Erdogan condemned the bombing.").relations()).toContain('LEADER_OF Recep Tayyip Erdogan -> Turkey');
   });
 
+  it('reads a relative clause as its own: its head is the subject inside, and is skipped outside', () => {
+    const graph = graphOf('Al Shabaab, which is allied with al Qaeda, said it carried out the bombing in Mogadishu.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(graph.relations()).toEqual(expect.arrayContaining(['ALLIED_WITH al-Shabaab -> al-Qaeda', `CARRIED_OUT al-Shabaab -> ${attack!.name}`]));
+    expect(graph.relations()).not.toContain(`CARRIED_OUT al-Qaeda -> ${attack!.name}`);
+  });
+
+  it('reads a denied or negated cue as no claim', () => {
+    const denied = graphOf('Hezbollah denied it was behind the bombing in Beirut.');
+    const [attack] = denied.entitiesOf('Attack');
+    expect(denied.relations()).toContain(`DENIED Hezbollah -> ${attack!.name}`);
+    expect(denied.relations()).not.toContain(`CARRIED_OUT Hezbollah -> ${attack!.name}`);
+    expect(graphOf('No group has claimed responsibility for the bombing in Kabul, and the Taliban did not carry out the attack.').relations().filter((r) => /^(?:CLAIMED|CARRIED_OUT)/.test(r))).toEqual([]);
+  });
+
+  it('reads a headline claim with the attack as its object', () => {
+    const graph = graphOf('Hamas claims Jerusalem bus bombing\n\nThe bus bombing in Jerusalem killed nine people.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(graph.relations()).toContain(`CLAIMED Hamas -> ${attack!.name}`);
+    expect(graphOf('The blast in Kabul claimed 30 lives.').relations().filter((r) => r.startsWith('CLAIMED'))).toEqual([]);
+  });
+
+  it('takes "the attack" for the attack of the article\'s time, not one it recalls', () => {
+    const graph = graphOf(
+      'Siege ends\n\nNAIROBI, January 16, 2019 - Troops ended a siege at a hotel in Nairobi on Wednesday, in an attack that recalled the 2013 Westgate mall massacre. Police said five attackers died. Al-Shabaab said it carried out the attack.',
+    );
+    const attacks = graph.entitiesOf('Attack');
+    expect(attacks).toHaveLength(2);
+    const siege = attacks.find((a) => a.name.includes('Nairobi'))!;
+    expect(graph.relations()).toContain(`CARRIED_OUT al-Shabaab -> ${siege.name}`);
+  });
+
   it('reads DENIED from a rejected suggestion of involvement', () => {
     const graph = graphOf('A car bombing in Ankara killed 28 people. Syria rejected any suggestion it was involved.');
     const [attack] = graph.entitiesOf('Attack');
