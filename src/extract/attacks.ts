@@ -33,6 +33,7 @@ const ADVERBS = /^(?:also|already|still|just|even|only|reportedly|allegedly|rece
 const CASUALTY_VERB = /\b(?:killed|killing|wounded|wounding|injured|injuring|left)\s+(?:\S+\s+){0,2}\d/;
 const KILLED_IN = /\b(?:killed|wounded|injured)\s+(?:\S+\s+){0,3}(?:in|during|at)$/;
 const PLACE_NOUN = /^(?:city|town|village|capital|province|region|state|district|border|soil|territory|port|county|governorate|oblast|coast|countryside|side|part)$/;
+const COUNTED = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|several|many)$/i;
 const ACTORS = new Set(['Group', 'Person', 'Organization', 'Country']);
 const TRAILING = new Set(['of', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'from', 'near', 'the', 'a', 'an', 'and', 'or']);
 const STRONG_KINDS = new Set(['hostage-taking', 'massacre']);
@@ -239,6 +240,8 @@ export class AttackFinder {
       // "the American band", "U.S. singer Ariana Grande": a country that qualifies a performer or a person
       // says nothing of where the attack was; "the Iranian city", "a Russian concert hall" do.
       if (m.type === 'Country' && m.role === 'modifier' && !this.placesSomething(tokens, m.last)) continue;
+      // "killed 13 U.S. troops", "killed three Americans": counted people are victims, not a place.
+      if (m.type === 'Country' && COUNTED.test(tokens[m.first - 1]?.text ?? '')) continue;
       if (m.type === 'Country' && mentions.some((p) => p.type === 'Person' && p.first >= m.last && p.first - m.last <= 2 && tokens.slice(m.last, p.first).every((t) => /^\p{L}/u.test(t.text)))) continue;
       const ref = refOf(m);
       if (PLACE_TYPES.has(m.type) && this.isSite(m)) {

@@ -103,8 +103,13 @@ export class Extractor {
       }
       for (const branch of branches) addRelation('BRANCH_OF', { ref: branch.child, type: 'Group' }, { ref: branch.parent, type: 'Group' }, 0.85, sentence, 'descriptor');
       const recent = (types: EntityType[]): Slot | undefined => [...memory.history].reverse().find((s) => types.includes(s.type) && s.role === 'head' && !s.speaker);
+      // What "its" points back to: the first fitting name of the last sentence that has one (its subject).
+      const subject = (types: EntityType[]): Slot | undefined => {
+        const last = recent(types);
+        return last && memory.history.find((s) => s.sentence === last.sentence && types.includes(s.type) && s.role === 'head' && !s.speaker);
+      };
       for (const hit of this.relations.read({ sentence, slots, recent })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
-      for (const hit of this.roles.read(sentence, bySentence[sentence.index]!, slots)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
+      for (const hit of this.roles.read(sentence, bySentence[sentence.index]!, slots, subject)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       memory.history.push(...slots.sort((a, b) => a.first - b.first));
     }
 

@@ -2,6 +2,7 @@
 // LEADER_OF Serbia), appositions ("Qassem Soleimani, an Iranian commander" → MEMBER_OF Iran), affiliations
 // ("Peter Neumann from King's College"), and place containment ("Krasnogorsk in the Moscow region").
 import type { Lexicon } from '../model/gazetteer.js';
+import type { EntityType } from '../model/ontology.js';
 import type { EntityMention, Sentence } from '../nlp/index.js';
 import type { Slot } from './types.js';
 
@@ -32,7 +33,8 @@ export class RoleReader {
     return this.leaderTitles.some((t) => new RegExp(`\\b${t}\\b`).test(words)) ? 'LEADER_OF' : 'MEMBER_OF';
   }
 
-  read(sentence: Sentence, mentions: EntityMention[], slots: Slot[]): PhraseRelation[] {
+  /** `previousSubject` names what a possessive "its" stands for. */
+  read(sentence: Sentence, mentions: EntityMention[], slots: Slot[], previousSubject: (types: EntityType[]) => Slot | undefined): PhraseRelation[] {
     const tokens = sentence.tokens;
     const lower = tokens.map((t) => t.text.toLowerCase());
     const found: PhraseRelation[] = [];
@@ -57,6 +59,17 @@ export class RoleReader {
         const preposition = lower[(holder?.first ?? 0) - 1] === 'the' ? lower[(holder?.first ?? 0) - 2] : lower[(holder?.first ?? 0) - 1];
         const titled = holder && ['for', 'of', 'at'].includes(preposition ?? '') && isTitleWord((holder.first ?? 0) - (lower[holder.first - 1] === 'the' ? 3 : 2));
         if (holder && titled) found.push({ relation: 'MEMBER_OF', source: person, target: holder, confidence: 0.8, rule: 'title-of' });
+      }
+      // "Its leader, Shahab al-Muhajir": a title set off before the name, held by what "its" stands for.
+      if (!title && lower[person.first - 1] === ',') {
+        let j = person.first - 2;
+        let setOff = '';
+        while (j >= 0 && isTitleWord(j)) {
+          setOff = `${lower[j]} ${setOff}`;
+          j--;
+        }
+        const holder = setOff && /^(?:its|their)$/.test(lower[j] ?? '') ? previousSubject(['Group', 'Organization', 'Country']) : undefined;
+        if (holder) found.push({ relation: this.relationFor(setOff), source: person, target: holder, confidence: 0.75, rule: 'possessive-title' });
       }
       // Apposition after the name: "Soleimani, an Iranian commander", "Kirby, the White House National Security Council's Communications Adviser".
       if (lower[person.last] === ',') {

@@ -240,7 +240,9 @@ class MentionFinder {
       phraseAfter(tokens, last, this.speech) !== undefined ||
       /^(?:mr|mrs|ms|dr)\.?$/.test(previous) ||
       (span.length > 1 && nextWord === ',' && this.appositiveTitle(tokens, last + 1)) ||
-      (span.length > 1 && statesAge(tokens, first, last));
+      (span.length > 1 && statesAge(tokens, first, last)) ||
+      // "Its leader, Shahab al-Muhajir, has urged": a title set off before the name.
+      (span.length > 1 && previous === ',' && this.isTitle(lower(tokens, first - 2, first - 1)));
     const firstNameKnown = span.length > 1 && isFirstName(span[0]!.text);
     if (personLike || firstNameKnown) {
       return make('Person', text, title ? `name:title:${title}` : 'name:person');

@@ -63,6 +63,19 @@ describe('relations from cue patterns', () => {
     expect(graph.relations()).toContain(`CARRIED_OUT al-Shabaab -> ${siege.name}`);
   });
 
+  it('gives a set-off title after "its" to the subject of the sentence before', () => {
+    const graph = graphOf('Boko Haram is a bitter rival of the Islamic State West Africa Province. Its leader, Abubakar Shekau, has urged more attacks.');
+    expect(graph.relations()).toContain('LEADER_OF Abubakar Shekau -> Boko Haram');
+  });
+
+  it('does not place an attack in the country of the people it killed', () => {
+    const graph = graphOf('The airport bombing in Kabul that killed 13 U.S. troops and three Britons shocked the world.');
+    const [attack] = graph.entitiesOf('Attack');
+    const places = graph.relations().filter((r) => r.startsWith(`OCCURRED_IN ${attack!.name}`));
+    expect(places).toContain(`OCCURRED_IN ${attack!.name} -> Kabul`);
+    expect(places.filter((r) => /United States|United Kingdom/.test(r))).toEqual([]);
+  });
+
   it('reads DENIED from a rejected suggestion of involvement', () => {
     const graph = graphOf('A car bombing in Ankara killed 28 people. Syria rejected any suggestion it was involved.');
     const [attack] = graph.entitiesOf('Attack');
