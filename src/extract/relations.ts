@@ -28,8 +28,9 @@ interface CompiledCue {
 
 const DIRECT_GAP = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'both', 'also', 'then', 'already', 'even', 'reportedly', 'allegedly', 'previously', 'recently', 'had', 'has', 'have', 'been', 'all', 'any', 'publicly']);
 const COORDINATION = /^(?:,|and|or|, and|, or|both|as well as|and the|, the|and also)$/;
-const HEDGES = /\b(?:reportedly|allegedly|suspected|possibly|likely|may have|might have|believed to|appears to|is said to|claimed to)\b/i;
+const HEDGES = /\b(?:reportedly|allegedly|suspected|possibly|likely|may have|might have|believed to|appears? to|appeared to|seem(?:s|ed)? to|is said to|claimed to)\b/i;
 const NEGATED = /\b(?:not|never|no|denied|denies|deny|denying|rejected|rejects)\b(?:\s+[\w']+){0,3}\s*$|n't(?:\s+[\w']+){0,2}\s*$/i;
+const DESCRIBED_BY = /(?:linked|affiliated|tied|loyal|connected|close|allied|aligned) (?:to|with)$|inspired by$/;
 const MAX_BEFORE = 22;
 const MAX_AFTER = 16;
 
@@ -121,14 +122,21 @@ export class RelationReader {
   private find(strategy: SlotStrategy, types: EntityType[], slots: Slot[], span: { first: number; last: number }, scope: SentenceScope, sources: Slot[] | undefined): Slot[] {
     const eligible = slots.filter((s) => types.includes(s.type));
     const before = () => {
-      const slot = [...eligible].reverse().find((s) => s.last <= span.first && span.first - s.last <= MAX_BEFORE && !this.clauseBreak(scope, s.last, span.first));
+      // "a group linked to al Qaeda said it was behind": what a subject is linked to is not the subject.
+      const described = (s: Slot) => DESCRIBED_BY.test(this.gapText(scope, Math.max(0, s.first - 2), s.first));
+      const slot = [...eligible].reverse().find((s) => s.last <= span.first && span.first - s.last <= MAX_BEFORE && !this.clauseBreak(scope, s.last, span.first) && !described(s));
       if (slot) return this.coordinated(slot, eligible, scope, -1);
       // "it claimed", "they were behind": a pronoun subject stands for what the text last spoke of.
       const lead = this.gapText(scope, Math.max(0, span.first - 3), span.first);
-      if (!/\b(?:it|they)\b/.test(lead)) return [];
-      // "Al-Shabaab said it carried out the attack": the speaker right before is who "it" is.
+      const pronoun = /\b(it|they)\b/.exec(lead)?.[1];
+      if (!pronoun) return [];
+      // "Al-Shabaab said it carried out the attack": the speaker right before is who "it" is; when whoever
+      // spoke has no name ("a little-known group said it was behind"), "it" is no one the text named.
       const speaker = [...scope.slots].reverse().find((s) => s.speaker && types.includes(s.type) && s.last <= span.first && span.first - s.last <= 4);
-      const recent = speaker ?? scope.recent(types);
+      if (speaker) return [speaker];
+      if (/\b(?:said|says|told|stated|added|announced)\s+(?:that\s+)?(?:it|they)$/.test(lead)) return [];
+      // "It" is not a person.
+      const recent = scope.recent(pronoun === 'it' ? types.filter((t) => t !== 'Person') : types);
       return recent ? [recent] : [];
     };
     const after = (from: number) => {

@@ -254,9 +254,10 @@ class MentionFinder {
   }
 }
 
-/** "22-year-old Salman Abedi", "Salman Abedi, 22,": only people are given an age. */
+/** "22-year-old Salman Abedi", "Salman Abedi, 22,", "X, a 22-year-old citizen": only people are given an age. */
 function statesAge(tokens: Token[], first: number, last: number): boolean {
   if (/\d+ ?- ?year ?- ?old$/.test(lower(tokens, first - 5, first))) return true;
+  if (/^, (?:a|an|the) \d+ ?- ?year ?- ?old\b/.test(lower(tokens, last, last + 8))) return true;
   return tokens[last]?.text === ',' && /^\d{1,3}$/.test(tokens[last + 1]?.text ?? '') && [',', '.'].includes(tokens[last + 2]?.text ?? '');
 }
 

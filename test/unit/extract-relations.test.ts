@@ -76,6 +76,11 @@ describe('relations from cue patterns', () => {
     expect(places.filter((r) => /United States|United Kingdom/.test(r))).toEqual([]);
   });
 
+  it('takes no one for "it" when the speaker has no name, and never a linked group for the subject', () => {
+    const graph = graphOf('President Ilham Aliyev visited Baku. A little-known group linked to al Qaeda later said it was behind the bombing in Baku.');
+    expect(graph.relations().filter((r) => r.startsWith('CARRIED_OUT'))).toEqual([]);
+  });
+
   it('reads DENIED from a rejected suggestion of involvement', () => {
     const graph = graphOf('A car bombing in Ankara killed 28 people. Syria rejected any suggestion it was involved.');
     const [attack] = graph.entitiesOf('Attack');
