@@ -31,6 +31,7 @@ const COORDINATION = /^(?:,|and|or|, and|, or|both|as well as|and the|, the|and 
 const HEDGES = /\b(?:reportedly|allegedly|suspected|possibly|likely|may have|might have|believed to|appears? to|appeared to|seem(?:s|ed)? to|is said to|claimed to)\b/i;
 const NEGATED = /\b(?:not|never|no|denied|denies|deny|denying|rejected|rejects)\b(?:\s+[\w']+){0,3}\s*$|n't(?:\s+[\w']+){0,2}\s*$/i;
 const DESCRIBED_BY = /(?:linked|affiliated|tied|loyal|connected|close|allied|aligned) (?:to|with)$|inspired by$/;
+const NAMED_AS = /(?:known as|called|dubbed|named|also)$/;
 const MAX_BEFORE = 22;
 const MAX_AFTER = 16;
 
@@ -135,8 +136,11 @@ export class RelationReader {
       const speaker = [...scope.slots].reverse().find((s) => s.speaker && types.includes(s.type) && s.last <= span.first && span.first - s.last <= 4);
       if (speaker) return [speaker];
       if (/\b(?:said|says|told|stated|added|announced)\s+(?:that\s+)?(?:it|they)$/.test(lead)) return [];
-      // "It" is not a person.
-      const recent = scope.recent(pronoun === 'it' ? types.filter((t) => t !== 'Person') : types);
+      // "It" is not a person. Within its sentence a pronoun points back to the subject ("Washington had
+      // intelligence that ..., and that it had warned Moscow"); failing one, to what the text last spoke of.
+      const kinds = pronoun === 'it' ? types.filter((t) => t !== 'Person') : types;
+      const subject = eligible.find((s) => kinds.includes(s.type) && s.last <= span.first - 1 && !described(s) && !NAMED_AS.test(this.gapText(scope, Math.max(0, s.first - 2), s.first)));
+      const recent = subject ?? scope.recent(kinds);
       return recent ? [recent] : [];
     };
     const after = (from: number) => {
@@ -177,7 +181,12 @@ export class RelationReader {
       }
       case 'attack': {
         const attacks = slots.filter((s) => s.type === 'Attack');
-        const found = attacks.find((s) => s.first >= span.last) ?? [...attacks].reverse().find((s) => s.last <= span.first) ?? scope.recent(['Attack']);
+        const after = attacks.find((s) => s.first >= span.last);
+        if (after) return [after];
+        // "claiming responsibility for numerous attacks": an object is given, and it is no attack the text names.
+        const objectWord = (k: number) => /^(?:for|in|of)$/i.test(scope.sentence.tokens[k]?.text ?? '');
+        if (objectWord(span.last - 1) || objectWord(span.last)) return [];
+        const found = [...attacks].reverse().find((s) => s.last <= span.first) ?? scope.recent(['Attack']);
         return found ? [found] : [];
       }
       case 'context-country': {

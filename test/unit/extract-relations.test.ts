@@ -81,6 +81,24 @@ describe('relations from cue patterns', () => {
     expect(graph.relations().filter((r) => r.startsWith('CARRIED_OUT'))).toEqual([]);
   });
 
+  it('ties a bare claim of responsibility to the attack in context, but not a claim for attacks in general', () => {
+    const graph = graphOf('A bombing at a market in Quetta killed 20 people. The Islamic State group has claimed responsibility.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(graph.relations()).toContain(`CLAIMED Islamic State -> ${attack!.name}`);
+    const general = graphOf('A bombing at a market in Quetta killed 20 people. Al-Shabaab is known for claiming responsibility for numerous attacks.');
+    expect(general.relations().filter((r) => r.startsWith('CLAIMED'))).toEqual([]);
+  });
+
+  it('reads "it" as its own sentence\'s subject first', () => {
+    const relations = graphOf('Greece said it had no warning. Officials said Washington had detailed intelligence that a branch of the group, known in the region by several names and based in the mountains along the border, was responsible, and that it had warned Ankara.').relations();
+    expect(relations).toContain('WARNED United States -> Turkey');
+    expect(relations).not.toContain('WARNED Greece -> Turkey');
+  });
+
+  it('reads ACCUSED from linking an attack to a country', () => {
+    expect(graphOf('President Vladimir Putin linked the concert hall attack in Moscow to Ukraine.').relations()).toContain('ACCUSED Vladimir Putin -> Ukraine');
+  });
+
   it('reads DENIED from a rejected suggestion of involvement', () => {
     const graph = graphOf('A car bombing in Ankara killed 28 people. Syria rejected any suggestion it was involved.');
     const [attack] = graph.entitiesOf('Attack');
