@@ -95,6 +95,10 @@ describe('relations from cue patterns', () => {
     expect(relations).not.toContain('WARNED Greece -> Turkey');
   });
 
+  it('reads WARNED from intelligence passed to a country', () => {
+    expect(graphOf('Britain said it had passed intelligence to France about the plot.').relations()).toContain('WARNED United Kingdom -> France');
+  });
+
   it('reads ACCUSED from linking an attack to a country', () => {
     expect(graphOf('President Vladimir Putin linked the concert hall attack in Moscow to Ukraine.').relations()).toContain('ACCUSED Vladimir Putin -> Ukraine');
   });
