@@ -34,6 +34,7 @@ const CASUALTY_VERB = /\b(?:killed|killing|wounded|wounding|injured|injuring|lef
 const KILLED_IN = /\b(?:killed|wounded|injured)\s+(?:\S+\s+){0,3}(?:in|during|at)$/;
 const PLACE_NOUN = /^(?:city|town|village|capital|province|region|state|district|border|soil|territory|port|county|governorate|oblast|coast|countryside|side|part)$/;
 const COUNTED = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|several|many)$/i;
+const OWNED_ABROAD = /^(?:embassy|consulate|mission|embassies|consulates)$/;
 const ACTORS = new Set(['Group', 'Person', 'Organization', 'Country']);
 const TRAILING = new Set(['of', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'from', 'near', 'the', 'a', 'an', 'and', 'or']);
 const STRONG_KINDS = new Set(['hostage-taking', 'massacre']);
@@ -225,6 +226,8 @@ export class AttackFinder {
   /** Whether the words at `k` name a place, a venue or an attack ("city", "concert hall", "bombing"). */
   private placesSomething(tokens: Token[], k: number): boolean {
     const lower = tokens.map((t) => t.text.toLowerCase());
+    // "the Russian embassy in Kabul" belongs to Russia and stands elsewhere.
+    if (OWNED_ABROAD.test(lower[k] ?? '')) return false;
     return PLACE_NOUN.test(lower[k] ?? '') || this.venues.some((v) => v.every((w, j) => lower[k + j] === w)) || this.nounAt(lower, k) !== undefined;
   }
 
@@ -240,6 +243,8 @@ export class AttackFinder {
       // "the American band", "U.S. singer Ariana Grande": a country that qualifies a performer or a person
       // says nothing of where the attack was; "the Iranian city", "a Russian concert hall" do.
       if (m.type === 'Country' && m.role === 'modifier' && !this.placesSomething(tokens, m.last)) continue;
+      // "the Russian embassy in Kabul" (a government phrase) names the owner, not the place.
+      if (m.type === 'Country' && OWNED_ABROAD.test(tokens[m.last - 1]!.text.toLowerCase())) continue;
       // "killed 13 U.S. troops", "killed three Americans": counted people are victims, not a place.
       if (m.type === 'Country' && COUNTED.test(tokens[m.first - 1]?.text ?? '')) continue;
       if (m.type === 'Country' && mentions.some((p) => p.type === 'Person' && p.first >= m.last && p.first - m.last <= 2 && tokens.slice(m.last, p.first).every((t) => /^\p{L}/u.test(t.text)))) continue;

@@ -48,6 +48,12 @@ export class ReferenceResolver {
     return undefined;
   }
 
+  /** "ISIS-K ... is an affiliate of the Islamic State. The group ...": the last sentence's subject, not its last name. */
+  private subjectBefore(memory: DocumentMemory, type: Slot['type'], before: number): Slot | undefined {
+    const last = this.recent(memory, type, before);
+    return last && memory.history.find((s) => s.sentence === last.sentence && s.type === type && s.role === 'head' && !s.speaker);
+  }
+
   slots(sentence: Sentence, mentions: EntityMention[], memory: DocumentMemory): { slots: Slot[]; branches: BranchFact[] } {
     const text = sentence.text;
     const tokens = sentence.tokens;
@@ -95,7 +101,7 @@ export class ReferenceResolver {
       const last = tokenAt(tokens[k]!.start + match[0].length);
       const end = last < 0 ? tokens.length : last;
       if (slots.some((s) => s.first < end && s.last > k)) continue;
-      const antecedent = [...slots.filter((s) => s.last <= k && s.type === (group ? 'Group' : 'Country') && s.role === 'head').reverse(), this.recent(memory, group ? 'Group' : 'Country', tokens[k]!.start)].find(Boolean);
+      const antecedent = [...slots.filter((s) => s.last <= k && s.type === (group ? 'Group' : 'Country') && s.role === 'head').reverse(), this.subjectBefore(memory, group ? 'Group' : 'Country', tokens[k]!.start)].find(Boolean);
       if (antecedent) slots.push({ ...antecedent, sentence: sentence.index, first: k, last: end, start: tokens[k]!.start, end: tokens[end - 1]!.end, text: match[0], role: 'head', speaker: false });
     }
 

@@ -95,6 +95,22 @@ describe('relations from cue patterns', () => {
     expect(relations).not.toContain('WARNED Greece -> Turkey');
   });
 
+  it('reads "the group" as the subject of the sentence before, not its last name', () => {
+    const graph = graphOf('Hurras al-Din fought for years beside al-Qaeda. Officials believe the group carried out the bombing in Idlib.');
+    const [attack] = graph.entitiesOf('Attack');
+    const relations = graph.relations().filter((r) => r.startsWith('CARRIED_OUT'));
+    expect(relations).toHaveLength(1);
+    expect(relations[0]).not.toMatch(/^CARRIED_OUT al-Qaeda/);
+    expect(relations[0]).toMatch(new RegExp(`-> ${attack!.name}$`));
+  });
+
+  it('does not place an attack on an embassy in the country that owns it', () => {
+    const graph = graphOf('A suicide bombing at the Russian embassy in Kabul killed two staff.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(graph.relations()).toContain(`OCCURRED_IN ${attack!.name} -> Kabul`);
+    expect(graph.relations()).not.toContain(`OCCURRED_IN ${attack!.name} -> Russia`);
+  });
+
   it('reads WARNED from intelligence passed to a country', () => {
     expect(graphOf('Britain said it had passed intelligence to France about the plot.').relations()).toContain('WARNED United Kingdom -> France');
   });
