@@ -14,11 +14,11 @@ import type { DocumentExtraction } from '../extract/index.js';
 import type { Extraction } from '../model/extraction.js';
 import { prepareArticle, type Article } from '../ingest/index.js';
 import { loadOntology } from '../model/ontology.js';
-import { closeConnection, connect, openSession, type Connection } from '../store/connection.js';
+import { closeConnection, connect, type Connection } from '../store/connection.js';
 import { startLocalServer } from '../store/local-server.js';
 import { readCypher } from '../store/cypher-files.js';
 import { readRows } from '../store/run-query.js';
-import { writeGraph, writeStatements, type WriteStatement } from '../store/write-graph.js';
+import { runInOneTransaction, writeGraph, writeStatements, type WriteStatement } from '../store/write-graph.js';
 import { applySchema } from '../store/schema.js';
 import { resetGraph } from '../store/stats.js';
 import { Resolver } from '../resolve/index.js';
@@ -207,16 +207,6 @@ async function benchWrites(connection: Connection): Promise<void> {
   const relations = ofKind(['relations']);
   const relationRows = relations.flat().reduce((n, s) => n + s.rows, 0);
   const lookups = readCypher('bench/endpoint-lookups.cypher');
-  const inOneTransaction = async (list: WriteStatement[]) => {
-    const session = openSession(connection, 'WRITE');
-    try {
-      await session.executeWrite(async (tx) => {
-        for (const statement of list) await tx.run(statement.query, statement.params);
-      });
-    } finally {
-      await session.close();
-    }
-  };
   const timed = async (work: () => Promise<void>) => {
     const start = performance.now();
     await work();
@@ -226,7 +216,7 @@ async function benchWrites(connection: Connection): Promise<void> {
   const endpointsOnly = async () => {
     await wipe(connection);
     await applySchema(connection);
-    for (const list of ofKind(['documents', 'entities'])) await inOneTransaction(list);
+    for (const list of ofKind(['documents', 'entities'])) await runInOneTransaction(connection, list);
   };
   // Row by row on a sample: one transaction per relationship row (all of them would take minutes).
   const sample = relations[0]!.flatMap((s) => (s.params.relations as unknown[]).map((row): WriteStatement => ({ ...s, params: { relations: [row] }, rows: 1 }))).slice(0, 1500);
@@ -247,15 +237,15 @@ async function benchWrites(connection: Connection): Promise<void> {
 
     await endpointsOnly();
     batched.push(relationRows / (await timed(async () => {
-      for (const list of relations) await inOneTransaction(list);
+      for (const list of relations) await runInOneTransaction(connection, list);
     })));
     floor.push(relationRows / (await timed(async () => {
-      for (const list of relations) await inOneTransaction(list.map((s) => ({ ...s, query: lookups })));
+      for (const list of relations) await runInOneTransaction(connection, list.map((s) => ({ ...s, query: lookups })));
     })));
 
     await endpointsOnly();
     single.push(sample.length / (await timed(async () => {
-      for (const statement of sample) await inOneTransaction([statement]);
+      for (const statement of sample) await runInOneTransaction(connection, [statement]);
     })));
   }
   record({ section: 'writes', name: `batched writer, ${relationRows} ontology relationship rows from ${docs.length} documents`, unit: 'relationships/s', samples: batched, target: '≥ 30,000 relationships/s' });

@@ -223,12 +223,18 @@ export class AttackFinder {
     return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts };
   }
 
-  /** Whether the words at `k` name a place, a venue or an attack ("city", "concert hall", "bombing"). */
-  private placesSomething(tokens: Token[], k: number): boolean {
-    const lower = tokens.map((t) => t.text.toLowerCase());
-    // "the Russian embassy in Kabul" belongs to Russia and stands elsewhere.
-    if (OWNED_ABROAD.test(lower[k] ?? '')) return false;
-    return PLACE_NOUN.test(lower[k] ?? '') || this.venues.some((v) => v.every((w, j) => lower[k + j] === w)) || this.nounAt(lower, k) !== undefined;
+  /** A country named near an attack that says whose or who, not where: such a country does not place it. */
+  private notWhere(m: EntityMention, tokens: Token[], lower: string[], mentions: EntityMention[]): boolean {
+    // "the American band": a demonym places the attack only before a place, a venue or an attack word
+    // ("the Iranian city", "a Russian concert hall"); "the Russian embassy in Kabul" names the owner.
+    const placesWhatFollows = !OWNED_ABROAD.test(lower[m.last] ?? '') && (PLACE_NOUN.test(lower[m.last] ?? '') || this.venues.some((v) => v.every((w, j) => lower[m.last + j] === w)) || this.nounAt(lower, m.last) !== undefined);
+    if (m.role === 'modifier' && !placesWhatFollows) return true;
+    // The same as a government phrase ("Russian embassy" read as Russia).
+    if (OWNED_ABROAD.test(lower[m.last - 1]!)) return true;
+    // "killed 13 U.S. troops", "killed three Americans": counted people are victims.
+    if (COUNTED.test(tokens[m.first - 1]?.text ?? '')) return true;
+    // "U.S. singer Ariana Grande": a country that qualifies a person.
+    return mentions.some((p) => p.type === 'Person' && p.first >= m.last && p.first - m.last <= 2 && tokens.slice(m.last, p.first).every((t) => /^\p{L}/u.test(t.text)));
   }
 
   private isSite(m: EntityMention): boolean {
@@ -238,16 +244,10 @@ export class AttackFinder {
   /** Places, people, proper names, venues and the date found between tokens [from, to). */
   private collect(facts: AttackFacts, sentence: Sentence, mentions: EntityMention[], from: number, to: number, nounFirst: number, nounLast: number): void {
     const tokens = sentence.tokens;
+    const lowerAll = tokens.map((t) => t.text.toLowerCase());
     for (const m of mentions) {
       if (m.first < from || m.last > to || m.role === 'modifier' && m.type !== 'Country') continue;
-      // "the American band", "U.S. singer Ariana Grande": a country that qualifies a performer or a person
-      // says nothing of where the attack was; "the Iranian city", "a Russian concert hall" do.
-      if (m.type === 'Country' && m.role === 'modifier' && !this.placesSomething(tokens, m.last)) continue;
-      // "the Russian embassy in Kabul" (a government phrase) names the owner, not the place.
-      if (m.type === 'Country' && OWNED_ABROAD.test(tokens[m.last - 1]!.text.toLowerCase())) continue;
-      // "killed 13 U.S. troops", "killed three Americans": counted people are victims, not a place.
-      if (m.type === 'Country' && COUNTED.test(tokens[m.first - 1]?.text ?? '')) continue;
-      if (m.type === 'Country' && mentions.some((p) => p.type === 'Person' && p.first >= m.last && p.first - m.last <= 2 && tokens.slice(m.last, p.first).every((t) => /^\p{L}/u.test(t.text)))) continue;
+      if (m.type === 'Country' && this.notWhere(m, tokens, lowerAll, mentions)) continue;
       const ref = refOf(m);
       if (PLACE_TYPES.has(m.type) && this.isSite(m)) {
         if (!facts.sites.includes(ref)) facts.sites.push(ref);
@@ -266,7 +266,7 @@ export class AttackFinder {
       const calendar = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/.test(t.text);
       if (k > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && !calendar && !mentions.some((m) => m.first <= k && m.last > k) && !/^(?:The|A|An|This|That|Its)$/.test(t.text)) facts.names.push(t.text);
     }
-    const lower = tokens.slice(from, to).map((t) => t.text.toLowerCase());
+    const lower = lowerAll.slice(from, to);
     for (const venue of this.venues) {
       for (let k = 0; k + venue.length <= lower.length; k++) {
         if (venue.every((w, j) => lower[k + j] === w) && !facts.venues.includes(venue.join(' '))) {

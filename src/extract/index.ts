@@ -7,15 +7,16 @@ import type { AnalyzedText, EntityMention, Gazetteer, Sentence } from '../nlp/in
 import { clusterAttacks, nameAttack, type AttackCluster } from './attack-clusters.js';
 import { AttackFinder, refOf, type AttackPhrase } from './attacks.js';
 import { CasualtyReader, toAttribute } from './casualties.js';
-import { ReferenceResolver, type DocumentMemory } from './references.js';
+import { lastParty, lastSubject, ReferenceResolver, type DocumentMemory } from './references.js';
 import { RelationReader } from './relations.js';
 import { RoleReader } from './roles.js';
 import type { AttackFacts, DocumentExtraction, LocalEntity, LocalRelation, Slot } from './types.js';
 
-
-const FIGURE_OF = /^\s+(?:\S+\s+){0,2}(?:in|during|at|on)\s+(?:the\s+|an?\s+)?$/i;
 export type { AttackFacts, DocumentExtraction, LocalEntity, LocalRelation } from './types.js';
 export { anchorsAgree, erasAgree, mergeFacts } from './attack-clusters.js';
+
+// Between a casualty figure and the attack it counts: "killed 52 people in suicide bombings".
+const FIGURE_OF = /^\s+(?:\S+\s+){0,2}(?:in|during|at|on)\s+(?:the\s+|an?\s+)?$/i;
 
 export interface ExtractionResources {
   ontology: Ontology;
@@ -102,12 +103,9 @@ export class Extractor {
         slots.push({ ref, type: 'Attack', sentence: sentence.index, first: phrase.first, last: phrase.last, start: phrase.start, end: phrase.end, text: phrase.text, speaker: false, role: 'head' });
       }
       for (const branch of branches) addRelation('BRANCH_OF', { ref: branch.child, type: 'Group' }, { ref: branch.parent, type: 'Group' }, 0.85, sentence, 'descriptor');
-      const recent = (types: EntityType[]): Slot | undefined => [...memory.history].reverse().find((s) => types.includes(s.type) && s.role === 'head' && !s.speaker);
-      // What "its" points back to: the first fitting name of the last sentence that has one (its subject).
-      const subject = (types: EntityType[]): Slot | undefined => {
-        const last = recent(types);
-        return last && memory.history.find((s) => s.sentence === last.sentence && types.includes(s.type) && s.role === 'head' && !s.speaker);
-      };
+      const recent = (types: EntityType[]): Slot | undefined => lastParty(memory.history, types);
+      // What "its" points back to: the subject of the last sentence that names one.
+      const subject = (types: EntityType[]): Slot | undefined => lastSubject(memory.history, types);
       for (const hit of this.relations.read({ sentence, slots, recent })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       for (const hit of this.roles.read(sentence, bySentence[sentence.index]!, slots, subject)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       memory.history.push(...slots.sort((a, b) => a.first - b.first));

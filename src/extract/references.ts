@@ -2,6 +2,7 @@
 // ISIS" and "the country" to the entities they stand for, and marks speakers ("according to Reuters",
 // "Kirby said"), who report facts but are not parties to them.
 import type { Lexicon } from '../model/gazetteer.js';
+import type { EntityType } from '../model/ontology.js';
 import type { EntityMention, GazetteerEntry, Sentence } from '../nlp/index.js';
 import { refOf } from './attacks.js';
 import type { Slot } from './types.js';
@@ -11,6 +12,23 @@ export interface DocumentMemory {
   history: Slot[];
   /** Group refs mentioned anywhere in the document (a branch may be named after it is described). */
   groupsInDocument: Map<string, number>;
+}
+
+const isParty = (slot: Slot, types: EntityType[]) => types.includes(slot.type) && slot.role === 'head' && !slot.speaker;
+
+/** The last slot of one of `types` read before document offset `before`, speakers and modifiers aside. */
+export function lastParty(history: Slot[], types: EntityType[], before = Infinity): Slot | undefined {
+  for (let k = history.length - 1; k >= 0; k--) {
+    const slot = history[k]!;
+    if (slot.start < before && isParty(slot, types)) return slot;
+  }
+  return undefined;
+}
+
+/** "ISIS-K ... is an affiliate of the Islamic State. The group ...": the subject of that last slot's sentence. */
+export function lastSubject(history: Slot[], types: EntityType[], before = Infinity): Slot | undefined {
+  const last = lastParty(history, types, before);
+  return last && history.find((s) => s.sentence === last.sentence && isParty(s, types));
 }
 
 export interface BranchFact {
@@ -40,20 +58,6 @@ export class ReferenceResolver {
     return children[0]?.[0];
   }
 
-  private recent(memory: DocumentMemory, type: Slot['type'], before: number): Slot | undefined {
-    for (let k = memory.history.length - 1; k >= 0; k--) {
-      const slot = memory.history[k]!;
-      if (slot.type === type && slot.start < before && slot.role === 'head' && !slot.speaker) return slot;
-    }
-    return undefined;
-  }
-
-  /** "ISIS-K ... is an affiliate of the Islamic State. The group ...": the last sentence's subject, not its last name. */
-  private subjectBefore(memory: DocumentMemory, type: Slot['type'], before: number): Slot | undefined {
-    const last = this.recent(memory, type, before);
-    return last && memory.history.find((s) => s.sentence === last.sentence && s.type === type && s.role === 'head' && !s.speaker);
-  }
-
   slots(sentence: Sentence, mentions: EntityMention[], memory: DocumentMemory): { slots: Slot[]; branches: BranchFact[] } {
     const text = sentence.text;
     const tokens = sentence.tokens;
@@ -71,7 +75,7 @@ export class ReferenceResolver {
       // The parent: "of G" right after, or G (with "'s" and a few modifiers) right before.
       const after = groups.find((g) => g.first === nounIndex + 2 && tokens[nounIndex + 1]?.text.toLowerCase() === 'of');
       const before = groups.filter((g) => g.last <= nounIndex && nounIndex - g.last <= 4 && !tokens.slice(g.last, nounIndex).some((t) => /^(?:,|;|and|or|the|a|an|is|was|has|which|that)$/i.test(t.text))).at(-1);
-      const possessive = /^(?:its|their)$/i.test(tokens[nounIndex - 1]?.text ?? '') ? this.recent({ ...memory, history: [...memory.history, ...slots.filter((s) => s.first < nounIndex)] }, 'Group', tokens[nounIndex]!.start) : undefined;
+      const possessive = /^(?:its|their)$/i.test(tokens[nounIndex - 1]?.text ?? '') ? lastParty([...memory.history, ...slots.filter((s) => s.first < nounIndex)], ['Group'], tokens[nounIndex]!.start) : undefined;
       const parentSlot = after ?? before ?? possessive;
       if (!parentSlot) continue;
       const parent = parentSlot.ref;
@@ -101,7 +105,7 @@ export class ReferenceResolver {
       const last = tokenAt(tokens[k]!.start + match[0].length);
       const end = last < 0 ? tokens.length : last;
       if (slots.some((s) => s.first < end && s.last > k)) continue;
-      const antecedent = [...slots.filter((s) => s.last <= k && s.type === (group ? 'Group' : 'Country') && s.role === 'head').reverse(), this.subjectBefore(memory, group ? 'Group' : 'Country', tokens[k]!.start)].find(Boolean);
+      const antecedent = [...slots.filter((s) => s.last <= k && s.type === (group ? 'Group' : 'Country') && s.role === 'head').reverse(), lastSubject(memory.history, [group ? 'Group' : 'Country'], tokens[k]!.start)].find(Boolean);
       if (antecedent) slots.push({ ...antecedent, sentence: sentence.index, first: k, last: end, start: tokens[k]!.start, end: tokens[end - 1]!.end, text: match[0], role: 'head', speaker: false });
     }
 

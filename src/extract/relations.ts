@@ -124,7 +124,8 @@ export class RelationReader {
     const eligible = slots.filter((s) => types.includes(s.type));
     const before = () => {
       // "a group linked to al Qaeda said it was behind": what a subject is linked to is not the subject.
-      const described = (s: Slot) => DESCRIBED_BY.test(this.gapText(scope, Math.max(0, s.first - 2), s.first));
+      const twoBefore = (s: Slot) => this.gapText(scope, Math.max(0, s.first - 2), s.first);
+      const described = (s: Slot) => DESCRIBED_BY.test(twoBefore(s));
       const slot = [...eligible].reverse().find((s) => s.last <= span.first && span.first - s.last <= MAX_BEFORE && !this.clauseBreak(scope, s.last, span.first) && !described(s));
       if (slot) return this.coordinated(slot, eligible, scope, -1);
       // "it claimed", "they were behind": a pronoun subject stands for what the text last spoke of.
@@ -139,7 +140,7 @@ export class RelationReader {
       // "It" is not a person. Within its sentence a pronoun points back to the subject ("Washington had
       // intelligence that ..., and that it had warned Moscow"); failing one, to what the text last spoke of.
       const kinds = pronoun === 'it' ? types.filter((t) => t !== 'Person') : types;
-      const subject = eligible.find((s) => kinds.includes(s.type) && s.last <= span.first - 1 && !described(s) && !NAMED_AS.test(this.gapText(scope, Math.max(0, s.first - 2), s.first)));
+      const subject = eligible.find((s) => kinds.includes(s.type) && s.last <= span.first - 1 && !described(s) && !NAMED_AS.test(twoBefore(s)));
       const recent = subject ?? scope.recent(kinds);
       return recent ? [recent] : [];
     };

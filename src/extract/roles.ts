@@ -40,15 +40,20 @@ export class RoleReader {
     const found: PhraseRelation[] = [];
     const slotOf = (m: { first: number; last: number }) => slots.find((s) => s.first === m.first && s.last === m.last && !s.speaker);
     const isTitleWord = (k: number) => this.titles.has(lower[k] ?? '') || /^(?:special|communications|security|national|foreign|defence|defense|interior|chief|senior|top)$/.test(lower[k] ?? '');
-
-    for (const person of slots.filter((s) => s.type === 'Person')) {
-      // Title before the name: "[Serbian] [President] Vucic", "[Kremlin] [spokesman] Peskov", "Envoy for [the Coalition] McCary".
-      let k = person.first - 1;
+    // The title words ending right before token `end`, and the index of the word before them.
+    const titleEndingAt = (end: number): { title: string; k: number } => {
+      let k = end - 1;
       let title = '';
       while (k >= 0 && isTitleWord(k)) {
         title = `${lower[k]} ${title}`;
         k--;
       }
+      return { title, k };
+    };
+
+    for (const person of slots.filter((s) => s.type === 'Person')) {
+      // Title before the name: "[Serbian] [President] Vucic", "[Kremlin] [spokesman] Peskov", "Envoy for [the Coalition] McCary".
+      const { title, k } = titleEndingAt(person.first);
       if (title) {
         // "Iran's President Ebrahim Raisi": the possessive names the holder too.
         const possessive = lower[k] === "'s" ? 1 : 0;
@@ -62,12 +67,7 @@ export class RoleReader {
       }
       // "Its leader, Shahab al-Muhajir": a title set off before the name, held by what "its" stands for.
       if (!title && lower[person.first - 1] === ',') {
-        let j = person.first - 2;
-        let setOff = '';
-        while (j >= 0 && isTitleWord(j)) {
-          setOff = `${lower[j]} ${setOff}`;
-          j--;
-        }
+        const { title: setOff, k: j } = titleEndingAt(person.first - 1);
         const holder = setOff && /^(?:its|their)$/.test(lower[j] ?? '') ? previousSubject(['Group', 'Organization', 'Country']) : undefined;
         if (holder) found.push({ relation: this.relationFor(setOff), source: person, target: holder, confidence: 0.75, rule: 'possessive-title' });
       }

@@ -278,9 +278,10 @@ export interface DocumentMentions {
   mentions: EntityMention[];
 }
 
-/** All mentions of a document, sentence by sentence, with short person names resolved to full ones. */
+// One finder per gazetteer: its word sets are built once, not per document.
 const finders = new WeakMap<Gazetteer, MentionFinder>();
 
+/** All mentions of a document, sentence by sentence, with short person names resolved to full ones. */
 export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): EntityMention[] {
   let finder = finders.get(gazetteer);
   if (!finder) finders.set(gazetteer, (finder = new MentionFinder(gazetteer)));

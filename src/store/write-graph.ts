@@ -1,5 +1,6 @@
 // Writes extraction batches into Neo4j: one write transaction per batch (all of it or none), batched
 // UNWIND ... MERGE statements, retried by the driver on transient errors. Idempotent: writing twice changes nothing.
+import type { QueryStatistics } from 'neo4j-driver';
 import { z } from 'zod';
 import type { Extraction } from '../model/extraction.js';
 import type { Ontology } from '../model/ontology.js';
@@ -96,33 +97,42 @@ export function writeStatements(extraction: Extraction, ontology: Ontology): Wri
   ];
 }
 
-export async function writeGraph(connection: Connection, extraction: Extraction, ontology: Ontology): Promise<WriteCounts> {
-  const statements = writeStatements(extraction, ontology);
+/** Runs the statements in one write transaction (all or nothing, retried on transient errors), in order. */
+export async function runInOneTransaction(connection: Connection, statements: WriteStatement[]): Promise<Array<{ total: number; counters: ReturnType<QueryStatistics['updates']> }>> {
   const session = openSession(connection, 'WRITE');
   try {
     return await session.executeWrite(async (tx) => {
-      // What was created comes from Neo4j's own counters, not from extra lookups per row.
-      const counts = emptyCounts();
+      const results = [];
       for (const statement of statements) {
         const result = await tx.run(statement.query, statement.params);
-        const total = Number(result.records[0]?.get('total') ?? 0);
-        const counters = result.summary.counters.updates();
-        if (statement.kind === 'documents') counts.documents += statement.rows;
-        if (statement.kind === 'claims') counts.claims += statement.rows;
-        if (statement.kind === 'entities') {
-          counts.entitiesCreated += counters.nodesCreated;
-          counts.entitiesMerged += total - counters.nodesCreated;
-        }
-        if (statement.kind === 'relations') {
-          counts.relationshipsCreated += counters.relationshipsCreated;
-          counts.relationshipsMerged += total - counters.relationshipsCreated;
-        }
+        results.push({ total: Number(result.records[0]?.get('total') ?? 0), counters: result.summary.counters.updates() });
       }
-      return counts;
+      return results;
     });
   } catch (error) {
     throw explainNeo4jError(error, connection.uri);
   } finally {
     await session.close();
   }
+}
+
+export async function writeGraph(connection: Connection, extraction: Extraction, ontology: Ontology): Promise<WriteCounts> {
+  const statements = writeStatements(extraction, ontology);
+  const results = await runInOneTransaction(connection, statements);
+  // What was created comes from Neo4j's own counters, not from extra lookups per row.
+  const counts = emptyCounts();
+  statements.forEach((statement, i) => {
+    const { total, counters } = results[i]!;
+    if (statement.kind === 'documents') counts.documents += statement.rows;
+    if (statement.kind === 'claims') counts.claims += statement.rows;
+    if (statement.kind === 'entities') {
+      counts.entitiesCreated += counters.nodesCreated;
+      counts.entitiesMerged += total - counters.nodesCreated;
+    }
+    if (statement.kind === 'relations') {
+      counts.relationshipsCreated += counters.relationshipsCreated;
+      counts.relationshipsMerged += total - counters.relationshipsCreated;
+    }
+  });
+  return counts;
 }
