@@ -207,6 +207,7 @@ async function benchWrites(connection: Connection): Promise<void> {
   const relations = ofKind(['relations']);
   const relationRows = relations.flat().reduce((n, s) => n + s.rows, 0);
   const lookups = readCypher('bench/endpoint-lookups.cypher');
+  const countAll = readCypher('stats/relationship-count.cypher');
   const timed = async (work: () => Promise<void>) => {
     const start = performance.now();
     await work();
@@ -232,7 +233,7 @@ async function benchWrites(connection: Connection): Promise<void> {
     const seconds = await timed(async () => {
       for (const batch of batches) await writeGraph(connection, batch, ontology);
     });
-    stored = Number((await readRows(connection, readCypher('stats/relationship-count.cypher')))[0]?.total ?? 0);
+    stored = Number((await readRows(connection, countAll))[0]?.total ?? 0);
     whole.push(stored / seconds);
 
     await endpointsOnly();
