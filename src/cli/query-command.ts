@@ -63,7 +63,14 @@ export function formatResult(result: QueryResult, format: 'table' | 'json' | 'cs
   const line = (r: string[]) => r.map((s, i) => s.padEnd(widths[i]!)).join(' │ ');
   const rule = widths.map((w) => '─'.repeat(w)).join('─┼─');
   const rows = table.slice(1).map(line);
-  return `${[line(table[0]!), rule, ...rows].join('\n')}\n(${result.rows.length} row${result.rows.length === 1 ? '' : 's'}${result.truncated ? ', more not shown: raise --limit' : ''})\n`;
+  return `${[line(table[0]!), rule, ...rows].join('\n')}\n(${result.rows.length} row${result.rows.length === 1 ? '' : 's'})\n`;
+}
+
+/** What a cut result lacks, for stderr: stdout stays a clean table, CSV or JSON of the rows that came. */
+export function truncationNotice(result: QueryResult, limit: number): string | undefined {
+  if (result.truncated === 'rows') return `kg: first ${result.rows.length} of more rows; raise --limit (now ${limit}) to see more.`;
+  if (result.truncated === 'bytes') return `kg: first ${result.rows.length} of more rows; the rest would pass the size a result may hold, so return fewer or smaller values.`;
+  return undefined;
 }
 
 /** Runs a query text with its parameters, refusing missing or unknown ones before Neo4j sees the query. */
@@ -110,5 +117,8 @@ export function queryCommand(): Command {
       }
       const result = await withConnection(globalsOf(command), (connection) => runCheckedQuery(connection, cypher!, options.param, { write: options.write === true, timeoutMs: options.timeout * 1000, limit: options.limit }));
       process.stdout.write(formatResult(result, options.format));
+      const notice = truncationNotice(result, options.limit);
+      // Shown even with --quiet: a silent cut would pass for the whole answer.
+      if (notice) process.stderr.write(`${notice}\n`);
     });
 }

@@ -4,6 +4,7 @@ import { ConfigError } from '../model/errors.js';
 import { ENTITY_TYPES, type Ontology } from '../model/ontology.js';
 import { explainNeo4jError, openSession, type Connection } from '../store/connection.js';
 import { readCypher } from '../store/cypher-files.js';
+import { assertReadOnlyQuery } from '../store/query-guard.js';
 import { readRows, toPlain, type PlainNode, type PlainPath, type PlainRelationship } from '../store/run-query.js';
 import type { ExportDocument, ExportEdge, ExportNode, ExportStreams } from './types.js';
 
@@ -86,6 +87,7 @@ async function selectIds(connection: Connection, selection: Selection): Promise<
       // Whatever the query returns (nodes, relationships, paths), the entities in it are the selection.
       const ids = new Set<string>();
       const elementIds = new Set<string>();
+      await assertReadOnlyQuery(connection, selection.query);
       for await (const record of records(connection, selection.query, {})) {
         const found = entityRefsIn(Object.values(record).map(toPlain));
         found.ids.forEach((id) => ids.add(id));

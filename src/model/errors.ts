@@ -53,6 +53,14 @@ export class Neo4jUnavailableError extends KgError {
   }
 }
 
+/** Neo4j is up but could not finish the work now (deadlock, lock timeout, leader switch): running again helps. */
+export class Neo4jBusyError extends KgError {
+  override name = 'Neo4jBusyError';
+  constructor(message: string, hint?: string, options?: { cause?: unknown }) {
+    super('NEO4J_BUSY', message, hint, ExitCode.neo4jUnavailable, options);
+  }
+}
+
 /** A Cypher query that Neo4j rejected (syntax, write in read mode, timeout). */
 export class QueryError extends KgError {
   override name = 'QueryError';

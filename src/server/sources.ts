@@ -18,8 +18,19 @@ export interface GraphSource {
   path(from: string, to: string): Promise<SerializedGraph>;
   search(q: string, limit: number): Promise<SearchHit[]>;
   evidence(source: string, type: string, target: string): Promise<RelationEvidence>;
-  cypher(query: string): Promise<{ graph: SerializedGraph; rows: Array<Record<string, unknown>>; columns: string[] }>;
+  cypher(query: string): Promise<CypherAnswer>;
 }
+
+/** The Cypher box's answer; `truncated` says why rows are missing when the result was cut. */
+export interface CypherAnswer {
+  graph: SerializedGraph;
+  rows: Array<Record<string, unknown>>;
+  columns: string[];
+  truncated?: string;
+}
+
+// The viewer shares one process among every tab: a query gets less room than on the command line.
+const VIEWER_QUERY = { write: false, timeoutMs: 10_000, limit: 1000, maxBytes: 8 * 1024 * 1024 } as const;
 
 /** Renders a selection as graphology JSON in memory (the exporter writes to a string). */
 async function serialize(connection: Connection, selection: Selection): Promise<SerializedGraph> {
@@ -62,14 +73,15 @@ export class Neo4jSource implements GraphSource {
     return rows[0] as unknown as RelationEvidence;
   }
 
-  async cypher(query: string): Promise<{ graph: SerializedGraph; rows: Array<Record<string, unknown>>; columns: string[] }> {
-    const result = await runQuery(this.connection, query, {}, { write: false, timeoutMs: 10_000, limit: 1000 }).catch((error: unknown) => {
+  async cypher(query: string): Promise<CypherAnswer> {
+    const result = await runQuery(this.connection, query, {}, VIEWER_QUERY).catch((error: unknown) => {
       // The CLI's advice (--write) means nothing in the viewer, whose box is read-only by design.
       if (error instanceof QueryError && error.hint?.includes('--write')) throw new QueryError(error.message, 'The viewer runs read-only queries; change data with `kg ingest` or `kg query --write`.');
       throw error;
     });
     const { ids } = entityRefsIn(result.rows.flatMap((row) => Object.values(row)));
-    return { graph: await this.byIds([...ids]), rows: result.rows, columns: result.columns };
+    const truncated = result.truncated === 'rows' ? `first ${result.rows.length} of more rows` : result.truncated === 'bytes' ? `first ${result.rows.length} rows; the rest would pass ${VIEWER_QUERY.maxBytes / 1048576} MB` : undefined;
+    return { graph: await this.byIds([...ids]), rows: result.rows, columns: result.columns, ...(truncated ? { truncated } : {}) };
   }
 
   private byIds(ids: string[]): Promise<SerializedGraph> {

@@ -1,18 +1,26 @@
-// Runs a user's Cypher: read-only unless asked, with a timeout and a row limit, results as plain values
+// Runs a user's Cypher: read-only unless asked, bounded in time, rows and bytes, results as plain values
 // (nodes, relationships and paths become objects a table, CSV or JSON can show).
 import neo4j, { isNode, isPath, isRelationship } from 'neo4j-driver';
-import { explainNeo4jError, openSession, type Connection } from './connection.js';
+import { KgError, QueryError } from '../model/errors.js';
+import { createDriver, explainNeo4jError, openSession, type Connection } from './connection.js';
+import { assertReadOnly } from './query-guard.js';
 
 export interface QueryOptions {
   write: boolean;
   timeoutMs: number;
+  /** Most rows returned; one more is read to know whether there were more. */
   limit: number;
+  /** Most bytes (as JSON, roughly) the rows may hold. */
+  maxBytes?: number;
 }
+
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
 export interface QueryResult {
   columns: string[];
   rows: Array<Record<string, unknown>>;
-  truncated: boolean;
+  /** Why rows are missing: the row limit or the byte limit was reached; false when all rows are here. */
+  truncated: false | 'rows' | 'bytes';
 }
 
 export type PlainNode = { kind: 'node'; id: string; labels: string[]; properties: Record<string, unknown> };
@@ -63,26 +71,74 @@ export async function readRows(connection: Connection, query: string, params: Re
   }
 }
 
+/** Rough size of a value as JSON, without building the JSON: enough to stop before a result floods a client. */
+export function approximateBytes(value: unknown): number {
+  let total = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') total += v.length + 3;
+    else if (v === null || typeof v !== 'object') total += 8;
+    else if (Array.isArray(v)) {
+      total += 2;
+      // A loop, not a spread: a list of millions would overflow the call stack as arguments.
+      for (const item of v) stack.push(item);
+    } else {
+      total += 2;
+      for (const [key, inner] of Object.entries(v as Record<string, unknown>)) {
+        total += key.length + 4;
+        stack.push(inner);
+      }
+    }
+  }
+  return total;
+}
+
+/** Runs a user's query. Unless writes are allowed it must pass the read-only check first. The query gets a
+ * driver of its own, so that at the deadline it can be cut off however large the value still on the wire. */
 export async function runQuery(connection: Connection, query: string, params: Record<string, unknown>, options: QueryOptions): Promise<QueryResult> {
-  const session = openSession(connection, options.write ? 'WRITE' : 'READ');
+  const driver = createDriver(connection.options);
+  const session = openSession(connection, options.write ? 'WRITE' : 'READ', driver);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const rows: Array<Record<string, unknown>> = [];
   let columns: string[] = [];
-  let truncated = false;
-  try {
+  let truncated: QueryResult['truncated'] = false;
+  let timer: NodeJS.Timeout | undefined;
+  const cutOff = new Promise<never>((_, fail) => {
+    // The server stops at its transaction timeout; this catches what it has already sent and the driver is still decoding.
+    timer = setTimeout(() => {
+      fail(new QueryError(`The query ran past its ${Math.round(options.timeoutMs / 1000)} s timeout`, 'Narrow the query, add LIMIT, or raise --timeout.'));
+      void driver.close();
+    }, options.timeoutMs + 2_000);
+  });
+  const work = async () => {
+    if (!options.write) await assertReadOnly(session, connection.uri, query, params);
     const result = session.run(query, params, { timeout: options.timeoutMs });
+    let bytes = 0;
     for await (const record of result) {
       if (rows.length >= options.limit) {
-        truncated = true;
+        truncated = 'rows';
         break;
       }
       columns = record.keys as string[];
-      rows.push(Object.fromEntries(record.keys.map((k) => [k, toPlain(record.get(k))])));
+      const row = Object.fromEntries(record.keys.map((k) => [k, toPlain(record.get(k))]));
+      bytes += approximateBytes(row);
+      if (bytes > maxBytes) {
+        if (rows.length === 0) throw new QueryError(`The first row alone is over the ${Math.round(maxBytes / 1048576)} MB a result may hold`, 'Return less of it: slice long lists (list[0..100]) or return single properties.');
+        truncated = 'bytes';
+        break;
+      }
+      rows.push(row);
     }
     if (rows.length === 0) columns = (await result.keys()) as string[];
+  };
+  try {
+    await Promise.race([work(), cutOff]);
   } catch (error) {
-    throw explainNeo4jError(error, connection.uri);
+    throw error instanceof KgError ? error : explainNeo4jError(error, connection.uri);
   } finally {
-    await session.close();
+    clearTimeout(timer);
+    await driver.close();
   }
   return { columns, rows, truncated };
 }

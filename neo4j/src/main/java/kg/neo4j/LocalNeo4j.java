@@ -8,7 +8,10 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import inet.ipaddr.IPAddressString;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -44,6 +47,14 @@ public final class LocalNeo4j {
           .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
           .setConfig(GraphDatabaseSettings.keep_logical_logs, "100M size")
           .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+          // LOAD CSV is never how kg reads data: no local files (and no import folder to read them from),
+          // and no address at all for outbound requests, so a query cannot read or send anything.
+          .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+          .setConfig(GraphDatabaseSettings.load_csv_file_url_root, home.resolve("no-import"))
+          .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+              List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
+          // One query cannot take the heap (and other users' work) with it: a huge result fails alone.
+          .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(256))
           .build();
     } catch (RuntimeException e) {
       System.out.println("NEO4J_FAILED " + rootMessage(e));
