@@ -22,7 +22,7 @@ export function demoCommand(): Command {
   return serveOptions(new Command('demo'))
     .description('start the local Neo4j, ingest the sample articles, show what the graph answers, and serve the viewer')
     .option('--no-serve', 'stop after printing the answers')
-    .action(async (options: { serve: boolean; port: number; host: string }, command: Command) => {
+    .action(async (options: { serve: boolean; port: number; host: string; allowHost?: string[] }, command: Command) => {
       const globals = globalsOf(command);
       await withConnection(globals, async (connection) => {
         const summary = await ingestPaths(connection, [SEEDS], { batch: 25, maxMb: 10 }, globals);
@@ -36,7 +36,7 @@ export function demoCommand(): Command {
         process.stdout.write(`\nMore: \`npx kg query --list\` for saved queries, \`npx kg query "MATCH (n:Group) RETURN n.name"\` for your own.\n`);
       });
       if (!options.serve) return;
-      const viewer = await startViewer(globals, { port: options.port, host: options.host });
+      const viewer = await startViewer(globals, { port: options.port, host: options.host, ...(options.allowHost ? { allowHost: options.allowHost } : {}) });
       process.stdout.write(`\nOpen the viewer: ${viewer.url}  (search "ISIS-K", click an edge for its sentences). Ctrl-C stops it; \`npx kg neo4j stop\` stops Neo4j.\n`);
       const stop = () => void viewer.stop().then(() => process.exit(0));
       process.once('SIGINT', stop);

@@ -14,7 +14,11 @@ interface ServeOptions {
   port: number;
   host: string;
   graph?: string;
+  /** More host names the viewer answers to (a reverse proxy's, a LAN name). */
+  allowHost?: string[];
 }
+
+const ANY_ADDRESS = ['0.0.0.0', '::', '[::]'];
 
 const port = (v: string) => {
   const n = Number(v);
@@ -31,7 +35,9 @@ async function openSource(globals: GlobalOptions, graphFile: string | undefined)
 /** Starts the server; resolves with its URL and a way to stop it. */
 export async function startViewer(globals: GlobalOptions, options: ServeOptions): Promise<{ url: string; stop: () => Promise<void> }> {
   const { source, close } = await openSource(globals, options.graph);
-  const app = createApp(source, WEB_ROOT);
+  // The address it binds is a name it answers to, unless that is "every address", which names no host.
+  const allowedHosts = [...(ANY_ADDRESS.includes(options.host) ? [] : [options.host]), ...(options.allowHost ?? [])];
+  const app = createApp(source, WEB_ROOT, { allowedHosts });
   const server = await new Promise<ReturnType<typeof serve>>((done, fail) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => done(s));
     s.once('error', (error: NodeJS.ErrnoException) =>
@@ -53,7 +59,8 @@ export function serveOptions(command: Command): Command {
   return command
     .option('--port <port>', 'port to listen on', port, 4000)
     .option('--host <host>', 'address to bind (127.0.0.1 keeps it on this machine)', '127.0.0.1')
-    .option('--graph <file>', 'serve an exported JSON graph (kg export -f json) instead of Neo4j');
+    .option('--graph <file>', 'serve an exported JSON graph (kg export -f json) instead of Neo4j')
+    .option('--allow-host <name>', 'also answer requests addressed to this host name (repeatable; loopback names always work)', (value: string, previous: string[] = []) => [...previous, value]);
 }
 
 export function serveCommand(): Command {
@@ -61,7 +68,8 @@ export function serveCommand(): Command {
     const globals = globalsOf(command);
     const viewer = await startViewer(globals, options);
     process.stdout.write(`Viewer at ${viewer.url} (bound to ${options.host}${options.host === '127.0.0.1' ? ', this machine only' : ''}; ${options.graph ? `serving ${options.graph}` : 'serving Neo4j'}). Ctrl-C stops it.\n`);
-    if (options.host !== '127.0.0.1' && options.host !== 'localhost') note(globals, 'kg: the viewer is reachable from other machines; its API is read-only but has no login.');
+    if (options.host !== '127.0.0.1' && options.host !== 'localhost') note(globals, 'kg: the viewer is reachable from other machines; its API is read-only but has no login (see SECURITY.md).');
+    if (ANY_ADDRESS.includes(options.host) && !options.allowHost?.length) note(globals, 'kg: bound to every address, it answers only to loopback names; add --allow-host NAME for the name others use.');
     const stop = () => void viewer.stop().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

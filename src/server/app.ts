@@ -6,6 +6,7 @@ import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import { CypherRequest, EvidenceQuery, GraphQuery, PathQuery, SearchQuery } from '../model/api.js';
 import { ConfigError, KgError, QueryError } from '../model/errors.js';
+import { requestGuard, type RequestGuardOptions } from './request-guard.js';
 import type { GraphSource } from './sources.js';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.ico': 'image/x-icon' };
@@ -27,7 +28,7 @@ function failure(c: Context, error: unknown) {
   return c.json({ error: `Internal error: ${(error as Error).message ?? String(error)}` }, 500);
 }
 
-export function createApp(source: GraphSource, webRoot: string): Hono {
+export function createApp(source: GraphSource, webRoot: string, guard: RequestGuardOptions = { allowedHosts: [] }): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
     await next();
@@ -35,6 +36,7 @@ export function createApp(source: GraphSource, webRoot: string): Hono {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
   });
+  app.use('*', ...requestGuard(guard));
   app.onError((error, c) => failure(c, error));
 
   app.get('/api/info', (c) => c.json({ source: source.kind, cypher: source.kind === 'neo4j' }));
@@ -59,7 +61,13 @@ export function createApp(source: GraphSource, webRoot: string): Hono {
   app.all('/api/*', (c) => c.json({ error: `No such API: ${c.req.method} ${c.req.path}` }, 404));
 
   app.get('*', (c) => {
-    const path = normalize(decodeURIComponent(c.req.path)).replace(/^(\.\.[/\\])+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(c.req.path);
+    } catch {
+      return c.text(`Bad path: ${c.req.path} is not valid percent-encoding.`, 400);
+    }
+    const path = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
     let file = join(webRoot, path === '/' ? 'index.html' : path);
     if (!file.startsWith(webRoot) || !existsSync(file) || !extname(file)) file = join(webRoot, 'index.html');
     if (!existsSync(file)) return c.text('The viewer is not built: run `npm run build`.', 503);

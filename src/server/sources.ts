@@ -63,7 +63,12 @@ export class Neo4jSource implements GraphSource {
     const words = q.replace(/[^\p{L}\p{N}\s-]/gu, ' ').trim().split(/\s+/).filter(Boolean);
     if (words.length === 0) return [];
     const query = words.map((w) => `${w}*`).join(' AND ');
-    const rows = await this.rows(readCypher('server/search.cypher'), { query, limit });
+    const rows = await this.rows(readCypher('server/search.cypher'), { query, limit }).catch((error: unknown) => {
+      if (error instanceof QueryError && /no such fulltext schema index/i.test(error.message)) {
+        throw new QueryError('Search needs the full-text index of names, and this store has none yet', 'Run `kg schema apply` (every `kg ingest` applies it too).', { cause: error });
+      }
+      throw error;
+    });
     return rows.map((r) => ({ id: String(r.id), name: String(r.name), type: String(r.type), aliases: (r.aliases as string[]) ?? [] }));
   }
 
