@@ -59,7 +59,7 @@ export function formatResult(result: QueryResult, format: 'table' | 'json' | 'cs
   const width = 60;
   const cut = (s: string) => (s.length > width ? `${s.slice(0, width - 1)}…` : s).replace(/\s+/g, ' ');
   const table = [result.columns, ...result.rows.map((row) => result.columns.map((c) => cut(cell(row[c]))))];
-  const widths = result.columns.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+  const widths = result.columns.map((_, i) => table.reduce((most, r) => Math.max(most, r[i]!.length), 0));
   const line = (r: string[]) => r.map((s, i) => s.padEnd(widths[i]!)).join(' │ ');
   const rule = widths.map((w) => '─'.repeat(w)).join('─┼─');
   const rows = table.slice(1).map(line);

@@ -89,8 +89,9 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
   // What "the attack" refers to: the attack of the sentence before (by position, so "the attacks in Iran and the
   // shootings in Moscow" ends on Moscow); failing that, the one the article talks about most. Either must be
   // of a compatible kind: "the shooting" is not the bombing.
-  const lastPosition = (c: AttackCluster) => Math.max(...c.phrases.map((p) => p.start));
-  const lastSentence = (c: AttackCluster) => Math.max(...c.phrases.map((p) => p.sentence));
+  // A reduce, not Math.max(...list): a long article can hold more phrases than a call takes arguments.
+  const lastPosition = (c: AttackCluster) => c.phrases.reduce((most, p) => Math.max(most, p.start), -Infinity);
+  const lastSentence = (c: AttackCluster) => c.phrases.reduce((most, p) => Math.max(most, p.sentence), -Infinity);
   const latest = (phrase: AttackPhrase): AttackCluster | undefined => {
     const candidates = clusters.filter((c) => kindsAgree(c.facts.kind, phrase.kind));
     // The attacks of the article's own time come first: in "the siege ended ..., an attack that recalled the

@@ -172,13 +172,22 @@ function paragraphIndex(text: string, sentences: Sentence[]): number[] {
 /** One relation per (type, source, target), keeping every sentence that supports it. */
 function dedupeRelations(relations: LocalRelation[]): LocalRelation[] {
   const merged = new Map<string, LocalRelation>();
+  // Sentence starts already cited per relation, so a relation stated thousands of times is merged in linear time.
+  const cited = new Map<string, Set<number>>();
   for (const r of relations) {
     const key = `${r.type}\u0000${r.source}\u0000${r.target}`;
     const existing = merged.get(key);
-    if (!existing) merged.set(key, { ...r, evidence: [...r.evidence] });
-    else {
+    if (!existing) {
+      merged.set(key, { ...r, evidence: [...r.evidence] });
+      cited.set(key, new Set(r.evidence.map((e) => e.start)));
+    } else {
       existing.confidence = Math.max(existing.confidence, r.confidence);
-      for (const e of r.evidence) if (!existing.evidence.some((x) => x.start === e.start)) existing.evidence.push(e);
+      const starts = cited.get(key)!;
+      for (const e of r.evidence) {
+        if (starts.has(e.start)) continue;
+        starts.add(e.start);
+        existing.evidence.push(e);
+      }
     }
   }
   return [...merged.values()];

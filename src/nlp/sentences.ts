@@ -14,6 +14,20 @@ function isHeadlineLike(text: string): boolean {
   return BOILERPLATE.test(text) || (!endsLikeProse && words.length <= 25 && capitalized / words.length > 0.6) || words.length <= 2;
 }
 
+// Real sentences are far shorter; a longer run (a table flattened to one line, a page with no full stops) is cut
+// so that work per sentence stays bounded and the whole document takes time in proportion to its length.
+export const MAX_SENTENCE_CHARS = 1000;
+
+/** Where to end a piece of at most MAX_SENTENCE_CHARS from `from`: the last clause break or space before it. */
+function cutPoint(body: string, from: number, to: number): number {
+  if (to - from <= MAX_SENTENCE_CHARS) return to;
+  const window = body.slice(from, from + MAX_SENTENCE_CHARS);
+  const clause = Math.max(window.lastIndexOf('; '), window.lastIndexOf(', '));
+  if (clause > MAX_SENTENCE_CHARS / 2) return from + clause + 1;
+  const space = window.lastIndexOf(' ');
+  return from + (space > 0 ? space : MAX_SENTENCE_CHARS);
+}
+
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   const paragraph = /[^\n]+/g;
@@ -23,6 +37,13 @@ export function splitSentences(text: string): Sentence[] {
     const boundary = /[.!?]+["')\]]*(?=\s+["'([]?[\p{Lu}\d])/gu;
     let start = 0;
     const push = (from: number, to: number) => {
+      for (let cut = cutPoint(body, from, to); cut < to; cut = cutPoint(body, from, to)) {
+        pushPiece(from, cut);
+        from = cut;
+      }
+      pushPiece(from, to);
+    };
+    const pushPiece = (from: number, to: number) => {
       const raw = body.slice(from, to);
       const lead = raw.length - raw.trimStart().length;
       const piece = raw.trim();

@@ -110,8 +110,10 @@ export class Resolver {
         const aliases = new Set(entity.aliases);
         for (const alias of [local.name, ...local.aliases]) if (alias !== entity.name) aliases.add(alias);
         entity.aliases = [...aliases];
-        entity.mentions.push(...local.mentions.map((m) => ({ doc: article.id, ...m })));
-        entity.attributes.push(...local.attributes);
+        // Loops, not push(...list): a long article mentions a place tens of thousands of times, more
+        // arguments than a call can take.
+        for (const m of local.mentions) entity.mentions.push({ doc: article.id, ...m });
+        for (const a of local.attributes) entity.attributes.push(a);
       }
       for (const relation of extraction.relations) {
         const source = localToGlobal.get(relation.source);
