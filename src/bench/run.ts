@@ -7,7 +7,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
-import { Pipeline } from '../cli/pipeline.js';
+import { Pipeline, settleOutcomes } from '../cli/pipeline.js';
 import { ExtractionPool } from '../cli/worker-pool.js';
 import { exporters, fileSink, selectGraph } from '../export/index.js';
 import type { DocumentExtraction } from '../extract/index.js';
@@ -125,7 +125,7 @@ async function benchParallel(): Promise<void> {
     coresOne.push(busy(process.cpuUsage(cpu), one));
     cpu = process.cpuUsage();
     const start = performance.now();
-    const parallel = await pool.extract(docs, 200);
+    const parallel = settleOutcomes(docs, await pool.extract(docs, 200)).extractions;
     const many = (performance.now() - start) / 1000;
     coresMany.push(busy(process.cpuUsage(cpu), many));
     identical &&= JSON.stringify(pipeline.extractCorpus(docs, parallel)) === JSON.stringify(pipeline.extractCorpus(docs, single));

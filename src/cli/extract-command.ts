@@ -5,7 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ExitCode } from '../model/errors.js';
 import type { Extraction } from '../model/extraction.js';
 import { globalsOf, note, printError } from './context.js';
-import { loadArticles, Pipeline } from './pipeline.js';
+import { loadArticles, Pipeline, settleOutcomes } from './pipeline.js';
 import { ExtractionPool } from './worker-pool.js';
 
 interface ExtractOptions {
@@ -51,15 +51,18 @@ export function extractCommand(): Command {
     .option('--workers <n>', 'extract in this many worker threads (1: in this thread)', positive, 1)
     .action(async (inputs: string[], options: ExtractOptions, command: Command) => {
       const globals = globalsOf(command);
-      const { articles, failures, repeats } = await loadArticles(inputs, options.maxMb * 1024 * 1024);
-      failures.forEach(printError);
-      for (const repeat of repeats) note(globals, `kg: ${repeat.source} has the same text as ${repeat.sameAs}; read once.`);
+      const loaded = await loadArticles(inputs, options.maxMb * 1024 * 1024);
+      loaded.failures.forEach(printError);
+      for (const repeat of loaded.repeats) note(globals, `kg: ${repeat.source} has the same text as ${repeat.sameAs}; read once.`);
       const pipeline = new Pipeline(options.ontology);
-      let extractions;
-      if (options.workers > 1 && articles.length > 1) {
+      let outcomes;
+      if (options.workers > 1 && loaded.articles.length > 1) {
         const pool = new ExtractionPool(Math.floor(options.workers), options.ontology);
-        extractions = await pool.extract(articles).finally(() => pool.close());
-      }
+        outcomes = await pool.extract(loaded.articles).finally(() => pool.close());
+      } else outcomes = loaded.articles.map((article) => pipeline.tryExtract(article));
+      const { articles, extractions, failures: failed } = settleOutcomes(loaded.articles, outcomes);
+      failed.forEach(printError);
+      const failures = [...loaded.failures, ...failed];
       const extraction = pipeline.extractCorpus(articles, extractions);
       if (options.text) for (const d of extraction.documents) d.text = articles.find((a) => a.id === d.id)!.text;
       for (const d of extraction.documents) if (d.duplicateOf) note(globals, `kg: ${d.source} is a near-duplicate of ${extraction.documents.find((x) => x.id === d.duplicateOf)?.source} (similarity ${d.similarity}).`);
@@ -68,8 +71,8 @@ export function extractCommand(): Command {
       else process.stdout.write(output);
       if (options.perDocument) {
         mkdirSync(options.perDocument, { recursive: true });
-        for (const article of articles) {
-          const alone = pipeline.extractCorpus([article]);
+        for (const [i, article] of articles.entries()) {
+          const alone = pipeline.extractCorpus([article], [extractions[i]!]);
           writeFileSync(join(options.perDocument, `${basename(article.source, extname(article.source))}.json`), `${JSON.stringify(alone, null, 2)}\n`);
         }
       }

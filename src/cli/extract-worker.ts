@@ -5,5 +5,5 @@ import { Pipeline } from './pipeline.js';
 
 const pipeline = new Pipeline((workerData as { ontology?: string } | undefined)?.ontology);
 parentPort!.on('message', (message: { id: number; articles: Article[] }) => {
-  parentPort!.postMessage({ id: message.id, extractions: message.articles.map((a) => pipeline.extractArticle(a)) });
+  parentPort!.postMessage({ id: message.id, outcomes: message.articles.map((a) => pipeline.tryExtract(a)) });
 });

@@ -8,7 +8,7 @@ import type { Connection } from '../store/connection.js';
 import { applySchema } from '../store/schema.js';
 import { emptyCounts, findStoredDocuments, loadKnownEntities, writeGraph, type WriteCounts } from '../store/write-graph.js';
 import { globalsOf, note, printError, withConnection, type GlobalOptions } from './context.js';
-import { Pipeline } from './pipeline.js';
+import { Pipeline, settleOutcomes } from './pipeline.js';
 import { Progress } from './progress.js';
 import { ExtractionPool } from './worker-pool.js';
 
@@ -81,13 +81,16 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
         articles.push(article);
       }
       const already = connection ? await findStoredDocuments(connection, articles.map((a) => a.id)) : new Set<string>();
-      const fresh = articles.filter((a) => !already.has(a.id));
-      summary.documentsUnchanged += articles.length - fresh.length;
-      summary.documentsNew += fresh.length;
+      const unseen = articles.filter((a) => !already.has(a.id));
+      summary.documentsUnchanged += articles.length - unseen.length;
       // Extraction of this batch runs while the previous batch is being written.
+      const outcomes = pool ? await pool.extract(unseen, Math.max(1, Math.ceil(unseen.length / (options.workers ?? 1)))) : unseen.map((article) => pipeline.tryExtract(article));
+      const { articles: fresh, extractions: extracted, failures } = settleOutcomes(unseen, outcomes);
+      failures.forEach(printError);
+      summary.documentsFailed += failures.length;
+      summary.documentsNew += fresh.length;
       const duplicates = new Map(findNearDuplicates(fresh).map((d) => [d.id, d]));
       summary.nearDuplicates += duplicates.size;
-      const extracted = pool ? await pool.extract(fresh, Math.max(1, Math.ceil(fresh.length / (options.workers ?? 1)))) : fresh.map((article) => pipeline.extractArticle(article));
       const inputs: ResolveInput[] = fresh.map((article, k) => {
         const duplicate = duplicates.get(article.id);
         return { article, extraction: extracted[k]!, ...(duplicate ? { duplicateOf: { id: duplicate.duplicateOf, similarity: duplicate.similarity } } : {}) };

@@ -1,6 +1,6 @@
 // Composes the pipeline steps for the commands: read inputs, prepare articles, analyse, extract, resolve.
 import { expandPaths, findNearDuplicates, prepareArticle, readInput, DEFAULT_MAX_BYTES, type Article } from '../ingest/index.js';
-import type { InputError } from '../model/errors.js';
+import { InputError } from '../model/errors.js';
 import type { Extraction } from '../model/extraction.js';
 import { loadOntology } from '../model/ontology.js';
 import { Extractor, type DocumentExtraction } from '../extract/index.js';
@@ -38,6 +38,25 @@ export async function loadArticles(paths: string[], maxBytes = DEFAULT_MAX_BYTES
   return { articles, failures, repeats };
 }
 
+/** One article's extraction, or why it failed: a failure belongs to its article, never to the whole run. */
+export type ExtractionOutcome = { ok: true; extraction: DocumentExtraction } | { ok: false; reason: string };
+
+export function extractionFailure(source: string, reason: string): InputError {
+  return new InputError(source, `extraction failed: ${reason}`, 'The other articles were processed; please report this article so kg can read it.');
+}
+
+/** The articles that were extracted, with their extractions in the same order, and a failure for each other one. */
+export function settleOutcomes(articles: Article[], outcomes: ExtractionOutcome[]): { articles: Article[]; extractions: DocumentExtraction[]; failures: InputError[] } {
+  const settled = { articles: [] as Article[], extractions: [] as DocumentExtraction[], failures: [] as InputError[] };
+  outcomes.forEach((outcome, i) => {
+    if (outcome.ok) {
+      settled.articles.push(articles[i]!);
+      settled.extractions.push(outcome.extraction);
+    } else settled.failures.push(extractionFailure(articles[i]!.source, outcome.reason));
+  });
+  return settled;
+}
+
 /** Loads the ontology and gazetteers once; extracts any number of articles. */
 export class Pipeline {
   private readonly extractor: Extractor;
@@ -49,6 +68,14 @@ export class Pipeline {
 
   extractArticle(article: Article): DocumentExtraction {
     return this.extractor.extract(article, analyzeText(article.text, this.gazetteer));
+  }
+
+  tryExtract(article: Article): ExtractionOutcome {
+    try {
+      return { ok: true, extraction: this.extractArticle(article) };
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   /** One graph for all the articles: entities resolved across documents. */

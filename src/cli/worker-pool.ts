@@ -3,7 +3,7 @@
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../ingest/index.js';
-import type { DocumentExtraction } from '../extract/index.js';
+import type { ExtractionOutcome } from './pipeline.js';
 
 export const defaultWorkers = (): number => Math.max(1, Math.min(cpus().length, 8));
 
@@ -11,13 +11,13 @@ export class ExtractionPool {
   private readonly workers: Worker[];
   private next = 0;
   private sequence = 0;
-  private readonly waiting = new Map<number, { done: (extractions: DocumentExtraction[]) => void; fail: (error: unknown) => void }>();
+  private readonly waiting = new Map<number, { done: (outcomes: ExtractionOutcome[]) => void; fail: (error: unknown) => void }>();
 
   constructor(size: number, ontologyFile?: string) {
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { ontology: ontologyFile } });
-      worker.on('message', (message: { id: number; extractions: DocumentExtraction[] }) => {
-        this.waiting.get(message.id)?.done(message.extractions);
+      worker.on('message', (message: { id: number; outcomes: ExtractionOutcome[] }) => {
+        this.waiting.get(message.id)?.done(message.outcomes);
         this.waiting.delete(message.id);
       });
       // A worker that dies fails everything still waiting: the caller reports it, nothing hangs.
@@ -29,7 +29,7 @@ export class ExtractionPool {
     });
   }
 
-  private run(articles: Article[]): Promise<DocumentExtraction[]> {
+  private run(articles: Article[]): Promise<ExtractionOutcome[]> {
     const id = this.sequence++;
     const worker = this.workers[this.next++ % this.workers.length]!;
     return new Promise((done, fail) => {
@@ -38,9 +38,9 @@ export class ExtractionPool {
     });
   }
 
-  /** Extracts all articles, split into chunks across the workers, in input order. */
-  async extract(articles: Article[], chunk = 20): Promise<DocumentExtraction[]> {
-    const parts: Array<Promise<DocumentExtraction[]>> = [];
+  /** Extracts all articles, split into chunks across the workers, in input order; a failure is its article's. */
+  async extract(articles: Article[], chunk = 20): Promise<ExtractionOutcome[]> {
+    const parts: Array<Promise<ExtractionOutcome[]>> = [];
     for (let i = 0; i < articles.length; i += chunk) parts.push(this.run(articles.slice(i, i + chunk)));
     return (await Promise.all(parts)).flat();
   }

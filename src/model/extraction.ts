@@ -43,11 +43,15 @@ export const AttackAnchors = z.object({
 });
 export type AttackAnchors = z.infer<typeof AttackAnchors>;
 
+/** Longest entity name or alias kept. Real names are far shorter; a longer "name" is a run of capitalised words
+ * gone wrong, and past a few KB Neo4j cannot index it ("Property value is too large to index"). */
+export const MAX_NAME_CHARS = 200;
+
 export const EntityRecord = z.object({
   id: z.string(),
   type: EntityType,
-  name: z.string(),
-  aliases: z.array(z.string()),
+  name: z.string().max(MAX_NAME_CHARS),
+  aliases: z.array(z.string().max(MAX_NAME_CHARS)),
   mentions: z.array(Mention),
   attributes: z.array(AttributeReport),
   attack: AttackAnchors.optional(),

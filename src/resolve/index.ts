@@ -3,7 +3,7 @@
 // merge when their years agree and they share a place, a person or a name. Ids are canonical keys, and a
 // Resolver can start from what an earlier run stored, so the same entity keeps its id across runs.
 import type { Article } from '../ingest/index.js';
-import type { AttackAnchors, DocumentRecord, EntityRecord, Extraction, RelationRecord } from '../model/extraction.js';
+import { MAX_NAME_CHARS, type AttackAnchors, type DocumentRecord, type EntityRecord, type Extraction, type RelationRecord } from '../model/extraction.js';
 import { anchorsAgree, erasAgree, mergeFacts, type AttackFacts, type DocumentExtraction, type LocalEntity } from '../extract/index.js';
 import { slug } from '../nlp/index.js';
 
@@ -79,7 +79,10 @@ export class Resolver {
     const entities = new Map<string, EntityRecord>();
     const relations = new Map<string, RelationRecord>();
     const documents: DocumentRecord[] = [];
-    for (const local of inputs.flatMap((i) => [...i.extraction.entities.values()])) if (local.type === 'Person') this.addFullName(local.name);
+    // An over-long name is no entity: it is left out, with the relations that need it, so the rest of its
+    // document is stored and one bad article does not stop the batch.
+    const usable = (local: LocalEntity) => local.name.length <= MAX_NAME_CHARS;
+    for (const i of inputs) for (const local of i.extraction.entities.values()) if (local.type === 'Person' && usable(local)) this.addFullName(local.name);
 
     for (const { article, extraction, duplicateOf } of inputs) {
       documents.push({
@@ -93,6 +96,7 @@ export class Resolver {
       const localToGlobal = new Map<string, string>();
       const publishedYear = article.published ? Number(article.published.slice(0, 4)) : undefined;
       for (const local of extraction.entities.values()) {
+        if (!usable(local)) continue;
         const id = local.type === 'Attack' && local.attack ? this.resolveAttack(local, publishedYear) : local.type === 'Person' ? this.personKey(local) : local.ref;
         localToGlobal.set(local.ref, id);
         let entity = entities.get(id);
@@ -108,7 +112,7 @@ export class Resolver {
           entity.attack = attack.anchors;
         }
         const aliases = new Set(entity.aliases);
-        for (const alias of [local.name, ...local.aliases]) if (alias !== entity.name) aliases.add(alias);
+        for (const alias of [local.name, ...local.aliases]) if (alias !== entity.name && alias.length <= MAX_NAME_CHARS) aliases.add(alias);
         entity.aliases = [...aliases];
         // Loops, not push(...list): a long article mentions a place tens of thousands of times, more
         // arguments than a call can take.
