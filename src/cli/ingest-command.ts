@@ -1,7 +1,7 @@
 // `kg ingest`: extract articles and write them into Neo4j, batch by batch, resumable and idempotent.
 import { Command, InvalidArgumentError } from 'commander';
 import { expandPaths, findNearDuplicates, prepareArticle, readInput, type Article } from '../ingest/index.js';
-import { ExitCode, KgError, Neo4jUnavailableError } from '../model/errors.js';
+import { ExitCode, Neo4jBusyError, Neo4jUnavailableError } from '../model/errors.js';
 import { loadOntology, type Ontology } from '../model/ontology.js';
 import { Resolver, type ResolveInput } from '../resolve/index.js';
 import type { Connection } from '../store/connection.js';
@@ -118,12 +118,15 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
     if (pending) await pending.then((written) => (stored += written.documents), () => undefined);
     progress.finish();
     await pool?.close();
-    if (error instanceof Neo4jUnavailableError || (error instanceof KgError && error.exitCode === ExitCode.neo4jUnavailable)) {
+    if (error instanceof Neo4jUnavailableError) {
       throw new Neo4jUnavailableError(
         `${error.message.split('\n')[0]} — ${stored} of ${summary.documentsNew} new documents were stored before it went away`,
         'Start Neo4j again and run the same command: stored documents are skipped, the rest are written, nothing is doubled.',
         { cause: error },
       );
+    }
+    if (error instanceof Neo4jBusyError) {
+      throw new Neo4jBusyError(`${error.message.split('\n')[0]} — ${stored} of ${summary.documentsNew} new documents were stored`, 'Run the same command again: stored documents are skipped, the rest are written, nothing is doubled.', { cause: error });
     }
     throw error;
   }

@@ -1,5 +1,5 @@
 // Turns the paths and URLs a user names into article sources, refusing what is not an article with a reason.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { InputError } from '../model/errors.js';
 
@@ -30,6 +30,7 @@ export function expandPaths(paths: string[]): { files: string[]; errors: InputEr
       .flatMap((entry) => {
         const full = join(dir, entry.name);
         if (entry.isDirectory()) return walk(full);
+        // A FIFO, socket or device named .txt is listed too, and refused by name when read.
         return (ARTICLE_EXTENSIONS as readonly string[]).includes(extname(entry.name).toLowerCase()) ? [full] : [];
       });
   for (const path of paths) {
@@ -55,15 +56,30 @@ export function expandPaths(paths: string[]): { files: string[]; errors: InputEr
   return { files: [...new Set(files.map((f) => (/^https?:/i.test(f) ? f : resolve(f))))], errors };
 }
 
-/** Checks raw bytes are a text article: not empty, not binary, valid UTF-8, not too large. */
+function tooLarge(source: string, size: number, maxBytes: number): InputResult {
+  return {
+    ok: false,
+    error: new InputError(source, `the file is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit for one article`, 'Split it into articles, or raise --max-mb if it really is one.'),
+  };
+}
+
+/** UTF-16 text with its byte-order mark, as Windows tools save it; undefined for anything else. */
+function decodeUtf16(bytes: Uint8Array): string | undefined {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (!encoding) return undefined;
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Checks raw bytes are a text article: not empty, not binary, valid UTF-8 or UTF-16 with a BOM, not too large. */
 export function decodeArticle(source: string, bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): InputResult {
   if (bytes.length === 0) return { ok: false, error: new InputError(source, 'the file is empty', 'Remove it or fill it with the article text.') };
-  if (bytes.length > maxBytes) {
-    return {
-      ok: false,
-      error: new InputError(source, `the file is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit for one article`, 'Split it into articles, or raise --max-mb if it really is one.'),
-    };
-  }
+  if (bytes.length > maxBytes) return tooLarge(source, bytes.length, maxBytes);
+  const utf16 = decodeUtf16(bytes);
+  if (utf16 !== undefined) return textArticle(source, utf16);
   const sample = bytes.subarray(0, 8192);
   let control = 0;
   for (const byte of sample) {
@@ -77,23 +93,43 @@ export function decodeArticle(source: string, bytes: Uint8Array, maxBytes = DEFA
   } catch {
     return { ok: false, error: new InputError(source, 'the file is not valid UTF-8', 'Convert it, for example: iconv -f latin1 -t utf-8 FILE > FILE.txt') };
   }
+  return textArticle(source, content);
+}
+
+function textArticle(source: string, content: string): InputResult {
   if (content.trim().length === 0) return { ok: false, error: new InputError(source, 'the file holds only white space', 'Remove it or fill it with the article text.') };
   return { ok: true, article: { source, format: formatOf(source), content: content.replace(/^\uFEFF/, '') } };
 }
 
+/** Why a path that is not a regular file cannot be an article. */
+function notAFile(stats: Stats): string | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isFIFO()) return 'this is a named pipe (FIFO), not a file';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'this is a device, not a file';
+  if (stats.isSocket()) return 'this is a socket, not a file';
+  return 'this is not a regular file';
+}
+
 export function readArticleFile(path: string, maxBytes = DEFAULT_MAX_BYTES): InputResult {
-  let size: number;
+  let fd: number;
   try {
-    size = statSync(path).size;
-  } catch {
-    return { ok: false, error: new InputError(path, 'no such file', 'Check the path.') };
+    // Non-blocking, so a FIFO with no writer cannot hang the run; what it is, is checked on the open file.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, error: code === 'ENOENT' ? new InputError(path, 'no such file', 'Check the path.') : new InputError(path, `cannot open: ${(error as Error).message}`, 'Check the permissions.') };
   }
-  // Refuse before reading a huge file into memory.
-  if (size > maxBytes) return decodeArticle(path, new Uint8Array(size), maxBytes);
   try {
-    return decodeArticle(path, readFileSync(path), maxBytes);
+    const stats = fstatSync(fd);
+    const odd = notAFile(stats);
+    if (odd) return { ok: false, error: new InputError(path, odd, 'Give kg .txt, .md or .html files.') };
+    // Refuse before reading a huge file into memory.
+    if (stats.size > maxBytes) return tooLarge(path, stats.size, maxBytes);
+    return decodeArticle(path, readFileSync(fd), maxBytes);
   } catch (error) {
     return { ok: false, error: new InputError(path, `cannot read: ${(error as Error).message}`, 'Check the permissions.') };
+  } finally {
+    closeSync(fd);
   }
 }
 
