@@ -4,6 +4,7 @@ import { resolveNeo4jTarget, type Neo4jTarget } from '../model/config.js';
 import { KgError } from '../model/errors.js';
 import { closeConnection, connect, type Connection } from '../store/connection.js';
 import { defaultKgHome, startLocalServer } from '../store/local-server.js';
+import { printable } from './terminal.js';
 
 export interface GlobalOptions {
   verbose?: boolean;
@@ -32,7 +33,7 @@ export const kgHomeOf = (globals: GlobalOptions): string => defaultKgHome(global
 
 /** Progress and notes go to stderr so stdout stays clean for results. */
 export function note(globals: GlobalOptions, message: string): void {
-  if (!globals.quiet) process.stderr.write(`${message}\n`);
+  if (!globals.quiet) process.stderr.write(`${printable(message)}\n`);
 }
 
 export function targetOf(globals: GlobalOptions): Neo4jTarget {
@@ -62,7 +63,7 @@ export async function withConnection<T>(globals: GlobalOptions, work: (connectio
 
 /** An error and its fix, as kg prints it: for the failure that stops a command and for each bad input. */
 export function printError(error: KgError): void {
-  process.stderr.write(`kg: ${error.message}\n${error.hint ? `    ${error.hint}\n` : ''}`);
+  process.stderr.write(printable(`kg: ${error.message}\n${error.hint ? `    ${error.hint}\n` : ''}`));
 }
 
 /** The one place errors become output and exit codes. */
@@ -73,7 +74,7 @@ export function reportError(error: unknown, verbose: boolean): number {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`kg: unexpected error: ${message.split('\n')[0]}\n`);
+  process.stderr.write(`kg: unexpected error: ${printable(message.split('\n')[0]!)}\n`);
   if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   else process.stderr.write('    Run again with --verbose for details.\n');
   return 1;

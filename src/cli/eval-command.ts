@@ -6,6 +6,7 @@ import { ConfigError } from '../model/errors.js';
 import { Extraction } from '../model/extraction.js';
 import { loadDataFile } from '../model/ontology.js';
 import { Catalog, GoldDocument, mergeGold, scoreOne, Tally } from '../eval/index.js';
+import { printable } from './terminal.js';
 
 interface EvalOptions {
   gold: string;
@@ -48,8 +49,8 @@ export function evalCommand(): Command {
       }
       if (command.optsWithGlobals<{ verbose?: boolean }>().verbose) {
         for (const k of ['entities', 'relations', 'attributes'] as const) {
-          for (const m of total[k].misses) process.stdout.write(`MISS  ${m}\n`);
-          for (const f of total[k].falseHits) process.stdout.write(`FALSE ${f}\n`);
+          for (const m of total[k].misses) process.stdout.write(`MISS  ${printable(m)}\n`);
+          for (const f of total[k].falseHits) process.stdout.write(`FALSE ${printable(f)}\n`);
         }
       }
       for (const k of ['entities', 'relations', 'attributes'] as const) {

@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ExitCode } from '../model/errors.js';
 import type { Extraction } from '../model/extraction.js';
 import { globalsOf, note, printError } from './context.js';
+import { printableLine } from './terminal.js';
 import { loadArticles, Pipeline, settleOutcomes } from './pipeline.js';
 import { ExtractionPool } from './worker-pool.js';
 
@@ -35,7 +36,7 @@ export function formatTable(extraction: Extraction): string {
   }
   lines.push('');
   for (const r of extraction.relations) lines.push(`${names.get(r.source)} -[${r.type} ${r.confidence}]-> ${names.get(r.target)}   "${r.evidence[0]?.text.slice(0, 100) ?? ''}"`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(printableLine).join('\n')}\n`;
 }
 
 export function extractCommand(): Command {

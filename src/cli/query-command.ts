@@ -6,6 +6,7 @@ import type { Connection } from '../store/connection.js';
 import { queryParameters, runQuery, type PlainNode, type PlainPath, type PlainRelationship, type QueryResult } from '../store/run-query.js';
 import { findSavedQuery, listSavedQueries } from '../store/saved-queries.js';
 import { globalsOf, withConnection } from './context.js';
+import { printableLine } from './terminal.js';
 
 interface QueryOptions {
   file?: string;
@@ -57,8 +58,11 @@ export function formatResult(result: QueryResult, format: 'table' | 'json' | 'cs
     return `${[result.columns.map(quote).join(','), ...result.rows.map((row) => result.columns.map((c) => quote(cell(row[c]))).join(','))].join('\n')}\n`;
   }
   const width = 60;
-  const cut = (s: string) => (s.length > width ? `${s.slice(0, width - 1)}…` : s).replace(/\s+/g, ' ');
-  const table = [result.columns, ...result.rows.map((row) => result.columns.map((c) => cut(cell(row[c]))))];
+  const cut = (s: string) => {
+    const line = printableLine(s).replace(/\s+/g, ' ');
+    return line.length > width ? `${line.slice(0, width - 1)}…` : line;
+  };
+  const table = [result.columns.map(cut), ...result.rows.map((row) => result.columns.map((c) => cut(cell(row[c]))))];
   const widths = result.columns.map((_, i) => table.reduce((most, r) => Math.max(most, r[i]!.length), 0));
   const line = (r: string[]) => r.map((s, i) => s.padEnd(widths[i]!)).join(' │ ');
   const rule = widths.map((w) => '─'.repeat(w)).join('─┼─');

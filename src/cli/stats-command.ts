@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../model/errors.js';
 import { graphStats, resetGraph, type GraphStats } from '../store/stats.js';
 import { globalsOf, withConnection } from './context.js';
+import { printable } from './terminal.js';
 
 export function formatStats(stats: GraphStats): string {
   const lines = ['Nodes by label:'];
@@ -22,7 +23,7 @@ export function statsCommand(): Command {
     .option('--json', 'print as JSON')
     .action(async (options: { top: number; json?: boolean }, command: Command) => {
       const stats = await withConnection(globalsOf(command), (c) => graphStats(c, options.top));
-      process.stdout.write(options.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
+      process.stdout.write(options.json ? `${JSON.stringify(stats, null, 2)}\n` : printable(formatStats(stats)));
     });
 }
 

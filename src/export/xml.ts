@@ -11,4 +11,7 @@ export const escapeXml = (value: unknown): string =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/\n/g, '&#10;');
+    // Parsers normalise raw line breaks and tabs (to \n in text, to spaces in attributes); references survive.
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
