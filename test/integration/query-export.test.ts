@@ -221,9 +221,34 @@ describe('kg serve --graph (an exported file, no database)', () => {
       expect((evidence.body.evidence as Array<{ title: string }>)[0]!.title.length).toBeGreaterThan(0);
       const bad = await get('api/search?q=');
       expect(bad.status).toBe(400);
-      const cypher = await fetch(new URL('api/cypher', viewer.url), { method: 'POST', body: JSON.stringify({ query: 'MATCH (n) RETURN n' }), headers: { 'Content-Type': 'application/json' } });
+      const cypher = await fetch(new URL('api/cypher', viewer.url), { method: 'POST', body: JSON.stringify({ query: 'MATCH (n) RETURN n' }), headers: { 'Content-Type': 'application/json', Origin: new URL(viewer.url).origin } });
       expect(cypher.status).toBe(400);
       expect(((await cypher.json()) as { error: string }).error).toMatch(/needs a database/);
+    } finally {
+      await viewer.stop();
+    }
+  });
+});
+
+describe('kg serve over Neo4j', () => {
+  it('answers /api/evidence with every sentence of a relationship and the titles of its articles', async () => {
+    const [edge] = (await runCheckedQuery(connection, 'MATCH (s:Entity)-[r:ACCUSED]->(t:Entity) WHERE size(r.evidence) > 0 RETURN s.id AS source, t.id AS target, r.evidence AS evidence, r.evidenceDocs AS docs LIMIT 1', {}, { write: false, timeoutMs: 30_000, limit: 1 })).rows;
+    expect(edge).toBeDefined();
+    const { startViewer } = await import('../../src/cli/serve-command.js');
+    const viewer = await startViewer({ neo4jUri: testNeo4jUri(), quiet: true }, { port: 0, host: '127.0.0.1' });
+    try {
+      const response = await fetch(new URL(`api/evidence?${new URLSearchParams({ source: String(edge!.source), type: 'ACCUSED', target: String(edge!.target) })}`, viewer.url));
+      const body = (await response.json()) as { type: string; evidence: Array<{ text: string; doc: string; title: string; source: string }> };
+      expect(response.status, JSON.stringify(body)).toBe(200);
+      expect(body.type).toBe('ACCUSED');
+      expect(body.evidence.map((e) => e.text)).toEqual(edge!.evidence);
+      expect(body.evidence.map((e) => e.doc)).toEqual(edge!.docs);
+      for (const e of body.evidence) {
+        expect(e.title.length).toBeGreaterThan(0);
+        expect(e.source).toMatch(/\.(txt|md|html?)$/);
+      }
+      const missing = await fetch(new URL('api/evidence?source=country%2Fnowhere&type=ACCUSED&target=country%2Fukraine', viewer.url));
+      expect(missing.status).toBe(400);
     } finally {
       await viewer.stop();
     }

@@ -57,6 +57,16 @@ describe('no file is read and nothing is sent', () => {
     expect(received).toHaveLength(0);
   });
 
+  it('kg export --cypher is held to the same read path, and points to the command that can write', async () => {
+    const load = await kg(['export', '-f', 'json', '-o', join(dir, 'x.json'), '--cypher', `LOAD CSV FROM '${collectorUrl}' AS r RETURN r`]);
+    expect(load.code).toBe(5);
+    const create = await kg(['export', '-f', 'json', '-o', join(dir, 'x.json'), '--cypher', 'CREATE (n:Intruder) RETURN n']);
+    expect(create.code).toBe(5);
+    expect(create.stderr).toMatch(/kg query --write/);
+    expect(create.stderr).not.toMatch(/Pass --write/);
+    expect(received).toHaveLength(0);
+  });
+
   it('even with --write, the local Neo4j reads no file URL and calls no address', async () => {
     const file = await kg(['query', '--write', `LOAD CSV FROM 'file://${secretFile}' AS r RETURN r[0]`]);
     expect(file.code).toBe(5);
