@@ -1,6 +1,6 @@
 // `kg ingest`: extract articles and write them into Neo4j, batch by batch, resumable and idempotent.
 import { Command, InvalidArgumentError } from 'commander';
-import { expandPaths, findNearDuplicates, prepareArticle, readInput, type Article } from '../ingest/index.js';
+import { findNearDuplicates, prepareArticle, readInput, DEFAULT_MAX_ITEMS, DEFAULT_WEB_LIMITS, type Article } from '../ingest/index.js';
 import { ExitCode, KgError, Neo4jUnavailableError } from '../model/errors.js';
 import { loadOntology, type Ontology } from '../model/ontology.js';
 import { Resolver, type ResolveInput } from '../resolve/index.js';
@@ -10,9 +10,10 @@ import { emptyCounts, findStoredDocuments, loadKnownEntities, writeGraph, type W
 import { globalsOf, note, printError, withConnection, type GlobalOptions } from './context.js';
 import { Pipeline } from './pipeline.js';
 import { Progress } from './progress.js';
+import { addWebOptions, expandInputs, webClientOf, type WebOptions } from './web-options.js';
 import { ExtractionPool } from './worker-pool.js';
 
-export interface IngestOptions {
+export interface IngestOptions extends Partial<WebOptions> {
   batch: number;
   dryRun?: boolean;
   maxMb: number;
@@ -43,7 +44,9 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
   const started = Date.now();
   const ontology: Ontology = loadOntology();
   const pipeline = new Pipeline();
-  const { files, errors } = expandPaths(paths);
+  const webOptions = { maxItems: DEFAULT_MAX_ITEMS, timeout: DEFAULT_WEB_LIMITS.timeoutMs / 1000, hostDelay: DEFAULT_WEB_LIMITS.hostDelayMs, ...options };
+  const web = webClientOf(webOptions);
+  const { inputs: files, errors } = await expandInputs(paths, web, webOptions, (message) => note(globals, message));
   errors.forEach(printError);
   if (connection && !options.dryRun) await applySchema(connection);
   const resolver = new Resolver(connection ? await loadKnownEntities(connection) : {});
@@ -66,7 +69,7 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
       const batch = files.slice(i, i + options.batch);
       const articles: Article[] = [];
       for (const file of batch) {
-        const result = await readInput(file, options.maxMb * 1024 * 1024);
+        const result = await readInput(file, options.maxMb * 1024 * 1024, web);
         if (!result.ok) {
           summary.documentsFailed++;
           printError(result.error);
@@ -141,9 +144,9 @@ export function formatSummary(summary: IngestSummary, dryRun: boolean): string {
 }
 
 export function ingestCommand(): Command {
-  return new Command('ingest')
-    .description('extract articles (files, folders or URLs) and write them into Neo4j; re-running is safe')
-    .argument('<inputs...>', 'files, folders or URLs')
+  return addWebOptions(new Command('ingest'))
+    .description('extract articles (files, folders, URLs, feeds, sitemaps, OPML, PDF, DOCX) and write them into Neo4j; re-running is safe')
+    .argument('<inputs...>', 'files, folders, article URLs, feeds (RSS, Atom), news sitemaps or OPML lists')
     .option('--batch <n>', 'documents per write transaction', wholeNumber, 25)
     .option('--dry-run', 'extract and resolve, but write nothing')
     .option('--max-mb <n>', 'largest article to read, in MB', (v) => Number(v), 10)
