@@ -64,18 +64,21 @@ export function isoDate(value: string | undefined): string | undefined {
 
 const absolute = (link: string | undefined, base: string): string | undefined => {
   if (!link) return undefined;
-  try {
-    return new URL(link, base).href;
-  } catch {
-    return undefined;
+  // A local file is no base: its links must be absolute.
+  for (const attempt of [() => new URL(link), () => new URL(link, base)]) {
+    try {
+      return attempt().href;
+    } catch {
+      // try the next reading
+    }
   }
+  return undefined;
 };
 
-function item(fields: Omit<FeedItem, 'key'> & { id: string | undefined }): FeedItem | undefined {
-  const key = fields.id ?? fields.link;
+function item({ id, ...fields }: Omit<FeedItem, 'key'> & { id: string | undefined }): FeedItem | undefined {
+  const key = id ?? fields.link;
   if (!key || (!fields.link && !fields.content)) return undefined;
-  const { id: _id, ...rest } = fields;
-  return { key, ...rest };
+  return { key, ...fields };
 }
 
 function rss(channel: Record<string, unknown>, base: string): Omit<FeedList, 'kind'> {

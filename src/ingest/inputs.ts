@@ -79,7 +79,7 @@ export class InputExpander {
     for (const file of files) {
       try {
         if (isUrl(file)) await this.expandUrl(file, out, 0);
-        else if (LIST_EXTENSIONS.has(extname(file).toLowerCase())) this.expandLocalList(file, out);
+        else if (LIST_EXTENSIONS.has(extname(file).toLowerCase())) await this.expandLocalList(file, out);
         else out.inputs.push(file);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
@@ -96,21 +96,22 @@ export class InputExpander {
     return out;
   }
 
-  private expandLocalList(file: string, out: ExpandedInputs): void {
+  private expandLocalList(file: string, out: ExpandedInputs): Promise<void> {
     const read = readArticleFile(file, this.web.limits.maxBytes);
     if (!read.ok) throw read.error;
     if (!isFeedList(read.article.content.slice(0, 4096))) throw new InputError(file, 'this XML file is not an RSS or Atom feed, a sitemap or an OPML list', 'Give kg a feed, a sitemap, an OPML file or an article.');
-    return this.addList(parseFeedList(read.article.content, file), file, out, 0);
+    return this.expandList(parseFeedList(read.article.content, file), file, out, 0);
   }
 
   private async expandUrl(url: string, out: ExpandedInputs, depth: number): Promise<void> {
     const resource = await this.web.get(url);
     const list = listOf(resource, this.web.limits.maxBytes);
-    if (!list) {
-      out.inputs.push({ url, from: undefined, item: undefined, fetched: resource });
-      return;
-    }
-    this.addList(list, url, out, depth);
+    if (list) return this.expandList(list, url, out, depth);
+    out.inputs.push({ url, from: undefined, item: undefined, fetched: resource });
+  }
+
+  private async expandList(list: FeedList, source: string, out: ExpandedInputs, depth: number): Promise<void> {
+    this.addList(list, source, out, depth);
     for (const child of list.lists.slice(0, this.maxItems)) {
       if (this.seenLists.has(child) || depth + 1 >= LIST_DEPTH) continue;
       this.seenLists.add(child);
