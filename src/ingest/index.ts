@@ -10,7 +10,7 @@ import type { ArticleSource } from './read-inputs.js';
 
 export { findDates, formatDate, type PartialDate } from './dates.js';
 export { isFeedList, parseFeedList, type FeedItem, type FeedList } from './feeds.js';
-export { articleOfResource, InputExpander, readInput, sourceOf, DEFAULT_MAX_ITEMS, type ExpandedInputs, type InputRef, type WebItem } from './inputs.js';
+export { feedListOf, InputExpander, itemInput, readInput, sourceOf, DEFAULT_MAX_ITEMS, type ExpandedInputs, type InputRef, type WebItem } from './inputs.js';
 export { findNearDuplicates, type NearDuplicate } from './near-duplicates.js';
 export { normalizeText } from './normalize-text.js';
 export { pageAt } from './pages.js';
@@ -60,7 +60,7 @@ export function prepareArticle(input: ArticleSource): Article {
     source: isUrl(input.source) ? input.source : basename(input.source),
     path: input.source,
     title: page?.title ?? meta?.title ?? titleOf(text),
-    published: isoDate(page?.published) ?? isoDate(meta?.published) ?? publishedDateOf(text),
+    published: isoDate(page?.published) ?? isoDate(meta?.published) ?? publishedDateOf(text) ?? isoDate(meta?.created),
     url: declared ?? (isUrl(input.source) ? input.source : undefined),
     author: page?.author ?? meta?.author,
     outlet: page?.outlet ?? meta?.outlet,

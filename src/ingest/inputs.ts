@@ -53,7 +53,8 @@ function textOf(resource: Resource, maxBytes: number): InputResult {
   return decodeArticle(resource.url, resource.body, maxBytes);
 }
 
-function listOf(resource: Resource, maxBytes: number): FeedList | undefined {
+/** The feed, sitemap or OPML list a fetched answer holds, or undefined if it holds none (an article page). */
+export function feedListOf(resource: Resource, maxBytes: number): FeedList | undefined {
   if (officeFormatOf(resource.body) || HTML_TYPES.test(resource.contentType)) return undefined;
   const head = new TextDecoder().decode(resource.body.subarray(0, 4096));
   if (!isFeedList(head)) return undefined;
@@ -105,7 +106,7 @@ export class InputExpander {
 
   private async expandUrl(url: string, out: ExpandedInputs, depth: number): Promise<void> {
     const resource = await this.web.get(url);
-    const list = listOf(resource, this.web.limits.maxBytes);
+    const list = feedListOf(resource, this.web.limits.maxBytes);
     if (list) return this.expandList(list, url, out, depth);
     out.inputs.push({ url, from: undefined, item: undefined, fetched: resource });
   }
@@ -130,16 +131,16 @@ export class InputExpander {
     if (listed === 0) out.notes.push(`${source}: the ${list.kind} lists nothing.`);
     if (list.items.length > this.maxItems) out.notes.push(`${source}: the ${list.kind} lists ${list.items.length} items; kg reads the first ${this.maxItems} (raise --max-items for more).`);
     if (list.lists.length > 0 && depth + 1 >= LIST_DEPTH) out.errors.push(new InputError(source, `a ${list.kind} inside another list; kg reads lists ${LIST_DEPTH} levels deep`, 'Give kg the inner lists directly.'));
-    for (const item of list.items.slice(0, this.maxItems)) {
-      // Without a link the item's own content is the article; its key stands in for the URL.
-      out.inputs.push({ url: item.link ?? `${source}#${item.key}`, from: source, item, fetched: undefined });
-    }
+    for (const item of list.items.slice(0, this.maxItems)) out.inputs.push(itemInput(item, source));
   }
 }
 
+/** A feed's item as an input; without a link the item's own content is the article, and its key stands in for the URL. */
+export const itemInput = (item: FeedItem, feed: string): WebItem => ({ url: item.link ?? `${feed}#${item.key}`, from: feed, item, fetched: undefined });
+
 function fromOffice(source: string, format: OfficeFormat, bytes: Uint8Array): Promise<InputResult> {
   return readOfficeDocument(source, format, bytes).then(
-    (doc): InputResult => ({ ok: true, article: { source, format: 'text', content: doc.pages.join('\n\n'), pages: doc.pages, meta: { title: doc.title, author: doc.author, published: doc.published, outlet: undefined, url: undefined } } }),
+    (doc): InputResult => ({ ok: true, article: { source, format: 'text', content: doc.pages.join('\n\n'), pages: doc.pages, meta: { title: doc.title, author: doc.author, published: undefined, created: doc.created, outlet: undefined, url: undefined } } }),
     (error: unknown): InputResult => {
       if (error instanceof InputError) return { ok: false, error };
       throw error;
@@ -148,7 +149,7 @@ function fromOffice(source: string, format: OfficeFormat, bytes: Uint8Array): Pr
 }
 
 /** A fetched answer as an article source, refusing what is none (an image, an archive, another feed). */
-export function articleOfResource(resource: Resource, maxBytes: number): Promise<InputResult> {
+function articleOfResource(resource: Resource, maxBytes: number): Promise<InputResult> {
   const office = officeFormatOf(resource.body);
   if (office) return fromOffice(resource.url, office, resource.body);
   const type = resource.contentType.split(';')[0]!.trim();
@@ -183,7 +184,7 @@ export async function readInput(input: InputRef, maxBytes = DEFAULT_MAX_BYTES, w
   if (!result.ok) return result;
   const article: ArticleSource = { ...result.article, source: ref.url };
   // What the feed says fills what the page leaves out; the page's own metadata wins where both speak.
-  if (item) article.meta = { title: article.meta?.title ?? item.title, author: article.meta?.author ?? item.author, published: article.meta?.published ?? item.published, outlet: item.outlet, url: item.content ? item.link : undefined };
+  if (item) article.meta = { title: article.meta?.title ?? item.title, author: article.meta?.author ?? item.author, published: item.published, created: article.meta?.created, outlet: item.outlet, url: item.content ? item.link : undefined };
   return { ok: true, article };
 }
 

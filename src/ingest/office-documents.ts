@@ -9,7 +9,8 @@ export interface OfficeText {
   pages: string[];
   title: string | undefined;
   author: string | undefined;
-  published: string | undefined;
+  /** When the file was made: a publication date only if the text states none. */
+  created: string | undefined;
 }
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
@@ -28,6 +29,19 @@ const pdfDate = (value: unknown): string | undefined => {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 };
 
+/** A page's lines back into paragraphs: a PDF breaks lines where the column ends, not where sentences do.
+ * A line ends its paragraph when it ends a sentence or is much shorter than the page's lines (a heading). */
+function unwrap(lines: string[]): string {
+  const kept = lines.map((l) => l.trim()).filter((l) => l.length > 0);
+  const longest = Math.max(0, ...kept.map((l) => l.length));
+  return kept.reduce((text, line, i) => {
+    if (i === 0) return line;
+    const previous = kept[i - 1]!;
+    const ends = /[.!?:;"')\]]$/.test(previous) || previous.length < longest * 0.6 || /^[•\-–*]\s/.test(line);
+    return text + (ends ? '\n\n' : ' ') + line;
+  }, '');
+}
+
 async function readPdf(source: string, bytes: Uint8Array): Promise<OfficeText> {
   let pdf;
   try {
@@ -43,12 +57,17 @@ async function readPdf(source: string, bytes: Uint8Array): Promise<OfficeText> {
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
-      let text = '';
+      let line = '';
+      const lines: string[] = [];
       for (const item of content.items) {
         if (!('str' in item)) continue;
-        text += item.str + (item.hasEOL ? '\n' : '');
+        line += item.str;
+        if (item.hasEOL) {
+          lines.push(line);
+          line = '';
+        }
       }
-      pages.push(text);
+      pages.push(unwrap([...lines, line]));
       page.cleanup();
     }
     if (pages.every((p) => p.trim().length === 0)) {
@@ -56,7 +75,7 @@ async function readPdf(source: string, bytes: Uint8Array): Promise<OfficeText> {
     }
     const info = (await pdf.getMetadata()).info as Record<string, unknown>;
     const text = (key: string) => (typeof info[key] === 'string' && (info[key] as string).trim() ? (info[key] as string).trim() : undefined);
-    return { pages, title: text('Title'), author: text('Author'), published: pdfDate(info.CreationDate) };
+    return { pages, title: text('Title'), author: text('Author'), created: pdfDate(info.CreationDate) };
   } finally {
     await pdf.destroy();
   }
@@ -71,7 +90,7 @@ async function readDocx(source: string, bytes: Uint8Array): Promise<OfficeText> 
     throw new InputError(source, `this DOCX cannot be read: ${(error as Error).message}`, 'The file is damaged, or not a Word document; save it again as .docx.');
   }
   if (!value.trim()) throw new InputError(source, 'this DOCX holds no text', 'Check that it is the article and not, say, a scanned image pasted into Word.');
-  return { pages: [value], title: undefined, author: undefined, published: undefined };
+  return { pages: [value], title: undefined, author: undefined, created: undefined };
 }
 
 export function readOfficeDocument(source: string, format: OfficeFormat, bytes: Uint8Array): Promise<OfficeText> {

@@ -23,6 +23,8 @@ export interface SourceMeta {
   title: string | undefined;
   author: string | undefined;
   published: string | undefined;
+  /** When the file was made (a PDF's creation date): the publication date only if nothing else gives one. */
+  created: string | undefined;
   outlet: string | undefined;
   /** The article's own URL when its text came from elsewhere (a feed's full content). */
   url: string | undefined;

@@ -19,6 +19,8 @@ export interface GraphSource {
   search(q: string, limit: number): Promise<SearchHit[]>;
   evidence(source: string, type: string, target: string): Promise<RelationEvidence>;
   cypher(query: string): Promise<{ graph: SerializedGraph; rows: Array<Record<string, unknown>>; columns: string[] }>;
+  /** How many documents the graph holds now (grows while `kg watch` or `kg ingest` runs). */
+  documentCount(): Promise<number>;
 }
 
 /** Renders a selection as graphology JSON in memory (the exporter writes to a string). */
@@ -54,6 +56,11 @@ export class Neo4jSource implements GraphSource {
     const query = words.map((w) => `${w}*`).join(' AND ');
     const rows = await this.rows(readCypher('server/search.cypher'), { query, limit });
     return rows.map((r) => ({ id: String(r.id), name: String(r.name), type: String(r.type), aliases: (r.aliases as string[]) ?? [] }));
+  }
+
+  async documentCount(): Promise<number> {
+    const [row] = await this.rows(readCypher('server/document-count.cypher'), {});
+    return Number(row?.documents ?? 0);
   }
 
   async evidence(source: string, type: string, target: string): Promise<RelationEvidence> {
@@ -152,6 +159,10 @@ export class FileSource implements GraphSource {
         return { text, doc, title: documents[doc]?.title ?? doc, source: documents[doc]?.source ?? '' };
       }),
     };
+  }
+
+  async documentCount(): Promise<number> {
+    return Object.keys(this.data.attributes.documents).length;
   }
 
   async cypher(): Promise<never> {
