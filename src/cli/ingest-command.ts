@@ -33,7 +33,7 @@ export interface IngestSummary {
   seconds: number;
 }
 
-const wholeNumber = (value: string): number => {
+export const wholeNumber = (value: string): number => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('Expecting a whole number of at least 1.');
   return n;

@@ -2,14 +2,14 @@
 // poll ingested, and records both in Neo4j, so a restart goes on where it stopped. Ctrl-C or SIGTERM stops it
 // cleanly: the write in flight finishes, nothing half-done is recorded as done.
 import { readFileSync } from 'node:fs';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { feedListOf, isFeedList, itemInput, parseFeedList, sleep, type WebClient } from '../ingest/index.js';
 import { ConfigError, InputError } from '../model/errors.js';
 import type { Connection } from '../store/connection.js';
 import { applySchema } from '../store/schema.js';
 import { loadFeedState, markItemsSeen, saveFeedPoll, seenItemKeys } from '../store/watch-state.js';
 import { globalsOf, note, printError, withConnection, type GlobalOptions } from './context.js';
-import { ingestInputs } from './ingest-command.js';
+import { ingestInputs, wholeNumber } from './ingest-command.js';
 import { addWebOptions, webClientOf, type WebOptions } from './web-options.js';
 
 interface WatchOptions extends WebOptions {
@@ -25,12 +25,6 @@ interface Tally {
   failed: number;
   unchanged: number;
 }
-
-const positiveWhole = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('Expecting a whole number of at least 1.');
-  return n;
-};
 
 /** The feeds named on the command line and in --feeds (one URL a line, # comments; or an OPML file). */
 export function feedsToWatch(args: string[], file: string | undefined): string[] {
@@ -116,9 +110,9 @@ export function watchCommand(): Command {
     .description('follow feeds: poll them on an interval and ingest new items; state in Neo4j, Ctrl-C stops')
     .argument('[feeds...]', 'URLs of RSS or Atom feeds, news sitemaps or OPML lists')
     .option('--feeds <file>', 'a file of feeds to follow: one URL a line (# comments), or OPML')
-    .option('--interval <s>', 'seconds between polls', positiveWhole, 900)
-    .option('--rounds <n>', 'stop after this many polls (default: until stopped)', positiveWhole)
-    .option('--batch <n>', 'documents per write transaction', positiveWhole, 25)
+    .option('--interval <s>', 'seconds between polls', wholeNumber, 900)
+    .option('--rounds <n>', 'stop after this many polls (default: until stopped)', wholeNumber)
+    .option('--batch <n>', 'documents per write transaction', wholeNumber, 25)
     .option('--max-mb <n>', 'largest article or feed to read, in MB', (v) => Number(v), 10)
     .action(async (args: string[], options: WatchOptions, command: Command) => {
       const globals = globalsOf(command);

@@ -129,6 +129,28 @@ describe('feeds, sitemaps and OPML', () => {
     expect((await new InputExpander(new WebClient(limits)).expand([local])).inputs).toHaveLength(2);
   });
 
+  it('follows a sitemap index to its sitemaps, and takes an Atom entry\'s inline content as the article', async () => {
+    site.routes.set('/sitemap-index.xml', { type: 'application/xml', body: `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>/news-sitemap.xml</loc></sitemap></sitemapindex>` });
+    site.routes.set('/full.atom', {
+      type: 'application/atom+xml',
+      body: `<feed xmlns="http://www.w3.org/2005/Atom"><title>Horn Monitor</title><author><name>Horn Desk</name></author><entry><title>Hotel bombing</title><id>urn:horn:2</id><link href="/news/hotel-full"/><updated>2025-08-03T10:00:00Z</updated><content type="html">${HOTEL.replaceAll('<', '&lt;').replaceAll('>', '&gt;')}</content></entry></feed>`,
+    });
+    const index = await new InputExpander(new WebClient(limits)).expand([site.url('/sitemap-index.xml')]);
+    expect(index.inputs.map((i) => (typeof i === 'string' ? i : i.url))).toEqual([site.url('/news/checkpoint')]);
+    const before = site.requests.length;
+    const { articles } = await articlesOf([site.url('/full.atom')]);
+    expect(articles[0]).toMatchObject({ title: 'Hotel bombing', author: 'Horn Desk', outlet: 'Horn Monitor', published: '2025-08-03', url: site.url('/news/hotel-full') });
+    expect(articles[0]!.text).toContain('Al-Shabaab claimed responsibility for the bombing');
+    expect(site.requests.slice(before).map((r) => r.path)).not.toContain('/news/hotel-full');
+  });
+
+  it('reads a page in its declared charset', async () => {
+    site.routes.set('/latin1', { type: 'text/html; charset=iso-8859-1', body: Buffer.from(newsPage({ headline: 'Attaque à Bamako', paragraphs: ['Des hommes armés ont attaqué un poste de contrôle près de Bamako, a déclaré l\'armée malienne, selon un communiqué publié mardi soir.'] }), 'latin1') });
+    const { articles } = await articlesOf([site.url('/latin1')]);
+    expect(articles[0]!.title).toBe('Attaque à Bamako');
+    expect(articles[0]!.text).toContain('armés ont attaqué');
+  });
+
   it('reads only the first --max-items of a feed that lists thousands, and says so', async () => {
     const tooBig = await new InputExpander(new WebClient(limits), 50).expand([site.url('/many.xml')]);
     expect(tooBig.errors.map((e) => e.message).join('\n')).toMatch(/many\.xml: the answer sends more than the limit/);
