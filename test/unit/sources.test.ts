@@ -242,6 +242,20 @@ describe('PDF and DOCX', () => {
   });
 });
 
+describe('kg watch arguments', () => {
+  it('says what is missing before it connects to anything', async () => {
+    const none = await runKg(['watch']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/kg watch needs feeds to follow\n\s+Name feed URLs, or a file of them with --feeds FILE/);
+    const local = await runKg(['watch', 'seeds/']);
+    expect(local.code).toBe(2);
+    expect(local.stderr).toMatch(/seeds\/: kg watch follows feeds on the web/);
+    const missing = await runKg(['watch', '--feeds', join(dir, 'no-such-list.txt')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no-such-list\.txt: cannot read it \(ENOENT\)/);
+  });
+});
+
 describe('hostile sources', () => {
   const failureOf = async (path: string, client = new WebClient(limits)) => {
     const read = await readInput(site.url(path), limits.maxBytes, client);
