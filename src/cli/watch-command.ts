@@ -47,7 +47,7 @@ export function feedsToWatch(args: string[], file: string | undefined): string[]
 class Watcher {
   constructor(
     private readonly connection: Connection,
-    private readonly web: WebClient,
+    private readonly newClient: () => WebClient,
     private readonly options: WatchOptions,
     private readonly globals: GlobalOptions,
     private readonly feeds: string[],
@@ -58,26 +58,28 @@ class Watcher {
   }
 
   async round(number: number): Promise<Tally> {
+    // A client per round: robots.txt is read again each round, as a site may change it.
+    const web = this.newClient();
     const tally: Tally = { fetched: 0, skipped: 0, failed: 0, unchanged: 0 };
     // An OPML list among the feeds adds its feeds to this very round.
-    for (let i = 0; i < this.feeds.length; i++) await this.poll(this.feeds[i]!, tally);
+    for (let i = 0; i < this.feeds.length; i++) await this.poll(web, this.feeds[i]!, tally);
     this.say(`round ${number}: ${tally.fetched} fetched, ${tally.skipped} skipped (seen before or robots.txt), ${tally.failed} failed; ${tally.unchanged} of ${this.feeds.length} feeds unchanged`);
     return tally;
   }
 
-  private async poll(url: string, tally: Tally): Promise<void> {
+  private async poll(web: WebClient, url: string, tally: Tally): Promise<void> {
     const state = await loadFeedState(this.connection, url);
     let list;
     let resource;
     try {
-      resource = await this.web.get(url, state);
+      resource = await web.get(url, state);
       if (resource.notModified) {
         tally.unchanged++;
         await saveFeedPoll(this.connection, { url, title: undefined, notModified: true, etag: undefined, lastModified: undefined });
         this.say(`${url}: not modified`);
         return;
       }
-      list = feedListOf(resource, this.web.limits.maxBytes);
+      list = feedListOf(resource, web.limits.maxBytes);
       if (!list) throw new InputError(url, 'this is an article page, not a feed', 'Ingest it once with `kg ingest`; kg watch follows RSS, Atom, sitemaps and OPML lists.');
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -91,7 +93,7 @@ class Watcher {
     const seen = await seenItemKeys(this.connection, items.map((i) => i.key));
     const fresh = items.filter((i) => !seen.has(i.key));
     const inputs = fresh.map((i) => itemInput(i.item, url));
-    const summary = inputs.length > 0 ? await ingestInputs(this.connection, inputs, { batch: this.options.batch, maxMb: this.options.maxMb }, { ...this.globals, quiet: true }, this.web) : undefined;
+    const summary = inputs.length > 0 ? await ingestInputs(this.connection, inputs, { batch: this.options.batch, maxMb: this.options.maxMb }, { ...this.globals, quiet: true }, web) : undefined;
     const failed = new Set(summary?.failedSources ?? []);
     const disallowed = summary?.skippedSources.length ?? 0;
     // Items robots.txt rules out are marked seen too: asking again each poll would not change the answer.
@@ -132,7 +134,7 @@ export function watchCommand(): Command {
       try {
         await withConnection(globals, async (connection) => {
           await applySchema(connection);
-          const watcher = new Watcher(connection, webClientOf(options, controller.signal), options, globals, feeds);
+          const watcher = new Watcher(connection, () => webClientOf(options, controller.signal), options, globals, feeds);
           note(globals, `Watching ${feeds.length} feed${feeds.length === 1 ? '' : 's'} every ${options.interval} s (Ctrl-C stops).`);
           while (!controller.signal.aborted) {
             const tally = await watcher.round(++rounds);

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputExpander, pageAt, prepareArticle, readInput, WebClient, type Article, type InputRef } from '../../src/ingest/index.js';
+import { InputExpander, pageAt, parseFeedList, prepareArticle, readInput, WebClient, type Article, type InputRef } from '../../src/ingest/index.js';
 import { Extraction } from '../../src/model/extraction.js';
 import { makeDocx, makePdf, makeScannedPdf } from '../helpers/office-files.js';
 import { newsPage, startNewsServer, type NewsServer } from '../helpers/news-server.js';
@@ -162,6 +162,14 @@ describe('feeds, sitemaps and OPML', () => {
   it('refuses malformed XML with where it breaks', async () => {
     const { errors } = await articlesOf([site.url('/broken.xml')]);
     expect(errors.join('\n')).toMatch(/broken\.xml: malformed XML at line 1, column \d+/);
+  });
+
+  it('does not expand nested entities (a "billion laughs" feed stays small)', () => {
+    const levels = ['<!ENTITY l0 "laugh">', ...Array.from({ length: 8 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`)].join('');
+    const xml = `<?xml version="1.0"?><!DOCTYPE rss [${levels}]><rss><channel><title>Laughs</title><item><title>${'&l8;'.repeat(10)}</title><link>http://127.0.0.1/x</link></item></channel></rss>`;
+    const list = parseFeedList(xml, 'laughs.xml');
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]!.title!.length).toBeLessThan(1000);
   });
 });
 
