@@ -53,9 +53,10 @@ function textOf(resource: Resource, maxBytes: number): InputResult {
   return decodeArticle(resource.url, resource.body, maxBytes);
 }
 
-/** The feed, sitemap or OPML list a fetched answer holds, or undefined if it holds none (an article page). */
+/** The feed, sitemap or OPML list a fetched answer holds, or undefined if it holds none (an article page).
+ * Told by the root element, not the content type: feeds are often served as text/html or octet-stream. */
 export function feedListOf(resource: Resource, maxBytes: number): FeedList | undefined {
-  if (officeFormatOf(resource.body) || HTML_TYPES.test(resource.contentType)) return undefined;
+  if (officeFormatOf(resource.body)) return undefined;
   const head = new TextDecoder().decode(resource.body.subarray(0, 4096));
   if (!isFeedList(head)) return undefined;
   const text = textOf(resource, maxBytes);

@@ -51,7 +51,8 @@ beforeAll(async () => {
 <item><title>Gunmen kill nine police officers</title><link>/news/checkpoint</link><guid>checkpoint-2025</guid><pubDate>Mon, 14 Jul 2025 20:30:00 GMT</pubDate><description>Short summary only.</description></item>`),
     },
     '/atom.xml': {
-      type: 'application/atom+xml',
+      // Served with the wrong type, as some sites do: kg goes by the document's root element.
+      type: 'text/html',
       body: `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Horn Monitor</title><id>urn:horn</id>
 <entry><title>Checkpoint attack</title><id>urn:horn:1</id><link rel="alternate" href="/news/checkpoint"/><published>2025-07-15T08:00:00Z</published><author><name>Desk Editor</name></author><summary>Summary</summary></entry></feed>`,
     },
