@@ -3,7 +3,7 @@
 // input; the others go on.
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { InputError } from '../model/errors.js';
+import { InputError, RobotsDisallowedError } from '../model/errors.js';
 import { isFeedList, parseFeedList, type FeedItem, type FeedList } from './feeds.js';
 import { officeFormatOf, readOfficeDocument, type OfficeFormat } from './office-documents.js';
 import { decodeArticle, expandPaths, readArticleFile, DEFAULT_MAX_BYTES, type ArticleSource, type InputResult } from './read-inputs.js';
@@ -85,7 +85,9 @@ export class InputExpander {
         else out.inputs.push(file);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        out.errors.push(error);
+        // Left to the reading step, which reports it as skipped rather than failed.
+        if (error instanceof RobotsDisallowedError) out.inputs.push(file);
+        else out.errors.push(error);
       }
     }
     // An article listed by two feeds (or by a feed and the command line) is read once.

@@ -196,6 +196,9 @@ describe('article pages', () => {
     const { errors } = await articlesOf([site.url('/private/memo')]);
     expect(errors.join('\n')).toMatch(/private\/memo: the site's robots.txt asks crawlers not to fetch this/);
     expect(site.requests.some((r) => r.path === '/private/memo')).toBe(false);
+    const run = await runKg(['ingest', site.url('/private/memo'), '--dry-run', '--host-delay', '0']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/0 failed, 1 skipped \(robots\.txt\)/);
   });
 
   it('waits between two requests to the same site', async () => {
