@@ -129,23 +129,44 @@ describe('news sources in Neo4j', () => {
     expect(await countOf(connection, 'MATCH (d:Document) RETURN count(d)')).toBe(3);
   });
 
-  it('stops cleanly on SIGTERM between polls', async () => {
+  /** Starts kg watch and resolves once its output satisfies ready; gives a way to signal it and wait for its end. */
+  async function watchUntil(ready: (stdout: string) => boolean): Promise<{ out: () => { stdout: string; stderr: string }; stop: (signal: NodeJS.Signals) => Promise<number | null> }> {
     const child = spawn(process.execPath, [KG, 'watch', site.url('/feed.xml'), '--interval', '600', '--host-delay', '0'], { env: { ...process.env, NEO4J_URI: testNeo4jUri() }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.once('exit', done));
     await new Promise<void>((done, fail) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        if (stdout.includes('round 1:')) done();
-      });
-      child.once('exit', () => fail(new Error(`kg watch ended early: ${stderr}`)));
+      const check = () => void (ready(stdout) && done());
+      child.stdout.on('data', (chunk: Buffer) => ((stdout += chunk.toString()), check()));
+      child.stderr.on('data', (chunk: Buffer) => ((stderr += chunk.toString()), check()));
+      const timer = setInterval(check, 50);
+      void exited.then(() => (clearInterval(timer), fail(new Error(`kg watch ended early: ${stderr}`))));
+      void exited.finally(() => clearInterval(timer));
     });
-    child.kill('SIGTERM');
-    const code = await new Promise<number | null>((done) => child.once('exit', done));
-    expect(code, stderr).toBe(0);
-    expect(stderr).toMatch(/SIGTERM: stopping/);
-    expect(stdout).toMatch(/Stopped after 1 round: 2 fetched/);
+    return { out: () => ({ stdout, stderr }), stop: (signal) => (child.kill(signal), exited) };
+  }
+
+  it('stops cleanly on SIGTERM between polls', async () => {
+    const watch = await watchUntil((stdout) => stdout.includes('round 1:'));
+    const code = await watch.stop('SIGTERM');
+    expect(code, watch.out().stderr).toBe(0);
+    expect(watch.out().stderr).toMatch(/SIGTERM: stopping/);
+    expect(watch.out().stdout).toMatch(/Stopped after 1 round: 2 fetched/);
+  });
+
+  it('stops on Ctrl-C in the middle of a fetch, records nothing half-done, and the next run reads it all', async () => {
+    const page = site.routes.get('/story/2')!;
+    site.routes.set('/story/2', () => undefined); // never answers
+    const from = site.requests.length;
+    const watch = await watchUntil(() => site.requests.slice(from).some((r) => r.path === '/story/2'));
+    const code = await watch.stop('SIGINT');
+    expect(code, watch.out().stderr).toBe(0);
+    expect(watch.out().stdout).toMatch(/Stopped after 1 round: 0 fetched/);
+    expect(await countOf(connection, 'MATCH (i:FeedItem) RETURN count(i)')).toBe(0);
+    site.routes.set('/story/2', page);
+    const again = await run(['watch', site.url('/feed.xml'), '--rounds', '1']);
+    expect(again.stdout).toMatch(/feed\.xml: 2 new, 0 seen before, 0 failed/);
+    expect(await countOf(connection, 'MATCH (d:Document) RETURN count(d)')).toBe(2);
   });
 
   it('streams the document count to the viewer as it grows', async () => {
