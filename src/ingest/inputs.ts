@@ -39,9 +39,16 @@ const TEXT_TYPES = /^(text\/plain|text\/markdown)/;
 const XML_TYPES = /^(application|text)\/([\w.+-]*\+)?xml|^application\/(rss|atom)/;
 const OFFICE_TYPES = /^application\/(pdf|vnd\.openxmlformats-officedocument\.wordprocessingml\.document)/;
 
+/** The charset the answer declares: in its Content-Type, else in the document (<meta charset>, <?xml encoding>). */
+function declaredCharset(resource: Resource): string | undefined {
+  const head = new TextDecoder('latin1').decode(resource.body.subarray(0, 2048));
+  const declared = /charset="?([\w-]+)/i.exec(resource.contentType) ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(head) ?? /<\?xml[^>]+encoding=["']([\w-]+)/i.exec(head);
+  return declared?.[1]?.toLowerCase();
+}
+
 /** The body as text in its declared charset (UTF-8 when none is declared). */
 function textOf(resource: Resource, maxBytes: number): InputResult {
-  const charset = /charset="?([\w-]+)/.exec(resource.contentType)?.[1]?.toLowerCase();
+  const charset = declaredCharset(resource);
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     try {
       const content = new TextDecoder(charset).decode(resource.body);

@@ -145,11 +145,15 @@ describe('feeds, sitemaps and OPML', () => {
     expect(site.requests.slice(before).map((r) => r.path)).not.toContain('/news/hotel-full');
   });
 
-  it('reads a page in its declared charset', async () => {
+  it('reads a page in the charset its header or its <meta charset> declares', async () => {
     site.routes.set('/latin1', { type: 'text/html; charset=iso-8859-1', body: Buffer.from(newsPage({ headline: 'Attaque à Bamako', paragraphs: ['Des hommes armés ont attaqué un poste de contrôle près de Bamako, a déclaré l\'armée malienne, selon un communiqué publié mardi soir.'] }), 'latin1') });
-    const { articles } = await articlesOf([site.url('/latin1')]);
-    expect(articles[0]!.title).toBe('Attaque à Bamako');
-    expect(articles[0]!.text).toContain('armés ont attaqué');
+    site.routes.set('/cp1252', { type: 'text/html', body: Buffer.from(newsPage({ headline: 'Attaque à Bamako', paragraphs: ['Des hommes armés ont attaqué un poste de contrôle près de Bamako, a déclaré l\'armée malienne, selon un communiqué publié mardi soir.'] }).replace('<head>', '<head><meta charset="windows-1252">'), 'latin1') });
+    for (const path of ['/latin1', '/cp1252']) {
+      const { articles, errors } = await articlesOf([site.url(path)]);
+      expect(errors, path).toEqual([]);
+      expect(articles[0]!.title).toBe('Attaque à Bamako');
+      expect(articles[0]!.text).toContain('armés ont attaqué');
+    }
   });
 
   it('reads only the first --max-items of a feed that lists thousands, and says so', async () => {
