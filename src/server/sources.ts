@@ -156,7 +156,7 @@ export class FileSource implements GraphSource {
       confidence: edge.attributes.confidence,
       evidence: edge.attributes.evidence.map((text, i) => {
         const doc = edge.attributes.evidenceDocs[i] ?? '';
-        return { text, doc, title: documents[doc]?.title ?? doc, source: documents[doc]?.source ?? '' };
+        return { text, doc, title: documents[doc]?.title ?? doc, source: documents[doc]?.source ?? '', page: edge.attributes.evidencePages?.[i] ?? 0 };
       }),
     };
   }

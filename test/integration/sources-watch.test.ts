@@ -1,10 +1,15 @@
 // News sources into the real Neo4j: what a Document keeps (url, outlet, author, date, pages), kg watch's
 // conditional polls and its memory across restarts, a clean stop on SIGTERM, and the viewer's live updates.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/cli/ingest-command.js';
 import { startViewer } from '../../src/cli/serve-command.js';
+import { SerializedGraph } from '../../src/model/api.js';
+import { FileSource } from '../../src/server/sources.js';
 import { closeConnection, openSession, type Connection } from '../../src/store/connection.js';
 import { countOf } from '../helpers/graph-dump.js';
 import { newsPage, startNewsServer, type NewsServer } from '../helpers/news-server.js';
@@ -91,6 +96,14 @@ describe('news sources in Neo4j', () => {
     } finally {
       await viewer.stop();
     }
+    // An exported graph keeps the pages, and the viewer over that file shows them as well.
+    const file = join(mkdtempSync(join(tmpdir(), 'kg-pages-')), 'graph.json');
+    const exported = await runKg(['export', '-f', 'json', '-o', file], { NEO4J_URI: testNeo4jUri() });
+    expect(exported.code, exported.stderr).toBe(0);
+    const fromFile = new FileSource(file);
+    const edge = SerializedGraph.parse(JSON.parse(readFileSync(file, 'utf8'))).edges.find((e) => e.attributes.type === 'CLAIMED' && e.attributes.evidencePages?.includes(2))!;
+    expect((await fromFile.evidence(edge.source, 'CLAIMED', edge.target)).evidence[0]!.page).toBe(2);
+    rmSync(dirname(file), { recursive: true, force: true });
   });
 
   it('polls conditionally, ingests only new items, and goes on after a restart where it stopped', async () => {
