@@ -30,6 +30,7 @@ export interface ExpandedInputs {
 
 export const DEFAULT_MAX_ITEMS = 1000;
 const LIST_DEPTH = 2;
+const PREFETCH_BUDGET = 64 * 1024 * 1024;
 const LIST_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.opml']);
 const isUrl = (value: string) => /^https?:\/\//i.test(value);
 export const sourceOf = (input: InputRef): string => (typeof input === 'string' ? input : input.url);
@@ -73,6 +74,7 @@ export function feedListOf(resource: Resource, maxBytes: number): FeedList | und
 
 export class InputExpander {
   private readonly seenLists = new Set<string>();
+  private kept = 0;
 
   constructor(
     private readonly web: WebClient,
@@ -118,7 +120,11 @@ export class InputExpander {
     const resource = await this.web.get(url);
     const list = feedListOf(resource, this.web.limits.maxBytes);
     if (list) return this.expandList(list, url, out, depth);
-    out.inputs.push({ url, from: undefined, item: undefined, fetched: resource });
+    // Pages fetched to find out what they were are kept for reading, up to a budget; past it (a list of
+    // thousands of URLs) a page is fetched again when its turn comes, rather than all held in memory at once.
+    const keep = this.kept + resource.body.length <= PREFETCH_BUDGET;
+    if (keep) this.kept += resource.body.length;
+    out.inputs.push({ url, from: undefined, item: undefined, fetched: keep ? resource : undefined });
   }
 
   private async expandList(list: FeedList, source: string, out: ExpandedInputs, depth: number): Promise<void> {
