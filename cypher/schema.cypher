@@ -13,3 +13,7 @@ CREATE INDEX claim_key IF NOT EXISTS FOR (c:Claim) ON (c.key);
 
 // Name search with autocomplete over names and aliases.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasText];
+
+// kg watch's memory: one node per polled feed, one per item it has ingested.
+CREATE CONSTRAINT feed_url IF NOT EXISTS FOR (f:Feed) REQUIRE f.url IS UNIQUE;
+CREATE CONSTRAINT feed_item_key IF NOT EXISTS FOR (i:FeedItem) REQUIRE i.key IS UNIQUE;

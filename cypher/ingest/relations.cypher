@@ -1,5 +1,5 @@
 // One relationship per (source, type, target); its evidence sentences accumulate across documents without
-// duplicates (keyed by document and offset). The relationship type in the MERGE is a placeholder that kg
+// duplicates (keyed by document and offset); evidencePages gives each one's page in a paged document (0: none). The relationship type in the MERGE is a placeholder that kg
 // replaces by one type from the ontology's closed list (a static type lets Neo4j walk only that type's
 // relationships of a busy node).
 UNWIND $relations AS row
@@ -13,6 +13,7 @@ SET r.evidenceKeys = r.evidenceKeys + [e IN fresh | e.key],
     r.evidenceDocs = r.evidenceDocs + [e IN fresh | e.doc],
     r.evidenceStarts = r.evidenceStarts + [e IN fresh | toInteger(e.start)],
     r.evidenceEnds = r.evidenceEnds + [e IN fresh | toInteger(e.end)],
+    r.evidencePages = coalesce(r.evidencePages, []) + [e IN fresh | toInteger(e.page)],
     r.docs = r.docs + [d IN row.docs WHERE NOT d IN r.docs],
     r.confidence = CASE WHEN row.confidence > r.confidence THEN row.confidence ELSE r.confidence END
 SET r.count = size(r.evidenceKeys)

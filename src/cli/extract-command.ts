@@ -7,9 +7,10 @@ import type { Extraction } from '../model/extraction.js';
 import { globalsOf, note, printError } from './context.js';
 import { printableLine } from './terminal.js';
 import { loadArticles, Pipeline, settleOutcomes } from './pipeline.js';
+import { addWebOptions, type WebOptions } from './web-options.js';
 import { ExtractionPool } from './worker-pool.js';
 
-interface ExtractOptions {
+interface ExtractOptions extends WebOptions {
   format: 'json' | 'table';
   out?: string;
   perDocument?: string;
@@ -40,9 +41,9 @@ export function formatTable(extraction: Extraction): string {
 }
 
 export function extractCommand(): Command {
-  return new Command('extract')
-    .description('extract entities, relations and attacks from articles (.txt, .md, .html files, folders or URLs)')
-    .argument('<inputs...>', 'files, folders or URLs')
+  return addWebOptions(new Command('extract'))
+    .description('extract entities, relations and attacks from articles (.txt, .md, .html, .pdf, .docx files, folders, URLs, feeds, sitemaps, OPML)')
+    .argument('<inputs...>', 'files, folders, article URLs, feeds (RSS, Atom), news sitemaps or OPML lists')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'table']).default('json'))
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .option('--per-document <dir>', 'also write one JSON file per article, each extracted alone (what `kg eval --pred-dir` reads)')
@@ -52,7 +53,7 @@ export function extractCommand(): Command {
     .option('--workers <n>', 'extract in this many worker threads (1: in this thread)', positive, 1)
     .action(async (inputs: string[], options: ExtractOptions, command: Command) => {
       const globals = globalsOf(command);
-      const loaded = await loadArticles(inputs, options.maxMb * 1024 * 1024);
+      const loaded = await loadArticles(inputs, options, (message) => note(globals, message));
       loaded.failures.forEach(printError);
       for (const repeat of loaded.repeats) note(globals, `kg: ${repeat.source} has the same text as ${repeat.sameAs}; read once.`);
       const pipeline = new Pipeline(options.ontology);

@@ -1,7 +1,7 @@
 // `kg ingest`: extract articles and write them into Neo4j, batch by batch, resumable and idempotent.
 import { Command, InvalidArgumentError } from 'commander';
-import { expandPaths, findNearDuplicates, prepareArticle, readInput, type Article } from '../ingest/index.js';
-import { ExitCode, Neo4jBusyError, Neo4jUnavailableError } from '../model/errors.js';
+import { findNearDuplicates, prepareArticle, readInput, sourceOf, DEFAULT_MAX_ITEMS, DEFAULT_WEB_LIMITS, type Article, type InputRef, type WebClient } from '../ingest/index.js';
+import { ExitCode, Neo4jBusyError, Neo4jUnavailableError, RobotsDisallowedError } from '../model/errors.js';
 import { loadOntology, type Ontology } from '../model/ontology.js';
 import { Resolver, type ResolveInput } from '../resolve/index.js';
 import type { Connection } from '../store/connection.js';
@@ -10,9 +10,10 @@ import { emptyCounts, findStoredDocuments, loadKnownEntities, writeGraph, type W
 import { globalsOf, note, printError, withConnection, type GlobalOptions } from './context.js';
 import { Pipeline, settleOutcomes } from './pipeline.js';
 import { Progress } from './progress.js';
+import { addWebOptions, expandInputs, webClientOf, type WebOptions } from './web-options.js';
 import { ExtractionPool } from './worker-pool.js';
 
-export interface IngestOptions {
+export interface IngestOptions extends Partial<WebOptions> {
   batch: number;
   dryRun?: boolean;
   maxMb: number;
@@ -23,12 +24,16 @@ export interface IngestSummary {
   documentsNew: number;
   documentsUnchanged: number;
   documentsFailed: number;
+  /** The inputs that could not be read (for kg watch, which reads them again on its next poll). */
+  failedSources: string[];
+  /** The pages robots.txt asks crawlers to leave alone: not read, and not failures. */
+  skippedSources: string[];
   nearDuplicates: number;
   counts: WriteCounts;
   seconds: number;
 }
 
-const wholeNumber = (value: string): number => {
+export const wholeNumber = (value: string): number => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('Expecting a whole number of at least 1.');
   return n;
@@ -40,14 +45,24 @@ function addCounts(into: WriteCounts, more: WriteCounts): void {
 
 /** The whole ingest, for the command and for `kg demo`. */
 export async function ingestPaths(connection: Connection | undefined, paths: string[], options: IngestOptions, globals: GlobalOptions): Promise<IngestSummary> {
+  const webOptions = { maxItems: DEFAULT_MAX_ITEMS, timeout: DEFAULT_WEB_LIMITS.timeoutMs / 1000, hostDelay: DEFAULT_WEB_LIMITS.hostDelayMs, ...options };
+  const web = webClientOf(webOptions);
+  const { inputs, errors } = await expandInputs(paths, web, webOptions, (message) => note(globals, message));
+  errors.forEach(printError);
+  const summary = await ingestInputs(connection, inputs, options, globals, web);
+  summary.documentsFailed += errors.length;
+  summary.failedSources.unshift(...errors.map((e) => e.source));
+  return summary;
+}
+
+/** Ingests inputs already expanded (files, URLs, feed items): what `kg ingest` and each round of `kg watch` run. */
+export async function ingestInputs(connection: Connection | undefined, files: InputRef[], options: IngestOptions, globals: GlobalOptions, web: WebClient): Promise<IngestSummary> {
   const started = Date.now();
   const ontology: Ontology = loadOntology();
   const pipeline = new Pipeline();
-  const { files, errors } = expandPaths(paths);
-  errors.forEach(printError);
   if (connection && !options.dryRun) await applySchema(connection);
   const resolver = new Resolver(connection ? await loadKnownEntities(connection) : {});
-  const summary: IngestSummary = { documentsNew: 0, documentsUnchanged: 0, documentsFailed: errors.length, nearDuplicates: 0, counts: emptyCounts(), seconds: 0 };
+  const summary: IngestSummary = { documentsNew: 0, documentsUnchanged: 0, documentsFailed: 0, failedSources: [], skippedSources: [], nearDuplicates: 0, counts: emptyCounts(), seconds: 0 };
   const progress = new Progress(files.length, options.dryRun ? 'extracting' : 'ingesting', globals.quiet === true);
   const seen = new Set<string>();
   const pool = (options.workers ?? 1) > 1 ? new ExtractionPool(options.workers!) : undefined;
@@ -66,9 +81,15 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
       const batch = files.slice(i, i + options.batch);
       const articles: Article[] = [];
       for (const file of batch) {
-        const result = await readInput(file, options.maxMb * 1024 * 1024);
+        const result = await readInput(file, options.maxMb * 1024 * 1024, web);
+        if (!result.ok && result.error instanceof RobotsDisallowedError) {
+          summary.skippedSources.push(sourceOf(file));
+          note(globals, `kg: ${result.error.message}; skipped.`);
+          continue;
+        }
         if (!result.ok) {
           summary.documentsFailed++;
+          summary.failedSources.push(sourceOf(file));
           printError(result.error);
           continue;
         }
@@ -88,6 +109,7 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
       const { articles: fresh, extractions: extracted, failures } = settleOutcomes(unseen, outcomes);
       failures.forEach(printError);
       summary.documentsFailed += failures.length;
+      summary.failedSources.push(...failures.map((failure) => failure.source));
       summary.documentsNew += fresh.length;
       const duplicates = new Map(findNearDuplicates(fresh).map((d) => [d.id, d]));
       summary.nearDuplicates += duplicates.size;
@@ -139,7 +161,7 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
 export function formatSummary(summary: IngestSummary, dryRun: boolean): string {
   const c = summary.counts;
   return [
-    `${dryRun ? 'Would ingest' : 'Ingested'} in ${summary.seconds.toFixed(1)} s: documents ${summary.documentsNew} new, ${summary.documentsUnchanged} unchanged, ${summary.documentsFailed} failed${summary.nearDuplicates ? ` (${summary.nearDuplicates} near-duplicates flagged)` : ''}.`,
+    `${dryRun ? 'Would ingest' : 'Ingested'} in ${summary.seconds.toFixed(1)} s: documents ${summary.documentsNew} new, ${summary.documentsUnchanged} unchanged, ${summary.documentsFailed} failed${summary.skippedSources.length ? `, ${summary.skippedSources.length} skipped (robots.txt)` : ''}${summary.nearDuplicates ? ` (${summary.nearDuplicates} near-duplicates flagged)` : ''}.`,
     dryRun
       ? `Entities ${c.entitiesCreated}, relationships ${c.relationshipsCreated}, attribute reports ${c.claims}.`
       : `Entities ${c.entitiesCreated} created, ${c.entitiesMerged} merged; relationships ${c.relationshipsCreated} created, ${c.relationshipsMerged} merged; attribute reports ${c.claims}.`,
@@ -147,9 +169,9 @@ export function formatSummary(summary: IngestSummary, dryRun: boolean): string {
 }
 
 export function ingestCommand(): Command {
-  return new Command('ingest')
-    .description('extract articles (files, folders or URLs) and write them into Neo4j; re-running is safe')
-    .argument('<inputs...>', 'files, folders or URLs')
+  return addWebOptions(new Command('ingest'))
+    .description('extract articles (files, folders, URLs, feeds, sitemaps, OPML, PDF, DOCX) and write them into Neo4j; re-running is safe')
+    .argument('<inputs...>', 'files, folders, article URLs, feeds (RSS, Atom), news sitemaps or OPML lists')
     .option('--batch <n>', 'documents per write transaction', wholeNumber, 25)
     .option('--dry-run', 'extract and resolve, but write nothing')
     .option('--max-mb <n>', 'largest article to read, in MB', (v) => Number(v), 10)

@@ -11,6 +11,7 @@ import { queryCommand } from './query-command.js';
 import { schemaCommand } from './schema-command.js';
 import { serveCommand } from './serve-command.js';
 import { resetCommand, statsCommand } from './stats-command.js';
+import { watchCommand } from './watch-command.js';
 
 const program = addGlobalOptions(new Command('kg'))
   .description('Build a knowledge graph of who did what to whom from news articles.')
@@ -18,7 +19,7 @@ const program = addGlobalOptions(new Command('kg'))
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [demoCommand(), ingestCommand(), extractCommand(), queryCommand(), exportCommand(), serveCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand()]) program.addCommand(command);
+for (const command of [demoCommand(), ingestCommand(), extractCommand(), queryCommand(), exportCommand(), serveCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand(), watchCommand()]) program.addCommand(command);
 
 // Commands added with addCommand() do not inherit these settings; every parse error must reach the handler below.
 const configure = (command: Command): void => {

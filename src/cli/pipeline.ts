@@ -1,11 +1,12 @@
 // Composes the pipeline steps for the commands: read inputs, prepare articles, analyse, extract, resolve.
-import { expandPaths, findNearDuplicates, prepareArticle, readInput, DEFAULT_MAX_BYTES, type Article } from '../ingest/index.js';
+import { findNearDuplicates, prepareArticle, readInput, type Article } from '../ingest/index.js';
 import { InputError } from '../model/errors.js';
 import type { Extraction } from '../model/extraction.js';
 import { loadOntology } from '../model/ontology.js';
 import { Extractor, type DocumentExtraction } from '../extract/index.js';
 import { analyzeText, loadGazetteer } from '../nlp/index.js';
 import { resolveDocuments, type ResolveInput } from '../resolve/index.js';
+import { expandInputs, webClientOf, type WebOptions } from './web-options.js';
 
 export interface LoadedArticles {
   articles: Article[];
@@ -14,14 +15,15 @@ export interface LoadedArticles {
   repeats: Array<{ source: string; sameAs: string }>;
 }
 
-export async function loadArticles(paths: string[], maxBytes = DEFAULT_MAX_BYTES): Promise<LoadedArticles> {
-  const { files, errors } = expandPaths(paths);
+export async function loadArticles(paths: string[], options: WebOptions, note: (message: string) => void): Promise<LoadedArticles> {
+  const web = webClientOf(options);
+  const { inputs: files, errors } = await expandInputs(paths, web, options, note);
   const failures = [...errors];
   const articles: Article[] = [];
   const repeats: LoadedArticles['repeats'] = [];
   const seen = new Map<string, Article>();
   for (const file of files) {
-    const result = await readInput(file, maxBytes);
+    const result = await readInput(file, options.maxMb * 1024 * 1024, web);
     if (!result.ok) {
       failures.push(result.error);
       continue;

@@ -49,7 +49,10 @@ export async function startViewer(globals: GlobalOptions, options: ServeOptions)
   return {
     url: `http://${options.host}:${actualPort}/`,
     stop: async () => {
-      await new Promise((done) => server.close(done));
+      // Open event streams (/api/updates) would keep close() waiting for ever.
+      const closing = new Promise((done) => server.close(done));
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await closing;
       await close();
     },
   };

@@ -1,6 +1,12 @@
 // graphology's serialisation format (what Graph.import() reads and the viewer loads), written as it streams.
 // Graph attributes carry the cited documents, so evidence can name its articles without a database.
-import type { Exporter } from './types.js';
+import type { ExportEdge, Exporter } from './types.js';
+
+/** Each evidence sentence's page in a PDF (0: a document without pages); older graphs have none stored. */
+const pagesOf = (edge: ExportEdge): number[] => {
+  const pages = edge.properties.evidencePages;
+  return Array.isArray(pages) && pages.length === edge.evidence.length ? pages.map(Number) : edge.evidence.map(() => 0);
+};
 
 export const jsonExporter: Exporter = {
   format: 'json',
@@ -18,7 +24,7 @@ export const jsonExporter: Exporter = {
     await out.write('\n],"edges":[\n');
     let edges = 0;
     for await (const edge of streams.edges) {
-      const attributes = { type: edge.type, label: edge.type, confidence: edge.confidence, count: edge.count, evidence: edge.evidence, evidenceDocs: edge.evidenceDocs, docs: edge.docs };
+      const attributes = { type: edge.type, label: edge.type, confidence: edge.confidence, count: edge.count, evidence: edge.evidence, evidenceDocs: edge.evidenceDocs, evidencePages: pagesOf(edge), docs: edge.docs };
       await out.write(`${edges ? ',\n' : ''}${JSON.stringify({ key: `e${edges}`, source: edge.source, target: edge.target, attributes })}`);
       edges++;
     }

@@ -22,6 +22,11 @@ export function htmlToText(html: string): HtmlArticle {
   let hasArticle = false;
   let articleDepth = 0;
   const articleParts: string[] = [];
+  // Both bodies get the break: the whole page is the fallback when the <article> turns out too short.
+  const breakBlock = () => {
+    parts.push('\n\n');
+    if (articleDepth > 0) articleParts.push('\n\n');
+  };
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -38,7 +43,7 @@ export function htmlToText(html: string): HtmlArticle {
         }
         if (name === 'time' && !published && attributes.datetime) published = attributes.datetime;
         if (SKIPPED.has(name)) skipDepth++;
-        if (BLOCKS.has(name)) (articleDepth > 0 ? articleParts : parts).push('\n\n');
+        if (BLOCKS.has(name)) breakBlock();
       },
       ontext(text) {
         if (inTitle) title += text;
@@ -52,7 +57,7 @@ export function htmlToText(html: string): HtmlArticle {
         if (name === 'h1') inH1 = false;
         if (name === 'article') articleDepth--;
         if (SKIPPED.has(name)) skipDepth = Math.max(0, skipDepth - 1);
-        if (BLOCKS.has(name)) (articleDepth > 0 ? articleParts : parts).push('\n\n');
+        if (BLOCKS.has(name)) breakBlock();
       },
     },
     { decodeEntities: true, lowerCaseTags: true },

@@ -3,7 +3,7 @@ import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, s
 import { extname, join, resolve } from 'node:path';
 import { InputError } from '../model/errors.js';
 
-export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx'] as const;
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 export type SourceFormat = 'text' | 'html';
@@ -13,6 +13,21 @@ export interface ArticleSource {
   source: string;
   format: SourceFormat;
   content: string;
+  /** A paged document's text, page by page (content is their join), so offsets can be given a page. */
+  pages?: string[] | undefined;
+  /** What is known from outside the text (the feed that listed it, a PDF's info); the page's own metadata wins. */
+  meta?: SourceMeta | undefined;
+}
+
+export interface SourceMeta {
+  title: string | undefined;
+  author: string | undefined;
+  published: string | undefined;
+  /** When the file was made (a PDF's creation date): the publication date only if nothing else gives one. */
+  created: string | undefined;
+  outlet: string | undefined;
+  /** The article's own URL when its text came from elsewhere (a feed's full content). */
+  url: string | undefined;
 }
 
 export type InputResult = { ok: true; article: ArticleSource } | { ok: false; error: InputError };
@@ -131,23 +146,4 @@ export function readArticleFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Inp
   } finally {
     closeSync(fd);
   }
-}
-
-export async function fetchArticle(url: string, maxBytes = DEFAULT_MAX_BYTES, timeoutMs = 20_000): Promise<InputResult> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
-    if (!response.ok) return { ok: false, error: new InputError(url, `the server answered ${response.status} ${response.statusText}`, 'Check the URL.') };
-    const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > maxBytes) return decodeArticle(url, new Uint8Array(declared), maxBytes);
-    const result = decodeArticle(url, new Uint8Array(await response.arrayBuffer()), maxBytes);
-    const type = response.headers.get('content-type') ?? '';
-    if (result.ok && /html/i.test(type)) result.article.format = 'html';
-    return result;
-  } catch (error) {
-    return { ok: false, error: new InputError(url, `cannot fetch: ${(error as Error).message}`, 'Check the URL and the network, or save the page and give kg the file.') };
-  }
-}
-
-export function readInput(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<InputResult> {
-  return /^https?:\/\//i.test(path) ? fetchArticle(path, maxBytes) : Promise.resolve(readArticleFile(path, maxBytes));
 }

@@ -16,7 +16,7 @@ export const SerializedEdge = z.object({
   key: z.string(),
   source: z.string(),
   target: z.string(),
-  attributes: z.object({ type: z.string(), label: z.string(), confidence: z.number(), count: z.number(), evidence: z.array(z.string()), evidenceDocs: z.array(z.string()), docs: z.array(z.string()) }),
+  attributes: z.object({ type: z.string(), label: z.string(), confidence: z.number(), count: z.number(), evidence: z.array(z.string()), evidenceDocs: z.array(z.string()), evidencePages: z.array(z.number()).optional(), docs: z.array(z.string()) }),
 });
 export const DocumentInfo = z.object({ title: z.string(), source: z.string(), published: z.string().nullable().optional() });
 export const SerializedGraph = z.object({
@@ -40,7 +40,8 @@ export const PathQuery = z.object({ from: z.string().min(1), to: z.string().min(
 export const EvidenceQuery = z.object({ source: z.string().min(1), type: z.string().regex(/^[A-Z_]+$/), target: z.string().min(1) });
 export const CypherRequest = z.object({ query: z.string().trim().min(1).max(20_000) });
 
-export const EvidenceItem = z.object({ text: z.string(), doc: z.string(), title: z.string(), source: z.string() });
+export const EvidenceItem = z.object({ text: z.string(), doc: z.string(), title: z.string(), source: z.string(), page: z.number().int().optional() });
+// page: the evidence's page in a paged document (PDF), 0 when the document has no pages.
 export const RelationEvidence = z.object({
   type: z.string(),
   source: z.object({ id: z.string(), name: z.string() }),

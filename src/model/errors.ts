@@ -76,3 +76,11 @@ export class EnvironmentError extends KgError {
     super('ENVIRONMENT', message, hint, ExitCode.environment, options);
   }
 }
+
+/** A page the site's robots.txt asks crawlers to leave alone: skipped, not failed. */
+export class RobotsDisallowedError extends InputError {
+  override name = 'RobotsDisallowedError';
+  constructor(url: string) {
+    super(url, "the site's robots.txt asks crawlers not to fetch this", 'kg respects it; save the page yourself if you may read it, and give kg the file.');
+  }
+}

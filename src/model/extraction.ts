@@ -8,6 +8,12 @@ export const DocumentRecord = z.object({
   source: z.string(),
   title: z.string(),
   published: z.string().optional(),
+  /** The article's own URL, its author and its outlet, when the page, feed or file says. */
+  url: z.string().optional(),
+  author: z.string().optional(),
+  outlet: z.string().optional(),
+  /** For paged documents (PDF): the offset where each page starts, so an offset can be given its page. */
+  pageStarts: z.array(z.number().int().nonnegative()).optional(),
   chars: z.number().int().nonnegative(),
   text: z.string().optional(),
   duplicateOf: z.string().optional(),

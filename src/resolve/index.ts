@@ -90,6 +90,10 @@ export class Resolver {
         source: article.source,
         title: article.title,
         ...(article.published ? { published: article.published } : {}),
+        ...(article.url ? { url: article.url } : {}),
+        ...(article.author ? { author: article.author } : {}),
+        ...(article.outlet ? { outlet: article.outlet } : {}),
+        ...(article.pageStarts ? { pageStarts: article.pageStarts } : {}),
         chars: article.text.length,
         ...(duplicateOf ? { duplicateOf: duplicateOf.id, similarity: duplicateOf.similarity } : {}),
       });

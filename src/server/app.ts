@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
 import type { z } from 'zod';
 import { CypherRequest, EvidenceQuery, GraphQuery, PathQuery, SearchQuery } from '../model/api.js';
 import { ConfigError, KgError, QueryError } from '../model/errors.js';
@@ -13,6 +14,8 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 
 // The page runs only its own scripts; ForceAtlas2's worker starts from a blob URL; article text is never markup.
 const CSP = "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+const UPDATE_INTERVAL_MS = 2000;
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value);
@@ -58,6 +61,20 @@ export function createApp(source: GraphSource, webRoot: string, guard: RequestGu
     const body = parse(CypherRequest, await c.req.json().catch(() => ({})));
     return c.json(await source.cypher(body.query));
   });
+  // Server-sent events: the document count now and whenever it changes, so an open page can load what
+  // `kg watch` adds without a reload. A failing database ends the stream; the browser reconnects by itself.
+  app.get('/api/updates', (c) =>
+    streamSSE(c, async (stream) => {
+      let last: number | undefined;
+      while (!stream.aborted) {
+        const documents = await source.documentCount().catch(() => undefined);
+        if (documents === undefined) break;
+        if (documents !== last) await stream.writeSSE({ event: 'documents', data: JSON.stringify({ documents }) });
+        last = documents;
+        await stream.sleep(UPDATE_INTERVAL_MS);
+      }
+    }),
+  );
   app.all('/api/*', (c) => c.json({ error: `No such API: ${c.req.method} ${c.req.path}` }, 404));
 
   app.get('*', (c) => {

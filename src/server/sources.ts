@@ -19,6 +19,8 @@ export interface GraphSource {
   search(q: string, limit: number): Promise<SearchHit[]>;
   evidence(source: string, type: string, target: string): Promise<RelationEvidence>;
   cypher(query: string): Promise<CypherAnswer>;
+  /** How many documents the graph holds now (grows while `kg watch` or `kg ingest` runs). */
+  documentCount(): Promise<number>;
 }
 
 /** The Cypher box's answer; `truncated` says why rows are missing when the result was cut. */
@@ -70,6 +72,11 @@ export class Neo4jSource implements GraphSource {
       throw error;
     });
     return rows.map((r) => ({ id: String(r.id), name: String(r.name), type: String(r.type), aliases: (r.aliases as string[]) ?? [] }));
+  }
+
+  async documentCount(): Promise<number> {
+    const [row] = await this.rows(readCypher('server/document-count.cypher'), {});
+    return Number(row?.documents ?? 0);
   }
 
   async evidence(source: string, type: string, target: string): Promise<RelationEvidence> {
@@ -166,9 +173,13 @@ export class FileSource implements GraphSource {
       confidence: edge.attributes.confidence,
       evidence: edge.attributes.evidence.map((text, i) => {
         const doc = edge.attributes.evidenceDocs[i] ?? '';
-        return { text, doc, title: documents[doc]?.title ?? doc, source: documents[doc]?.source ?? '' };
+        return { text, doc, title: documents[doc]?.title ?? doc, source: documents[doc]?.source ?? '', page: edge.attributes.evidencePages?.[i] ?? 0 };
       }),
     };
+  }
+
+  async documentCount(): Promise<number> {
+    return Object.keys(this.data.attributes.documents).length;
   }
 
   async cypher(): Promise<never> {

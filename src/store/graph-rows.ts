@@ -1,6 +1,7 @@
 // Turns an extraction into the parameter rows of the ingest Cypher. Pure; labels and relationship types are
 // checked against the ontology's closed list here, because they are the only parts not sent as values.
 import { createHash } from 'node:crypto';
+import { pageAt } from '../ingest/pages.js';
 import type { Extraction } from '../model/extraction.js';
 import { ENTITY_TYPES, type Ontology } from '../model/ontology.js';
 
@@ -8,7 +9,7 @@ export interface GraphRows {
   documents: Array<Record<string, unknown>>;
   entities: Array<Record<string, unknown>>;
   mentions: Array<{ doc: string; entity: string; count: number; starts: number[]; ends: number[] }>;
-  relations: Array<{ source: string; target: string; type: string; confidence: number; docs: string[]; evidence: Array<{ key: string; doc: string; start: number; end: number; text: string }> }>;
+  relations: Array<{ source: string; target: string; type: string; confidence: number; docs: string[]; evidence: Array<{ key: string; doc: string; start: number; end: number; page: number; text: string }> }>;
   claims: Array<Record<string, unknown>>;
 }
 
@@ -25,6 +26,7 @@ export function toGraphRows(extraction: Extraction, ontology: Ontology): GraphRo
     for (const m of e.mentions) byDoc.set(m.doc, [...(byDoc.get(m.doc) ?? []), m]);
     return [...byDoc].map(([doc, list]) => ({ doc, entity: e.id, count: list.length, starts: list.map((m) => m.start), ends: list.map((m) => m.end) }));
   });
+  const pagesOf = new Map(extraction.documents.flatMap((d) => (d.pageStarts ? [[d.id, d.pageStarts] as const] : [])));
   const relations = extraction.relations.map((r) => {
     if (!(r.type in ontology.relationTypes)) throw new Error(`relation type outside the ontology: ${r.type}`);
     return {
@@ -33,7 +35,8 @@ export function toGraphRows(extraction: Extraction, ontology: Ontology): GraphRo
       type: r.type,
       confidence: r.confidence,
       docs: [...new Set(r.evidence.map((e) => e.doc))],
-      evidence: r.evidence.map((e) => ({ key: `${e.doc}:${e.start}`, doc: e.doc, start: e.start, end: e.end, text: e.text })),
+      // Page 0: the document has no pages (Neo4j lists hold no nulls).
+      evidence: r.evidence.map((e) => ({ key: `${e.doc}:${e.start}`, doc: e.doc, start: e.start, end: e.end, page: pagesOf.has(e.doc) ? pageAt(pagesOf.get(e.doc)!, e.start) : 0, text: e.text })),
     };
   });
   const claims = extraction.entities.flatMap((e) =>
@@ -49,6 +52,18 @@ export function toGraphRows(extraction: Extraction, ontology: Ontology): GraphRo
       end: a.end ?? null,
     })),
   );
-  const documents = extraction.documents.map((d) => ({ id: d.id, source: d.source, title: d.title, published: d.published ?? null, chars: d.chars, duplicateOf: d.duplicateOf ?? null, similarity: d.similarity ?? null }));
+  const documents = extraction.documents.map((d) => ({
+    id: d.id,
+    source: d.source,
+    title: d.title,
+    published: d.published ?? null,
+    url: d.url ?? null,
+    author: d.author ?? null,
+    outlet: d.outlet ?? null,
+    pageStarts: d.pageStarts ?? null,
+    chars: d.chars,
+    duplicateOf: d.duplicateOf ?? null,
+    similarity: d.similarity ?? null,
+  }));
   return { documents, entities, mentions, relations, claims };
 }

@@ -79,7 +79,7 @@ function groupByType<T extends { type: string }>(rows: T[]): Map<string, T[]> {
 }
 
 export interface WriteStatement {
-  kind: 'documents' | 'entities' | 'mentions' | 'relations' | 'claims';
+  kind: 'documents' | 'entities' | 'mentions' | 'relations' | 'claims' | 'watch';
   query: string;
   params: Record<string, unknown>;
   rows: number;

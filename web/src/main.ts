@@ -15,6 +15,7 @@ import { api, ApiFailure } from './api.js';
 import { applySizes, colourOf, TYPE_COLOURS, type SizeBy } from './appearance.js';
 import { exportView } from './exporting.js';
 import { Panel } from './panel.js';
+import { followUpdates } from './live-updates.js';
 import { readState, writeState, type ViewState } from './url-state.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -445,6 +446,13 @@ async function start(): Promise<void> {
   if (state.selected) select(state.selected);
   container.dataset.ready = 'true';
   container.dataset.nodes = String(graph.order);
+  followUpdates(async () => {
+    mergeGraph(await api.graph());
+    refreshFilters();
+    update();
+    runLayout(1500);
+    container.dataset.nodes = String(graph.order);
+  });
 }
 
 // Exposed for tests and for people poking at the page from the console.
