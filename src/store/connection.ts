@@ -6,7 +6,7 @@ export interface Connection {
   driver: Driver;
   uri: string;
   database: string | undefined;
-  /** How it was opened, so a user's query can get a driver of its own that can be cut off. */
+  /** How it was opened, so a user's query can run in a worker with a driver of its own. */
   options: ConnectOptions;
 }
 
@@ -59,7 +59,7 @@ export function explainNeo4jError(error: unknown, uri: string): Error {
 }
 
 /** A driver for the target, with kg's timeouts; nothing is connected until it is used. */
-export function createDriver(options: ConnectOptions): Driver {
+function createDriver(options: ConnectOptions): Driver {
   const auth = options.user !== undefined ? neo4j.auth.basic(options.user, options.password ?? '') : undefined;
   const connectTimeout = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
   try {
@@ -88,8 +88,8 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   return { driver, uri: options.uri, database: options.database, options };
 }
 
-export function openSession(connection: Connection, mode: 'READ' | 'WRITE', driver: Driver = connection.driver): Session {
-  return driver.session({
+export function openSession(connection: Connection, mode: 'READ' | 'WRITE'): Session {
+  return connection.driver.session({
     defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     ...(connection.database !== undefined ? { database: connection.database } : {}),
   });

@@ -1,8 +1,9 @@
 // Runs a user's Cypher: read-only unless asked, bounded in time, rows and bytes, results as plain values
 // (nodes, relationships and paths become objects a table, CSV or JSON can show).
 import neo4j, { isNode, isPath, isRelationship } from 'neo4j-driver';
-import { KgError, QueryError } from '../model/errors.js';
-import { createDriver, explainNeo4jError, openSession, type Connection } from './connection.js';
+import { Worker } from 'node:worker_threads';
+import { ConfigError, KgError, Neo4jBusyError, Neo4jUnavailableError, QueryError } from '../model/errors.js';
+import { explainNeo4jError, openSession, type Connection } from './connection.js';
 import { assertReadOnly } from './query-guard.js';
 
 export interface QueryOptions {
@@ -94,24 +95,15 @@ export function approximateBytes(value: unknown): number {
   return total;
 }
 
-/** Runs a user's query. Unless writes are allowed it must pass the read-only check first. The query gets a
- * driver of its own, so that at the deadline it can be cut off however large the value still on the wire. */
-export async function runQuery(connection: Connection, query: string, params: Record<string, unknown>, options: QueryOptions): Promise<QueryResult> {
-  const driver = createDriver(connection.options);
-  const session = openSession(connection, options.write ? 'WRITE' : 'READ', driver);
+/** Runs a user's query in this thread: the read-only check first unless writes are allowed, then the rows up to
+ * the row and byte bounds. `runQuery` runs it in a worker so that its deadline and memory are hard limits. */
+export async function runQueryHere(connection: Connection, query: string, params: Record<string, unknown>, options: QueryOptions): Promise<QueryResult> {
+  const session = openSession(connection, options.write ? 'WRITE' : 'READ');
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const rows: Array<Record<string, unknown>> = [];
   let columns: string[] = [];
   let truncated: QueryResult['truncated'] = false;
-  let timer: NodeJS.Timeout | undefined;
-  const cutOff = new Promise<never>((_, fail) => {
-    // The server stops at its transaction timeout; this catches what it has already sent and the driver is still decoding.
-    timer = setTimeout(() => {
-      fail(new QueryError(`The query ran past its ${Math.round(options.timeoutMs / 1000)} s timeout`, 'Narrow the query, add LIMIT, or raise --timeout.'));
-      void driver.close();
-    }, options.timeoutMs + 2_000);
-  });
-  const work = async () => {
+  try {
     if (!options.write) await assertReadOnly(session, connection.uri, query, params);
     const result = session.run(query, params, { timeout: options.timeoutMs });
     let bytes = 0;
@@ -131,14 +123,51 @@ export async function runQuery(connection: Connection, query: string, params: Re
       rows.push(row);
     }
     if (rows.length === 0) columns = (await result.keys()) as string[];
-  };
-  try {
-    await Promise.race([work(), cutOff]);
   } catch (error) {
     throw error instanceof KgError ? error : explainNeo4jError(error, connection.uri);
   } finally {
-    clearTimeout(timer);
-    await driver.close();
+    await session.close();
   }
   return { columns, rows, truncated };
+}
+
+/** What a worker sends back: the rows, or the error as plain data (classes do not cross threads). */
+export type WorkerAnswer = { ok: true; result: QueryResult } | { ok: false; error: { name: string; message: string; hint: string | undefined } };
+
+const ERRORS: Record<string, new (message: string, hint?: string) => KgError> = { QueryError, ConfigError, Neo4jUnavailableError, Neo4jBusyError };
+
+// Vitest runs the TypeScript sources; a worker needs JavaScript, so it always runs the build.
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../dist/store/query-worker.js' : './query-worker.js', import.meta.url);
+const WORKER_HEAP_MB = 1024;
+
+/**
+ * Runs a user's query in a worker thread with a driver of its own. At the deadline the worker is stopped
+ * wherever it is, even decoding one huge value that arrived in full; a result too large for its heap ends
+ * the worker, not kg; and decoding never holds up the viewer's other requests.
+ */
+export function runQuery(connection: Connection, query: string, params: Record<string, unknown>, options: QueryOptions): Promise<QueryResult> {
+  return new Promise((done, fail) => {
+    const worker = new Worker(WORKER, { workerData: { connect: connection.options, query, params, options }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      outcome();
+    };
+    // The server stops at its transaction timeout; this stops what it had already sent.
+    const timer = setTimeout(() => finish(() => fail(new QueryError(`The query ran past its ${Math.round(options.timeoutMs / 1000)} s timeout`, 'Narrow the query, add LIMIT, or raise --timeout.'))), options.timeoutMs + 2_000);
+    worker.once('message', (answer: WorkerAnswer) =>
+      finish(() => {
+        if (answer.ok) return done(answer.result);
+        const Kind = ERRORS[answer.error.name];
+        fail(Kind ? new Kind(answer.error.message, answer.error.hint) : new Error(answer.error.message));
+      }),
+    );
+    worker.once('error', (error: NodeJS.ErrnoException) =>
+      finish(() => fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new QueryError(`The result needed more than the ${WORKER_HEAP_MB} MB a query may use`, 'Return less: add LIMIT, or slice long lists (list[0..100]).') : error)),
+    );
+    worker.once('exit', () => finish(() => fail(new Error('The query worker stopped without an answer'))));
+  });
 }

@@ -174,6 +174,24 @@ describe('bounded results', () => {
     expect((await read('RETURN 1 AS one')).rows).toEqual([{ one: 1 }]);
   });
 
+  it('the viewer answers other requests while a huge result is decoded, and stops that one at its deadline', async () => {
+    const viewer = await startViewer({ neo4jUri: testNeo4jUri(), quiet: true }, { port: 0, host: '127.0.0.1' });
+    try {
+      const huge = fetch(`${viewer.url}api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json', origin: viewer.url.replace(/\/$/, '') }, body: JSON.stringify({ query: 'RETURN range(1, 50000000) AS huge' }) });
+      let hugeDone = false;
+      void huge.then(() => (hugeDone = true));
+      await new Promise((r) => setTimeout(r, 1500));
+      const info = await fetch(`${viewer.url}api/info`);
+      expect(info.status).toBe(200);
+      expect(hugeDone).toBe(false);
+      const response = await huge;
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toMatch(/timeout/);
+    } finally {
+      await viewer.stop();
+    }
+  });
+
   it('the viewer says when its rows were cut', async () => {
     const viewer = await startViewer({ neo4jUri: testNeo4jUri(), quiet: true }, { port: 0, host: '127.0.0.1' });
     try {
