@@ -5,6 +5,7 @@ import { ExitCode, KgError, Neo4jUnavailableError } from '../model/errors.js';
 import { loadOntology, type Ontology } from '../model/ontology.js';
 import { Resolver, type ResolveInput } from '../resolve/index.js';
 import type { Connection } from '../store/connection.js';
+import { loadCorrectionIndex } from '../store/corrections.js';
 import { applySchema } from '../store/schema.js';
 import { emptyCounts, findStoredDocuments, loadKnownEntities, writeGraph, type WriteCounts } from '../store/write-graph.js';
 import { globalsOf, note, printError, withConnection, type GlobalOptions } from './context.js';
@@ -46,7 +47,7 @@ export async function ingestPaths(connection: Connection | undefined, paths: str
   const { files, errors } = expandPaths(paths);
   errors.forEach(printError);
   if (connection && !options.dryRun) await applySchema(connection);
-  const resolver = new Resolver(connection ? await loadKnownEntities(connection) : {});
+  const resolver = new Resolver(connection ? { ...(await loadKnownEntities(connection)), corrections: await loadCorrectionIndex(connection) } : {});
   const summary: IngestSummary = { documentsNew: 0, documentsUnchanged: 0, documentsFailed: errors.length, nearDuplicates: 0, counts: emptyCounts(), seconds: 0 };
   const progress = new Progress(files.length, options.dryRun ? 'extracting' : 'ingesting', globals.quiet === true);
   const seen = new Set<string>();
