@@ -68,3 +68,11 @@ export class EnvironmentError extends KgError {
     super('ENVIRONMENT', message, hint, ExitCode.environment, options);
   }
 }
+
+/** A correction that cannot be applied as asked: no such entity, an ambiguous name, nothing to undo. */
+export class CorrectionError extends KgError {
+  override name = 'CorrectionError';
+  constructor(message: string, hint?: string) {
+    super('CORRECTION', message, hint, ExitCode.usage);
+  }
+}

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { CypherRequest, EvidenceQuery, GraphQuery, PathQuery, SearchQuery } from '../model/api.js';
 import { ConfigError, KgError, QueryError } from '../model/errors.js';
 import type { GraphSource } from './sources.js';
+import { workflowRoutes } from './workflow-routes.js';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.ico': 'image/x-icon' };
 
@@ -56,6 +57,7 @@ export function createApp(source: GraphSource, webRoot: string): Hono {
     const body = parse(CypherRequest, await c.req.json().catch(() => ({})));
     return c.json(await source.cypher(body.query));
   });
+  app.route('/', workflowRoutes(source));
   app.all('/api/*', (c) => c.json({ error: `No such API: ${c.req.method} ${c.req.path}` }, 404));
 
   app.get('*', (c) => {

@@ -4,21 +4,13 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { CorrectionEffect, CorrectionRecord, indexCorrections, type CorrectionIndex, type CorrectionRequest, type UndoRequest } from '../model/corrections.js';
-import { ConfigError, KgError, ExitCode } from '../model/errors.js';
+import { CorrectionError, KgError } from '../model/errors.js';
 import { ENTITY_TYPES, type EntityType, type Ontology } from '../model/ontology.js';
 import { slug } from '../nlp/index.js';
 import { explainNeo4jError, openSession, type Connection } from './connection.js';
 import { readCypher } from './cypher-files.js';
 import { readRows, toPlain } from './run-query.js';
 import { relationStatement } from './write-graph.js';
-
-/** A correction that cannot be applied as asked: no such entity, an ambiguous name, nothing to undo. */
-export class CorrectionError extends KgError {
-  override name = 'CorrectionError';
-  constructor(message: string, hint?: string) {
-    super('CORRECTION', message, hint, ExitCode.usage);
-  }
-}
 
 const q = (name: string) => readCypher(`corrections/${name}.cypher`);
 const CYPHER = Object.fromEntries(
@@ -329,7 +321,7 @@ export async function listCorrections(connection: Connection, options: { all: bo
 
 async function getCorrection(connection: Connection, id: string): Promise<CorrectionRecord> {
   const found = (await listCorrections(connection, { all: true })).find((c) => c.id === id);
-  if (!found) throw new ConfigError(`No correction ${id}`);
+  if (!found) throw new CorrectionError(`No correction ${id}`, 'List them with `kg fix list --all`.');
   return found;
 }
 

@@ -1,0 +1,48 @@
+// The analyst-workflow API (corrections now; attacks and time next), as its own routes so the viewer's core
+// API stays as it is. Corrections need the database: over an exported file they are refused with the reason.
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { CorrectionRequest, UndoRequest } from '../model/corrections.js';
+import { ConfigError, CorrectionError } from '../model/errors.js';
+import { loadOntology } from '../model/ontology.js';
+import type { Connection } from '../store/connection.js';
+import { listCorrections, recordCorrection, undoCorrection } from '../store/corrections.js';
+import { Neo4jSource, type GraphSource } from './sources.js';
+
+const ListQuery = z.object({ all: z.enum(['true', 'false']).optional().transform((v) => v === 'true') });
+
+function valid<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ConfigError(`Invalid request: ${z.prettifyError(result.error).replace(/\n/g, ' ')}`);
+  return result.data;
+}
+
+/** A correction that cannot be applied is the caller's to fix (400, or 404 for an unknown correction). */
+async function answer(c: Context, work: () => Promise<unknown>, status: 200 | 201 = 200) {
+  try {
+    return c.json(await work(), status);
+  } catch (error) {
+    if (!(error instanceof CorrectionError)) throw error;
+    return c.json({ error: error.message, ...(error.hint ? { hint: error.hint } : {}) }, /^No correction /.test(error.message) ? 404 : 400);
+  }
+}
+
+export function workflowRoutes(source: GraphSource): Hono {
+  const app = new Hono();
+  const ontology = loadOntology();
+  const database = (): Connection => {
+    if (source instanceof Neo4jSource) return source.connection;
+    throw new ConfigError('Corrections need a database; this viewer serves a file', 'Start `kg serve` without --graph.');
+  };
+
+  app.get('/api/corrections', (c) => answer(c, () => listCorrections(database(), valid(ListQuery, c.req.query()))));
+  app.post('/api/corrections', async (c) => {
+    const request = valid(CorrectionRequest, await c.req.json().catch(() => ({})));
+    return answer(c, () => recordCorrection(database(), ontology, request), 201);
+  });
+  app.post('/api/corrections/:id/undo', async (c) => {
+    const body = valid(UndoRequest.omit({ id: true }), await c.req.json().catch(() => ({})));
+    return answer(c, () => undoCorrection(database(), ontology, { id: c.req.param('id'), ...body }));
+  });
+  return app;
+}
