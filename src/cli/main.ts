@@ -1,5 +1,6 @@
 // The `kg` command line: parses arguments and hands them to the pipeline steps; nothing else.
 import { Command } from 'commander';
+import { attacksCommand } from './attacks-command.js';
 import { addGlobalOptions, reportError } from './context.js';
 import { demoCommand } from './demo-command.js';
 import { evalCommand } from './eval-command.js';
@@ -19,7 +20,7 @@ const program = addGlobalOptions(new Command('kg'))
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [demoCommand(), ingestCommand(), extractCommand(), queryCommand(), exportCommand(), serveCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand(), fixCommand()]) program.addCommand(command);
+for (const command of [demoCommand(), ingestCommand(), extractCommand(), queryCommand(), exportCommand(), serveCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand(), fixCommand(), attacksCommand()]) program.addCommand(command);
 
 // Commands added with addCommand() do not inherit these settings; every parse error must reach the handler below.
 const configure = (command: Command): void => {

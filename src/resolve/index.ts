@@ -8,6 +8,7 @@ import { anchorsAgree, erasAgree, mergeFacts, type AttackFacts, type DocumentExt
 import { slug } from '../nlp/index.js';
 import { emptyCorrections, type CorrectionIndex } from '../model/corrections.js';
 import { applyCorrections, correctedId } from './corrections.js';
+import { withSentences } from './sentences.js';
 
 
 /** An attack known before this batch: from earlier documents of the run, or stored by an earlier run. */
@@ -117,7 +118,7 @@ export class Resolver {
         for (const alias of [local.name, ...local.aliases]) if (alias !== entity.name) aliases.add(alias);
         entity.aliases = [...aliases];
         entity.mentions.push(...local.mentions.map((m) => ({ doc: article.id, ...m })));
-        entity.attributes.push(...local.attributes);
+        entity.attributes.push(...withSentences(local.attributes, article.text));
       }
       for (const relation of extraction.relations) {
         const source = localToGlobal.get(relation.source);

@@ -1,11 +1,13 @@
-// The analyst-workflow API (corrections now; attacks and time next), as its own routes so the viewer's core
+// The analyst-workflow API (the attacks table, corrections), as its own routes so the viewer's core
 // API stays as it is. Corrections need the database: over an exported file they are refused with the reason.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { AttackFilter } from '../model/attacks.js';
 import { CorrectionRequest, UndoRequest } from '../model/corrections.js';
 import { ConfigError, CorrectionError } from '../model/errors.js';
 import { loadOntology } from '../model/ontology.js';
 import type { Connection } from '../store/connection.js';
+import { listAttacks } from '../store/attacks.js';
 import { listCorrections, recordCorrection, undoCorrection } from '../store/corrections.js';
 import { Neo4jSource, type GraphSource } from './sources.js';
 
@@ -30,19 +32,24 @@ async function answer(c: Context, work: () => Promise<unknown>, status: 200 | 20
 export function workflowRoutes(source: GraphSource): Hono {
   const app = new Hono();
   const ontology = loadOntology();
-  const database = (): Connection => {
+  const database = (what: string): Connection => {
     if (source instanceof Neo4jSource) return source.connection;
-    throw new ConfigError('Corrections need a database; this viewer serves a file', 'Start `kg serve` without --graph.');
+    throw new ConfigError(`${what} need a database; this viewer serves a file`, 'Start `kg serve` without --graph.');
   };
 
-  app.get('/api/corrections', (c) => answer(c, () => listCorrections(database(), valid(ListQuery, c.req.query()))));
+  app.get('/api/attacks', async (c) => {
+    const filter = valid(AttackFilter, c.req.query());
+    return c.json(await listAttacks(database('The attacks table and its figures'), filter));
+  });
+
+  app.get('/api/corrections', (c) => answer(c, () => listCorrections(database('Corrections'), valid(ListQuery, c.req.query()))));
   app.post('/api/corrections', async (c) => {
     const request = valid(CorrectionRequest, await c.req.json().catch(() => ({})));
-    return answer(c, () => recordCorrection(database(), ontology, request), 201);
+    return answer(c, () => recordCorrection(database('Corrections'), ontology, request), 201);
   });
   app.post('/api/corrections/:id/undo', async (c) => {
     const body = valid(UndoRequest.omit({ id: true }), await c.req.json().catch(() => ({})));
-    return answer(c, () => undoCorrection(database(), ontology, { id: c.req.param('id'), ...body }));
+    return answer(c, () => undoCorrection(database('Corrections'), ontology, { id: c.req.param('id'), ...body }));
   });
   return app;
 }

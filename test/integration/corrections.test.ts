@@ -195,7 +195,7 @@ describe('kg fix', () => {
     expect(await (await app.request('/api/corrections?all=true')).json()).toEqual([expect.objectContaining({ id: 'fix-1', undone: true, undoReason: 'it was right' })]);
     const noReason = await post('/api/corrections', { kind: 'delete', entity: 'Russia' });
     expect(noReason.status).toBe(400);
-    expect((await noReason.json()).error).toContain('reason');
+    expect(((await noReason.json()) as { error: string }).error).toContain('reason');
     const unknown = await post('/api/corrections', { kind: 'delete', entity: 'Atlantis', reason: 'x' });
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toMatchObject({ error: expect.stringContaining('Atlantis'), hint: expect.any(String) });
@@ -204,7 +204,7 @@ describe('kg fix', () => {
     writeFileSync(file, JSON.stringify({ attributes: { documents: {} }, nodes: [], edges: [] }));
     const overFile = await createApp(new FileSource(file), later).request('/api/corrections');
     expect(overFile.status).toBe(400);
-    expect((await overFile.json()).error).toContain('need a database');
+    expect(((await overFile.json()) as { error: string }).error).toContain('need a database');
     rmSync(file);
   });
 });

@@ -1,0 +1,18 @@
+// The two times of the graph, kept apart: when an event happened (valid time: an attack's date) and when a
+// source said so (transaction time: its document's publication date). "As of D" keeps only what documents
+// published by D said.
+import { z } from 'zod';
+
+export const AsOf = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY-MM-DD (or YYYY-MM, YYYY)')
+  .refine((d) => !Number.isNaN(Date.parse(d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d)), 'a real calendar date');
+
+/**
+ * Whether a document published on `published` was out by `asOf` (a whole day, month or year: "2024-03" is up
+ * to the end of March). A document without a publication date was not known to be out, so it is left out.
+ */
+export function publishedBy(published: string | null | undefined, asOf: string): boolean {
+  if (!published || !/^\d{4}/.test(published)) return false;
+  return published.slice(0, asOf.length) <= asOf;
+}
