@@ -11,6 +11,7 @@ import { jsonExporter } from './json.js';
 import type { ExportSink, Exporter, Writer } from './types.js';
 
 export { entityRefsIn, findEntity, selectGraph, validateSelection, type Selection } from './select.js';
+export { restrictStreams } from './as-of.js';
 export { cypherLiteral } from './cypher-script.js';
 export { jsonExporter } from './json.js';
 export { stringSink } from './string-sink.js';

@@ -6,7 +6,11 @@ import { z } from 'zod';
 export const AsOf = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY-MM-DD (or YYYY-MM, YYYY)')
-  .refine((d) => !Number.isNaN(Date.parse(d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d)), 'a real calendar date');
+  .refine((d) => {
+    const [year, month = 1, day = 1] = d.split('-').map(Number);
+    const date = new Date(Date.UTC(year!, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  }, 'a real calendar date');
 
 /**
  * Whether a document published on `published` was out by `asOf` (a whole day, month or year: "2024-03" is up

@@ -1,16 +1,23 @@
-// The analyst-workflow API (the attacks table, corrections), as its own routes so the viewer's core
+// The analyst-workflow API (the attacks table, the timeline, "as of" views, corrections), as its own routes so the viewer's core
 // API stays as it is. Corrections need the database: over an exported file they are refused with the reason.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { jsonExporter, restrictStreams, selectGraph, stringSink } from '../export/index.js';
+import { SerializedGraph } from '../model/api.js';
 import { AttackFilter } from '../model/attacks.js';
 import { CorrectionRequest, UndoRequest } from '../model/corrections.js';
 import { ConfigError, CorrectionError } from '../model/errors.js';
-import { loadOntology } from '../model/ontology.js';
+import { ENTITY_TYPES, loadOntology } from '../model/ontology.js';
+import { AsOf } from '../model/time.js';
+import { knownDocuments } from '../store/as-of.js';
 import type { Connection } from '../store/connection.js';
 import { listAttacks } from '../store/attacks.js';
 import { listCorrections, recordCorrection, undoCorrection } from '../store/corrections.js';
+import { readTimeline } from '../store/timeline.js';
 import { Neo4jSource, type GraphSource } from './sources.js';
 
+const list = z.string().optional().transform((v) => (v ? v.split(',').filter(Boolean) : undefined));
+const AsOfQuery = z.object({ asOf: AsOf, types: list.pipe(z.array(z.enum(ENTITY_TYPES)).optional()), relations: list });
 const ListQuery = z.object({ all: z.enum(['true', 'false']).optional().transform((v) => v === 'true') });
 
 function valid<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
@@ -42,6 +49,18 @@ export function workflowRoutes(source: GraphSource): Hono {
     return c.json(await listAttacks(database('The attacks table and its figures'), filter));
   });
 
+  app.get('/api/timeline', async (c) => c.json(await readTimeline(database('The timeline'))));
+  // The graph as documents published by asOf tell it (what /api/graph shows, restricted).
+  app.get('/api/as-of', async (c) => {
+    const q = valid(AsOfQuery, c.req.query());
+    const connection = database('"As of" views');
+    const relations = q.relations ? { relations: q.relations } : {};
+    for (const r of q.relations ?? []) if (!(r in ontology.relationTypes)) throw new ConfigError(`Unknown relation type ${r}`);
+    const streams = await selectGraph(connection, q.types ? { kind: 'types', types: q.types, ...relations } : { kind: 'all', ...relations });
+    const out = stringSink();
+    await jsonExporter.write(restrictStreams(streams, await knownDocuments(connection, q.asOf)), out.sink);
+    return c.json(SerializedGraph.parse(JSON.parse(out.text())));
+  });
   app.get('/api/corrections', (c) => answer(c, () => listCorrections(database('Corrections'), valid(ListQuery, c.req.query()))));
   app.post('/api/corrections', async (c) => {
     const request = valid(CorrectionRequest, await c.req.json().catch(() => ({})));
