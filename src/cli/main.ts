@@ -7,6 +7,7 @@ import { evalCommand } from './eval-command.js';
 import { exportCommand } from './export-command.js';
 import { extractCommand } from './extract-command.js';
 import { fixCommand } from './fix-command.js';
+import { geocodeCommand } from './geocode-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { neo4jCommand } from './neo4j-command.js';
 import { queryCommand } from './query-command.js';
@@ -20,7 +21,7 @@ const program = addGlobalOptions(new Command('kg'))
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [demoCommand(), ingestCommand(), extractCommand(), queryCommand(), exportCommand(), serveCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand(), fixCommand(), attacksCommand()]) program.addCommand(command);
+for (const command of [demoCommand(), ingestCommand(), extractCommand(), queryCommand(), exportCommand(), serveCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand(), fixCommand(), attacksCommand(), geocodeCommand()]) program.addCommand(command);
 
 // Commands added with addCommand() do not inherit these settings; every parse error must reach the handler below.
 const configure = (command: Command): void => {

@@ -2,7 +2,7 @@
 // API stays as it is. Corrections need the database: over an exported file they are refused with the reason.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { jsonExporter, restrictStreams, selectGraph, stringSink } from '../export/index.js';
+import { geojsonExporter, jsonExporter, restrictStreams, selectGraph, stringSink } from '../export/index.js';
 import { SerializedGraph } from '../model/api.js';
 import { AttackFilter } from '../model/attacks.js';
 import { CorrectionRequest, UndoRequest } from '../model/corrections.js';
@@ -60,6 +60,15 @@ export function workflowRoutes(source: GraphSource): Hono {
     const out = stringSink();
     await jsonExporter.write(restrictStreams(streams, await knownDocuments(connection, q.asOf)), out.sink);
     return c.json(SerializedGraph.parse(JSON.parse(out.text())));
+  });
+  // Placed entities and their relationships as GeoJSON, for the map (after `kg geocode`).
+  app.get('/api/geojson', async (c) => {
+    const q = valid(z.object({ asOf: AsOf.optional() }), c.req.query());
+    const connection = database('Maps');
+    const streams = await selectGraph(connection, { kind: 'all' });
+    const out = stringSink();
+    await geojsonExporter.write(q.asOf ? restrictStreams(streams, await knownDocuments(connection, q.asOf)) : streams, out.sink);
+    return c.body(out.text(), 200, { 'Content-Type': 'application/geo+json' });
   });
   app.get('/api/corrections', (c) => answer(c, () => listCorrections(database('Corrections'), valid(ListQuery, c.req.query()))));
   app.post('/api/corrections', async (c) => {
