@@ -1,19 +1,14 @@
 // "As of" an export: the selected graph as the documents published by a date tell it. Entities no such document
 // mentions go, relationships keep only those documents' evidence (and go if none is left), reports and
 // documents are only theirs. Wraps the streams, so exports stay streamed.
+import { knownEvidence } from '../model/time.js';
 import type { ExportEdge, ExportNode, ExportStreams } from './types.js';
-
-const EVIDENCE_LISTS = ['evidenceKeys', 'evidence', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds'] as const;
 
 /** A relationship restricted to the evidence of known documents, or null if none of its evidence is. */
 export function restrictEdge(edge: ExportEdge, known: Set<string>): ExportEdge | null {
-  const kept = edge.evidenceDocs.map((doc, i) => (known.has(doc) ? i : -1)).filter((i) => i >= 0);
-  if (kept.length === 0) return null;
-  const properties: Record<string, unknown> = { ...edge.properties };
-  for (const list of EVIDENCE_LISTS) if (Array.isArray(properties[list])) properties[list] = kept.map((i) => (properties[list] as unknown[])[i]);
-  const docs = edge.docs.filter((d) => known.has(d));
-  Object.assign(properties, { docs, count: kept.length });
-  return { ...edge, evidence: kept.map((i) => edge.evidence[i]!), evidenceDocs: kept.map((i) => edge.evidenceDocs[i]!), docs, count: kept.length, properties };
+  const properties = knownEvidence({ ...edge.properties, evidence: edge.evidence, evidenceDocs: edge.evidenceDocs, docs: edge.docs }, known);
+  if (!properties) return null;
+  return { ...edge, evidence: properties.evidence as string[], evidenceDocs: properties.evidenceDocs as string[], docs: properties.docs as string[], count: properties.count as number, properties };
 }
 
 export function restrictNode(node: ExportNode, known: Set<string>): ExportNode | null {

@@ -20,3 +20,22 @@ export function publishedBy(published: string | null | undefined, asOf: string):
   if (!published || !/^\d{4}/.test(published)) return false;
   return published.slice(0, asOf.length) <= asOf;
 }
+
+/** The parallel lists a relationship keeps its evidence in, one item per sentence. */
+const EVIDENCE_LISTS = ['evidenceKeys', 'evidence', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds'];
+
+/**
+ * A relationship's properties with only the evidence of known documents (the lists kept in step, `docs` and
+ * `count` to match), or null if none of its evidence is known. Properties without evidence lists come back as
+ * they are.
+ */
+export function knownEvidence(properties: Record<string, unknown>, known: Set<string>): Record<string, unknown> | null {
+  const docs = properties.evidenceDocs;
+  if (!Array.isArray(docs)) return properties;
+  const kept = docs.map((d, i) => (known.has(String(d)) ? i : -1)).filter((i) => i >= 0);
+  if (kept.length === 0) return null;
+  const out: Record<string, unknown> = { ...properties, count: kept.length };
+  for (const list of EVIDENCE_LISTS) if (Array.isArray(out[list])) out[list] = kept.map((i) => (out[list] as unknown[])[i]);
+  if (Array.isArray(out.docs)) out.docs = (out.docs as unknown[]).filter((d) => known.has(String(d)));
+  return out;
+}

@@ -2,7 +2,7 @@
 // they say. A row goes if it holds an entity or claim no such document mentions or reports, a document
 // published later, or a relationship with none of its evidence from them; relationships that stay show only
 // that evidence. Values the query computed itself (counts, lists it read) are its own: it can use $asOf.
-import { publishedBy } from '../model/time.js';
+import { knownEvidence, publishedBy } from '../model/time.js';
 import type { Connection } from './connection.js';
 import { readCypher } from './cypher-files.js';
 import { readRows, type PlainNode, type PlainPath, type PlainRelationship, type QueryResult } from './run-query.js';
@@ -23,18 +23,10 @@ function elementsOf(value: unknown, out: Plain[] = []): Plain[] {
   return out;
 }
 
-const EVIDENCE_LISTS = ['evidenceKeys', 'evidence', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds'];
-
 /** A relationship's evidence cut to known documents (null if none is), or the relationship as it is if it has none. */
 function restrictRelationship(r: PlainRelationship, docs: Set<string>): PlainRelationship | null {
-  const evidenceDocs = r.properties.evidenceDocs;
-  if (!Array.isArray(evidenceDocs)) return r;
-  const kept = evidenceDocs.map((d, i) => (docs.has(String(d)) ? i : -1)).filter((i) => i >= 0);
-  if (kept.length === 0) return null;
-  const properties: Record<string, unknown> = { ...r.properties, count: kept.length };
-  for (const list of EVIDENCE_LISTS) if (Array.isArray(properties[list])) properties[list] = kept.map((i) => (properties[list] as unknown[])[i]);
-  if (Array.isArray(properties.docs)) properties.docs = (properties.docs as unknown[]).filter((d) => docs.has(String(d)));
-  return { ...r, properties };
+  const properties = knownEvidence(r.properties, docs);
+  return properties ? { ...r, properties } : null;
 }
 
 function rewrite(value: unknown, docs: Set<string>): unknown {
