@@ -1,6 +1,7 @@
 // The `kg` command line: parses arguments and hands them to the pipeline steps; nothing else.
 import { Command } from 'commander';
 import { attacksCommand } from './attacks-command.js';
+import { caseCommand } from './case-command.js';
 import { addGlobalOptions, reportError } from './context.js';
 import { demoCommand } from './demo-command.js';
 import { evalCommand } from './eval-command.js';
@@ -21,7 +22,7 @@ const program = addGlobalOptions(new Command('kg'))
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [demoCommand(), ingestCommand(), extractCommand(), queryCommand(), exportCommand(), serveCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand(), fixCommand(), attacksCommand(), geocodeCommand()]) program.addCommand(command);
+for (const command of [demoCommand(), ingestCommand(), extractCommand(), queryCommand(), exportCommand(), serveCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand(), fixCommand(), attacksCommand(), geocodeCommand(), caseCommand()]) program.addCommand(command);
 
 // Commands added with addCommand() do not inherit these settings; every parse error must reach the handler below.
 const configure = (command: Command): void => {

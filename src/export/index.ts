@@ -13,6 +13,7 @@ import type { ExportSink, Exporter, Writer } from './types.js';
 
 export { entityRefsIn, findEntity, selectGraph, validateSelection, type Selection } from './select.js';
 export { restrictStreams } from './as-of.js';
+export { writeCaseReport } from './case-report.js';
 export { cypherLiteral } from './cypher-script.js';
 export { geojsonExporter } from './geojson.js';
 export { jsonExporter } from './json.js';

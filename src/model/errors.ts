@@ -76,3 +76,11 @@ export class CorrectionError extends KgError {
     super('CORRECTION', message, hint, ExitCode.usage);
   }
 }
+
+/** A case file that does not exist, or a name already taken. */
+export class CaseError extends KgError {
+  override name = 'CaseError';
+  constructor(message: string, hint?: string) {
+    super('CASE', message, hint, ExitCode.usage);
+  }
+}

@@ -325,6 +325,19 @@ async function getCorrection(connection: Connection, id: string): Promise<Correc
   return found;
 }
 
+/** The one entity an id, name or alias stands for (as corrections name them), for commands that take names. */
+export async function findEntityRef(connection: Connection, ref: string): Promise<{ id: string; name: string; type: string }> {
+  const session = openSession(connection, 'READ');
+  try {
+    return await session.executeRead((tx) => findEntity(tx, ref));
+  } catch (error) {
+    if (error instanceof KgError) throw error;
+    throw explainNeo4jError(error, connection.uri);
+  } finally {
+    await session.close();
+  }
+}
+
 /** The lookup an ingest applies: one read before the first batch. */
 export async function loadCorrectionIndex(connection: Connection): Promise<CorrectionIndex> {
   const rows = await readRows(connection, CYPHER['active-effects']!);
