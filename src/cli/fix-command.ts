@@ -47,24 +47,24 @@ export function fixCommand(): Command {
     ),
   );
   fix.addCommand(
-    withMeta(new Command('split-alias').description('make an alias of <entity> an entity of its own; later mentions under that name go to it').argument('<entity>').argument('<alias>'))
+    withMeta(new Command('split-alias').description('make an alias of <entity> an entity of its own; later mentions under that name go to it').argument('<entity>', 'name, alias or id').argument('<alias>', 'one of its aliases'))
       .addOption(new Option('--type <type>', 'type of the new entity (default: the same)').choices([...ENTITY_TYPES]))
       .action((entity: string, alias: string, o: MetaOptions & { type?: string }, c: Command) => applyRequest(c, { kind: 'split-alias', entity, alias, ...o })),
   );
-  fix.addCommand(withMeta(new Command('rename').description('give <entity> a new name; the old one becomes an alias').argument('<entity>').argument('<name>')).action((entity: string, name: string, o: MetaOptions, c: Command) => applyRequest(c, { kind: 'rename', entity, name, ...o })));
+  fix.addCommand(withMeta(new Command('rename').description('give <entity> a new name; the old one becomes an alias').argument('<entity>', 'name, alias or id').argument('<name>', 'the new name')).action((entity: string, name: string, o: MetaOptions, c: Command) => applyRequest(c, { kind: 'rename', entity, name, ...o })));
   fix.addCommand(
-    withMeta(new Command('retype').description('change the type of <entity>').argument('<entity>').addArgument(new Command().createArgument('<type>', 'the new type').choices([...ENTITY_TYPES]))).action(
+    withMeta(new Command('retype').description('change the type of <entity>').argument('<entity>', 'name, alias or id').addArgument(new Command().createArgument('<type>', 'the new type').choices([...ENTITY_TYPES]))).action(
       (entity: string, type: string, o: MetaOptions, c: Command) => applyRequest(c, { kind: 'retype', entity, type, ...o }),
     ),
   );
-  fix.addCommand(withMeta(new Command('delete').description('delete <entity> with its relationships; later ingests do not bring it back').argument('<entity>')).action((entity: string, o: MetaOptions, c: Command) => applyRequest(c, { kind: 'delete', entity, ...o })));
+  fix.addCommand(withMeta(new Command('delete').description('delete <entity> with its relationships; later ingests do not bring it back').argument('<entity>', 'name, alias or id')).action((entity: string, o: MetaOptions, c: Command) => applyRequest(c, { kind: 'delete', entity, ...o })));
   fix.addCommand(
-    withMeta(new Command('reject-relation').description('delete the relationship <source> -[<type>]-> <target>; later ingests do not recreate it').argument('<source>').argument('<type>', 'e.g. CLAIMED').argument('<target>')).action(
+    withMeta(new Command('reject-relation').description('delete the relationship <source> -[<type>]-> <target>; later ingests do not recreate it').argument('<source>', 'name, alias or id').argument('<type>', 'e.g. CLAIMED').argument('<target>', 'name, alias or id')).action(
       (source: string, type: string, target: string, o: MetaOptions, c: Command) => applyRequest(c, { kind: 'reject-relation', source, type, target, ...o }),
     ),
   );
   fix.addCommand(
-    withMeta(new Command('reject-figure').description('reject a reported figure about <entity> (e.g. deaths 40), from every source or one (--doc)').argument('<entity>').argument('<key>', 'deaths, injured, date or kind').argument('<value>'))
+    withMeta(new Command('reject-figure').description('reject a reported figure about <entity> (e.g. deaths 40), from every source or one (--doc)').argument('<entity>', 'name, alias or id').argument('<key>', 'deaths, injured, date or kind').argument('<value>', 'the reported value, e.g. 40'))
       .option('--doc <doc>', 'only the report of this document (its id or source file)')
       .action((entity: string, key: string, value: string, o: MetaOptions & { doc?: string }, c: Command) => applyRequest(c, { kind: 'reject-figure', entity, key, value: figureValue(value), ...o })),
   );
