@@ -4,6 +4,8 @@
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
 CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT correction_id IF NOT EXISTS FOR (c:Correction) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT case_name IF NOT EXISTS FOR (c:Case) REQUIRE c.name IS UNIQUE;
 
 // Lookups by name and type (viewer search, `--around NAME`, `kg query` examples).
 CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);

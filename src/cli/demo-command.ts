@@ -2,9 +2,12 @@
 // three questions answered; then what to run next.
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { loadGeocoder } from '../resolve/geocode.js';
+import { geocodeGraph } from '../store/geocode.js';
 import { findSavedQuery } from '../store/saved-queries.js';
 import { graphStats } from '../store/stats.js';
 import { globalsOf, withConnection } from './context.js';
+import { formatGeocode } from './geocode-command.js';
 import { formatSummary, ingestPaths } from './ingest-command.js';
 import { formatResult, runCheckedQuery } from './query-command.js';
 import { serveOptions, startViewer } from './serve-command.js';
@@ -33,7 +36,9 @@ export function demoCommand(): Command {
           const params = Object.entries(example.params).map(([k, v]) => ` --param ${k}="${String(v)}"`).join('');
           process.stdout.write(`\n${example.question}\n$ kg query --saved ${example.saved}${params}\n${formatResult(result, 'table')}`);
         }
-        process.stdout.write(`\nMore: \`npx kg query --list\` for saved queries, \`npx kg query "MATCH (n:Group) RETURN n.name"\` for your own.\n`);
+        const places = await geocodeGraph(connection, loadGeocoder());
+        process.stdout.write(`\n${formatGeocode(places, false).split('\n')[0]}\n`);
+        process.stdout.write(`\nMore: \`npx kg query --list\` for saved queries, \`npx kg query "MATCH (n:Group) RETURN n.name"\` for your own, \`npx kg attacks\` for the attacks and their tolls by source.\n`);
       });
       if (!options.serve) return;
       const viewer = await startViewer(globals, { port: options.port, host: options.host, ...(options.allowHost ? { allowHost: options.allowHost } : {}) });

@@ -2,7 +2,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../model/errors.js';
 import { loadOntology } from '../model/ontology.js';
-import { exporters, fileSink, selectGraph, validateSelection, type Selection } from '../export/index.js';
+import { exporters, fileSink, restrictStreams, selectGraph, validateSelection, type Selection } from '../export/index.js';
+import { knownDocuments } from '../store/as-of.js';
+import { asOfOption } from './as-of.js';
 import { globalsOf, note, withConnection } from './context.js';
 
 interface ExportOptions {
@@ -13,6 +15,7 @@ interface ExportOptions {
   hops: number;
   types?: string[];
   relations?: string[];
+  asOf?: string;
 }
 
 const csvList = (value: string): string[] => value.split(',').map((v) => v.trim()).filter(Boolean);
@@ -44,12 +47,16 @@ export function exportCommand(): Command {
     .option('--hops <n>', 'neighbourhood size with --around', hops, 1)
     .option('--types <types>', 'export entities of these types, e.g. Person,Group', csvList)
     .option('--relations <types>', 'export only these relationship types, e.g. CLAIMED,WARNED', csvList)
+    .addOption(asOfOption('the graph as documents published by DATE tell it: their evidence, reports and mentions only'))
     .action(async (options: ExportOptions, command: Command) => {
       const globals = globalsOf(command);
       const selection = selectionOf(options);
       validateSelection(selection, ontology);
       const exporter = formats.find((f) => f.format === options.format)!;
-      const counts = await withConnection(globals, async (connection) => exporter.write(await selectGraph(connection, selection), fileSink(options.out, exporter.folder)));
+      const counts = await withConnection(globals, async (connection) => {
+        const streams = await selectGraph(connection, selection);
+        return exporter.write(options.asOf ? restrictStreams(streams, await knownDocuments(connection, options.asOf)) : streams, fileSink(options.out, exporter.folder));
+      });
       process.stdout.write(`Exported ${counts.nodes} entities and ${counts.edges} relationships as ${exporter.format} to ${options.out}.\n`);
       if (counts.nodes === 0) note(globals, 'The selection is empty: nothing matched it.');
     });

@@ -5,6 +5,7 @@ import { ExitCode, Neo4jBusyError, Neo4jUnavailableError, RobotsDisallowedError 
 import { loadOntology, type Ontology } from '../model/ontology.js';
 import { Resolver, type ResolveInput } from '../resolve/index.js';
 import type { Connection } from '../store/connection.js';
+import { loadCorrectionIndex } from '../store/corrections.js';
 import { applySchema } from '../store/schema.js';
 import { emptyCounts, findStoredDocuments, loadKnownEntities, writeGraph, type WriteCounts } from '../store/write-graph.js';
 import { globalsOf, note, printError, withConnection, type GlobalOptions } from './context.js';
@@ -61,7 +62,7 @@ export async function ingestInputs(connection: Connection | undefined, files: In
   const ontology: Ontology = loadOntology();
   const pipeline = new Pipeline();
   if (connection && !options.dryRun) await applySchema(connection);
-  const resolver = new Resolver(connection ? await loadKnownEntities(connection) : {});
+  const resolver = new Resolver(connection ? { ...(await loadKnownEntities(connection)), corrections: await loadCorrectionIndex(connection) } : {});
   const summary: IngestSummary = { documentsNew: 0, documentsUnchanged: 0, documentsFailed: 0, failedSources: [], skippedSources: [], nearDuplicates: 0, counts: emptyCounts(), seconds: 0 };
   const progress = new Progress(files.length, options.dryRun ? 'extracting' : 'ingesting', globals.quiet === true);
   const seen = new Set<string>();

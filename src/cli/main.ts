@@ -1,10 +1,14 @@
 // The `kg` command line: parses arguments and hands them to the pipeline steps; nothing else.
 import { Command } from 'commander';
+import { attacksCommand } from './attacks-command.js';
+import { caseCommand } from './case-command.js';
 import { addGlobalOptions, reportError } from './context.js';
 import { demoCommand } from './demo-command.js';
 import { evalCommand } from './eval-command.js';
 import { exportCommand } from './export-command.js';
 import { extractCommand } from './extract-command.js';
+import { fixCommand } from './fix-command.js';
+import { geocodeCommand } from './geocode-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { neo4jCommand } from './neo4j-command.js';
 import { queryCommand } from './query-command.js';
@@ -19,7 +23,7 @@ const program = addGlobalOptions(new Command('kg'))
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [demoCommand(), ingestCommand(), extractCommand(), queryCommand(), exportCommand(), serveCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand(), watchCommand()]) program.addCommand(command);
+for (const command of [demoCommand(), ingestCommand(), extractCommand(), queryCommand(), exportCommand(), serveCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand(), watchCommand(), fixCommand(), attacksCommand(), geocodeCommand(), caseCommand()]) program.addCommand(command);
 
 // Commands added with addCommand() do not inherit these settings; every parse error must reach the handler below.
 const configure = (command: Command): void => {

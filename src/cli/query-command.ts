@@ -5,7 +5,9 @@ import { ConfigError } from '../model/errors.js';
 import type { Connection } from '../store/connection.js';
 import { queryParameters, runQuery, type PlainNode, type PlainPath, type PlainRelationship, type QueryResult } from '../store/run-query.js';
 import { findSavedQuery, listSavedQueries } from '../store/saved-queries.js';
-import { globalsOf, withConnection } from './context.js';
+import { restrictResult } from '../store/as-of.js';
+import { asOfOption } from './as-of.js';
+import { globalsOf, note, withConnection, type GlobalOptions } from './context.js';
 import { printableLine } from './terminal.js';
 
 interface QueryOptions {
@@ -17,6 +19,7 @@ interface QueryOptions {
   timeout: number;
   write?: boolean;
   list?: boolean;
+  asOf?: string;
 }
 
 /** `--param key=value`: the value is read as JSON when it is JSON ("3", "true", "[1,2]"), else as a string. */
@@ -87,6 +90,14 @@ export async function runCheckedQuery(connection: Connection, cypher: string, pa
   return runQuery(connection, cypher, params, options);
 }
 
+/** Runs the query (with $asOf if it asks for it), then keeps what documents published by then tell of. */
+export async function queryAsOf(connection: Connection, cypher: string, params: Record<string, unknown>, options: { write: boolean; timeoutMs: number; limit: number }, asOf: string, globals: GlobalOptions): Promise<QueryResult> {
+  const withDate = queryParameters(cypher).includes('asOf') ? { ...params, asOf } : params;
+  const result = await restrictResult(connection, await runCheckedQuery(connection, cypher, withDate, options), asOf);
+  if (result.dropped > 0) note(globals, `${result.dropped} row${result.dropped === 1 ? '' : 's'} left out: not known from documents published by ${asOf}.`);
+  return result;
+}
+
 export function queryCommand(): Command {
   return new Command('query')
     .description('run Cypher against the graph (read-only unless --write); see --list for saved queries')
@@ -99,6 +110,7 @@ export function queryCommand(): Command {
     .option('--timeout <seconds>', 'stop the query after this long', positive, 30)
     .option('--write', 'allow the query to write')
     .option('--list', 'list the saved queries')
+    .addOption(asOfOption('only rows whose entities, claims, documents and relationships documents published by DATE tell of; $asOf is set for the query'))
     .action(async (text: string | undefined, options: QueryOptions, command: Command) => {
       if (options.list) {
         for (const q of listSavedQueries()) process.stdout.write(`${q.name.padEnd(26)} ${q.description}\n${''.padEnd(26)} params: ${q.params}\n`);
@@ -119,7 +131,9 @@ export function queryCommand(): Command {
         if (!saved) throw new ConfigError(`No saved query named "${options.saved}"`, `Saved queries: ${listSavedQueries().map((q) => q.name).join(', ')}.`);
         cypher = saved.cypher;
       }
-      const result = await withConnection(globalsOf(command), (connection) => runCheckedQuery(connection, cypher!, options.param, { write: options.write === true, timeoutMs: options.timeout * 1000, limit: options.limit }));
+      const run = { write: options.write === true, timeoutMs: options.timeout * 1000, limit: options.limit };
+      const globals = globalsOf(command);
+      const result = await withConnection(globals, (connection) => (options.asOf ? queryAsOf(connection, cypher!, options.param, run, options.asOf, globals) : runCheckedQuery(connection, cypher!, options.param, run)));
       process.stdout.write(formatResult(result, options.format));
       const notice = truncationNotice(result, options.limit);
       // Shown even with --quiet: a silent cut would pass for the whole answer.

@@ -7,6 +7,8 @@ export const NODE_ATTRIBUTES = [
   { name: 'aliases', type: 'string' },
   { name: 'reports', type: 'string' },
   { name: 'documents', type: 'int' },
+  { name: 'lat', type: 'double' },
+  { name: 'lon', type: 'double' },
 ] as const;
 
 export const EDGE_ATTRIBUTES = [
@@ -17,8 +19,11 @@ export const EDGE_ATTRIBUTES = [
   { name: 'docs', type: 'string' },
 ] as const;
 
-export function nodeAttributes(node: ExportNode): Record<(typeof NODE_ATTRIBUTES)[number]['name'], string | number> {
-  return { name: node.name, type: node.type, aliases: node.aliases.join('; '), reports: JSON.stringify(node.reports), documents: node.documents };
+/** Coordinates (from `kg geocode`) only for placed entities: an absent value, not a made-up zero. */
+export function nodeAttributes(node: ExportNode): Partial<Record<(typeof NODE_ATTRIBUTES)[number]['name'], string | number>> {
+  const { lat, lon } = node.properties;
+  const place = typeof lat === 'number' && typeof lon === 'number' ? { lat, lon } : {};
+  return { name: node.name, type: node.type, aliases: node.aliases.join('; '), reports: JSON.stringify(node.reports), documents: node.documents, ...place };
 }
 
 export function edgeAttributes(edge: ExportEdge): Record<(typeof EDGE_ATTRIBUTES)[number]['name'], string | number> {

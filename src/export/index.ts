@@ -5,19 +5,23 @@ import { once } from 'node:events';
 import type { Ontology } from '../model/ontology.js';
 import { createCypherExporter } from './cypher-script.js';
 import { csvExporter } from './csv.js';
+import { geojsonExporter } from './geojson.js';
 import { gexfExporter } from './gexf.js';
 import { graphmlExporter } from './graphml.js';
 import { jsonExporter } from './json.js';
 import type { ExportSink, Exporter, Writer } from './types.js';
 
 export { entityRefsIn, findEntity, selectGraph, validateSelection, type Selection } from './select.js';
+export { restrictStreams } from './as-of.js';
+export { writeCaseReport } from './case-report.js';
 export { cypherLiteral } from './cypher-script.js';
+export { geojsonExporter } from './geojson.js';
 export { jsonExporter } from './json.js';
 export { stringSink } from './string-sink.js';
 export type { ExportEdge, ExportNode, ExportSink, ExportStreams, Exporter, Writer } from './types.js';
 
 export function exporters(ontology: Ontology): Exporter[] {
-  return [graphmlExporter, gexfExporter, jsonExporter, csvExporter, createCypherExporter(Object.keys(ontology.relationTypes))];
+  return [graphmlExporter, gexfExporter, jsonExporter, csvExporter, createCypherExporter(Object.keys(ontology.relationTypes)), geojsonExporter];
 }
 
 /** Writes to a file, or to files in a folder, respecting back-pressure so memory stays flat. */

@@ -84,3 +84,19 @@ export class RobotsDisallowedError extends InputError {
     super(url, "the site's robots.txt asks crawlers not to fetch this", 'kg respects it; save the page yourself if you may read it, and give kg the file.');
   }
 }
+
+/** A correction that cannot be applied as asked: no such entity, an ambiguous name, nothing to undo. */
+export class CorrectionError extends KgError {
+  override name = 'CorrectionError';
+  constructor(message: string, hint?: string) {
+    super('CORRECTION', message, hint, ExitCode.usage);
+  }
+}
+
+/** A case file that does not exist, or a name already taken. */
+export class CaseError extends KgError {
+  override name = 'CaseError';
+  constructor(message: string, hint?: string) {
+    super('CASE', message, hint, ExitCode.usage);
+  }
+}

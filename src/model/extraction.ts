@@ -32,6 +32,8 @@ export const AttributeReport = z.object({
   start: z.number().int().optional(),
   end: z.number().int().optional(),
   qualifier: z.string().optional(),
+  /** The whole sentence the report is in, when `text` is only the phrase ("133 dead"). */
+  sentence: z.string().optional(),
 });
 export type AttributeReport = z.infer<typeof AttributeReport>;
 

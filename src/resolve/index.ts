@@ -6,6 +6,9 @@ import type { Article } from '../ingest/index.js';
 import { MAX_NAME_CHARS, type AttackAnchors, type DocumentRecord, type EntityRecord, type Extraction, type RelationRecord } from '../model/extraction.js';
 import { anchorsAgree, erasAgree, mergeFacts, type AttackFacts, type DocumentExtraction, type LocalEntity } from '../extract/index.js';
 import { slug } from '../nlp/index.js';
+import { emptyCorrections, type CorrectionIndex } from '../model/corrections.js';
+import { applyCorrections, correctedId } from './corrections.js';
+import { withSentences } from './sentences.js';
 
 
 /** An attack known before this batch: from earlier documents of the run, or stored by an earlier run. */
@@ -52,7 +55,10 @@ export class Resolver {
   /** Full person names by their last word, for lone surnames. */
   private readonly fullNamesByTail = new Map<string, Set<string>>();
 
-  constructor(known: { attacks?: KnownAttack[]; personNames?: string[] } = {}) {
+  private readonly corrections: CorrectionIndex;
+
+  constructor(known: { attacks?: KnownAttack[]; personNames?: string[]; corrections?: CorrectionIndex } = {}) {
+    this.corrections = known.corrections ?? emptyCorrections();
     for (const a of known.attacks ?? []) this.index({ ...a, facts: toFacts(a.anchors), seq: this.attacks.size });
     for (const name of known.personNames ?? []) this.addFullName(name);
   }
@@ -101,7 +107,8 @@ export class Resolver {
       const publishedYear = article.published ? Number(article.published.slice(0, 4)) : undefined;
       for (const local of extraction.entities.values()) {
         if (!usable(local)) continue;
-        const id = local.type === 'Attack' && local.attack ? this.resolveAttack(local, publishedYear) : local.type === 'Person' ? this.personKey(local) : local.ref;
+        const resolved = local.type === 'Attack' && local.attack ? this.resolveAttack(local, publishedYear) : local.type === 'Person' ? this.personKey(local) : local.ref;
+        const id = correctedId(this.corrections, resolved, local.name, local.mentions.map((m) => m.text));
         localToGlobal.set(local.ref, id);
         let entity = entities.get(id);
         if (!entity) {
@@ -121,7 +128,7 @@ export class Resolver {
         // Loops, not push(...list): a long article mentions a place tens of thousands of times, more
         // arguments than a call can take.
         for (const m of local.mentions) entity.mentions.push({ doc: article.id, ...m });
-        for (const a of local.attributes) entity.attributes.push(a);
+        for (const a of withSentences(local.attributes, article.text)) entity.attributes.push(a);
       }
       for (const relation of extraction.relations) {
         const source = localToGlobal.get(relation.source);
@@ -145,7 +152,7 @@ export class Resolver {
       entity.name = attack.name;
       entity.nameRank = attack.nameRank;
     }
-    return { documents, entities: [...entities.values()], relations: [...relations.values()] };
+    return applyCorrections({ documents, entities: [...entities.values()], relations: [...relations.values()] }, this.corrections);
   }
 
   /** A lone surname ("Neumann") takes the one full name it fits, from this run or an earlier one. */

@@ -9,6 +9,7 @@ import { CypherRequest, EvidenceQuery, GraphQuery, PathQuery, SearchQuery } from
 import { ConfigError, KgError, QueryError } from '../model/errors.js';
 import { requestGuard, type RequestGuardOptions } from './request-guard.js';
 import type { GraphSource } from './sources.js';
+import { workflowRoutes } from './workflow-routes.js';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.ico': 'image/x-icon' };
 
@@ -75,6 +76,7 @@ export function createApp(source: GraphSource, webRoot: string, guard: RequestGu
       }
     }),
   );
+  app.route('/', workflowRoutes(source));
   app.all('/api/*', (c) => c.json({ error: `No such API: ${c.req.method} ${c.req.path}` }, 404));
 
   app.get('*', (c) => {

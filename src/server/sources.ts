@@ -43,7 +43,7 @@ async function serialize(connection: Connection, selection: Selection): Promise<
 
 export class Neo4jSource implements GraphSource {
   readonly kind = 'neo4j';
-  constructor(private readonly connection: Connection) {}
+  constructor(readonly connection: Connection) {}
 
   graph(filter: { types?: string[] | undefined; relations?: string[] | undefined }): Promise<SerializedGraph> {
     const relations = filter.relations ? { relations: filter.relations } : {};

@@ -48,6 +48,7 @@ export function toGraphRows(extraction: Extraction, ontology: Ontology): GraphRo
       value: a.value,
       qualifier: a.qualifier ?? null,
       text: a.text,
+      sentence: a.sentence ?? null,
       start: a.start ?? null,
       end: a.end ?? null,
     })),

@@ -1,0 +1,3 @@
+// One correction with its snapshot.
+MATCH (c:Correction {id: $id})
+RETURN properties(c) AS properties

@@ -1,0 +1,84 @@
+// "As of" a date against the real Neo4j: kg query, kg export and the API keep only what documents published by
+// then said, and the timeline keeps event dates (valid time) apart from publication dates (transaction time).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MultiDirectedGraph } from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestPaths } from '../../src/cli/ingest-command.js';
+import { closeConnection, type Connection } from '../../src/store/connection.js';
+import { createApp } from '../../src/server/app.js';
+import { Neo4jSource } from '../../src/server/sources.js';
+import { connectForTest, testNeo4jUri, wipe } from '../helpers/neo4j.js';
+import { runKg } from '../helpers/run-kg.js';
+
+// Invented reports of an invented attack, published on three days; the claim comes last.
+const dir = mkdtempSync(join(tmpdir(), 'kg-asof-'));
+writeFileSync(join(dir, 'first.txt'), 'Blast at a bus station in Tamale\n\nPublished: 2031-04-02\n\nA bombing at a bus station in Tamale killed 9 people on Tuesday, police said.\n');
+writeFileSync(join(dir, 'second.txt'), 'Tamale bus station bombing toll rises\n\nPublished: 2031-04-05\n\nThe bombing at a bus station in Tamale killed 23 people and left 40 injured, officials said on Friday.\n');
+writeFileSync(join(dir, 'third.txt'), 'Group claims Tamale bombing\n\nPublished: 2031-04-09\n\nJNIM claimed responsibility for the bombing at a bus station in Tamale, which killed 23 people.\n');
+writeFileSync(join(dir, 'undated.txt'), 'Notes on JNIM\n\nJNIM claimed responsibility for the bombing at a bus station in Tamale.\n');
+const kg = (args: string[]) => runKg(args, { NEO4J_URI: testNeo4jUri() });
+const CLAIMS = 'MATCH (g:Group)-[r:CLAIMED]->(a:Attack) RETURN g.name AS g, r';
+let connection: Connection;
+
+beforeAll(async () => {
+  connection = await connectForTest();
+  await wipe(connection);
+  await ingestPaths(connection, [dir], { batch: 25, maxMb: 10 }, { quiet: true });
+});
+afterAll(async () => {
+  await wipe(connection);
+  await closeConnection(connection);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('as of a date', () => {
+  it('kg query keeps only rows documents published by then tell of, and their evidence only', async () => {
+    const before = await kg(['query', '--as-of', '2031-04-06', '--format', 'json', CLAIMS]);
+    expect(before.code).toBe(0);
+    expect(JSON.parse(before.stdout)).toEqual([]);
+    expect(before.stderr).toContain('1 row left out');
+    const after = JSON.parse((await kg(['query', '--as-of', '2031-04-09', '--format', 'json', CLAIMS])).stdout);
+    expect(after).toHaveLength(1);
+    // The undated note's evidence is not part of any "as of" view; without --as-of the edge has both.
+    expect(after[0].r.properties.evidence).toHaveLength(1);
+    expect(after[0].r.properties.count).toBe(1);
+    const now = JSON.parse((await kg(['query', '--format', 'json', CLAIMS])).stdout);
+    expect(now[0].r.properties.evidence).toHaveLength(2);
+    const dated = JSON.parse((await kg(['query', '--as-of', '2031-04', '--format', 'json', 'MATCH (d:Document) WHERE left(d.published, size($asOf)) <= $asOf RETURN count(d) AS n'])).stdout);
+    expect(dated).toEqual([{ n: 3 }]);
+    const bad = await kg(['query', '--as-of', '2031-02-30', 'RETURN 1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('YYYY-MM-DD');
+  });
+
+  it('kg export writes the graph as it was known then', async () => {
+    const file = join(dir, 'early.gexf');
+    const early = await kg(['export', '-f', 'gexf', '-o', file, '--as-of', '2031-04-03']);
+    expect(early.code).toBe(0);
+    const graph = parseGexf(MultiDirectedGraph, readFileSync(file, 'utf8'));
+    expect(graph.filterNodes((_, a) => a.type === 'Group')).toEqual([]);
+    const attack = graph.findNode((_, a) => a.type === 'Attack')!;
+    expect(JSON.parse(graph.getNodeAttribute(attack, 'reports') as string).filter((r: { key: string }) => r.key === 'deaths').map((r: { value: number }) => r.value)).toEqual([9]);
+    const json = join(dir, 'late.json');
+    await kg(['export', '-f', 'json', '-o', json, '--as-of', '2031-04-30']);
+    const late = JSON.parse(readFileSync(json, 'utf8'));
+    expect(late.nodes.map((n: { attributes: { type: string } }) => n.attributes.type).sort()).toEqual(['Attack', 'Group', 'Location']);
+    expect(Object.keys(late.attributes.documents)).toHaveLength(3);
+    expect(late.edges.find((e: { attributes: { type: string } }) => e.attributes.type === 'CLAIMED').attributes.evidence).toHaveLength(1);
+  });
+
+  it('the API serves the graph as of a date and the timeline with both times apart', async () => {
+    const app = createApp(new Neo4jSource(connection), dir);
+    const graph = (await (await app.request('/api/as-of?asOf=2031-04-05')).json()) as { nodes: Array<{ attributes: { type: string; reports: Array<{ key: string; value: number }> } }> };
+    expect(graph.nodes.map((n) => n.attributes.type).sort()).toEqual(['Attack', 'Location']);
+    expect(graph.nodes.find((n) => n.attributes.type === 'Attack')!.attributes.reports.filter((r) => r.key !== 'kind').map((r) => r.value).sort()).toEqual([23, 40, 9].sort());
+    expect((await app.request('/api/as-of?asOf=soon')).status).toBe(400);
+    const timeline = (await (await app.request('/api/timeline')).json()) as { attacks: Array<{ date: string | null; documents: string[] }>; documents: Array<{ published: string | null }> };
+    expect(timeline.attacks).toHaveLength(1);
+    expect(timeline.attacks[0]!.documents).toHaveLength(4);
+    expect(timeline.documents.map((d) => d.published)).toEqual(['2031-04-02', '2031-04-05', '2031-04-09', null]);
+  });
+});
