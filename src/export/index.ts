@@ -10,7 +10,7 @@ import { graphmlExporter } from './graphml.js';
 import { jsonExporter } from './json.js';
 import type { ExportSink, Exporter, Writer } from './types.js';
 
-export { entityRefsIn, findEntity, selectGraph, validateSelection, type Selection } from './select.js';
+export { entityIdsOf, entityRefsIn, findEntity, selectGraph, validateSelection, type Selection } from './select.js';
 export { cypherLiteral } from './cypher-script.js';
 export { jsonExporter } from './json.js';
 export { stringSink } from './string-sink.js';

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
-import { CypherRequest, EvidenceQuery, GraphQuery, PathQuery, SearchQuery } from '../model/api.js';
+import { CypherRequest, EdgesQuery, EvidenceQuery, GraphQuery, PathQuery, SearchQuery } from '../model/api.js';
 import { ConfigError, KgError, QueryError } from '../model/errors.js';
 import type { GraphSource } from './sources.js';
 
@@ -40,6 +40,7 @@ export function createApp(source: GraphSource, webRoot: string): Hono {
   app.get('/api/info', (c) => c.json({ source: source.kind, cypher: source.kind === 'neo4j' }));
   app.get('/api/graph', async (c) => c.json(await source.graph(parse(GraphQuery, c.req.query()))));
   app.get('/api/neighbours/:id', async (c) => c.json(await source.neighbours(c.req.param('id'))));
+  app.get('/api/around', async (c) => c.json(await source.around(parse(EdgesQuery, c.req.query()).ids)));
   app.get('/api/path', async (c) => {
     const q = parse(PathQuery, c.req.query());
     return c.json(await source.path(q.from, q.to));

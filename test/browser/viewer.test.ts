@@ -121,12 +121,20 @@ describe('the viewer', () => {
     expect(await shownNodes()).toBe(before);
   });
 
-  it('shows the shortest path from Iran to the Crocus City Hall attack', async () => {
+  it('shows shortest paths from Iran to the Crocus City Hall attack, each step named, the chosen one in the link', async () => {
     await page.fill('#path-from', 'Iran');
     await page.fill('#path-to', 'Crocus City Hall attack');
     await page.click('#path-run');
     await expect.poll(() => page.locator('#path-result').getAttribute('data-path')).toMatch(/^country\/iran\|.*attack\//);
-    expect(await page.textContent('#path-result')).toMatch(/^Iran → .*Crocus City Hall attack$/);
+    const described = await page.locator('#path-list li').allTextContents();
+    expect(described.length).toBeGreaterThan(1);
+    for (const text of described) expect(text).toMatch(/^Iran( (—[A-Z_]+→|←[A-Z_]+—) [^—←]+)+$/);
+    expect(described.every((text) => text.endsWith('Crocus City Hall attack'))).toBe(true);
+    await page.locator('#path-list li').nth(1).click();
+    expect(new URL(page.url()).hash).toMatch(/pathFrom=country%2Firan.*pathIndex=1/);
+    expect(await page.locator('#path-result').getAttribute('data-path')).toBe(await page.locator('#path-list li').nth(1).getAttribute('data-path'));
+    await page.click('#path-clear');
+    expect(new URL(page.url()).hash).not.toMatch(/pathFrom/);
   });
 
   it('shows article text with markup as text and runs none of it', async () => {

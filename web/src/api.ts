@@ -1,6 +1,6 @@
 // Calls to kg serve's API; every response is checked against the shared schemas.
 import { z } from 'zod';
-import { ApiError, RelationEvidence, SearchHit, SerializedGraph } from '../../src/model/api.js';
+import { ApiError, CypherResult, PathResult, RelationEvidence, SearchHit, SerializedGraph } from '../../src/model/api.js';
 
 export class ApiFailure extends Error {
   constructor(message: string, readonly hint: string | undefined) {
@@ -22,11 +22,12 @@ export const api = {
   info: () => call(z.object({ source: z.enum(['neo4j', 'file']), cypher: z.boolean() }), '/api/info'),
   graph: () => call(SerializedGraph, '/api/graph'),
   neighbours: (id: string) => call(SerializedGraph, `/api/neighbours/${encodeURIComponent(id)}`),
-  path: (from: string, to: string) => call(SerializedGraph, `/api/path?${new URLSearchParams({ from, to })}`),
+  around: (ids: string[]) => call(SerializedGraph, `/api/around?${new URLSearchParams({ ids: ids.join(',') })}`),
+  path: (from: string, to: string) => call(PathResult, `/api/path?${new URLSearchParams({ from, to })}`),
   search: (q: string) => call(z.array(SearchHit), `/api/search?${new URLSearchParams({ q, limit: '10' })}`),
   evidence: (source: string, type: string, target: string) => call(RelationEvidence, `/api/evidence?${new URLSearchParams({ source, type, target })}`),
   cypher: (query: string) =>
-    call(z.object({ graph: SerializedGraph, rows: z.array(z.record(z.string(), z.unknown())), columns: z.array(z.string()) }), '/api/cypher', {
+    call(CypherResult, '/api/cypher', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ query }),

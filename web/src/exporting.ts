@@ -6,6 +6,7 @@ import { gexfExporter } from '../../src/export/gexf.js';
 import { graphmlExporter } from '../../src/export/graphml.js';
 import { jsonExporter } from '../../src/export/json.js';
 import { stringSink } from '../../src/export/string-sink.js';
+import { download } from './download.js';
 import type { ExportEdge, ExportNode, Exporter } from '../../src/export/types.js';
 
 type Documents = Record<string, { title: string; source: string; published?: string | null | undefined }>;
@@ -14,7 +15,7 @@ async function* nodesOf(graph: MultiDirectedGraph, visible: (node: string) => bo
   for (const node of graph.nodes()) {
     if (!visible(node)) continue;
     const a = graph.getNodeAttributes(node);
-    yield { id: node, name: String(a.label), type: String(a.type), aliases: (a.aliases as string[]) ?? [], reports: (a.reports as ExportNode['reports']) ?? [], documents: Number(a.documents ?? 0), mentionedIn: (a.mentionedIn as string[]) ?? [], properties: {} };
+    yield { id: node, name: String(a.label), type: String(a.type), aliases: (a.aliases as string[]) ?? [], reports: (a.reports as ExportNode['reports']) ?? [], documents: Number(a.documents ?? 0), mentionedIn: (a.mentionedIn as string[]) ?? [], properties: Object.fromEntries(['date', 'year'].filter((k) => a[k] != null).map((k) => [k, a[k]])) };
   }
 }
 
@@ -24,15 +25,6 @@ async function* edgesOf(graph: MultiDirectedGraph, visible: (edge: string) => bo
     const a = graph.getEdgeAttributes(edge);
     yield { source: graph.source(edge), target: graph.target(edge), type: String(a.type), confidence: Number(a.confidence), count: Number(a.count), evidence: a.evidence as string[], evidenceDocs: a.evidenceDocs as string[], docs: a.docs as string[], properties: {} };
   }
-}
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export async function exportView(format: string, graph: MultiDirectedGraph, renderer: Sigma, documents: Documents, visibleNode: (n: string) => boolean, visibleEdge: (e: string) => boolean): Promise<void> {

@@ -5,22 +5,24 @@ import { MultiDirectedGraph } from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
-import { toUndirected } from 'graphology-operators';
-import { bidirectional } from 'graphology-shortest-path';
 import Sigma from 'sigma';
-import { EdgeCurvedArrowProgram, indexParallelEdgesIndex, DEFAULT_EDGE_CURVATURE } from '@sigma/edge-curve';
+import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
 import type { SerializedGraph } from '../../src/model/api.js';
 import { api, ApiFailure } from './api.js';
 import { applySizes, colourOf, TYPE_COLOURS, type SizeBy } from './appearance.js';
+import { CypherResults } from './cypher-results.js';
 import { exportView } from './exporting.js';
+import { edgeVisible as edgePasses, nodeVisible as nodePasses } from './filters.js';
+import { mergeInto, type Documents } from './graph-data.js';
 import { Panel } from './panel.js';
+import { describePath, type Path } from './paths.js';
 import { readState, writeState, type ViewState } from './url-state.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const graph = new MultiDirectedGraph();
-let documents: SerializedGraph['attributes']['documents'] = {};
+let documents: Documents = {};
 let state: ViewState = readState(location.hash);
 let hovered: string | undefined;
 let pathNodes = new Set<string>();
@@ -29,64 +31,34 @@ let cypherAvailable = false;
 // Large graphs draw nodes as points and edges as plain lines until something is focused (level of detail).
 let large = false;
 
-function mergeGraph(data: SerializedGraph, near?: string): void {
-  documents = { ...documents, ...data.attributes.documents };
-  const origin = near && graph.hasNode(near) ? graph.getNodeAttributes(near) : undefined;
-  for (const node of data.nodes) {
-    if (graph.hasNode(node.key)) continue;
-    // New nodes start near what they were expanded from, so positions already laid out are kept.
-    const angle = Math.random() * Math.PI * 2;
-    const x = origin ? Number(origin.x) + Math.cos(angle) * 5 : Math.random() * 100;
-    const y = origin ? Number(origin.y) + Math.sin(angle) * 5 : Math.random() * 100;
-    graph.addNode(node.key, { ...node.attributes, x, y, color: colourOf(node.attributes.type) });
+/**
+ * Merges a response in, then asks for the relationships of the entities it added: a response holds only the
+ * relationships among its own entities, and those joining a new entity to one already shown must not be lost.
+ */
+async function mergeGraph(data: SerializedGraph, near?: string): Promise<void> {
+  const before = new Set(graph.nodes());
+  documents = mergeInto(graph, documents, data, { near });
+  const added = graph.nodes().filter((n) => !before.has(n));
+  if (before.size > 0 && added.length > 0) {
+    for (let i = 0; i < added.length; i += AROUND_BATCH) documents = mergeInto(graph, documents, await api.around(added.slice(i, i + AROUND_BATCH)), { edgesOnly: true });
   }
-  for (const edge of data.edges) {
-    if (graph.hasEdge(edge.key) || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
-    const exists = graph.edges(edge.source, edge.target).some((e) => graph.getEdgeAttribute(e, 'type') === edge.attributes.type);
-    if (!exists) graph.addEdgeWithKey(edge.key, edge.source, edge.target, { ...edge.attributes, size: 1 + 2 * edge.attributes.confidence });
-  }
-  indexParallelEdgesIndex(graph, { edgeIndexAttribute: 'parallelIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
-  graph.forEachEdge((edge, a) => {
-    const curved = typeof a.parallelIndex === 'number' && a.parallelMaxIndex > 0;
-    graph.mergeEdgeAttributes(edge, { type: a.type, edgeKind: curved ? 'curved' : 'straight', curvature: curved ? DEFAULT_EDGE_CURVATURE + (DEFAULT_EDGE_CURVATURE * 3 * Number(a.parallelIndex)) / Math.max(1, Number(a.parallelMaxIndex)) : 0 });
-  });
   applySizes(graph, $<HTMLSelectElement>('size-by').value as SizeBy, screenArea());
   tuneForSize();
 }
+// Entities per /api/around request: keeps the URL short whatever an expansion added.
+const AROUND_BATCH = 100;
 
 function screenArea(): number {
   return Math.max(1, container.clientWidth * container.clientHeight);
 }
 
-function attackYear(node: string): number | undefined {
-  const reports = (graph.getNodeAttribute(node, 'reports') as Array<{ key: string; value: unknown }>) ?? [];
-  const date = reports.find((r) => r.key === 'date');
-  const year = date ? Number(String(date.value).slice(0, 4)) : NaN;
-  return Number.isFinite(year) ? year : undefined;
-}
-
-function nodeVisible(node: string): boolean {
-  const a = graph.getNodeAttributes(node);
-  if (state.hiddenTypes.includes(String(a.type))) return false;
-  if (state.source && !((a.mentionedIn as string[]) ?? []).includes(state.source)) return false;
-  if (a.type === 'Attack' && (state.yearFrom !== undefined || state.yearTo !== undefined)) {
-    const year = attackYear(node);
-    if (year === undefined || (state.yearFrom !== undefined && year < state.yearFrom) || (state.yearTo !== undefined && year > state.yearTo)) return false;
-  }
-  return true;
-}
-
-function edgeVisible(edge: string): boolean {
-  const a = graph.getEdgeAttributes(edge);
-  if (state.hiddenRelations.includes(String(a.type))) return false;
-  if (Number(a.confidence) < state.minConfidence) return false;
-  if (state.source && !((a.docs as string[]) ?? []).includes(state.source)) return false;
-  return nodeVisible(graph.source(edge)) && nodeVisible(graph.target(edge));
-}
+const nodeVisible = (node: string) => nodePasses(graph, state, node);
+const edgeVisible = (edge: string) => edgePasses(graph, state, edge);
 
 const container = $('graph');
 const renderer = new Sigma(graph, container, {
   renderEdgeLabels: true,
+  enableEdgeEvents: true,
   labelRenderedSizeThreshold: 8,
   labelDensity: 0.6,
   defaultEdgeType: 'straight',
@@ -111,6 +83,7 @@ const renderer = new Sigma(graph, container, {
     const detailed = !large || pathEdges.size > 0 || (focus !== undefined && graph.hasNode(focus));
     const res: Record<string, unknown> = { ...data, type: detailed ? data.edgeKind : 'line', label: data.type };
     if (!edgeVisible(edge)) return { ...res, hidden: true };
+    if (edge === state.edge) return { ...res, color: '#d8453b', size: 3, zIndex: 2 };
     if (pathEdges.size > 0) return pathEdges.has(edge) ? { ...res, color: '#d8453b', size: 3 } : { ...res, hidden: true };
     if (focus && graph.hasNode(focus) && !graph.hasExtremity(edge, focus)) return { ...res, hidden: true };
     return { ...res, color: '#9aa3b5' };
@@ -140,7 +113,7 @@ $('layout-toggle').addEventListener('click', () => (layout?.isRunning() ? stopLa
 const panel = new Panel(() => select(undefined));
 const actions = {
   expand: (node: string) => void expand(node),
-  showEvidence: (edge: string) => panel.showEvidence(graph, edge, documents, actions),
+  showEvidence: (edge: string) => selectEdge(edge),
   select: (node: string) => select(node),
 };
 
@@ -150,8 +123,19 @@ function saveState(): void {
   history.replaceState(null, '', writeState(state));
 }
 
+/** Shows a relationship's evidence and marks it in the graph. */
+function selectEdge(edge: string): void {
+  if (!graph.hasEdge(edge)) return;
+  state = { ...state, edge };
+  delete state.selected;
+  panel.showEvidence(graph, edge, documents, actions);
+  renderer.refresh();
+  saveState();
+}
+
 function select(node: string | undefined, centre = false): void {
   state = { ...state };
+  delete state.edge;
   if (node && graph.hasNode(node)) {
     state.selected = node;
     panel.showEntity(graph, node, documents, actions);
@@ -169,7 +153,7 @@ function select(node: string | undefined, centre = false): void {
 
 async function expand(node: string): Promise<void> {
   const data = cypherAvailable ? await api.neighbours(node) : await api.neighbours(node).catch(() => undefined);
-  if (data) mergeGraph(data, node);
+  if (data) await mergeGraph(data, node);
   refreshFilters();
   renderer.refresh();
 }
@@ -188,6 +172,7 @@ renderer.on('leaveNode', () => {
   renderer.refresh();
 });
 renderer.on('clickNode', ({ node }) => select(node));
+renderer.on('clickEdge', ({ edge }) => selectEdge(edge));
 renderer.on('clickStage', () => select(undefined));
 let saveTimer: number | undefined;
 renderer.getCamera().on('updated', () => {
@@ -344,11 +329,63 @@ searchBox.addEventListener('keydown', (e) => {
   if (e.key === 'Enter') (results.firstElementChild as HTMLElement | null)?.click();
 });
 
-// Shortest path.
+// Shortest paths (up to three, from the server), each step named; the chosen one is highlighted and in the URL.
+let paths: Path[] = [];
+function highlightPath(index: number): void {
+  const path = paths[index];
+  if (!path || !state.path) return;
+  state = { ...state, path: { ...state.path, index } };
+  pathNodes = new Set(path.nodes);
+  pathEdges = new Set(path.edges);
+  $('path-list').querySelectorAll('li').forEach((li, i) => li.setAttribute('aria-selected', String(i === index)));
+  $('path-result').dataset.path = path.nodes.join('|');
+  renderer.refresh();
+  saveState();
+}
+
+async function showPaths(from: string, to: string, index = 0): Promise<void> {
+  const message = $('path-result');
+  const list = $('path-list');
+  list.replaceChildren();
+  const result = await api.path(from, to).catch((error: unknown) => {
+    message.textContent = error instanceof ApiFailure ? `${error.message}${error.hint ? ` ${error.hint}` : ''}` : String(error);
+    message.classList.add('error');
+    return undefined;
+  });
+  if (!result) return;
+  await mergeGraph(result.graph);
+  refreshFilters();
+  paths = result.paths;
+  state = { ...state, path: { from, to, index } };
+  paths.forEach((path, i) => {
+    const item = document.createElement('li');
+    item.textContent = describePath(graph, path);
+    item.dataset.path = path.nodes.join('|');
+    item.addEventListener('click', () => highlightPath(i));
+    list.append(item);
+  });
+  highlightPath(Math.min(index, paths.length - 1));
+}
+
+function clearPaths(): void {
+  pathNodes = new Set();
+  pathEdges = new Set();
+  paths = [];
+  $('path-list').replaceChildren();
+  delete $('path-result').dataset.path;
+  if (state.path) {
+    state = { ...state };
+    delete state.path;
+    saveState();
+  }
+  renderer.refresh();
+}
+
 $('path-run').addEventListener('click', async () => {
   const message = $('path-result');
   message.textContent = '';
   message.classList.remove('error');
+  clearPaths();
   const from = await resolveName($<HTMLInputElement>('path-from').value.trim());
   const to = await resolveName($<HTMLInputElement>('path-to').value.trim());
   if (!from || !to) {
@@ -356,52 +393,36 @@ $('path-run').addEventListener('click', async () => {
     message.classList.add('error');
     return;
   }
-  // A relationship links its ends whichever way it points: paths follow edges both ways.
-  const undirectedPath = () => bidirectional(toUndirected(graph), from, to);
-  let path: string[] | null = undirectedPath();
-  if (!path && cypherAvailable) {
-    const data = await api.path(from, to).catch((error: unknown) => {
-      message.textContent = (error as Error).message;
-      message.classList.add('error');
-      return undefined;
-    });
-    if (data) {
-      mergeGraph(data);
-      path = undirectedPath();
-    }
-  }
-  if (!path) {
-    if (!message.textContent) message.textContent = 'No path between them.';
-    return;
-  }
-  pathNodes = new Set(path);
-  pathEdges = new Set(path.slice(1).flatMap((n, i) => graph.edges(path![i]!, n).concat(graph.edges(n, path![i]!)).slice(0, 1)));
-  message.textContent = path.map((n) => String(graph.getNodeAttribute(n, 'label'))).join(' → ');
-  message.dataset.path = path.join('|');
-  renderer.refresh();
+  await showPaths(from, to);
 });
-$('path-from').addEventListener('focus', () => {
-  pathNodes = new Set();
-  pathEdges = new Set();
-  renderer.refresh();
-});
+$('path-clear').addEventListener('click', clearPaths);
 
-// Read-only Cypher: the result's entities replace or join the view; errors show inline.
+// Read-only Cypher: entities in the result replace or join the view, every row goes to the table, errors show
+// inline. A result with no entities (`RETURN a.name, a.year`) leaves the view as it was.
+const cypherResults = new CypherResults();
 $('cypher-run').addEventListener('click', async () => {
   const error = $('cypher-error');
+  const section = $('cypher-section');
   error.textContent = '';
+  section.dataset.state = 'running';
   try {
     const result = await api.cypher($<HTMLTextAreaElement>('cypher').value);
-    if (!$<HTMLInputElement>('cypher-add').checked) {
-      graph.clear();
-      documents = {};
+    cypherResults.show(result);
+    if (result.graph.nodes.length > 0) {
+      if (!$<HTMLInputElement>('cypher-add').checked) {
+        graph.clear();
+        documents = {};
+        select(undefined);
+      }
+      await mergeGraph(result.graph);
+      refreshFilters();
+      runLayout(2500);
     }
-    mergeGraph(result.graph);
-    refreshFilters();
-    runLayout(2500);
     renderer.refresh();
+    section.dataset.state = 'done';
   } catch (failure) {
     error.textContent = failure instanceof ApiFailure ? `${failure.message}${failure.hint ? `\n${failure.hint}` : ''}` : String(failure);
+    section.dataset.state = 'error';
   }
 });
 
@@ -434,7 +455,7 @@ async function start(): Promise<void> {
   const info = await api.info();
   cypherAvailable = info.cypher;
   if (!cypherAvailable) $('cypher-section').hidden = true;
-  mergeGraph(await api.graph());
+  await mergeGraph(await api.graph());
   refreshFilters();
   $<HTMLInputElement>('confidence').value = String(state.minConfidence);
   $('confidence-value').textContent = String(state.minConfidence);
@@ -442,7 +463,9 @@ async function start(): Promise<void> {
   if (state.yearTo !== undefined) $<HTMLInputElement>('year-to').value = String(state.yearTo);
   runLayout();
   if (state.camera) renderer.getCamera().setState(state.camera);
+  if (state.path) await showPaths(state.path.from, state.path.to, state.path.index);
   if (state.selected) select(state.selected);
+  else if (state.edge) selectEdge(state.edge);
   container.dataset.ready = 'true';
   container.dataset.nodes = String(graph.order);
 }

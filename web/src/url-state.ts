@@ -1,14 +1,13 @@
-// The view in the URL (selection, filters, camera), so a link reproduces what someone saw.
+// The view in the URL (selected entity or relationship, filters, camera), so a link reproduces what someone saw.
+import type { Filters } from './filters.js';
 
-export interface ViewState {
+export interface ViewState extends Filters {
   selected?: string;
-  hiddenTypes: string[];
-  hiddenRelations: string[];
-  source?: string;
-  minConfidence: number;
-  yearFrom?: number;
-  yearTo?: number;
+  /** A selected relationship, by its key (source|type|target). */
+  edge?: string;
   camera?: { x: number; y: number; ratio: number };
+  /** The paths shown (between two entity ids) and which of them is highlighted. */
+  path?: { from: string; to: string; index: number };
 }
 
 export function readState(hash: string): ViewState {
@@ -18,12 +17,14 @@ export function readState(hash: string): ViewState {
   const camera = (p.get('camera') ?? '').split(',').map(Number);
   return {
     ...(p.get('selected') ? { selected: p.get('selected')! } : {}),
+    ...(p.get('edge') ? { edge: p.get('edge')! } : {}),
     hiddenTypes: list('hideTypes'),
     hiddenRelations: list('hideRelations'),
     ...(p.get('source') ? { source: p.get('source')! } : {}),
     minConfidence: num('minConfidence') ?? 0,
     ...(num('yearFrom') !== undefined ? { yearFrom: num('yearFrom')! } : {}),
     ...(num('yearTo') !== undefined ? { yearTo: num('yearTo')! } : {}),
+    ...(p.get('pathFrom') && p.get('pathTo') ? { path: { from: p.get('pathFrom')!, to: p.get('pathTo')!, index: num('pathIndex') ?? 0 } } : {}),
     ...(camera.length === 3 && camera.every(Number.isFinite) ? { camera: { x: camera[0]!, y: camera[1]!, ratio: camera[2]! } } : {}),
   };
 }
@@ -31,12 +32,18 @@ export function readState(hash: string): ViewState {
 export function writeState(state: ViewState): string {
   const p = new URLSearchParams();
   if (state.selected) p.set('selected', state.selected);
+  if (state.edge) p.set('edge', state.edge);
   if (state.hiddenTypes.length) p.set('hideTypes', state.hiddenTypes.join(','));
   if (state.hiddenRelations.length) p.set('hideRelations', state.hiddenRelations.join(','));
   if (state.source) p.set('source', state.source);
   if (state.minConfidence > 0) p.set('minConfidence', String(state.minConfidence));
   if (state.yearFrom !== undefined) p.set('yearFrom', String(state.yearFrom));
   if (state.yearTo !== undefined) p.set('yearTo', String(state.yearTo));
+  if (state.path) {
+    p.set('pathFrom', state.path.from);
+    p.set('pathTo', state.path.to);
+    if (state.path.index > 0) p.set('pathIndex', String(state.path.index));
+  }
   if (state.camera) p.set('camera', [state.camera.x, state.camera.y, state.camera.ratio].map((v) => v.toFixed(4)).join(','));
   return `#${p.toString()}`;
 }
