@@ -60,11 +60,21 @@ async function searchAndSelect(text: string): Promise<void> {
 }
 
 describe('the viewer', () => {
-  it('loads without console errors and draws every entity', async () => {
+  it('loads without console errors, every entity, and shows those with relationships', async () => {
     const entities = await countOf(connection, 'MATCH (e:Entity) RETURN count(e)');
+    const linked = await countOf(connection, 'MATCH (e:Entity) WHERE EXISTS { (e)--(:Entity) } RETURN count(e)');
+    expect(linked).toBeLessThan(entities);
     expect(Number(await page.locator('#graph').getAttribute('data-nodes'))).toBe(entities);
-    expect(await shownNodes()).toBe(entities);
     expect(await page.evaluate(() => (globalThis as unknown as { kg: { renderer: { getGraph(): { order: number } } } }).kg.renderer.getGraph().order)).toBe(entities);
+    // Entities without relationships are hidden by default, and counted.
+    expect(await page.isChecked('#hide-isolated')).toBe(true);
+    expect(await shownNodes()).toBe(linked);
+    expect(await page.locator('#isolated-count').getAttribute('data-count')).toBe(String(entities - linked));
+    await page.uncheck('#hide-isolated');
+    expect(await shownNodes()).toBe(entities);
+    expect(new URL(page.url()).hash).toMatch(/isolated=show/);
+    await page.check('#hide-isolated');
+    expect(await shownNodes()).toBe(linked);
     await page.waitForSelector('#graph[data-layout=done]', { timeout: 20_000 });
     await page.screenshot({ path: join(artifacts, 'main-view.png') });
     expect(errors).toEqual([]);
@@ -113,8 +123,10 @@ describe('the viewer', () => {
   it('hides locations when the Location type is unticked, and the counts follow', async () => {
     const before = await shownNodes();
     const locations = await countOf(connection, 'MATCH (e:Location) RETURN count(e)');
+    // Without locations, an entity shows if it still has a relationship to something that is not a location.
+    const rest = await countOf(connection, 'MATCH (e:Entity) WHERE NOT e:Location AND EXISTS { (e)--(o:Entity) WHERE NOT o:Location } RETURN count(e)');
     await page.locator('[data-filter="type:Location"]').uncheck();
-    expect(await shownNodes()).toBe(before - locations);
+    expect(await shownNodes()).toBe(rest);
     expect(await page.locator('[data-count-for="type:Location"]').textContent()).toBe(`0/${locations}`);
     expect(new URL(page.url()).hash).toMatch(/hideTypes=Location/);
     await page.locator('[data-filter="type:Location"]').check();

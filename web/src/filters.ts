@@ -9,7 +9,12 @@ export interface Filters {
   minConfidence: number;
   yearFrom?: number;
   yearTo?: number;
+  /** Entities with no relationship in the view make a ring of unlabelled dots: hidden unless asked for. */
+  hideIsolated: boolean;
 }
+
+/** A change to some filters; `undefined` clears an optional one (article, years). */
+export type FilterPatch = { [K in keyof Filters]?: Filters[K] | undefined };
 
 /** An attack's year from its own date or year; the first date report only when the attack has neither. */
 export function attackYear(graph: MultiDirectedGraph, node: string): number | undefined {
@@ -22,7 +27,8 @@ export function attackYear(graph: MultiDirectedGraph, node: string): number | un
   return fromDate(reports.find((r) => r.key === 'date')?.value);
 }
 
-export function nodeVisible(graph: MultiDirectedGraph, filters: Filters, node: string): boolean {
+/** The filters on the entity itself, not on whether it has relationships. */
+export function nodePassesOwnFilters(graph: MultiDirectedGraph, filters: Filters, node: string): boolean {
   const a = graph.getNodeAttributes(node);
   if (filters.hiddenTypes.includes(String(a.type))) return false;
   if (filters.source && !((a.mentionedIn as string[]) ?? []).includes(filters.source)) return false;
@@ -38,5 +44,26 @@ export function edgeVisible(graph: MultiDirectedGraph, filters: Filters, edge: s
   if (filters.hiddenRelations.includes(String(a.type))) return false;
   if (Number(a.confidence) < filters.minConfidence) return false;
   if (filters.source && !((a.docs as string[]) ?? []).includes(filters.source)) return false;
-  return nodeVisible(graph, filters, graph.source(edge)) && nodeVisible(graph, filters, graph.target(edge));
+  return nodePassesOwnFilters(graph, filters, graph.source(edge)) && nodePassesOwnFilters(graph, filters, graph.target(edge));
+}
+
+export interface Visibility {
+  nodes: Set<string>;
+  edges: Set<string>;
+  /** Entities hidden only for having no relationship in the view (what the "without relationships" box counts). */
+  isolated: number;
+}
+
+/** What is shown, computed once per change of graph or filters; `keep` (the selection) shows even alone. */
+export function visibility(graph: MultiDirectedGraph, filters: Filters, keep?: string): Visibility {
+  const edges = new Set(graph.filterEdges((edge) => edgeVisible(graph, filters, edge)));
+  const nodes = new Set<string>();
+  let isolated = 0;
+  graph.forEachNode((node) => {
+    if (!nodePassesOwnFilters(graph, filters, node)) return;
+    const linked = graph.someEdge(node, (edge) => edges.has(edge));
+    if (!linked) isolated++;
+    if (linked || !filters.hideIsolated || node === keep) nodes.add(node);
+  });
+  return { nodes, edges, isolated };
 }

@@ -1,35 +1,144 @@
-// The viewer: loads the graph from kg serve, lays it out with ForceAtlas2 in a worker, and lets an analyst
-// search, filter, inspect evidence, expand, find paths and run read-only Cypher. Appearance and filters go
-// through sigma's reducers; the graph data stays untouched.
+// The viewer's wiring: one graph (graph-data), one view state (view-state, mirrored in the URL and the
+// browser's history) changed only through `commit`, and the modules that draw from them: filters and their
+// controls, appearance, layout, the panel, search, paths and the Cypher box. Sigma's reducers read the state;
+// the graph data stays untouched by styling.
 import { MultiDirectedGraph } from 'graphology';
-import FA2Layout from 'graphology-layout-forceatlas2/worker';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
-import noverlap from 'graphology-layout-noverlap';
 import Sigma from 'sigma';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
 import type { SerializedGraph } from '../../src/model/api.js';
 import { api, ApiFailure } from './api.js';
-import { applySizes, colourOf, TYPE_COLOURS, type SizeBy } from './appearance.js';
+import { applySizes, TYPE_COLOURS, type SizeBy } from './appearance.js';
 import { CypherResults } from './cypher-results.js';
 import { exportView } from './exporting.js';
-import { edgeVisible as edgePasses, nodeVisible as nodePasses } from './filters.js';
+import { FilterPanel } from './filter-panel.js';
+import { visibility, type Filters, type Visibility } from './filters.js';
 import { mergeInto, type Documents } from './graph-data.js';
+import { Layout } from './layout.js';
 import { Panel } from './panel.js';
 import { describePath, type Path } from './paths.js';
-import { readState, writeState, type ViewState } from './url-state.js';
+import { SearchBox, type Hit } from './search.js';
+import { readState, writeState } from './url-state.js';
+import { selectEdge, selectNode, withFilters, withPath, type ViewState } from './view-state.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const graph = new MultiDirectedGraph();
 let documents: Documents = {};
-let state: ViewState = readState(location.hash);
+let view: ViewState = readState(location.hash);
+let shown: Visibility = { nodes: new Set(), edges: new Set(), isolated: 0 };
+let paths: Path[] = [];
 let hovered: string | undefined;
-let pathNodes = new Set<string>();
-let pathEdges = new Set<string>();
-let cypherAvailable = false;
 // Large graphs draw nodes as points and edges as plain lines until something is focused (level of detail).
 let large = false;
+const container = $('graph');
+
+const FILTER_KEYS: Array<keyof Filters> = ['hiddenTypes', 'hiddenRelations', 'source', 'minConfidence', 'yearFrom', 'yearTo', 'hideIsolated'];
+const screenArea = () => Math.max(1, container.clientWidth * container.clientHeight);
+const sizeBy = () => $<HTMLSelectElement>('size-by').value as SizeBy;
+
+function currentPath(): Path | undefined {
+  return view.path ? paths[view.path.index] : undefined;
+}
+
+const renderer = new Sigma(graph, container, {
+  renderEdgeLabels: true,
+  enableEdgeEvents: true,
+  labelRenderedSizeThreshold: 8,
+  labelDensity: 0.6,
+  defaultEdgeType: 'straight',
+  nodeProgramClasses: { circle: NodeCircleProgram, point: NodePointProgram },
+  edgeProgramClasses: { straight: EdgeArrowProgram, curved: EdgeCurvedArrowProgram, line: EdgeLineProgram },
+  nodeReducer: (node, data) => {
+    // `type` is the entity type in the data; to sigma it names a render program.
+    const res: Record<string, unknown> = { ...data, type: large ? 'point' : 'circle', label: data.label };
+    if (!shown.nodes.has(node)) return { ...res, hidden: true };
+    const focus = hovered ?? view.selected;
+    const path = currentPath();
+    if (path) return path.nodes.includes(node) ? { ...res, highlighted: true, zIndex: 2 } : { ...res, color: '#d5d9e0', label: '' };
+    if (focus && graph.hasNode(focus) && node !== focus && !graph.areNeighbors(node, focus)) return { ...res, color: '#d5d9e0', label: '' };
+    if (node === focus) return { ...res, highlighted: true, zIndex: 2 };
+    return res;
+  },
+  edgeReducer: (edge, data) => {
+    const focus = hovered ?? view.selected;
+    const path = currentPath();
+    // Arrows show direction once few edges are in view: always on small graphs, on a focus or path on large ones.
+    const detailed = !large || path !== undefined || (focus !== undefined && graph.hasNode(focus));
+    const res: Record<string, unknown> = { ...data, type: detailed ? data.edgeKind : 'line', label: data.type };
+    if (!shown.edges.has(edge)) return { ...res, hidden: true };
+    if (edge === view.edge) return { ...res, color: '#d8453b', size: 3, zIndex: 2 };
+    if (path) return path.edges.includes(edge) ? { ...res, color: '#d8453b', size: 3 } : { ...res, hidden: true };
+    if (focus && graph.hasNode(focus) && !graph.hasExtremity(edge, focus)) return { ...res, hidden: true };
+    return { ...res, color: '#9aa3b5' };
+  },
+});
+
+/** Frames what is shown: sigma normalises to this box, so the camera's reset fits exactly the visible part. */
+function fit(animate: boolean): void {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  shown.nodes.forEach((node) => {
+    const a = graph.getNodeAttributes(node);
+    xs.push(Number(a.x));
+    ys.push(Number(a.y));
+  });
+  renderer.setCustomBBox(xs.length > 0 ? { x: [Math.min(...xs), Math.max(...xs)], y: [Math.min(...ys), Math.max(...ys)] } : null);
+  if (animate) void renderer.getCamera().animatedReset({ duration: 300 });
+  else renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+}
+
+/** What is shown, and the sizes that follow from it, after the graph or the filters changed. */
+function recompute(): void {
+  shown = visibility(graph, view, view.selected);
+  applySizes(graph, shown, sizeBy(), screenArea());
+  filterPanel.counts(graph, shown);
+  // Small views label every entity; on larger ones sigma's label grid keeps labels from piling up.
+  renderer.setSetting('labelRenderedSizeThreshold', shown.nodes.size <= 60 ? 0 : 8);
+}
+
+function writeUrl(how: 'push' | 'replace'): void {
+  const camera = renderer.getCamera().getState();
+  view = { ...view, camera: { x: camera.x, y: camera.y, ratio: camera.ratio } };
+  if (how === 'push') history.pushState(null, '', writeState(view));
+  else history.replaceState(null, '', writeState(view));
+}
+
+/**
+ * The one way the view changes. A new selection or path is a step the browser's back button returns from
+ * ('push'); filter and camera changes rewrite the current step ('replace'); 'none' applies a step the browser
+ * already holds (back, forward).
+ */
+function commit(next: ViewState, how: 'push' | 'replace' | 'none'): void {
+  const before = view;
+  if (how === 'push') writeUrl('replace');
+  view = next;
+  const filtersChanged = FILTER_KEYS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]));
+  if (filtersChanged || before.selected !== next.selected) recompute();
+  if (filtersChanged) fit(true);
+  showPanel();
+  renderer.refresh();
+  if (how !== 'none') writeUrl(how);
+}
+
+const panel = new Panel(() => commit(selectNode(view, undefined), 'push'));
+const actions = {
+  expand: (node: string) => void expand(node),
+  showEvidence: (edge: string) => commit(selectEdge(view, edge), 'push'),
+  select: (node: string) => commit(selectNode(view, node), 'push'),
+  back: () => history.back(),
+};
+
+function showPanel(): void {
+  if (view.edge && graph.hasEdge(view.edge)) panel.showEvidence(graph, view.edge, documents, actions);
+  else if (view.selected && graph.hasNode(view.selected)) panel.showEntity(graph, view.selected, documents, shown, actions);
+  else panel.hide();
+}
+
+function centreOn(node: string): void {
+  const display = renderer.getNodeDisplayData(node);
+  if (display) void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.4 }, { duration: 400 });
+}
 
 /**
  * Merges a response in, then asks for the relationships of the entities it added: a response holds only the
@@ -42,121 +151,34 @@ async function mergeGraph(data: SerializedGraph, near?: string): Promise<void> {
   if (before.size > 0 && added.length > 0) {
     for (let i = 0; i < added.length; i += AROUND_BATCH) documents = mergeInto(graph, documents, await api.around(added.slice(i, i + AROUND_BATCH)), { edgesOnly: true });
   }
-  applySizes(graph, $<HTMLSelectElement>('size-by').value as SizeBy, screenArea());
-  tuneForSize();
+  large = graph.size > 5000 || graph.order > 3000;
+  renderer.setSetting('renderEdgeLabels', !large);
+  renderer.setSetting('hideEdgesOnMove', large);
+  renderer.setSetting('hideLabelsOnMove', large);
+  filterPanel.rebuild(graph, documents, view);
+  recompute();
 }
 // Entities per /api/around request: keeps the URL short whatever an expansion added.
 const AROUND_BATCH = 100;
 
-function screenArea(): number {
-  return Math.max(1, container.clientWidth * container.clientHeight);
-}
-
-const nodeVisible = (node: string) => nodePasses(graph, state, node);
-const edgeVisible = (edge: string) => edgePasses(graph, state, edge);
-
-const container = $('graph');
-const renderer = new Sigma(graph, container, {
-  renderEdgeLabels: true,
-  enableEdgeEvents: true,
-  labelRenderedSizeThreshold: 8,
-  labelDensity: 0.6,
-  defaultEdgeType: 'straight',
-  nodeProgramClasses: { circle: NodeCircleProgram, point: NodePointProgram },
-  edgeProgramClasses: { straight: EdgeArrowProgram, curved: EdgeCurvedArrowProgram, line: EdgeLineProgram },
-  nodeReducer: (node, data) => {
-    // `type` is the entity type in the data; to sigma it names a render program.
-    const res: Record<string, unknown> = { ...data, type: large ? 'point' : 'circle', label: data.label };
-    if (!nodeVisible(node)) return { ...res, hidden: true };
-    const focus = hovered ?? state.selected;
-    if (pathNodes.size > 0) {
-      if (!pathNodes.has(node)) return { ...res, color: '#d5d9e0', label: '' };
-      return { ...res, highlighted: true, zIndex: 2 };
-    }
-    if (focus && graph.hasNode(focus) && node !== focus && !graph.areNeighbors(node, focus)) return { ...res, color: '#d5d9e0', label: '' };
-    if (node === focus) return { ...res, highlighted: true, zIndex: 2 };
-    return res;
-  },
-  edgeReducer: (edge, data) => {
-    const focus = hovered ?? state.selected;
-    // Arrows show direction once few edges are in view: always on small graphs, on a focus or path on large ones.
-    const detailed = !large || pathEdges.size > 0 || (focus !== undefined && graph.hasNode(focus));
-    const res: Record<string, unknown> = { ...data, type: detailed ? data.edgeKind : 'line', label: data.type };
-    if (!edgeVisible(edge)) return { ...res, hidden: true };
-    if (edge === state.edge) return { ...res, color: '#d8453b', size: 3, zIndex: 2 };
-    if (pathEdges.size > 0) return pathEdges.has(edge) ? { ...res, color: '#d8453b', size: 3 } : { ...res, hidden: true };
-    if (focus && graph.hasNode(focus) && !graph.hasExtremity(edge, focus)) return { ...res, hidden: true };
-    return { ...res, color: '#9aa3b5' };
-  },
-});
-
-// Layout: ForceAtlas2 in a worker, then noverlap so labels do not sit on each other.
-let layout: FA2Layout | undefined;
-function runLayout(ms = 4000): void {
-  layout?.kill();
-  if (graph.order === 0) return;
-  layout = new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500 } });
-  layout.start();
-  $('layout-toggle').textContent = 'Stop layout';
-  setTimeout(() => stopLayout(), ms);
-}
-function stopLayout(): void {
-  if (!layout?.isRunning()) return;
-  layout.stop();
-  // noverlap runs on this thread and grows fast with size: on large graphs ForceAtlas2's spacing is enough.
-  if (graph.order <= 2000) noverlap.assign(graph, { maxIterations: 50, settings: { ratio: 1.2 } });
-  $('layout-toggle').textContent = 'Start layout';
-  container.dataset.layout = 'done';
-}
-$('layout-toggle').addEventListener('click', () => (layout?.isRunning() ? stopLayout() : runLayout(8000)));
-
-const panel = new Panel(() => select(undefined));
-const actions = {
-  expand: (node: string) => void expand(node),
-  showEvidence: (edge: string) => selectEdge(edge),
-  select: (node: string) => select(node),
-};
-
-function saveState(): void {
-  const camera = renderer.getCamera().getState();
-  state.camera = { x: camera.x, y: camera.y, ratio: camera.ratio };
-  history.replaceState(null, '', writeState(state));
-}
-
-/** Shows a relationship's evidence and marks it in the graph. */
-function selectEdge(edge: string): void {
-  if (!graph.hasEdge(edge)) return;
-  state = { ...state, edge };
-  delete state.selected;
-  panel.showEvidence(graph, edge, documents, actions);
-  renderer.refresh();
-  saveState();
-}
-
-function select(node: string | undefined, centre = false): void {
-  state = { ...state };
-  delete state.edge;
-  if (node && graph.hasNode(node)) {
-    state.selected = node;
-    panel.showEntity(graph, node, documents, actions);
-    if (centre) {
-      const display = renderer.getNodeDisplayData(node);
-      if (display) void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.4 }, { duration: 400 });
-    }
-  } else {
-    delete state.selected;
-    panel.hide();
-  }
-  renderer.refresh();
-  saveState();
-}
-
 async function expand(node: string): Promise<void> {
-  const data = cypherAvailable ? await api.neighbours(node) : await api.neighbours(node).catch(() => undefined);
-  if (data) await mergeGraph(data, node);
-  refreshFilters();
+  await mergeGraph(await api.neighbours(node), node);
+  showPanel();
   renderer.refresh();
 }
+
+const layout = new Layout(graph, (running) => {
+  $('layout-toggle').textContent = running ? 'Stop layout' : 'Start layout';
+  if (!running) container.dataset.layout = 'done';
+});
+$('layout-toggle').addEventListener('click', () => (layout.running ? layout.stop() : layout.start(8000)));
+$('fit').addEventListener('click', () => fit(true));
+
+const filterPanel = new FilterPanel((patch) => commit(withFilters(view, patch), 'replace'));
+$<HTMLSelectElement>('size-by').addEventListener('change', () => {
+  recompute();
+  renderer.refresh();
+});
 
 // Hovering restyles the whole graph. While the stage is being dragged the pointer sweeps over nodes without
 // meaning to, so a drag neither starts nor moves the highlight; on large graphs a restyle takes a visible
@@ -171,182 +193,72 @@ renderer.on('leaveNode', () => {
   hovered = undefined;
   renderer.refresh();
 });
-renderer.on('clickNode', ({ node }) => select(node));
-renderer.on('clickEdge', ({ edge }) => selectEdge(edge));
-renderer.on('clickStage', () => select(undefined));
-let saveTimer: number | undefined;
+renderer.on('clickNode', ({ node }) => commit(selectNode(view, node), 'push'));
+renderer.on('clickEdge', ({ edge }) => commit(selectEdge(view, edge), 'push'));
+renderer.on('clickStage', () => view.selected !== undefined || view.edge !== undefined ? commit(selectNode(view, undefined), 'push') : undefined);
+let cameraTimer: number | undefined;
 renderer.getCamera().on('updated', () => {
-  clearTimeout(saveTimer);
-  saveTimer = window.setTimeout(saveState, 300);
+  clearTimeout(cameraTimer);
+  cameraTimer = window.setTimeout(() => writeUrl('replace'), 300);
 });
 
-// Filters with live counts.
-function filterRow(parent: HTMLElement, id: string, label: string, colour: string | undefined, checked: boolean, onChange: (on: boolean) => void): HTMLElement {
-  const row = document.createElement('label');
-  row.className = 'filter';
-  const box = document.createElement('input');
-  box.type = 'checkbox';
-  box.checked = checked;
-  box.dataset.filter = id;
-  box.addEventListener('change', () => onChange(box.checked));
-  row.append(box);
-  if (colour) {
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.style.background = colour;
-    row.append(swatch);
-  }
-  const name = document.createElement('span');
-  name.textContent = label;
-  const count = document.createElement('span');
-  count.className = 'count';
-  row.append(name, count);
-  parent.append(row);
-  return count;
-}
-
-function toggle(list: string[], value: string, hidden: boolean): string[] {
-  return hidden ? [...new Set([...list, value])] : list.filter((v) => v !== value);
-}
-
-function refreshFilters(): void {
-  const types = [...new Set(graph.mapNodes((_, a) => String(a.type)))].sort();
-  const relations = [...new Set(graph.mapEdges((_, a) => String(a.type)))].sort();
-  const typeBox = $('type-filters');
-  const relationBox = $('relation-filters');
-  typeBox.replaceChildren();
-  relationBox.replaceChildren();
-  for (const type of types) {
-    const count = filterRow(typeBox, `type:${type}`, type, colourOf(type), !state.hiddenTypes.includes(type), (on) => {
-      state.hiddenTypes = toggle(state.hiddenTypes, type, !on);
-      update();
-    });
-    count.dataset.countFor = `type:${type}`;
-  }
-  for (const relation of relations) {
-    const count = filterRow(relationBox, `relation:${relation}`, relation, undefined, !state.hiddenRelations.includes(relation), (on) => {
-      state.hiddenRelations = toggle(state.hiddenRelations, relation, !on);
-      update();
-    });
-    count.dataset.countFor = `relation:${relation}`;
-  }
-  const sourceSelect = $<HTMLSelectElement>('source-filter');
-  const current = state.source ?? '';
-  sourceSelect.replaceChildren(new Option('all articles', ''));
-  for (const [id, d] of Object.entries(documents).sort((a, b) => a[1].title.localeCompare(b[1].title))) sourceSelect.append(new Option(d.title, id));
-  sourceSelect.value = current;
-  updateCounts();
-}
-
-function updateCounts(): void {
-  const nodes = graph.filterNodes((n) => nodeVisible(n));
-  const edges = graph.filterEdges((e) => edgeVisible(e));
-  document.querySelectorAll<HTMLElement>('[data-count-for]').forEach((el) => {
-    const [kind, value] = el.dataset.countFor!.split(':') as [string, string];
-    const shown = kind === 'type' ? nodes.filter((n) => graph.getNodeAttribute(n, 'type') === value).length : edges.filter((e) => graph.getEdgeAttribute(e, 'type') === value).length;
-    const total = kind === 'type' ? graph.filterNodes((_, a) => a.type === value).length : graph.filterEdges((_, a) => a.type === value).length;
-    el.textContent = `${shown}/${total}`;
-  });
-  const counts = $('counts');
-  counts.textContent = `${nodes.length} of ${graph.order} entities, ${edges.length} of ${graph.size} relationships shown`;
-  counts.dataset.nodes = String(nodes.length);
-  counts.dataset.edges = String(edges.length);
-}
-
-function update(): void {
-  renderer.refresh();
-  updateCounts();
-  saveState();
-}
-
-$<HTMLSelectElement>('source-filter').addEventListener('change', (e) => {
-  const value = (e.target as HTMLSelectElement).value;
-  state = { ...state };
-  if (value) state.source = value;
-  else delete state.source;
-  update();
-});
-$<HTMLInputElement>('confidence').addEventListener('input', (e) => {
-  state.minConfidence = Number((e.target as HTMLInputElement).value);
-  $('confidence-value').textContent = String(state.minConfidence);
-  update();
-});
-for (const id of ['year-from', 'year-to'] as const) {
-  $<HTMLInputElement>(id).addEventListener('change', (e) => {
-    const value = (e.target as HTMLInputElement).value;
-    const key = id === 'year-from' ? 'yearFrom' : 'yearTo';
-    state = { ...state };
-    if (value) state[key] = Number(value);
-    else delete state[key];
-    update();
-  });
-}
-$<HTMLSelectElement>('size-by').addEventListener('change', (e) => {
-  applySizes(graph, (e.target as HTMLSelectElement).value as SizeBy, screenArea());
-  renderer.refresh();
+// Back and forward (the page's and the browser's) bring back a past view, paths included.
+window.addEventListener('popstate', () => {
+  const next = readState(location.hash);
+  const samePath = JSON.stringify(next.path) === JSON.stringify(view.path);
+  filterPanel.sync(next);
+  commit(next, 'none');
+  if (!samePath) void (next.path ? showPaths(next.path.from, next.path.to, next.path.index, 'none') : clearPaths('none'));
+  if (next.camera) renderer.getCamera().setState(next.camera);
 });
 
-// Search with autocomplete over names and aliases.
-function localSearch(q: string): Array<{ id: string; name: string; type: string }> {
+// Search over names and aliases: the page's entities first, then the server's full-text index.
+function localSearch(q: string): Hit[] {
   const needle = q.toLowerCase();
+  const names = (id: string) => [String(graph.getNodeAttribute(id, 'label')), ...((graph.getNodeAttribute(id, 'aliases') as string[]) ?? [])].map((s) => s.toLowerCase());
   return graph
-    .filterNodes((_, a) => [String(a.label), ...((a.aliases as string[]) ?? [])].some((s) => s.toLowerCase().includes(needle)))
-    .map((id) => ({ id, name: String(graph.getNodeAttribute(id, 'label')), type: String(graph.getNodeAttribute(id, 'type')), exact: [String(graph.getNodeAttribute(id, 'label')), ...((graph.getNodeAttribute(id, 'aliases') as string[]) ?? [])].some((s) => s.toLowerCase() === needle) }))
+    .filterNodes((id) => names(id).some((s) => s.includes(needle)))
+    .map((id) => ({ id, name: String(graph.getNodeAttribute(id, 'label')), type: String(graph.getNodeAttribute(id, 'type')), exact: names(id).includes(needle) }))
     .sort((a, b) => Number(b.exact) - Number(a.exact) || a.name.length - b.name.length)
     .slice(0, 10);
 }
 
-async function hits(q: string): Promise<Array<{ id: string; name: string; type: string }>> {
+async function hits(q: string): Promise<Hit[]> {
   const local = localSearch(q);
-  if (local.length > 0 || !cypherAvailable) return local;
+  if (local.length > 0) return local;
   return (await api.search(q).catch(() => [])).map((h) => ({ id: h.id, name: h.name, type: h.type }));
 }
 
-async function resolveName(q: string): Promise<string | undefined> {
-  return (await hits(q))[0]?.id;
-}
-
-const searchBox = $<HTMLInputElement>('search');
-const results = $('search-results');
-searchBox.addEventListener('input', async () => {
-  const q = searchBox.value.trim();
-  results.replaceChildren();
-  if (!q) return;
-  for (const hit of await hits(q)) {
-    const item = document.createElement('li');
-    item.textContent = `${hit.name} (${hit.type})`;
-    item.dataset.id = hit.id;
-    item.addEventListener('click', async () => {
-      results.replaceChildren();
-      searchBox.value = hit.name;
-      if (!graph.hasNode(hit.id)) await expand(hit.id);
-      select(hit.id, true);
-    });
-    results.append(item);
-  }
-});
-searchBox.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter') (results.firstElementChild as HTMLElement | null)?.click();
+new SearchBox(hits, (hit) => {
+  void (async () => {
+    if (!graph.hasNode(hit.id)) await expand(hit.id);
+    commit(selectNode(view, hit.id), 'push');
+    centreOn(hit.id);
+  })();
 });
 
 // Shortest paths (up to three, from the server), each step named; the chosen one is highlighted and in the URL.
-let paths: Path[] = [];
-function highlightPath(index: number): void {
-  const path = paths[index];
-  if (!path || !state.path) return;
-  state = { ...state, path: { ...state.path, index } };
-  pathNodes = new Set(path.nodes);
-  pathEdges = new Set(path.edges);
-  $('path-list').querySelectorAll('li').forEach((li, i) => li.setAttribute('aria-selected', String(i === index)));
-  $('path-result').dataset.path = path.nodes.join('|');
-  renderer.refresh();
-  saveState();
+function listPaths(index: number): void {
+  const list = $('path-list');
+  list.replaceChildren(
+    ...paths.map((path, i) => {
+      const item = document.createElement('li');
+      item.textContent = describePath(graph, path);
+      item.dataset.path = path.nodes.join('|');
+      item.setAttribute('aria-selected', String(i === index));
+      item.addEventListener('click', () => {
+        commit(withPath(view, { ...view.path!, index: i }), 'replace');
+        listPaths(i);
+      });
+      return item;
+    }),
+  );
+  const chosen = paths[index];
+  if (chosen) $('path-result').dataset.path = chosen.nodes.join('|');
 }
 
-async function showPaths(from: string, to: string, index = 0): Promise<void> {
+async function showPaths(from: string, to: string, index: number, how: 'push' | 'none'): Promise<void> {
   const message = $('path-result');
-  const list = $('path-list');
-  list.replaceChildren();
   const result = await api.path(from, to).catch((error: unknown) => {
     message.textContent = error instanceof ApiFailure ? `${error.message}${error.hint ? ` ${error.hint}` : ''}` : String(error);
     message.classList.add('error');
@@ -354,30 +266,17 @@ async function showPaths(from: string, to: string, index = 0): Promise<void> {
   });
   if (!result) return;
   await mergeGraph(result.graph);
-  refreshFilters();
   paths = result.paths;
-  state = { ...state, path: { from, to, index } };
-  paths.forEach((path, i) => {
-    const item = document.createElement('li');
-    item.textContent = describePath(graph, path);
-    item.dataset.path = path.nodes.join('|');
-    item.addEventListener('click', () => highlightPath(i));
-    list.append(item);
-  });
-  highlightPath(Math.min(index, paths.length - 1));
+  const chosen = Math.min(index, paths.length - 1);
+  commit(withPath(view, { from, to, index: chosen }), how);
+  listPaths(chosen);
 }
 
-function clearPaths(): void {
-  pathNodes = new Set();
-  pathEdges = new Set();
+function clearPaths(how: 'push' | 'none'): void {
   paths = [];
   $('path-list').replaceChildren();
   delete $('path-result').dataset.path;
-  if (state.path) {
-    state = { ...state };
-    delete state.path;
-    saveState();
-  }
+  if (view.path) commit(withPath(view, undefined), how);
   renderer.refresh();
 }
 
@@ -385,17 +284,17 @@ $('path-run').addEventListener('click', async () => {
   const message = $('path-result');
   message.textContent = '';
   message.classList.remove('error');
-  clearPaths();
-  const from = await resolveName($<HTMLInputElement>('path-from').value.trim());
-  const to = await resolveName($<HTMLInputElement>('path-to').value.trim());
+  clearPaths('none');
+  const from = (await hits($<HTMLInputElement>('path-from').value.trim()))[0]?.id;
+  const to = (await hits($<HTMLInputElement>('path-to').value.trim()))[0]?.id;
   if (!from || !to) {
     message.textContent = 'Name two entities of the graph.';
     message.classList.add('error');
     return;
   }
-  await showPaths(from, to);
+  await showPaths(from, to, 0, 'push');
 });
-$('path-clear').addEventListener('click', clearPaths);
+$('path-clear').addEventListener('click', () => clearPaths('push'));
 
 // Read-only Cypher: entities in the result replace or join the view, every row goes to the table, errors show
 // inline. A result with no entities (`RETURN a.name, a.year`) leaves the view as it was.
@@ -412,11 +311,13 @@ $('cypher-run').addEventListener('click', async () => {
       if (!$<HTMLInputElement>('cypher-add').checked) {
         graph.clear();
         documents = {};
-        select(undefined);
+        paths = [];
+        $('path-list').replaceChildren();
+        commit(withPath(selectNode(view, undefined), undefined), 'push');
       }
       await mergeGraph(result.graph);
-      refreshFilters();
-      runLayout(2500);
+      layout.settle();
+      fit(false);
     }
     renderer.refresh();
     section.dataset.state = 'done';
@@ -427,7 +328,7 @@ $('cypher-run').addEventListener('click', async () => {
 });
 
 document.querySelectorAll<HTMLButtonElement>('[data-export]').forEach((button) =>
-  button.addEventListener('click', () => void exportView(button.dataset.export!, graph, renderer, documents, nodeVisible, edgeVisible)),
+  button.addEventListener('click', () => void exportView(button.dataset.export!, graph, renderer, documents, (n) => shown.nodes.has(n), (e) => shown.edges.has(e))),
 );
 
 function legend(): void {
@@ -442,36 +343,23 @@ function legend(): void {
   }
 }
 
-/** Large graphs stay fluid: points and lines, no edge labels, and edges and labels hidden while the camera moves. */
-function tuneForSize(): void {
-  large = graph.size > 5000 || graph.order > 3000;
-  renderer.setSetting('renderEdgeLabels', !large);
-  renderer.setSetting('hideEdgesOnMove', large);
-  renderer.setSetting('hideLabelsOnMove', large);
-}
-
 async function start(): Promise<void> {
   legend();
-  const info = await api.info();
-  cypherAvailable = info.cypher;
-  if (!cypherAvailable) $('cypher-section').hidden = true;
+  if (!(await api.info()).cypher) $('cypher-section').hidden = true;
   await mergeGraph(await api.graph());
-  refreshFilters();
-  $<HTMLInputElement>('confidence').value = String(state.minConfidence);
-  $('confidence-value').textContent = String(state.minConfidence);
-  if (state.yearFrom !== undefined) $<HTMLInputElement>('year-from').value = String(state.yearFrom);
-  if (state.yearTo !== undefined) $<HTMLInputElement>('year-to').value = String(state.yearTo);
-  runLayout();
-  if (state.camera) renderer.getCamera().setState(state.camera);
-  if (state.path) await showPaths(state.path.from, state.path.to, state.path.index);
-  if (state.selected) select(state.selected);
-  else if (state.edge) selectEdge(state.edge);
+  layout.settle();
+  fit(false);
+  const linked = view;
+  if (linked.path) await showPaths(linked.path.from, linked.path.to, linked.path.index, 'none');
+  commit(linked, 'none');
+  if (linked.camera) renderer.getCamera().setState(linked.camera);
+  writeUrl('replace');
   container.dataset.ready = 'true';
   container.dataset.nodes = String(graph.order);
 }
 
 // Exposed for tests and for people poking at the page from the console.
-(window as unknown as { kg: unknown }).kg = { graph, renderer, select, state: () => state };
+(window as unknown as { kg: unknown }).kg = { graph, renderer, select: (node: string | undefined) => commit(selectNode(view, node), 'push'), state: () => view, shown: () => shown };
 
 start().catch((error: unknown) => {
   const message = document.createElement('p');

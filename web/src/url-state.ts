@@ -1,14 +1,6 @@
-// The view in the URL (selected entity or relationship, filters, camera), so a link reproduces what someone saw.
-import type { Filters } from './filters.js';
-
-export interface ViewState extends Filters {
-  selected?: string;
-  /** A selected relationship, by its key (source|type|target). */
-  edge?: string;
-  camera?: { x: number; y: number; ratio: number };
-  /** The paths shown (between two entity ids) and which of them is highlighted. */
-  path?: { from: string; to: string; index: number };
-}
+// The view in the URL (selected entity or relationship, filters, paths, camera), so a link reproduces what
+// someone saw and the browser's back and forward walk through past views.
+import { initialView, type ViewState } from './view-state.js';
 
 export function readState(hash: string): ViewState {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
@@ -16,12 +8,14 @@ export function readState(hash: string): ViewState {
   const num = (key: string) => (p.has(key) && p.get(key) !== '' && Number.isFinite(Number(p.get(key))) ? Number(p.get(key)) : undefined);
   const camera = (p.get('camera') ?? '').split(',').map(Number);
   return {
+    ...initialView,
     ...(p.get('selected') ? { selected: p.get('selected')! } : {}),
     ...(p.get('edge') ? { edge: p.get('edge')! } : {}),
     hiddenTypes: list('hideTypes'),
     hiddenRelations: list('hideRelations'),
     ...(p.get('source') ? { source: p.get('source')! } : {}),
     minConfidence: num('minConfidence') ?? 0,
+    hideIsolated: p.get('isolated') !== 'show',
     ...(num('yearFrom') !== undefined ? { yearFrom: num('yearFrom')! } : {}),
     ...(num('yearTo') !== undefined ? { yearTo: num('yearTo')! } : {}),
     ...(p.get('pathFrom') && p.get('pathTo') ? { path: { from: p.get('pathFrom')!, to: p.get('pathTo')!, index: num('pathIndex') ?? 0 } } : {}),
@@ -37,6 +31,7 @@ export function writeState(state: ViewState): string {
   if (state.hiddenRelations.length) p.set('hideRelations', state.hiddenRelations.join(','));
   if (state.source) p.set('source', state.source);
   if (state.minConfidence > 0) p.set('minConfidence', String(state.minConfidence));
+  if (!state.hideIsolated) p.set('isolated', 'show');
   if (state.yearFrom !== undefined) p.set('yearFrom', String(state.yearFrom));
   if (state.yearTo !== undefined) p.set('yearTo', String(state.yearTo));
   if (state.path) {
