@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/cli/ingest-command.js';
 import { startViewer } from '../../src/cli/serve-command.js';
 import { closeConnection, type Connection } from '../../src/store/connection.js';
+import { readRows } from '../../src/store/run-query.js';
 import { countOf } from '../helpers/graph-dump.js';
 import { connectForTest, testNeo4jUri, wipe } from '../helpers/neo4j.js';
 
@@ -175,5 +176,164 @@ describe('the viewer', () => {
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { kg: { graph: { order: number } } }).kg.graph.order)).toBeGreaterThanOrEqual(3);
     expect(await page.textContent('#cypher-error')).toBe('');
     expect(errors).toEqual([]);
+  });
+});
+
+type Display = { x: number; y: number; size: number; hidden?: boolean };
+type PageKg = {
+  kg: {
+    graph: { nodes(): string[]; edges(): string[]; source(e: string): string; target(e: string): string; getNodeAttribute(n: string, a: string): unknown; getEdgeAttribute(e: string, a: string): unknown };
+    renderer: { getNodeDisplayData(n: string): Display | undefined; framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number }; getContainer(): { clientWidth: number; clientHeight: number }; getCamera(): { setState(s: { ratio: number }): void } };
+    shown(): { nodes: Set<string>; edges: Set<string> };
+    select(node: string | undefined): void;
+  };
+};
+
+/** Shown entities whose centre lies outside the graph's box on screen. */
+const offScreen = () =>
+  page.evaluate(() => {
+    const { renderer, shown } = (globalThis as unknown as PageKg).kg;
+    const { clientWidth: w, clientHeight: h } = renderer.getContainer();
+    return [...shown().nodes].filter((n) => {
+      const p = renderer.framedGraphToViewport(renderer.getNodeDisplayData(n)!);
+      return p.x < 0 || p.y < 0 || p.x > w || p.y > h;
+    });
+  });
+
+describe('filters that read well', () => {
+  // The Cypher tests above replaced the view: start again from the whole graph.
+  beforeAll(async () => {
+    await page.goto('about:blank');
+    await page.goto(viewer.url);
+    await page.waitForSelector('#graph[data-ready=true]', { timeout: 30_000 });
+  });
+
+  it('keeps only one relation type with one click, none with another, all with a third', async () => {
+    const relations = await page.locator('[data-filter^="relation:"]').count();
+    expect(relations).toBeGreaterThan(2);
+    const claimed = await countOf(connection, 'MATCH (:Entity)-[r:CLAIMED]->(:Entity) RETURN count(r)');
+    await page.locator('[data-only="relation:CLAIMED"]').click({ force: true });
+    expect(Number(await page.locator('#counts').getAttribute('data-edges'))).toBe(claimed);
+    expect(await page.locator('[data-filter^="relation:"]:checked').count()).toBe(1);
+    await page.click('#relation-none');
+    expect(Number(await page.locator('#counts').getAttribute('data-edges'))).toBe(0);
+    expect(await shownNodes()).toBe(0);
+    await page.click('#relation-all');
+    expect(Number(await page.locator('#counts').getAttribute('data-edges'))).toBe(await countOf(connection, 'MATCH (:Entity)-[r]->(:Entity) RETURN count(r)'));
+  });
+
+  it('re-fits the camera and recomputes sizes after a filter', async () => {
+    await page.locator('[data-only="relation:CLAIMED"]').click({ force: true });
+    await expect.poll(offScreen, { timeout: 5000 }).toEqual([]);
+    const sizes = await page.evaluate(() => {
+      const { graph, shown } = (globalThis as unknown as PageKg).kg;
+      const { nodes, edges } = shown();
+      const degree = (n: string) => [...edges].filter((e) => graph.source(e) === n || graph.target(e) === n).length;
+      return [...nodes].map((n) => ({ degree: degree(n), size: Number(graph.getNodeAttribute(n, 'size')) }));
+    });
+    // Size follows the degree among what is shown: a larger shown degree is never a smaller disc.
+    for (const a of sizes) for (const b of sizes) if (a.degree > b.degree) expect(a.size).toBeGreaterThan(b.size);
+    await page.click('#relation-all');
+    // Once the re-fit's animation is over, zoom far in: entities leave the screen until "Zoom to fit".
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { kg: { renderer: { getCamera(): { isAnimated(): boolean } } } }).kg.renderer.getCamera().isAnimated())).toBe(false);
+    await page.evaluate(() => (globalThis as unknown as PageKg).kg.renderer.getCamera().setState({ ratio: 0.05 }));
+    await expect.poll(async () => (await offScreen()).length).toBeGreaterThan(0);
+    await page.click('#fit');
+    await expect.poll(offScreen, { timeout: 5000 }).toEqual([]);
+  });
+
+  it('has the panel honour the filters', async () => {
+    await searchAndSelect('ISIS-K');
+    const all = await page.locator('#relationships li').count();
+    const claimedHere = await page.locator('#relationships li[data-type=CLAIMED]').count();
+    expect(claimedHere).toBeGreaterThan(0);
+    await page.locator('[data-filter="relation:CLAIMED"]').uncheck();
+    await expect.poll(() => page.locator('#relationships li').count()).toBe(all - claimedHere);
+    expect(await page.locator('#relationships li[data-type=CLAIMED]').count()).toBe(0);
+    expect(await page.textContent('#panel')).toMatch(new RegExp(`${claimedHere} hidden by filters`));
+    await page.locator('[data-filter="relation:CLAIMED"]').check();
+  });
+
+  it('filters by an article found by typing part of its title', async () => {
+    const [doc] = await readRows(connection, 'MATCH (d:Document)-[:MENTIONS]->(e:Entity) WHERE EXISTS { (e)--(:Entity) } RETURN d.id AS id, d.title AS title, count(e) AS n ORDER BY n DESC LIMIT 1');
+    const options = await page.locator('#source-options option').evaluateAll((list) => list.map((o) => (o as unknown as { value: string }).value));
+    const label = options.find((o) => o.startsWith(String(doc!.title)))!;
+    expect(label).toBeTruthy();
+    await page.fill('#source-filter', label);
+    await page.dispatchEvent('#source-filter', 'change');
+    expect(new URL(page.url()).hash).toContain(`source=${encodeURIComponent(String(doc!.id))}`);
+    const shownIds = await page.evaluate(() => [...(globalThis as unknown as PageKg).kg.shown().nodes]);
+    const mentioned = new Set((await readRows(connection, 'MATCH (:Document {id: $id})-[:MENTIONS]->(e:Entity) RETURN e.id AS id', { id: doc!.id })).map((r) => String(r.id)));
+    expect(shownIds.length).toBeGreaterThan(0);
+    expect(shownIds.every((id) => mentioned.has(id))).toBe(true);
+    await page.click('#source-clear');
+    expect(new URL(page.url()).hash).not.toContain('source=');
+  });
+
+  it("filters attacks by their own year", async () => {
+    const years = (await readRows(connection, 'MATCH (a:Attack) WHERE a.year IS NOT NULL RETURN DISTINCT a.year AS year ORDER BY year')).map((r) => Number(r.year));
+    expect(years.length).toBeGreaterThan(0);
+    for (const year of years) {
+      await page.fill('#year-from', String(year));
+      await page.dispatchEvent('#year-from', 'change');
+      await page.fill('#year-to', String(year));
+      await page.dispatchEvent('#year-to', 'change');
+      const expected = await countOf(connection, 'MATCH (a:Attack) WHERE coalesce(a.year, toInteger(left(a.date, 4))) = $y AND EXISTS { (a)--(o:Entity) WHERE NOT o:Attack OR coalesce(o.year, toInteger(left(o.date, 4))) = $y } RETURN count(a)', { y: year });
+      expect(await page.locator('[data-count-for="type:Attack"]').textContent()).toMatch(new RegExp(`^${expected}/`));
+    }
+    await page.fill('#year-from', '');
+    await page.dispatchEvent('#year-from', 'change');
+    await page.fill('#year-to', '');
+    await page.dispatchEvent('#year-to', 'change');
+  });
+});
+
+describe('navigation', () => {
+  it('shows a relationship\'s evidence when its edge is clicked', async () => {
+    await page.evaluate(() => (globalThis as unknown as PageKg).kg.select(undefined));
+    await page.click('#fit');
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { kg: { renderer: { getCamera(): { isAnimated(): boolean } } } }).kg.renderer.getCamera().isAnimated())).toBe(false);
+    // The longest straight edge on screen, clicked at its middle.
+    const target = await page.evaluate(() => {
+      const { graph, renderer, shown } = (globalThis as unknown as PageKg).kg;
+      const at = (n: string) => renderer.framedGraphToViewport(renderer.getNodeDisplayData(n)!);
+      const straight = [...shown().edges].filter((e) => graph.getEdgeAttribute(e, 'edgeKind') === 'straight');
+      const length = (e: string) => Math.hypot(at(graph.source(e)).x - at(graph.target(e)).x, at(graph.source(e)).y - at(graph.target(e)).y);
+      const edge = straight.sort((a, b) => length(b) - length(a))[0]!;
+      const [a, b] = [at(graph.source(edge)), at(graph.target(edge))];
+      return { edge, x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    });
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.move(box.x + target.x, box.y + target.y);
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await expect.poll(() => new URL(page.url()).hash).toContain(`edge=${encodeURIComponent(target.edge)}`);
+    expect(await page.locator('#evidence blockquote').count()).toBeGreaterThan(0);
+  });
+
+  it('walks back and forward through past views, with the browser and with the panel', async () => {
+    const edgeView = new URL(page.url()).hash;
+    await searchAndSelect('ISIS-K');
+    const entityView = new URL(page.url()).hash;
+    expect(entityView).toContain('selected=');
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).hash).toBe(edgeView);
+    expect(await page.locator('#evidence blockquote').count()).toBeGreaterThan(0);
+    await page.goForward();
+    await expect.poll(() => page.textContent('#panel h2')).toBe('Islamic State Khorasan Province');
+    await page.locator('#relationships li').first().click();
+    await page.waitForSelector('#evidence');
+    await page.click('#panel-back');
+    await expect.poll(() => page.textContent('#panel h2')).toBe('Islamic State Khorasan Province');
+  });
+
+  it('moves through search results with the keyboard', async () => {
+    await page.fill('#search', 'Islamic');
+    await page.waitForSelector('#search-results li:nth-child(2)');
+    const second = await page.locator('#search-results li').nth(1).getAttribute('data-id');
+    await page.press('#search', 'ArrowDown');
+    await page.press('#search', 'ArrowDown');
+    expect(await page.locator('#search-results li[aria-selected=true]').getAttribute('data-id')).toBe(second);
+    await page.press('#search', 'Enter');
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { kg: { state(): { selected?: string } } }).kg.state().selected)).toBe(second);
   });
 });

@@ -115,7 +115,10 @@ function commit(next: ViewState, how: 'push' | 'replace' | 'none'): void {
   view = next;
   const filtersChanged = FILTER_KEYS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]));
   if (filtersChanged || before.selected !== next.selected) recompute();
-  if (filtersChanged) fit(true);
+  if (filtersChanged) {
+    filterPanel.sync(next);
+    fit(true);
+  }
   showPanel();
   renderer.refresh();
   if (how !== 'none') writeUrl(how);
@@ -195,7 +198,33 @@ renderer.on('leaveNode', () => {
 });
 renderer.on('clickNode', ({ node }) => commit(selectNode(view, node), 'push'));
 renderer.on('clickEdge', ({ edge }) => commit(selectEdge(view, edge), 'push'));
-renderer.on('clickStage', () => view.selected !== undefined || view.edge !== undefined ? commit(selectNode(view, undefined), 'push') : undefined);
+// Sigma picks edges on a half-resolution buffer, so a click on a thin edge can miss it: a click on the stage
+// takes the nearest shown edge within a few pixels before it clears the selection.
+renderer.on('clickStage', ({ event }) => {
+  const near = nearestEdge(event.x, event.y);
+  if (near) commit(selectEdge(view, near), 'push');
+  else if (view.selected !== undefined || view.edge !== undefined) commit(selectNode(view, undefined), 'push');
+});
+
+const EDGE_HIT_PIXELS = 5;
+function nearestEdge(x: number, y: number): string | undefined {
+  const at = (node: string) => renderer.framedGraphToViewport(renderer.getNodeDisplayData(node)!);
+  let best: { edge: string; distance: number } | undefined;
+  for (const edge of shown.edges) {
+    if (renderer.getEdgeDisplayData(edge)?.hidden) continue;
+    const [a, b] = [at(graph.source(edge)), at(graph.target(edge))];
+    const length2 = (b.x - a.x) ** 2 + (b.y - a.y) ** 2;
+    const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - a.x) * (b.x - a.x) + (y - a.y) * (b.y - a.y)) / length2));
+    const distance = Math.hypot(x - (a.x + t * (b.x - a.x)), y - (a.y + t * (b.y - a.y)));
+    if (distance <= EDGE_HIT_PIXELS && (!best || distance < best.distance)) best = { edge, distance };
+  }
+  return best?.edge;
+}
+// The panel and the results table take room from the graph; sigma must hear of it, or clicks land off target.
+new ResizeObserver(() => {
+  renderer.resize();
+  renderer.refresh();
+}).observe(container);
 let cameraTimer: number | undefined;
 renderer.getCamera().on('updated', () => {
   clearTimeout(cameraTimer);
