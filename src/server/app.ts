@@ -35,9 +35,14 @@ export function createApp(source: GraphSource, webRoot: string): Hono {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
   });
-  app.onError((error, c) => failure(c, error));
+  // Whichever request finds the database gone, the page gets the same message and fix as from /api/health.
+  app.onError(async (error, c) => failure(c, error instanceof KgError && error.code === 'NEO4J_UNAVAILABLE' ? ((await source.health().then(() => error, (down: unknown) => down)) ?? error) : error));
 
   app.get('/api/info', (c) => c.json({ source: source.kind, cypher: source.kind === 'neo4j' }));
+  app.get('/api/health', async (c) => {
+    await source.health();
+    return c.json({ ok: true });
+  });
   app.get('/api/graph', async (c) => c.json(await source.graph(parse(GraphQuery, c.req.query()))));
   app.get('/api/neighbours/:id', async (c) => c.json(await source.neighbours(c.req.param('id'))));
   app.get('/api/around', async (c) => c.json(await source.around(parse(EdgesQuery, c.req.query()).ids)));

@@ -4,18 +4,24 @@ import { readFileSync } from 'node:fs';
 import { MultiDirectedGraph } from 'graphology';
 import { toUndirected } from 'graphology-operators';
 import { bidirectional } from 'graphology-shortest-path';
-import { ConfigError, QueryError } from '../model/errors.js';
+import { ConfigError, Neo4jUnavailableError, QueryError } from '../model/errors.js';
 import { edgeKey, SerializedGraph, type CypherResult, type PathResult, type RelationEvidence, type SearchHit } from '../model/api.js';
 import { entityIdsOf, entityRefsIn, jsonExporter, selectGraph, stringSink, type Selection } from '../export/index.js';
-import type { Connection } from '../store/connection.js';
+import { explainNeo4jError, type Connection } from '../store/connection.js';
 import { readCypher } from '../store/cypher-files.js';
 import { readRows, runQuery } from '../store/run-query.js';
 
 /** Rows the Cypher box returns at most; the page says so when a result was cut. */
 const CYPHER_ROW_LIMIT = 1000;
 
+// How long the page waits to hear whether Neo4j answers: a refused connection fails at once, an unreachable
+// host would otherwise hang for the driver's whole connection timeout.
+const HEALTH_TIMEOUT_MS = 2000;
+
 export interface GraphSource {
   readonly kind: 'neo4j' | 'file';
+  /** Resolves when the data can be read; rejects quickly, with the fix, when it cannot. */
+  health(): Promise<void>;
   graph(filter: { types?: string[] | undefined; relations?: string[] | undefined }): Promise<SerializedGraph>;
   neighbours(id: string): Promise<SerializedGraph>;
   /** The entities and their neighbours, with every relationship among them: what links new entities to a view. */
@@ -36,6 +42,26 @@ async function serialize(connection: Connection, selection: Selection): Promise<
 export class Neo4jSource implements GraphSource {
   readonly kind = 'neo4j';
   constructor(private readonly connection: Connection) {}
+
+  async health(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, fail) => {
+      timer = setTimeout(() => fail(new Error(`no answer within ${HEALTH_TIMEOUT_MS / 1000} s`)), HEALTH_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.connection.driver.verifyConnectivity(this.connection.database !== undefined ? { database: this.connection.database } : {}), timeout]);
+    } catch (error) {
+      const explained = explainNeo4jError(error, this.connection.uri);
+      const port = /:(\d+)\/?$/.exec(this.connection.uri)?.[1];
+      throw new Neo4jUnavailableError(
+        explained instanceof Neo4jUnavailableError ? explained.message : `Cannot reach Neo4j at ${this.connection.uri}: ${(error as Error).message}`,
+        `Start kg's local server with \`kg neo4j start${port ? ` --port ${port}` : ''}\`, or the Neo4j at ${this.connection.uri}; this page reconnects by itself once it answers.`,
+        { cause: error },
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   graph(filter: { types?: string[] | undefined; relations?: string[] | undefined }): Promise<SerializedGraph> {
     const relations = filter.relations ? { relations: filter.relations } : {};
@@ -112,6 +138,8 @@ export class FileSource implements GraphSource {
     this.data = { ...parsed.data, edges: parsed.data.edges.map((e) => ({ ...e, key: edgeKey(e.source, e.attributes.type, e.target) })) };
     this.graphology = MultiDirectedGraph.from(this.data as never);
   }
+
+  async health(): Promise<void> {}
 
   private subgraph(ids: Set<string>): SerializedGraph {
     return { ...this.data, nodes: this.data.nodes.filter((n) => ids.has(n.key)), edges: this.data.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) };

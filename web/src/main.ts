@@ -8,6 +8,7 @@ import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
 import type { SerializedGraph } from '../../src/model/api.js';
 import { api, ApiFailure } from './api.js';
+import { Availability } from './availability.js';
 import { applySizes, TYPE_COLOURS, type SizeBy } from './appearance.js';
 import { CypherResults } from './cypher-results.js';
 import { exportView } from './exporting.js';
@@ -372,8 +373,14 @@ function legend(): void {
   }
 }
 
+// With the database gone the page says so and how to fix it; once it answers, the page loads (or carries on).
+let loaded = false;
+const availability = new Availability(() => {
+  if (!loaded) void start();
+});
+
 async function start(): Promise<void> {
-  legend();
+  if (!(await availability.check())) return;
   if (!(await api.info()).cypher) $('cypher-section').hidden = true;
   await mergeGraph(await api.graph());
   layout.settle();
@@ -383,6 +390,7 @@ async function start(): Promise<void> {
   commit(linked, 'none');
   if (linked.camera) renderer.getCamera().setState(linked.camera);
   writeUrl('replace');
+  loaded = true;
   container.dataset.ready = 'true';
   container.dataset.nodes = String(graph.order);
 }
@@ -390,7 +398,10 @@ async function start(): Promise<void> {
 // Exposed for tests and for people poking at the page from the console.
 (window as unknown as { kg: unknown }).kg = { graph, renderer, select: (node: string | undefined) => commit(selectNode(view, node), 'push'), state: () => view, shown: () => shown };
 
+legend();
 start().catch((error: unknown) => {
+  // The notice already tells of a database or server that went away while loading.
+  if (error instanceof ApiFailure && error.unavailable) return;
   const message = document.createElement('p');
   message.className = 'error';
   message.textContent = `Could not load the graph: ${(error as Error).message}`;
