@@ -6,7 +6,7 @@ export interface ExportNode {
   type: string;
   aliases: string[];
   /** Attribute reports (casualty figures, dates, kinds) with the document each came from. */
-  reports: Array<{ key: string; value: unknown; qualifier: string | null; source: string; doc: string }>;
+  reports: Array<{ key: string; value: unknown; qualifier: string | null; source: string; doc: string; text?: string | null }>;
   /** How many documents mention it, and which. */
   documents: number;
   mentionedIn: string[];

@@ -7,7 +7,7 @@ export const SerializedNode = z.object({
     label: z.string(),
     type: z.string(),
     aliases: z.array(z.string()),
-    reports: z.array(z.object({ key: z.string(), value: z.unknown(), qualifier: z.string().nullable(), source: z.string(), doc: z.string() })),
+    reports: z.array(z.object({ key: z.string(), value: z.unknown(), qualifier: z.string().nullable(), source: z.string(), doc: z.string(), text: z.string().nullable().optional() })),
     documents: z.number(),
     mentionedIn: z.array(z.string()).default([]),
     // An attack's own date (ISO, maybe only year or month) and year, which the viewer's year filter reads.

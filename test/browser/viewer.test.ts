@@ -337,3 +337,41 @@ describe('navigation', () => {
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { kg: { state(): { selected?: string } } }).kg.state().selected)).toBe(second);
   });
 });
+
+describe('provenance', () => {
+  it('marks names only as whole words in evidence', async () => {
+    await searchAndSelect('Islamic State');
+    await expect.poll(() => page.textContent('#panel h2')).toBe('Islamic State');
+    const relations = await page.locator('#relationships li').count();
+    expect(relations).toBeGreaterThan(0);
+    let marks = 0;
+    for (let i = 0; i < relations; i++) {
+      await page.locator('#relationships li').nth(i).click();
+      await page.waitForSelector('#evidence');
+      // Each mark's neighbours in its sentence are not letters or digits ("IS" is never marked inside "raised").
+      const bounded = await page.locator('#evidence mark').evaluateAll((list) =>
+        list.map((mark) => {
+          const m = mark as unknown as { textContent: string; previousSibling: { textContent: string } | null; nextSibling: { textContent: string } | null };
+          return { before: m.previousSibling?.textContent.slice(-1) ?? '', after: m.nextSibling?.textContent.slice(0, 1) ?? '', text: m.textContent };
+        }),
+      );
+      marks += bounded.length;
+      for (const b of bounded) {
+        expect(b.before).not.toMatch(/[\p{L}\p{N}]/u);
+        expect(b.after).not.toMatch(/[\p{L}\p{N}]/u);
+      }
+      await page.click('#panel-back');
+      await expect.poll(() => page.textContent('#panel h2')).toBe('Islamic State');
+    }
+    expect(marks).toBeGreaterThan(0);
+  });
+
+  it('names each article with its outlet and date, and shows the words behind each reported figure', async () => {
+    const [attack] = await readRows(connection, "MATCH (d:Document)-[:REPORTS]->(c:Claim {key: 'deaths'})-[:ABOUT]->(a:Attack) WHERE d.published IS NOT NULL RETURN a.name AS name, c.text AS text, d.title AS title, d.published AS published LIMIT 1");
+    await searchAndSelect(String(attack!.name));
+    const reports = await page.locator('#reports li').allTextContents();
+    expect(reports.some((r) => r.startsWith('deaths:') && r.includes(String(attack!.text)))).toBe(true);
+    const sources = await page.locator('#reports .article').allTextContents();
+    expect(sources.some((s) => s.startsWith(String(attack!.title)) && s.includes(String(attack!.published).slice(0, 10)))).toBe(true);
+  });
+});

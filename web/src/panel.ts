@@ -94,7 +94,7 @@ export interface PanelActions {
   back(): void;
 }
 
-type Report = { key: string; value: unknown; qualifier: string | null; doc: string; source: string; text?: string };
+type Report = { key: string; value: unknown; qualifier: string | null; doc: string; source: string; text?: string | null };
 
 export class Panel {
   private readonly root = document.getElementById('panel')!;
