@@ -13,7 +13,7 @@ export const jsonExporter: Exporter = {
     let nodes = 0;
     for await (const node of streams.nodes) {
       const { date, year } = node.properties;
-      const attributes = { label: node.name, type: node.type, aliases: node.aliases, reports: node.reports, documents: node.documents, mentionedIn: node.mentionedIn, ...(typeof date === 'string' ? { date } : {}), ...(typeof year === 'number' ? { year } : {}) };
+      const attributes = { label: node.name, type: node.type, aliases: node.aliases, reports: node.reports, documents: node.documents, mentionedIn: node.mentionedIn, ...(typeof date === 'string' ? { date } : {}), ...(typeof year === 'number' ? { year } : {}), ...(node.look ?? {}) };
       await out.write(`${nodes ? ',\n' : ''}${JSON.stringify({ key: node.id, attributes })}`);
       nodes++;
     }

@@ -12,6 +12,8 @@ export interface ExportNode {
   mentionedIn: string[];
   /** Every stored property, for formats that recreate the graph (Cypher). */
   properties: Record<string, unknown>;
+  /** How the viewer drew it, so Gephi opens the picture as it looked (exports from the page only). */
+  look?: { x: number; y: number; size: number; color: string };
 }
 
 export interface ExportEdge {
@@ -24,6 +26,8 @@ export interface ExportEdge {
   evidenceDocs: string[];
   docs: string[];
   properties: Record<string, unknown>;
+  /** The articles behind the evidence, by title, outlet and date, when the exporter knows them. */
+  sources?: string[];
 }
 
 export interface ExportDocument {

@@ -1,9 +1,12 @@
 // The viewer in a real browser (Debian's Chromium via playwright-core) against kg serve on the seeds' graph
 // in the real Neo4j, plus an article full of markup that must stay text.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MultiDirectedGraph as Graph } from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { parse as parseGraphml } from 'graphology-graphml';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/cli/ingest-command.js';
@@ -373,5 +376,55 @@ describe('provenance', () => {
     expect(reports.some((r) => r.startsWith('deaths:') && r.includes(String(attack!.text)))).toBe(true);
     const sources = await page.locator('#reports .article').allTextContents();
     expect(sources.some((s) => s.startsWith(String(attack!.title)) && s.includes(String(attack!.published).slice(0, 10)))).toBe(true);
+  });
+});
+
+describe('exports that stand alone', () => {
+  const exported = async (format: string) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export=${format}]`)]);
+    return readFileSync((await file.path())!);
+  };
+  /** What the page draws: each shown entity's position, size and colour, and the shown relationships' keys. */
+  const drawn = () =>
+    page.evaluate(() => {
+      const { graph, shown } = (globalThis as unknown as PageKg).kg;
+      const { nodes, edges } = shown();
+      return {
+        nodes: Object.fromEntries([...nodes].map((n) => [n, ['x', 'y', 'size', 'color'].map((k) => graph.getNodeAttribute(n, k))])),
+        edges: [...edges].sort(),
+      };
+    });
+  const hex = (r: number, g: number, b: number) => `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+
+  it('writes GEXF and GraphML that graphology parses back with the positions, sizes, colours and sources drawn', async () => {
+    await page.locator('[data-only="relation:CLAIMED"]').click({ force: true });
+    const view = await drawn();
+    expect(Object.keys(view.nodes).length).toBeGreaterThan(1);
+    for (const [format, parse] of [['gexf', parseGexf], ['graphml', parseGraphml]] as const) {
+      const graph = parse(Graph, (await exported(format)).toString('utf8'));
+      expect(graph.nodes().sort()).toEqual(Object.keys(view.nodes).sort());
+      expect(graph.edges().sort()).toEqual(view.edges);
+      for (const [node, [x, y, size, color]] of Object.entries(view.nodes)) {
+        const a = graph.getNodeAttributes(node);
+        expect(Number(a.x)).toBeCloseTo(Number(x), 6);
+        expect(Number(a.y)).toBeCloseTo(Number(y), 6);
+        expect(Number(a.size)).toBeCloseTo(Number(size), 6);
+        // graphology-gexf reads viz:color as rgb(r,g,b); graphology-graphml turns Gephi's r, g, b into a hex colour.
+        const rgb = String(a.color).startsWith('rgb') ? String(a.color).match(/\d+/g)!.map(Number) : undefined;
+        const colour = rgb ? hex(rgb[0]!, rgb[1]!, rgb[2]!) : String(a.color);
+        expect(colour.toLowerCase()).toBe(String(color).toLowerCase());
+      }
+      graph.forEachEdge((_, a) => expect(String(a.sources)).not.toBe(''));
+    }
+  });
+
+  it('writes a PNG with a title band and a sources band around the graph', async () => {
+    const png = await exported('png');
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    const box = (await page.locator('#graph').boundingBox())!;
+    expect(width).toBe(Math.round(box.width));
+    expect(height).toBeGreaterThan(Math.round(box.height) + 56);
+    await page.click('#relation-all');
   });
 });

@@ -1,6 +1,6 @@
-// Saves text the page made (exports, query rows) as a file the browser downloads.
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+// Saves what the page made (exports, query rows, pictures) as a file the browser downloads.
+export function download(name: string, content: string | Blob, type: string): void {
+  const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type }) : content);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -358,7 +358,7 @@ $('cypher-run').addEventListener('click', async () => {
 });
 
 document.querySelectorAll<HTMLButtonElement>('[data-export]').forEach((button) =>
-  button.addEventListener('click', () => void exportView(button.dataset.export!, graph, renderer, documents, (n) => shown.nodes.has(n), (e) => shown.edges.has(e))),
+  button.addEventListener('click', () => void exportView(button.dataset.export!, graph, renderer, documents, shown)),
 );
 
 function legend(): void {
