@@ -159,3 +159,46 @@ describe('the Cypher box', () => {
     expect(await page.textContent('#results-truncated')).toMatch(/first 1,000 rows/);
   });
 });
+
+describe('views that reproduce', () => {
+  type Positions = Record<string, [number, number]>;
+  const positionsOf = (p: Page) =>
+    p.evaluate(() => {
+      const { graph } = (globalThis as unknown as { kg: { graph: { nodes(): string[]; getNodeAttribute(n: string, a: string): unknown } } }).kg;
+      return Object.fromEntries(graph.nodes().map((n) => [n, [Number(graph.getNodeAttribute(n, 'x')), Number(graph.getNodeAttribute(n, 'y'))]])) as Positions;
+    });
+  const cameraOf = (p: Page) => p.evaluate(() => (globalThis as unknown as { kg: { renderer: { getCamera(): { getState(): { x: number; y: number; ratio: number } } } } }).kg.renderer.getCamera().getState());
+  const open = async (url: string) => {
+    const fresh = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await fresh.goto(url);
+    await fresh.waitForSelector('#graph[data-ready=true]', { timeout: 30_000 });
+    return fresh;
+  };
+
+  it('lays the same graph out the same way on every load', async () => {
+    const first = await open(viewer.url);
+    const second = await open(viewer.url);
+    const [a, b] = [await positionsOf(first), await positionsOf(second)];
+    expect(Object.keys(a).length).toBeGreaterThan(10);
+    expect(b).toEqual(a);
+    await first.close();
+    await second.close();
+  });
+
+  it('rebuilds a Cypher view and its expansions from the link, with the same positions and camera', async () => {
+    await runCypher("MATCH (c:Country {name: 'Belarus'}) RETURN c", false);
+    await page.evaluate(() => (globalThis as unknown as { kg: { select(n: string): void } }).kg.select('country/belarus'));
+    await page.click('#expand');
+    await expect.poll(async () => (await pageNodes()).length, { timeout: 15_000 }).toBeGreaterThan(1);
+    await page.evaluate(() => (globalThis as unknown as { kg: { renderer: { getCamera(): { setState(s: { x: number; y: number; ratio: number }): void } } } }).kg.renderer.getCamera().setState({ x: 0.4, y: 0.6, ratio: 0.7 }));
+    await expect.poll(() => new URL(page.url()).hash).toContain('camera=0.4000%2C0.6000%2C0.7000');
+    expect(new URL(page.url()).hash).toContain('steps=');
+    const linked = await open(page.url());
+    expect((await pageNodes()).sort()).toEqual(await linked.evaluate(() => (globalThis as unknown as { kg: { graph: { nodes(): string[] } } }).kg.graph.nodes().sort()));
+    expect(await positionsOf(linked)).toEqual(await positionsOf(page));
+    const camera = await cameraOf(linked);
+    expect([camera.x, camera.y, camera.ratio]).toEqual([0.4, 0.6, 0.7]);
+    expect(await linked.evaluate(() => (globalThis as unknown as { kg: { state(): { selected?: string } } }).kg.state().selected)).toBe('country/belarus');
+    await linked.close();
+  });
+});

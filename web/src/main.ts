@@ -20,7 +20,7 @@ import { Panel } from './panel.js';
 import { describePath, type Path } from './paths.js';
 import { SearchBox, type Hit } from './search.js';
 import { readState, writeState } from './url-state.js';
-import { selectEdge, selectNode, withFilters, withPath, type ViewState } from './view-state.js';
+import { selectEdge, selectNode, withFilters, withPath, withStep, type Step, type ViewState } from './view-state.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -167,8 +167,10 @@ const AROUND_BATCH = 100;
 
 async function expand(node: string): Promise<void> {
   await mergeGraph(await api.neighbours(node), node);
+  view = withStep(view, { expand: node });
   showPanel();
   renderer.refresh();
+  writeUrl('replace');
 }
 
 const layout = new Layout(graph, (running) => {
@@ -234,7 +236,8 @@ renderer.getCamera().on('updated', () => {
 
 // Back and forward (the page's and the browser's) bring back a past view, paths included.
 window.addEventListener('popstate', () => {
-  const next = readState(location.hash);
+  // The graph stays as built: going back changes what is selected and filtered, not what was loaded.
+  const next = { ...readState(location.hash), steps: view.steps };
   const samePath = JSON.stringify(next.path) === JSON.stringify(view.path);
   filterPanel.sync(next);
   commit(next, 'none');
@@ -329,33 +332,53 @@ $('path-clear').addEventListener('click', () => clearPaths('push'));
 // Read-only Cypher: entities in the result replace or join the view, every row goes to the table, errors show
 // inline. A result with no entities (`RETURN a.name, a.year`) leaves the view as it was.
 const cypherResults = new CypherResults();
+/** Runs a query; entities in its result replace the view or join it, and the step goes into the link. */
+async function runCypher(query: string, add: boolean, how: 'push' | 'none' = 'push'): Promise<void> {
+  const result = await api.cypher(query);
+  cypherResults.show(result);
+  if (result.graph.nodes.length === 0) return;
+  if (!add) {
+    graph.clear();
+    documents = {};
+    paths = [];
+    $('path-list').replaceChildren();
+    commit(withPath(selectNode(view, undefined), undefined), how);
+  }
+  await mergeGraph(result.graph);
+  view = withStep(view, { cypher: query, add });
+  layout.settle();
+  fit(false);
+  renderer.refresh();
+  writeUrl('replace');
+}
+
 $('cypher-run').addEventListener('click', async () => {
   const error = $('cypher-error');
   const section = $('cypher-section');
   error.textContent = '';
   section.dataset.state = 'running';
   try {
-    const result = await api.cypher($<HTMLTextAreaElement>('cypher').value);
-    cypherResults.show(result);
-    if (result.graph.nodes.length > 0) {
-      if (!$<HTMLInputElement>('cypher-add').checked) {
-        graph.clear();
-        documents = {};
-        paths = [];
-        $('path-list').replaceChildren();
-        commit(withPath(selectNode(view, undefined), undefined), 'push');
-      }
-      await mergeGraph(result.graph);
-      layout.settle();
-      fit(false);
-    }
-    renderer.refresh();
+    await runCypher($<HTMLTextAreaElement>('cypher').value, $<HTMLInputElement>('cypher-add').checked);
     section.dataset.state = 'done';
   } catch (failure) {
     error.textContent = failure instanceof ApiFailure ? `${failure.message}${failure.hint ? `\n${failure.hint}` : ''}` : String(failure);
     section.dataset.state = 'error';
   }
 });
+
+/** Rebuilds the graph a link describes: its steps in order, each as it ran (a failing one is shown and skipped). */
+async function replay(steps: Step[]): Promise<void> {
+  view = { ...view, steps: [] };
+  for (const step of steps) {
+    if ('expand' in step) await expand(step.expand).catch(() => undefined);
+    else {
+      $<HTMLTextAreaElement>('cypher').value = step.cypher;
+      await runCypher(step.cypher, step.add, 'none').catch((failure: unknown) => {
+        $('cypher-error').textContent = `This link's query failed: ${failure instanceof Error ? failure.message : String(failure)}`;
+      });
+    }
+  }
+}
 
 document.querySelectorAll<HTMLButtonElement>('[data-export]').forEach((button) =>
   button.addEventListener('click', () => void exportView(button.dataset.export!, graph, renderer, documents, shown)),
@@ -382,12 +405,18 @@ const availability = new Availability(() => {
 async function start(): Promise<void> {
   if (!(await availability.check())) return;
   if (!(await api.info()).cypher) $('cypher-section').hidden = true;
-  await mergeGraph(await api.graph());
-  layout.settle();
-  fit(false);
   const linked = view;
+  // A link whose first step replaced the view never needed the whole graph.
+  const first = linked.steps[0];
+  if (!first || !('cypher' in first) || first.add) {
+    await mergeGraph(await api.graph());
+    layout.settle();
+    fit(false);
+  }
+  await replay(linked.steps);
+  const steps = view.steps;
   if (linked.path) await showPaths(linked.path.from, linked.path.to, linked.path.index, 'none');
-  commit(linked, 'none');
+  commit({ ...linked, steps }, 'none');
   if (linked.camera) renderer.getCamera().setState(linked.camera);
   writeUrl('replace');
   loaded = true;

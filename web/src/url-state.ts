@@ -1,6 +1,16 @@
 // The view in the URL (selected entity or relationship, filters, paths, camera), so a link reproduces what
 // someone saw and the browser's back and forward walk through past views.
-import { initialView, type ViewState } from './view-state.js';
+import { initialView, type Step, type ViewState } from './view-state.js';
+
+function stepsOf(text: string | null): Step[] {
+  try {
+    const parsed: unknown = JSON.parse(text ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((s: Step) => (typeof s === 'object' && s !== null && ('expand' in s ? typeof s.expand === 'string' : typeof s.cypher === 'string'))) : [];
+  } catch {
+    // A link cut short or edited by hand: the graph loads without its steps.
+    return [];
+  }
+}
 
 export function readState(hash: string): ViewState {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
@@ -19,6 +29,7 @@ export function readState(hash: string): ViewState {
     ...(num('yearFrom') !== undefined ? { yearFrom: num('yearFrom')! } : {}),
     ...(num('yearTo') !== undefined ? { yearTo: num('yearTo')! } : {}),
     ...(p.get('pathFrom') && p.get('pathTo') ? { path: { from: p.get('pathFrom')!, to: p.get('pathTo')!, index: num('pathIndex') ?? 0 } } : {}),
+    steps: stepsOf(p.get('steps')),
     ...(camera.length === 3 && camera.every(Number.isFinite) ? { camera: { x: camera[0]!, y: camera[1]!, ratio: camera[2]! } } : {}),
   };
 }
@@ -39,6 +50,7 @@ export function writeState(state: ViewState): string {
     p.set('pathTo', state.path.to);
     if (state.path.index > 0) p.set('pathIndex', String(state.path.index));
   }
+  if (state.steps.length) p.set('steps', JSON.stringify(state.steps));
   if (state.camera) p.set('camera', [state.camera.x, state.camera.y, state.camera.ratio].map((v) => v.toFixed(4)).join(','));
   return `#${p.toString()}`;
 }

@@ -9,9 +9,18 @@ export interface ViewState extends Filters {
   camera?: { x: number; y: number; ratio: number };
   /** The paths shown (between two entity ids) and which of them is highlighted. */
   path?: { from: string; to: string; index: number };
+  /** How the graph was built, replayed in order on load: Cypher results (replacing or added) and expansions. */
+  steps: Step[];
 }
 
-export const initialView: ViewState = { hiddenTypes: [], hiddenRelations: [], minConfidence: 0, hideIsolated: true };
+export type Step = { cypher: string; add: boolean } | { expand: string };
+
+/** A Cypher result that replaces the view starts the steps over; anything else is one more step. */
+export function withStep(state: ViewState, step: Step): ViewState {
+  return { ...state, steps: 'cypher' in step && !step.add ? [step] : [...state.steps, step] };
+}
+
+export const initialView: ViewState = { hiddenTypes: [], hiddenRelations: [], minConfidence: 0, hideIsolated: true, steps: [] };
 
 /** A copy without the given keys (optional keys are absent, never undefined). */
 function without(state: ViewState, ...keys: Array<'selected' | 'edge' | 'path'>): ViewState {
