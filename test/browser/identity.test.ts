@@ -1,17 +1,15 @@
 // Every relationship in Neo4j reaches the page exactly once, whatever way it arrives (first load, expanding a
 // neighbourhood, a Cypher result added to the view, a path), reverse and parallel ones included; and the Cypher
 // box shows rows of any shape in a sortable table with a CSV download and a notice when the cap cut them.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPaths } from '../../src/cli/ingest-command.js';
-import { startViewer } from '../../src/cli/serve-command.js';
-import { closeConnection, type Connection } from '../../src/store/connection.js';
+import type { Connection } from '../../src/store/connection.js';
 import { readRows } from '../../src/store/run-query.js';
-import { connectForTest, testNeo4jUri, wipe } from '../helpers/neo4j.js';
+import { closeViewerSession, openViewerSession, type ViewerSession } from '../helpers/viewer-page.js';
 
 const seeds = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const articles = mkdtempSync(join(tmpdir(), 'kg-identity-'));
@@ -21,11 +19,12 @@ const BORDER = `Border row deepens
 Lithuania warned Belarus on Tuesday that troops massed near the frontier could provoke a crisis. Belarus warned Lithuania the next day against closing the crossing. Belarus accused Lithuania of spying, and Lithuania denied the charge.
 `;
 
+let session: ViewerSession | undefined;
 let connection: Connection;
 let viewer: { url: string; stop: () => Promise<void> };
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 type Kg = {
   graph: { nodes(): string[]; edges(): string[]; source(e: string): string; target(e: string): string; getEdgeAttribute(e: string, a: string): unknown; order: number };
@@ -64,26 +63,12 @@ async function runCypher(query: string, add: boolean): Promise<void> {
 }
 
 beforeAll(async () => {
-  connection = await connectForTest();
-  await wipe(connection);
   writeFileSync(join(articles, 'border.txt'), BORDER);
-  await ingestPaths(connection, [seeds, articles], { batch: 25, maxMb: 10 }, { quiet: true });
-  viewer = await startViewer({ neo4jUri: testNeo4jUri(), quiet: true }, { port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-  page.on('pageerror', (e) => void errors.push(String(e)));
-  await page.goto(viewer.url);
-  await page.waitForSelector('#graph[data-ready=true]', { timeout: 30_000 });
+  session = await openViewerSession([seeds, articles]);
+  ({ connection, viewer, browser, page, errors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await viewer?.stop();
-  await wipe(connection);
-  await closeConnection(connection);
-  rmSync(articles, { recursive: true, force: true });
-});
+afterAll(() => closeViewerSession(session, [articles]));
 
 describe('relationships keep their identity', () => {
   it('draws every stored relationship exactly once on load, reverse and parallel ones included', async () => {

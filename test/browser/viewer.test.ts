@@ -1,59 +1,43 @@
 // The viewer in a real browser (Debian's Chromium via playwright-core) against kg serve on the seeds' graph
 // in the real Neo4j, plus an article full of markup that must stay text.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MultiDirectedGraph as Graph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPaths } from '../../src/cli/ingest-command.js';
-import { startViewer } from '../../src/cli/serve-command.js';
-import { closeConnection, type Connection } from '../../src/store/connection.js';
+import type { Connection } from '../../src/store/connection.js';
 import { readRows } from '../../src/store/run-query.js';
 import { countOf } from '../helpers/graph-dump.js';
-import { connectForTest, testNeo4jUri, wipe } from '../helpers/neo4j.js';
+import { closeViewerSession, openViewerSession, type ViewerSession } from '../helpers/viewer-page.js';
 
 const seeds = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const hostileDir = mkdtempSync(join(tmpdir(), 'kg-hostile-'));
 const HOSTILE = 'Hezbollah claimed responsibility for the bombing in Beirut <img src=x onerror=alert(1)> and <script>alert(2)</script> on Monday.';
 
+let session: ViewerSession | undefined;
 let connection: Connection;
 let viewer: { url: string; stop: () => Promise<void> };
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  connection = await connectForTest();
-  await wipe(connection);
   writeFileSync(join(hostileDir, 'hostile.txt'), `Blast in Beirut\n\n${HOSTILE}\n`);
-  await ingestPaths(connection, [seeds, hostileDir], { batch: 25, maxMb: 10 }, { quiet: true });
-  viewer = await startViewer({ neo4jUri: testNeo4jUri(), quiet: true }, { port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-  page.on('pageerror', (e) => void errors.push(String(e)));
+  session = await openViewerSession([seeds, hostileDir]);
+  ({ connection, viewer, page, errors } = session);
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
   mkdirSync(artifacts, { recursive: true });
-  await page.goto(viewer.url);
-  await page.waitForSelector('#graph[data-ready=true]', { timeout: 30_000 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await viewer?.stop();
-  await wipe(connection);
-  await closeConnection(connection);
-  rmSync(hostileDir, { recursive: true, force: true });
-});
+afterAll(() => closeViewerSession(session, [hostileDir]));
 
 const shownNodes = async () => Number(await page.locator('#counts').getAttribute('data-nodes'));
 
@@ -141,7 +125,7 @@ describe('the viewer', () => {
     await page.fill('#path-from', 'Iran');
     await page.fill('#path-to', 'Crocus City Hall attack');
     await page.click('#path-run');
-    await expect.poll(() => page.locator('#path-result').getAttribute('data-path')).toMatch(/^country\/iran\|.*attack\//);
+    await expect.poll(() => page.locator('#path-result').getAttribute('data-path'), { timeout: 15_000 }).toMatch(/^country\/iran\|.*attack\//);
     const described = await page.locator('#path-list li').allTextContents();
     expect(described.length).toBeGreaterThan(1);
     for (const text of described) expect(text).toMatch(/^Iran( (—[A-Z_]+→|←[A-Z_]+—) [^—←]+)+$/);
