@@ -1,5 +1,4 @@
-// The entities on the shortest path between two entities (by id), through entity relationships only.
-MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = shortestPath((a)-[*..10]-(b))
-WHERE all(n IN nodes(p) WHERE n:Entity)
-RETURN [n IN nodes(p) | n.id] AS ids
+// Up to three shortest paths between two entities (by id), through entity relationships only (never through
+// the documents that mention both), each with its entities and its relationships' keys (source|type|target).
+MATCH p = SHORTEST 3 (a:Entity {id: $from})(()--(:Entity)){1,10}(b:Entity {id: $to})
+RETURN [n IN nodes(p) | n.id] AS nodes, [r IN relationships(p) | startNode(r).id + '|' + type(r) + '|' + endNode(r).id] AS edges

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../model/errors.js';
 import type { Connection } from '../store/connection.js';
-import { queryParameters, runQuery, type PlainNode, type PlainPath, type PlainRelationship, type QueryResult } from '../store/run-query.js';
+import { cellText, rowsToCsv } from '../export/result-table.js';
+import { queryParameters, runQuery, type QueryResult } from '../store/run-query.js';
 import { findSavedQuery, listSavedQueries } from '../store/saved-queries.js';
 import { restrictResult } from '../store/as-of.js';
 import { asOfOption } from './as-of.js';
@@ -41,31 +42,15 @@ const positive = (v: string) => {
   return n;
 };
 
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'kind' in (value as object)) {
-    const v = value as PlainNode | PlainRelationship | PlainPath;
-    const node = (n: PlainNode) => `(:${n.labels.join(':')} ${String(n.properties.name ?? n.properties.title ?? n.properties.id ?? '')})`;
-    if (v.kind === 'node') return node(v);
-    if (v.kind === 'relationship') return `[:${v.type}]`;
-    return v.nodes.map((n, i) => (i === 0 ? node(n) : `-[:${v.relationships[i - 1]!.type}]-${node(n)}`)).join('');
-  }
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
 export function formatResult(result: QueryResult, format: 'table' | 'json' | 'csv'): string {
   if (format === 'json') return `${JSON.stringify(result.rows, null, 2)}\n`;
-  if (format === 'csv') {
-    const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-    return `${[result.columns.map(quote).join(','), ...result.rows.map((row) => result.columns.map((c) => quote(cell(row[c]))).join(','))].join('\n')}\n`;
-  }
+  if (format === 'csv') return rowsToCsv(result.columns, result.rows);
   const width = 60;
   const cut = (s: string) => {
     const line = printableLine(s).replace(/\s+/g, ' ');
     return line.length > width ? `${line.slice(0, width - 1)}…` : line;
   };
-  const table = [result.columns.map(cut), ...result.rows.map((row) => result.columns.map((c) => cut(cell(row[c]))))];
+  const table = [result.columns.map(cut), ...result.rows.map((row) => result.columns.map((c) => cut(cellText(row[c]))))];
   const widths = result.columns.map((_, i) => table.reduce((most, r) => Math.max(most, r[i]!.length), 0));
   const line = (r: string[]) => r.map((s, i) => s.padEnd(widths[i]!)).join(' │ ');
   const rule = widths.map((w) => '─'.repeat(w)).join('─┼─');

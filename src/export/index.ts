@@ -11,7 +11,7 @@ import { graphmlExporter } from './graphml.js';
 import { jsonExporter } from './json.js';
 import type { ExportSink, Exporter, Writer } from './types.js';
 
-export { entityRefsIn, findEntity, selectGraph, validateSelection, type Selection } from './select.js';
+export { entityIdsOf, entityRefsIn, findEntity, selectGraph, validateSelection, type Selection } from './select.js';
 export { restrictStreams } from './as-of.js';
 export { writeCaseReport } from './case-report.js';
 export { cypherLiteral } from './cypher-script.js';

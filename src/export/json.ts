@@ -1,5 +1,6 @@
 // graphology's serialisation format (what Graph.import() reads and the viewer loads), written as it streams.
 // Graph attributes carry the cited documents, so evidence can name its articles without a database.
+import { edgeKey } from '../model/api.js';
 import type { ExportEdge, Exporter } from './types.js';
 
 /** Each evidence sentence's page in a PDF (0: a document without pages); older graphs have none stored. */
@@ -17,7 +18,8 @@ export const jsonExporter: Exporter = {
     await out.write('{"options":{"type":"directed","multi":true,"allowSelfLoops":false},"nodes":[\n');
     let nodes = 0;
     for await (const node of streams.nodes) {
-      const attributes = { label: node.name, type: node.type, aliases: node.aliases, reports: node.reports, documents: node.documents, mentionedIn: node.mentionedIn };
+      const { date, year } = node.properties;
+      const attributes = { label: node.name, type: node.type, aliases: node.aliases, reports: node.reports, documents: node.documents, mentionedIn: node.mentionedIn, ...(typeof date === 'string' ? { date } : {}), ...(typeof year === 'number' ? { year } : {}), ...(node.look ?? {}) };
       await out.write(`${nodes ? ',\n' : ''}${JSON.stringify({ key: node.id, attributes })}`);
       nodes++;
     }
@@ -25,7 +27,7 @@ export const jsonExporter: Exporter = {
     let edges = 0;
     for await (const edge of streams.edges) {
       const attributes = { type: edge.type, label: edge.type, confidence: edge.confidence, count: edge.count, evidence: edge.evidence, evidenceDocs: edge.evidenceDocs, evidencePages: pagesOf(edge), docs: edge.docs };
-      await out.write(`${edges ? ',\n' : ''}${JSON.stringify({ key: `e${edges}`, source: edge.source, target: edge.target, attributes })}`);
+      await out.write(`${edges ? ',\n' : ''}${JSON.stringify({ key: edgeKey(edge.source, edge.type, edge.target), source: edge.source, target: edge.target, attributes })}`);
       edges++;
     }
     const documents = Object.fromEntries((await streams.documents()).map((d) => [d.id, { title: d.title, source: d.source, published: d.published }]));

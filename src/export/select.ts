@@ -61,6 +61,12 @@ export async function findEntity(connection: Connection, name: string): Promise<
   throw new ConfigError(`No entity is named "${name}"`, suggestions.length ? `Did you mean: ${suggestions.map((s) => `${String(s.name)} (${String(s.type)})`).join(', ')}?` : 'Check the spelling, or list entities with `kg query "MATCH (e:Entity) RETURN e.name, e.type"`.');
 }
 
+/** The kg ids of the entities with these element ids (relationships in query results name their ends so). */
+export async function entityIdsOf(connection: Connection, elementIds: Set<string>): Promise<string[]> {
+  if (elementIds.size === 0) return [];
+  return (await collect(connection, readCypher('export/entities-by-element-id.cypher'), { ids: [...elementIds] })).map((r) => String(r.id));
+}
+
 export function validateSelection(selection: Selection, ontology: Ontology): void {
   for (const relation of selection.relations ?? []) {
     if (!(relation in ontology.relationTypes)) throw new ConfigError(`Unknown relation type ${relation}`, `Relation types: ${Object.keys(ontology.relationTypes).join(', ')}.`);
@@ -93,10 +99,7 @@ async function selectIds(connection: Connection, selection: Selection): Promise<
         found.ids.forEach((id) => ids.add(id));
         found.endpoints.forEach((id) => elementIds.add(id));
       }
-      if (elementIds.size > 0) {
-        const more = await collect(connection, 'MATCH (e:Entity) WHERE elementId(e) IN $ids RETURN e.id AS id', { ids: [...elementIds] });
-        for (const r of more) ids.add(String(r.id));
-      }
+      for (const id of await entityIdsOf(connection, elementIds)) ids.add(id);
       return [...ids];
     }
   }

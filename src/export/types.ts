@@ -6,12 +6,14 @@ export interface ExportNode {
   type: string;
   aliases: string[];
   /** Attribute reports (casualty figures, dates, kinds) with the document each came from. */
-  reports: Array<{ key: string; value: unknown; qualifier: string | null; source: string; doc: string }>;
+  reports: Array<{ key: string; value: unknown; qualifier: string | null; source: string; doc: string; text?: string | null }>;
   /** How many documents mention it, and which. */
   documents: number;
   mentionedIn: string[];
   /** Every stored property, for formats that recreate the graph (Cypher). */
   properties: Record<string, unknown>;
+  /** How the viewer drew it, so Gephi opens the picture as it looked (exports from the page only). */
+  look?: { x: number; y: number; size: number; color: string };
 }
 
 export interface ExportEdge {
@@ -24,6 +26,8 @@ export interface ExportEdge {
   evidenceDocs: string[];
   docs: string[];
   properties: Record<string, unknown>;
+  /** The articles behind the evidence, by title, outlet and date, when the exporter knows them. */
+  sources?: string[];
 }
 
 export interface ExportDocument {

@@ -7,11 +7,20 @@ export const SerializedNode = z.object({
     label: z.string(),
     type: z.string(),
     aliases: z.array(z.string()),
-    reports: z.array(z.object({ key: z.string(), value: z.unknown(), qualifier: z.string().nullable(), source: z.string(), doc: z.string() })),
+    reports: z.array(z.object({ key: z.string(), value: z.unknown(), qualifier: z.string().nullable(), source: z.string(), doc: z.string(), text: z.string().nullable().optional() })),
     documents: z.number(),
     mentionedIn: z.array(z.string()).default([]),
+    // An attack's own date (ISO, maybe only year or month) and year, which the viewer's year filter reads.
+    date: z.string().nullable().optional(),
+    year: z.number().nullable().optional(),
   }),
 });
+/**
+ * A relationship's one key everywhere (API, merges in the page, URL, exports): the store keeps one edge per
+ * (source, type, target), so the triple names it whichever response or file it arrives in.
+ */
+export const edgeKey = (source: string, type: string, target: string): string => `${source}|${type}|${target}`;
+
 export const SerializedEdge = z.object({
   key: z.string(),
   source: z.string(),
@@ -36,7 +45,18 @@ export const SearchQuery = z.object({ q: z.string().trim().min(1).max(200), limi
 export const SearchHit = z.object({ id: z.string(), name: z.string(), type: z.string(), aliases: z.array(z.string()) });
 export type SearchHit = z.infer<typeof SearchHit>;
 
+/** Entities whose relationships the page wants: those it just added, to link them to what it already shows. */
+export const EdgesQuery = z.object({
+  ids: z.string().transform((v) => v.split(',').filter(Boolean)).pipe(z.array(z.string().min(1)).min(1).max(200)),
+});
+
 export const PathQuery = z.object({ from: z.string().min(1), to: z.string().min(1) });
+/** The shortest paths between two entities (up to three), each as its entities and relationship keys in order. */
+export const PathResult = z.object({
+  graph: SerializedGraph,
+  paths: z.array(z.object({ nodes: z.array(z.string()), edges: z.array(z.string()) })).min(1),
+});
+export type PathResult = z.infer<typeof PathResult>;
 export const EvidenceQuery = z.object({ source: z.string().min(1), type: z.string().regex(/^[A-Z_]+$/), target: z.string().min(1) });
 export const CypherRequest = z.object({ query: z.string().trim().min(1).max(20_000) });
 
@@ -50,5 +70,17 @@ export const RelationEvidence = z.object({
   evidence: z.array(EvidenceItem),
 });
 export type RelationEvidence = z.infer<typeof RelationEvidence>;
+
+/** A Cypher box result: the entities it names as a graph, and every row as returned (capped at `limit`). */
+export const CypherResult = z.object({
+  graph: SerializedGraph,
+  rows: z.array(z.record(z.string(), z.unknown())),
+  columns: z.array(z.string()),
+  truncated: z.boolean(),
+  limit: z.number(),
+  /** Why rows are missing when the result was cut (the row cap, or the size cap). */
+  notice: z.string().optional(),
+});
+export type CypherResult = z.infer<typeof CypherResult>;
 
 export const ApiError = z.object({ error: z.string(), hint: z.string().optional() });

@@ -5,7 +5,7 @@ import { extname, join, normalize } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { z } from 'zod';
-import { CypherRequest, EvidenceQuery, GraphQuery, PathQuery, SearchQuery } from '../model/api.js';
+import { CypherRequest, EdgesQuery, EvidenceQuery, GraphQuery, PathQuery, SearchQuery } from '../model/api.js';
 import { ConfigError, KgError, QueryError } from '../model/errors.js';
 import { requestGuard, type RequestGuardOptions } from './request-guard.js';
 import type { GraphSource } from './sources.js';
@@ -41,11 +41,17 @@ export function createApp(source: GraphSource, webRoot: string, guard: RequestGu
     c.header('Referrer-Policy', 'no-referrer');
   });
   app.use('*', ...requestGuard(guard));
-  app.onError((error, c) => failure(c, error));
+  // Whichever request finds the database gone, the page gets the same message and fix as from /api/health.
+  app.onError(async (error, c) => failure(c, error instanceof KgError && error.code === 'NEO4J_UNAVAILABLE' ? ((await source.health().then(() => error, (down: unknown) => down)) ?? error) : error));
 
   app.get('/api/info', (c) => c.json({ source: source.kind, cypher: source.kind === 'neo4j' }));
+  app.get('/api/health', async (c) => {
+    await source.health();
+    return c.json({ ok: true });
+  });
   app.get('/api/graph', async (c) => c.json(await source.graph(parse(GraphQuery, c.req.query()))));
   app.get('/api/neighbours/:id', async (c) => c.json(await source.neighbours(c.req.param('id'))));
+  app.get('/api/around', async (c) => c.json(await source.around(parse(EdgesQuery, c.req.query()).ids)));
   app.get('/api/path', async (c) => {
     const q = parse(PathQuery, c.req.query());
     return c.json(await source.path(q.from, q.to));

@@ -4,34 +4,35 @@ import { readFileSync } from 'node:fs';
 import { MultiDirectedGraph } from 'graphology';
 import { toUndirected } from 'graphology-operators';
 import { bidirectional } from 'graphology-shortest-path';
-import { ConfigError, QueryError } from '../model/errors.js';
-import { SerializedGraph, type RelationEvidence, type SearchHit } from '../model/api.js';
-import { entityRefsIn, jsonExporter, selectGraph, stringSink, type Selection } from '../export/index.js';
-import type { Connection } from '../store/connection.js';
+import { ConfigError, Neo4jUnavailableError, QueryError } from '../model/errors.js';
+import { edgeKey, SerializedGraph, type CypherResult, type PathResult, type RelationEvidence, type SearchHit } from '../model/api.js';
+import { entityIdsOf, entityRefsIn, jsonExporter, selectGraph, stringSink, type Selection } from '../export/index.js';
+import { explainNeo4jError, type Connection } from '../store/connection.js';
 import { readCypher } from '../store/cypher-files.js';
 import { readRows, runQuery } from '../store/run-query.js';
 
+// How long the page waits to hear whether Neo4j answers: a refused connection fails at once, an unreachable
+// host would otherwise hang for the driver's whole connection timeout.
+const HEALTH_TIMEOUT_MS = 2000;
+
 export interface GraphSource {
   readonly kind: 'neo4j' | 'file';
+  /** Resolves when the data can be read; rejects quickly, with the fix, when it cannot. */
+  health(): Promise<void>;
   graph(filter: { types?: string[] | undefined; relations?: string[] | undefined }): Promise<SerializedGraph>;
   neighbours(id: string): Promise<SerializedGraph>;
-  path(from: string, to: string): Promise<SerializedGraph>;
+  /** The entities and their neighbours, with every relationship among them: what links new entities to a view. */
+  around(ids: string[]): Promise<SerializedGraph>;
+  path(from: string, to: string): Promise<PathResult>;
   search(q: string, limit: number): Promise<SearchHit[]>;
   evidence(source: string, type: string, target: string): Promise<RelationEvidence>;
-  cypher(query: string): Promise<CypherAnswer>;
+  cypher(query: string): Promise<CypherResult>;
   /** How many documents the graph holds now (grows while `kg watch` or `kg ingest` runs). */
   documentCount(): Promise<number>;
 }
 
-/** The Cypher box's answer; `truncated` says why rows are missing when the result was cut. */
-export interface CypherAnswer {
-  graph: SerializedGraph;
-  rows: Array<Record<string, unknown>>;
-  columns: string[];
-  truncated?: string;
-}
-
-// The viewer shares one process among every tab: a query gets less room than on the command line.
+// The viewer shares one process among every tab: a query gets less room than on the command line; the page
+// says so when a result was cut.
 const VIEWER_QUERY = { write: false, timeoutMs: 10_000, limit: 1000, maxBytes: 8 * 1024 * 1024 } as const;
 
 /** Renders a selection as graphology JSON in memory (the exporter writes to a string). */
@@ -45,6 +46,26 @@ export class Neo4jSource implements GraphSource {
   readonly kind = 'neo4j';
   constructor(readonly connection: Connection) {}
 
+  async health(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, fail) => {
+      timer = setTimeout(() => fail(new Error(`no answer within ${HEALTH_TIMEOUT_MS / 1000} s`)), HEALTH_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.connection.driver.verifyConnectivity(this.connection.database !== undefined ? { database: this.connection.database } : {}), timeout]);
+    } catch (error) {
+      const explained = explainNeo4jError(error, this.connection.uri);
+      const port = /:(\d+)\/?$/.exec(this.connection.uri)?.[1];
+      throw new Neo4jUnavailableError(
+        explained instanceof Neo4jUnavailableError ? explained.message : `Cannot reach Neo4j at ${this.connection.uri}: ${(error as Error).message}`,
+        `Start kg's local server with \`kg neo4j start${port ? ` --port ${port}` : ''}\`, or the Neo4j at ${this.connection.uri}; this page reconnects by itself once it answers.`,
+        { cause: error },
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   graph(filter: { types?: string[] | undefined; relations?: string[] | undefined }): Promise<SerializedGraph> {
     const relations = filter.relations ? { relations: filter.relations } : {};
     return serialize(this.connection, filter.types ? { kind: 'types', types: filter.types, ...relations } : { kind: 'all', ...relations });
@@ -55,14 +76,20 @@ export class Neo4jSource implements GraphSource {
     return this.byIds(ids.map((r) => String(r.id)));
   }
 
-  async path(from: string, to: string): Promise<SerializedGraph> {
+  async around(ids: string[]): Promise<SerializedGraph> {
+    return this.byIds((await this.rows(readCypher('server/neighbour-ids.cypher'), { ids })).map((r) => String(r.id)));
+  }
+
+  async path(from: string, to: string): Promise<PathResult> {
     const rows = await this.rows(readCypher('server/path.cypher'), { from, to });
     if (rows.length === 0) throw new QueryError(`No path links ${from} and ${to}`, 'They are in separate parts of the graph.');
-    return this.byIds(rows[0]!.ids as string[]);
+    const paths = rows.map((r) => ({ nodes: r.nodes as string[], edges: r.edges as string[] }));
+    return { graph: await this.byIds([...new Set(paths.flatMap((p) => p.nodes))]), paths };
   }
 
   async search(q: string, limit: number): Promise<SearchHit[]> {
-    const words = q.replace(/[^\p{L}\p{N}\s-]/gu, ' ').trim().split(/\s+/).filter(Boolean);
+    // The index splits "al-Assad" into "al" and "assad": a hyphenated prefix matches only word by word.
+    const words = q.replace(/[^\p{L}\p{N}\s]/gu, ' ').trim().split(/\s+/).filter(Boolean);
     if (words.length === 0) return [];
     const query = words.map((w) => `${w}*`).join(' AND ');
     const rows = await this.rows(readCypher('server/search.cypher'), { query, limit }).catch((error: unknown) => {
@@ -85,15 +112,17 @@ export class Neo4jSource implements GraphSource {
     return rows[0] as unknown as RelationEvidence;
   }
 
-  async cypher(query: string): Promise<CypherAnswer> {
+  async cypher(query: string): Promise<CypherResult> {
     const result = await runQuery(this.connection, query, {}, VIEWER_QUERY).catch((error: unknown) => {
       // The CLI's advice (--write) means nothing in the viewer, whose box is read-only by design.
       if (error instanceof QueryError && error.hint?.includes('--write')) throw new QueryError(error.message, 'The viewer runs read-only queries; change data with `kg ingest` or `kg query --write`.');
       throw error;
     });
-    const { ids } = entityRefsIn(result.rows.flatMap((row) => Object.values(row)));
-    const truncated = result.truncated === 'rows' ? `first ${result.rows.length} of more rows` : result.truncated === 'bytes' ? `first ${result.rows.length} rows; the rest would pass ${VIEWER_QUERY.maxBytes / 1048576} MB` : undefined;
-    return { graph: await this.byIds([...ids]), rows: result.rows, columns: result.columns, ...(truncated ? { truncated } : {}) };
+    // Relationships returned on their own still draw: their ends join the entities the rows name.
+    const { ids, endpoints } = entityRefsIn(result.rows.flatMap((row) => Object.values(row)));
+    for (const id of await entityIdsOf(this.connection, endpoints)) ids.add(id);
+    const notice = result.truncated === 'rows' ? `first ${result.rows.length} of more rows` : result.truncated === 'bytes' ? `first ${result.rows.length} rows; the rest would pass ${VIEWER_QUERY.maxBytes / 1048576} MB` : undefined;
+    return { graph: await this.byIds([...ids]), rows: result.rows, columns: result.columns, truncated: result.truncated !== false, limit: VIEWER_QUERY.limit, ...(notice ? { notice } : {}) };
   }
 
   private byIds(ids: string[]): Promise<SerializedGraph> {
@@ -119,9 +148,12 @@ export class FileSource implements GraphSource {
     }
     const parsed = SerializedGraph.safeParse(raw);
     if (!parsed.success) throw new ConfigError(`${file} is not a kg graph export`, 'Make one with `kg export -f json -o FILE`.');
-    this.data = parsed.data;
+    // Files written before edges were keyed by their triple (or by other tools) get the same keys the API uses.
+    this.data = { ...parsed.data, edges: parsed.data.edges.map((e) => ({ ...e, key: edgeKey(e.source, e.attributes.type, e.target) })) };
     this.graphology = MultiDirectedGraph.from(this.data as never);
   }
+
+  async health(): Promise<void> {}
 
   private subgraph(ids: Set<string>): SerializedGraph {
     return { ...this.data, nodes: this.data.nodes.filter((n) => ids.has(n.key)), edges: this.data.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) };
@@ -138,13 +170,18 @@ export class FileSource implements GraphSource {
     return this.subgraph(new Set([id, ...this.graphology.neighbors(id)]));
   }
 
-  async path(from: string, to: string): Promise<SerializedGraph> {
+  async around(ids: string[]): Promise<SerializedGraph> {
+    const known = ids.filter((id) => this.graphology.hasNode(id));
+    return this.subgraph(new Set([...known, ...known.flatMap((id) => this.graphology.neighbors(id))]));
+  }
+
+  /** One shortest path (a file has no k-shortest search); each step takes one relationship between its ends. */
+  async path(from: string, to: string): Promise<PathResult> {
     // A relationship links its ends whichever way it points: paths follow edges both ways.
     const path = this.graphology.hasNode(from) && this.graphology.hasNode(to) ? bidirectional(toUndirected(this.graphology), from, to) : null;
     if (!path) throw new QueryError(`No path links ${from} and ${to}`, 'They are in separate parts of the graph.');
-    const graph = this.subgraph(new Set(path));
-    const steps = new Set(path.slice(1).map((n, i) => `${path[i]}|${n}`));
-    return { ...graph, edges: graph.edges.filter((e) => steps.has(`${e.source}|${e.target}`) || steps.has(`${e.target}|${e.source}`)) };
+    const edges = path.slice(1).map((n, i) => this.graphology.edges(path[i]!, n)[0]!);
+    return { graph: this.subgraph(new Set(path)), paths: [{ nodes: path, edges }] };
   }
 
   async search(q: string, limit: number): Promise<SearchHit[]> {

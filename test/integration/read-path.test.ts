@@ -196,10 +196,11 @@ describe('bounded results', () => {
     const viewer = await startViewer({ neo4jUri: testNeo4jUri(), quiet: true }, { port: 0, host: '127.0.0.1' });
     try {
       const response = await fetch(`${viewer.url}api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json', origin: viewer.url.replace(/\/$/, '') }, body: JSON.stringify({ query: 'UNWIND range(1, 5000) AS n RETURN n' }) });
-      const body = (await response.json()) as { rows: unknown[]; truncated?: string };
+      const body = (await response.json()) as { rows: unknown[]; truncated: boolean; notice?: string };
       expect(response.status).toBe(200);
       expect(body.rows).toHaveLength(1000);
-      expect(body.truncated).toMatch(/first 1000 of more/);
+      expect(body.truncated).toBe(true);
+      expect(body.notice).toMatch(/first 1000 of more/);
     } finally {
       await viewer.stop();
     }

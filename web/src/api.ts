@@ -1,32 +1,50 @@
 // Calls to kg serve's API; every response is checked against the shared schemas.
 import { z } from 'zod';
-import { ApiError, RelationEvidence, SearchHit, SerializedGraph } from '../../src/model/api.js';
+import { ApiError, CypherResult, PathResult, RelationEvidence, SearchHit, SerializedGraph } from '../../src/model/api.js';
 
 export class ApiFailure extends Error {
-  constructor(message: string, readonly hint: string | undefined) {
+  /** `unavailable`: the database (503) or kg serve itself (no answer) is gone, not a fault of the request. */
+  constructor(message: string, readonly hint: string | undefined, readonly unavailable = false) {
     super(message);
   }
 }
 
+let onUnavailable: (failure: ApiFailure) => void = () => {};
+/** Who hears that the data went away (the page shows how to bring it back and waits for it). */
+export function whenUnavailable(listener: (failure: ApiFailure) => void): void {
+  onUnavailable = listener;
+}
+
 async function call<T extends z.ZodType>(schema: T, url: string, init?: RequestInit): Promise<z.infer<T>> {
-  const response = await fetch(url, init);
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch {
+    const failure = new ApiFailure('kg serve does not answer.', 'Start it again with `kg serve`; this page reconnects by itself.', true);
+    onUnavailable(failure);
+    throw failure;
+  }
   const body: unknown = await response.json().catch(() => ({ error: `${response.status} ${response.statusText}` }));
   if (!response.ok) {
     const error = ApiError.safeParse(body);
-    throw new ApiFailure(error.success ? error.data.error : `${response.status} ${response.statusText}`, error.success ? error.data.hint : undefined);
+    const failure = new ApiFailure(error.success ? error.data.error : `${response.status} ${response.statusText}`, error.success ? error.data.hint : undefined, response.status === 503);
+    if (failure.unavailable) onUnavailable(failure);
+    throw failure;
   }
   return schema.parse(body);
 }
 
 export const api = {
+  health: () => call(z.object({ ok: z.literal(true) }), '/api/health'),
   info: () => call(z.object({ source: z.enum(['neo4j', 'file']), cypher: z.boolean() }), '/api/info'),
   graph: () => call(SerializedGraph, '/api/graph'),
   neighbours: (id: string) => call(SerializedGraph, `/api/neighbours/${encodeURIComponent(id)}`),
-  path: (from: string, to: string) => call(SerializedGraph, `/api/path?${new URLSearchParams({ from, to })}`),
+  around: (ids: string[]) => call(SerializedGraph, `/api/around?${new URLSearchParams({ ids: ids.join(',') })}`),
+  path: (from: string, to: string) => call(PathResult, `/api/path?${new URLSearchParams({ from, to })}`),
   search: (q: string) => call(z.array(SearchHit), `/api/search?${new URLSearchParams({ q, limit: '10' })}`),
   evidence: (source: string, type: string, target: string) => call(RelationEvidence, `/api/evidence?${new URLSearchParams({ source, type, target })}`),
   cypher: (query: string) =>
-    call(z.object({ graph: SerializedGraph, rows: z.array(z.record(z.string(), z.unknown())), columns: z.array(z.string()) }), '/api/cypher', {
+    call(CypherResult, '/api/cypher', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ query }),

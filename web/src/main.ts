@@ -1,93 +1,51 @@
-// The viewer: loads the graph from kg serve, lays it out with ForceAtlas2 in a worker, and lets an analyst
-// search, filter, inspect evidence, expand, find paths and run read-only Cypher. Appearance and filters go
-// through sigma's reducers; the graph data stays untouched.
+// The viewer's wiring: one graph (graph-data), one view state (view-state, mirrored in the URL and the
+// browser's history) changed only through `commit`, and the modules that draw from them: filters and their
+// controls, appearance, layout, the panel, search, paths and the Cypher box. Sigma's reducers read the state;
+// the graph data stays untouched by styling.
 import { MultiDirectedGraph } from 'graphology';
-import FA2Layout from 'graphology-layout-forceatlas2/worker';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
-import noverlap from 'graphology-layout-noverlap';
-import { toUndirected } from 'graphology-operators';
-import { bidirectional } from 'graphology-shortest-path';
 import Sigma from 'sigma';
-import { EdgeCurvedArrowProgram, indexParallelEdgesIndex, DEFAULT_EDGE_CURVATURE } from '@sigma/edge-curve';
+import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
 import type { SerializedGraph } from '../../src/model/api.js';
 import { api, ApiFailure } from './api.js';
-import { applySizes, colourOf, TYPE_COLOURS, type SizeBy } from './appearance.js';
+import { Availability } from './availability.js';
+import { applySizes, TYPE_COLOURS, type SizeBy } from './appearance.js';
+import { CypherResults } from './cypher-results.js';
 import { exportView } from './exporting.js';
+import { FilterPanel } from './filter-panel.js';
+import { visibility, type Filters, type Visibility } from './filters.js';
+import { mergeInto, type Documents } from './graph-data.js';
+import { Layout } from './layout.js';
 import { Panel } from './panel.js';
 import { followUpdates } from './live-updates.js';
-import { readState, writeState, type ViewState } from './url-state.js';
+import { describePath, type Path } from './paths.js';
+import { SearchBox, type Hit } from './search.js';
+import { readState, writeState } from './url-state.js';
+import { selectEdge, selectNode, withFilters, withPath, withStep, type Step, type ViewState } from './view-state.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const graph = new MultiDirectedGraph();
-let documents: SerializedGraph['attributes']['documents'] = {};
-let state: ViewState = readState(location.hash);
+let documents: Documents = {};
+let view: ViewState = readState(location.hash);
+let shown: Visibility = { nodes: new Set(), edges: new Set(), isolated: 0 };
+let paths: Path[] = [];
 let hovered: string | undefined;
-let pathNodes = new Set<string>();
-let pathEdges = new Set<string>();
-let cypherAvailable = false;
 // Large graphs draw nodes as points and edges as plain lines until something is focused (level of detail).
 let large = false;
-
-function mergeGraph(data: SerializedGraph, near?: string): void {
-  documents = { ...documents, ...data.attributes.documents };
-  const origin = near && graph.hasNode(near) ? graph.getNodeAttributes(near) : undefined;
-  for (const node of data.nodes) {
-    if (graph.hasNode(node.key)) continue;
-    // New nodes start near what they were expanded from, so positions already laid out are kept.
-    const angle = Math.random() * Math.PI * 2;
-    const x = origin ? Number(origin.x) + Math.cos(angle) * 5 : Math.random() * 100;
-    const y = origin ? Number(origin.y) + Math.sin(angle) * 5 : Math.random() * 100;
-    graph.addNode(node.key, { ...node.attributes, x, y, color: colourOf(node.attributes.type) });
-  }
-  for (const edge of data.edges) {
-    if (graph.hasEdge(edge.key) || !graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
-    const exists = graph.edges(edge.source, edge.target).some((e) => graph.getEdgeAttribute(e, 'type') === edge.attributes.type);
-    if (!exists) graph.addEdgeWithKey(edge.key, edge.source, edge.target, { ...edge.attributes, size: 1 + 2 * edge.attributes.confidence });
-  }
-  indexParallelEdgesIndex(graph, { edgeIndexAttribute: 'parallelIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
-  graph.forEachEdge((edge, a) => {
-    const curved = typeof a.parallelIndex === 'number' && a.parallelMaxIndex > 0;
-    graph.mergeEdgeAttributes(edge, { type: a.type, edgeKind: curved ? 'curved' : 'straight', curvature: curved ? DEFAULT_EDGE_CURVATURE + (DEFAULT_EDGE_CURVATURE * 3 * Number(a.parallelIndex)) / Math.max(1, Number(a.parallelMaxIndex)) : 0 });
-  });
-  applySizes(graph, $<HTMLSelectElement>('size-by').value as SizeBy, screenArea());
-  tuneForSize();
-}
-
-function screenArea(): number {
-  return Math.max(1, container.clientWidth * container.clientHeight);
-}
-
-function attackYear(node: string): number | undefined {
-  const reports = (graph.getNodeAttribute(node, 'reports') as Array<{ key: string; value: unknown }>) ?? [];
-  const date = reports.find((r) => r.key === 'date');
-  const year = date ? Number(String(date.value).slice(0, 4)) : NaN;
-  return Number.isFinite(year) ? year : undefined;
-}
-
-function nodeVisible(node: string): boolean {
-  const a = graph.getNodeAttributes(node);
-  if (state.hiddenTypes.includes(String(a.type))) return false;
-  if (state.source && !((a.mentionedIn as string[]) ?? []).includes(state.source)) return false;
-  if (a.type === 'Attack' && (state.yearFrom !== undefined || state.yearTo !== undefined)) {
-    const year = attackYear(node);
-    if (year === undefined || (state.yearFrom !== undefined && year < state.yearFrom) || (state.yearTo !== undefined && year > state.yearTo)) return false;
-  }
-  return true;
-}
-
-function edgeVisible(edge: string): boolean {
-  const a = graph.getEdgeAttributes(edge);
-  if (state.hiddenRelations.includes(String(a.type))) return false;
-  if (Number(a.confidence) < state.minConfidence) return false;
-  if (state.source && !((a.docs as string[]) ?? []).includes(state.source)) return false;
-  return nodeVisible(graph.source(edge)) && nodeVisible(graph.target(edge));
-}
-
 const container = $('graph');
+
+const FILTER_KEYS: Array<keyof Filters> = ['hiddenTypes', 'hiddenRelations', 'source', 'minConfidence', 'yearFrom', 'yearTo', 'hideIsolated'];
+const screenArea = () => Math.max(1, container.clientWidth * container.clientHeight);
+const sizeBy = () => $<HTMLSelectElement>('size-by').value as SizeBy;
+
+function currentPath(): Path | undefined {
+  return view.path ? paths[view.path.index] : undefined;
+}
+
 const renderer = new Sigma(graph, container, {
   renderEdgeLabels: true,
+  enableEdgeEvents: true,
   labelRenderedSizeThreshold: 8,
   labelDensity: 0.6,
   defaultEdgeType: 'straight',
@@ -96,84 +54,138 @@ const renderer = new Sigma(graph, container, {
   nodeReducer: (node, data) => {
     // `type` is the entity type in the data; to sigma it names a render program.
     const res: Record<string, unknown> = { ...data, type: large ? 'point' : 'circle', label: data.label };
-    if (!nodeVisible(node)) return { ...res, hidden: true };
-    const focus = hovered ?? state.selected;
-    if (pathNodes.size > 0) {
-      if (!pathNodes.has(node)) return { ...res, color: '#d5d9e0', label: '' };
-      return { ...res, highlighted: true, zIndex: 2 };
-    }
+    if (!shown.nodes.has(node)) return { ...res, hidden: true };
+    const focus = hovered ?? view.selected;
+    const path = currentPath();
+    if (path) return path.nodes.includes(node) ? { ...res, highlighted: true, zIndex: 2 } : { ...res, color: '#d5d9e0', label: '' };
     if (focus && graph.hasNode(focus) && node !== focus && !graph.areNeighbors(node, focus)) return { ...res, color: '#d5d9e0', label: '' };
     if (node === focus) return { ...res, highlighted: true, zIndex: 2 };
     return res;
   },
   edgeReducer: (edge, data) => {
-    const focus = hovered ?? state.selected;
+    const focus = hovered ?? view.selected;
+    const path = currentPath();
     // Arrows show direction once few edges are in view: always on small graphs, on a focus or path on large ones.
-    const detailed = !large || pathEdges.size > 0 || (focus !== undefined && graph.hasNode(focus));
+    const detailed = !large || path !== undefined || (focus !== undefined && graph.hasNode(focus));
     const res: Record<string, unknown> = { ...data, type: detailed ? data.edgeKind : 'line', label: data.type };
-    if (!edgeVisible(edge)) return { ...res, hidden: true };
-    if (pathEdges.size > 0) return pathEdges.has(edge) ? { ...res, color: '#d8453b', size: 3 } : { ...res, hidden: true };
+    if (!shown.edges.has(edge)) return { ...res, hidden: true };
+    if (edge === view.edge) return { ...res, color: '#d8453b', size: 3, zIndex: 2 };
+    if (path) return path.edges.includes(edge) ? { ...res, color: '#d8453b', size: 3 } : { ...res, hidden: true };
     if (focus && graph.hasNode(focus) && !graph.hasExtremity(edge, focus)) return { ...res, hidden: true };
     return { ...res, color: '#9aa3b5' };
   },
 });
 
-// Layout: ForceAtlas2 in a worker, then noverlap so labels do not sit on each other.
-let layout: FA2Layout | undefined;
-function runLayout(ms = 4000): void {
-  layout?.kill();
-  if (graph.order === 0) return;
-  layout = new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500 } });
-  layout.start();
-  $('layout-toggle').textContent = 'Stop layout';
-  setTimeout(() => stopLayout(), ms);
+/** Frames what is shown: sigma normalises to this box, so the camera's reset fits exactly the visible part. */
+function fit(animate: boolean): void {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  shown.nodes.forEach((node) => {
+    const a = graph.getNodeAttributes(node);
+    xs.push(Number(a.x));
+    ys.push(Number(a.y));
+  });
+  renderer.setCustomBBox(xs.length > 0 ? { x: [Math.min(...xs), Math.max(...xs)], y: [Math.min(...ys), Math.max(...ys)] } : null);
+  if (animate) void renderer.getCamera().animatedReset({ duration: 300 });
+  else renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
 }
-function stopLayout(): void {
-  if (!layout?.isRunning()) return;
-  layout.stop();
-  // noverlap runs on this thread and grows fast with size: on large graphs ForceAtlas2's spacing is enough.
-  if (graph.order <= 2000) noverlap.assign(graph, { maxIterations: 50, settings: { ratio: 1.2 } });
-  $('layout-toggle').textContent = 'Start layout';
-  container.dataset.layout = 'done';
-}
-$('layout-toggle').addEventListener('click', () => (layout?.isRunning() ? stopLayout() : runLayout(8000)));
 
-const panel = new Panel(() => select(undefined));
+/** What is shown, and the sizes that follow from it, after the graph or the filters changed. */
+function recompute(): void {
+  shown = visibility(graph, view, view.selected);
+  applySizes(graph, shown, sizeBy(), screenArea());
+  filterPanel.counts(graph, shown);
+  // Small views label every entity; on larger ones sigma's label grid keeps labels from piling up.
+  renderer.setSetting('labelRenderedSizeThreshold', shown.nodes.size <= 60 ? 0 : 8);
+}
+
+function writeUrl(how: 'push' | 'replace'): void {
+  const camera = renderer.getCamera().getState();
+  view = { ...view, camera: { x: camera.x, y: camera.y, ratio: camera.ratio } };
+  if (how === 'push') history.pushState(null, '', writeState(view));
+  else history.replaceState(null, '', writeState(view));
+}
+
+/**
+ * The one way the view changes. A new selection or path is a step the browser's back button returns from
+ * ('push'); filter and camera changes rewrite the current step ('replace'); 'none' applies a step the browser
+ * already holds (back, forward).
+ */
+function commit(next: ViewState, how: 'push' | 'replace' | 'none'): void {
+  const before = view;
+  if (how === 'push') writeUrl('replace');
+  view = next;
+  const filtersChanged = FILTER_KEYS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]));
+  if (filtersChanged || before.selected !== next.selected) recompute();
+  if (filtersChanged) {
+    filterPanel.sync(next);
+    fit(true);
+  }
+  showPanel();
+  renderer.refresh();
+  if (how !== 'none') writeUrl(how);
+}
+
+const panel = new Panel(() => commit(selectNode(view, undefined), 'push'));
 const actions = {
   expand: (node: string) => void expand(node),
-  showEvidence: (edge: string) => panel.showEvidence(graph, edge, documents, actions),
-  select: (node: string) => select(node),
+  showEvidence: (edge: string) => commit(selectEdge(view, edge), 'push'),
+  select: (node: string) => commit(selectNode(view, node), 'push'),
+  back: () => history.back(),
 };
 
-function saveState(): void {
-  const camera = renderer.getCamera().getState();
-  state.camera = { x: camera.x, y: camera.y, ratio: camera.ratio };
-  history.replaceState(null, '', writeState(state));
+function showPanel(): void {
+  if (view.edge && graph.hasEdge(view.edge)) panel.showEvidence(graph, view.edge, documents, actions);
+  else if (view.selected && graph.hasNode(view.selected)) panel.showEntity(graph, view.selected, documents, shown, actions);
+  else panel.hide();
 }
 
-function select(node: string | undefined, centre = false): void {
-  state = { ...state };
-  if (node && graph.hasNode(node)) {
-    state.selected = node;
-    panel.showEntity(graph, node, documents, actions);
-    if (centre) {
-      const display = renderer.getNodeDisplayData(node);
-      if (display) void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.4 }, { duration: 400 });
-    }
-  } else {
-    delete state.selected;
-    panel.hide();
-  }
-  renderer.refresh();
-  saveState();
+function centreOn(node: string): void {
+  const display = renderer.getNodeDisplayData(node);
+  if (display) void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.4 }, { duration: 400 });
 }
+
+/**
+ * Merges a response in, then asks for the relationships of the entities it added: a response holds only the
+ * relationships among its own entities, and those joining a new entity to one already shown must not be lost.
+ */
+async function mergeGraph(data: SerializedGraph, near?: string): Promise<void> {
+  const before = new Set(graph.nodes());
+  documents = mergeInto(graph, documents, data, { near });
+  const added = graph.nodes().filter((n) => !before.has(n));
+  if (before.size > 0 && added.length > 0) {
+    for (let i = 0; i < added.length; i += AROUND_BATCH) documents = mergeInto(graph, documents, await api.around(added.slice(i, i + AROUND_BATCH)), { edgesOnly: true });
+  }
+  large = graph.size > 5000 || graph.order > 3000;
+  renderer.setSetting('renderEdgeLabels', !large);
+  renderer.setSetting('hideEdgesOnMove', large);
+  renderer.setSetting('hideLabelsOnMove', large);
+  filterPanel.rebuild(graph, documents, view);
+  recompute();
+}
+// Entities per /api/around request: keeps the URL short whatever an expansion added.
+const AROUND_BATCH = 100;
 
 async function expand(node: string): Promise<void> {
-  const data = cypherAvailable ? await api.neighbours(node) : await api.neighbours(node).catch(() => undefined);
-  if (data) mergeGraph(data, node);
-  refreshFilters();
+  await mergeGraph(await api.neighbours(node), node);
+  view = withStep(view, { expand: node });
+  showPanel();
   renderer.refresh();
+  writeUrl('replace');
 }
+
+const layout = new Layout(graph, (running) => {
+  $('layout-toggle').textContent = running ? 'Stop layout' : 'Start layout';
+  if (!running) container.dataset.layout = 'done';
+});
+$('layout-toggle').addEventListener('click', () => (layout.running ? layout.stop() : layout.start(8000)));
+$('fit').addEventListener('click', () => fit(true));
+
+const filterPanel = new FilterPanel((patch) => commit(withFilters(view, patch), 'replace'));
+$<HTMLSelectElement>('size-by').addEventListener('change', () => {
+  recompute();
+  renderer.refresh();
+});
 
 // Hovering restyles the whole graph. While the stage is being dragged the pointer sweeps over nodes without
 // meaning to, so a drag neither starts nor moves the highlight; on large graphs a restyle takes a visible
@@ -188,226 +200,189 @@ renderer.on('leaveNode', () => {
   hovered = undefined;
   renderer.refresh();
 });
-renderer.on('clickNode', ({ node }) => select(node));
-renderer.on('clickStage', () => select(undefined));
-let saveTimer: number | undefined;
+renderer.on('clickNode', ({ node }) => commit(selectNode(view, node), 'push'));
+renderer.on('clickEdge', ({ edge }) => commit(selectEdge(view, edge), 'push'));
+// Sigma picks edges on a half-resolution buffer, so a click on a thin edge can miss it: a click on the stage
+// takes the nearest shown edge within a few pixels before it clears the selection.
+renderer.on('clickStage', ({ event }) => {
+  const near = nearestEdge(event.x, event.y);
+  if (near) commit(selectEdge(view, near), 'push');
+  else if (view.selected !== undefined || view.edge !== undefined) commit(selectNode(view, undefined), 'push');
+});
+
+const EDGE_HIT_PIXELS = 5;
+function nearestEdge(x: number, y: number): string | undefined {
+  const at = (node: string) => renderer.framedGraphToViewport(renderer.getNodeDisplayData(node)!);
+  let best: { edge: string; distance: number } | undefined;
+  for (const edge of shown.edges) {
+    if (renderer.getEdgeDisplayData(edge)?.hidden) continue;
+    const [a, b] = [at(graph.source(edge)), at(graph.target(edge))];
+    const length2 = (b.x - a.x) ** 2 + (b.y - a.y) ** 2;
+    const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - a.x) * (b.x - a.x) + (y - a.y) * (b.y - a.y)) / length2));
+    const distance = Math.hypot(x - (a.x + t * (b.x - a.x)), y - (a.y + t * (b.y - a.y)));
+    if (distance <= EDGE_HIT_PIXELS && (!best || distance < best.distance)) best = { edge, distance };
+  }
+  return best?.edge;
+}
+// The panel and the results table take room from the graph; sigma must hear of it, or clicks land off target.
+new ResizeObserver(() => {
+  renderer.resize();
+  renderer.refresh();
+}).observe(container);
+let cameraTimer: number | undefined;
 renderer.getCamera().on('updated', () => {
-  clearTimeout(saveTimer);
-  saveTimer = window.setTimeout(saveState, 300);
+  clearTimeout(cameraTimer);
+  cameraTimer = window.setTimeout(() => writeUrl('replace'), 300);
 });
 
-// Filters with live counts.
-function filterRow(parent: HTMLElement, id: string, label: string, colour: string | undefined, checked: boolean, onChange: (on: boolean) => void): HTMLElement {
-  const row = document.createElement('label');
-  row.className = 'filter';
-  const box = document.createElement('input');
-  box.type = 'checkbox';
-  box.checked = checked;
-  box.dataset.filter = id;
-  box.addEventListener('change', () => onChange(box.checked));
-  row.append(box);
-  if (colour) {
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.style.background = colour;
-    row.append(swatch);
-  }
-  const name = document.createElement('span');
-  name.textContent = label;
-  const count = document.createElement('span');
-  count.className = 'count';
-  row.append(name, count);
-  parent.append(row);
-  return count;
-}
-
-function toggle(list: string[], value: string, hidden: boolean): string[] {
-  return hidden ? [...new Set([...list, value])] : list.filter((v) => v !== value);
-}
-
-function refreshFilters(): void {
-  const types = [...new Set(graph.mapNodes((_, a) => String(a.type)))].sort();
-  const relations = [...new Set(graph.mapEdges((_, a) => String(a.type)))].sort();
-  const typeBox = $('type-filters');
-  const relationBox = $('relation-filters');
-  typeBox.replaceChildren();
-  relationBox.replaceChildren();
-  for (const type of types) {
-    const count = filterRow(typeBox, `type:${type}`, type, colourOf(type), !state.hiddenTypes.includes(type), (on) => {
-      state.hiddenTypes = toggle(state.hiddenTypes, type, !on);
-      update();
-    });
-    count.dataset.countFor = `type:${type}`;
-  }
-  for (const relation of relations) {
-    const count = filterRow(relationBox, `relation:${relation}`, relation, undefined, !state.hiddenRelations.includes(relation), (on) => {
-      state.hiddenRelations = toggle(state.hiddenRelations, relation, !on);
-      update();
-    });
-    count.dataset.countFor = `relation:${relation}`;
-  }
-  const sourceSelect = $<HTMLSelectElement>('source-filter');
-  const current = state.source ?? '';
-  sourceSelect.replaceChildren(new Option('all articles', ''));
-  for (const [id, d] of Object.entries(documents).sort((a, b) => a[1].title.localeCompare(b[1].title))) sourceSelect.append(new Option(d.title, id));
-  sourceSelect.value = current;
-  updateCounts();
-}
-
-function updateCounts(): void {
-  const nodes = graph.filterNodes((n) => nodeVisible(n));
-  const edges = graph.filterEdges((e) => edgeVisible(e));
-  document.querySelectorAll<HTMLElement>('[data-count-for]').forEach((el) => {
-    const [kind, value] = el.dataset.countFor!.split(':') as [string, string];
-    const shown = kind === 'type' ? nodes.filter((n) => graph.getNodeAttribute(n, 'type') === value).length : edges.filter((e) => graph.getEdgeAttribute(e, 'type') === value).length;
-    const total = kind === 'type' ? graph.filterNodes((_, a) => a.type === value).length : graph.filterEdges((_, a) => a.type === value).length;
-    el.textContent = `${shown}/${total}`;
-  });
-  const counts = $('counts');
-  counts.textContent = `${nodes.length} of ${graph.order} entities, ${edges.length} of ${graph.size} relationships shown`;
-  counts.dataset.nodes = String(nodes.length);
-  counts.dataset.edges = String(edges.length);
-}
-
-function update(): void {
-  renderer.refresh();
-  updateCounts();
-  saveState();
-}
-
-$<HTMLSelectElement>('source-filter').addEventListener('change', (e) => {
-  const value = (e.target as HTMLSelectElement).value;
-  state = { ...state };
-  if (value) state.source = value;
-  else delete state.source;
-  update();
-});
-$<HTMLInputElement>('confidence').addEventListener('input', (e) => {
-  state.minConfidence = Number((e.target as HTMLInputElement).value);
-  $('confidence-value').textContent = String(state.minConfidence);
-  update();
-});
-for (const id of ['year-from', 'year-to'] as const) {
-  $<HTMLInputElement>(id).addEventListener('change', (e) => {
-    const value = (e.target as HTMLInputElement).value;
-    const key = id === 'year-from' ? 'yearFrom' : 'yearTo';
-    state = { ...state };
-    if (value) state[key] = Number(value);
-    else delete state[key];
-    update();
-  });
-}
-$<HTMLSelectElement>('size-by').addEventListener('change', (e) => {
-  applySizes(graph, (e.target as HTMLSelectElement).value as SizeBy, screenArea());
-  renderer.refresh();
+// Back and forward (the page's and the browser's) bring back a past view, paths included.
+window.addEventListener('popstate', () => {
+  // The graph stays as built: going back changes what is selected and filtered, not what was loaded.
+  const next = { ...readState(location.hash), steps: view.steps };
+  const samePath = JSON.stringify(next.path) === JSON.stringify(view.path);
+  filterPanel.sync(next);
+  commit(next, 'none');
+  if (!samePath) void (next.path ? showPaths(next.path.from, next.path.to, next.path.index, 'none') : clearPaths('none'));
+  if (next.camera) renderer.getCamera().setState(next.camera);
 });
 
-// Search with autocomplete over names and aliases.
-function localSearch(q: string): Array<{ id: string; name: string; type: string }> {
+// Search over names and aliases: the page's entities first, then the server's full-text index.
+function localSearch(q: string): Hit[] {
   const needle = q.toLowerCase();
+  const names = (id: string) => [String(graph.getNodeAttribute(id, 'label')), ...((graph.getNodeAttribute(id, 'aliases') as string[]) ?? [])].map((s) => s.toLowerCase());
   return graph
-    .filterNodes((_, a) => [String(a.label), ...((a.aliases as string[]) ?? [])].some((s) => s.toLowerCase().includes(needle)))
-    .map((id) => ({ id, name: String(graph.getNodeAttribute(id, 'label')), type: String(graph.getNodeAttribute(id, 'type')), exact: [String(graph.getNodeAttribute(id, 'label')), ...((graph.getNodeAttribute(id, 'aliases') as string[]) ?? [])].some((s) => s.toLowerCase() === needle) }))
+    .filterNodes((id) => names(id).some((s) => s.includes(needle)))
+    .map((id) => ({ id, name: String(graph.getNodeAttribute(id, 'label')), type: String(graph.getNodeAttribute(id, 'type')), exact: names(id).includes(needle) }))
     .sort((a, b) => Number(b.exact) - Number(a.exact) || a.name.length - b.name.length)
     .slice(0, 10);
 }
 
-async function hits(q: string): Promise<Array<{ id: string; name: string; type: string }>> {
+async function hits(q: string): Promise<Hit[]> {
   const local = localSearch(q);
-  if (local.length > 0 || !cypherAvailable) return local;
+  if (local.length > 0) return local;
   return (await api.search(q).catch(() => [])).map((h) => ({ id: h.id, name: h.name, type: h.type }));
 }
 
-async function resolveName(q: string): Promise<string | undefined> {
-  return (await hits(q))[0]?.id;
+new SearchBox(hits, (hit) => {
+  void (async () => {
+    if (!graph.hasNode(hit.id)) await expand(hit.id);
+    commit(selectNode(view, hit.id), 'push');
+    centreOn(hit.id);
+  })();
+});
+
+// Shortest paths (up to three, from the server), each step named; the chosen one is highlighted and in the URL.
+function listPaths(index: number): void {
+  const list = $('path-list');
+  list.replaceChildren(
+    ...paths.map((path, i) => {
+      const item = document.createElement('li');
+      item.textContent = describePath(graph, path);
+      item.dataset.path = path.nodes.join('|');
+      item.setAttribute('aria-selected', String(i === index));
+      item.addEventListener('click', () => {
+        commit(withPath(view, { ...view.path!, index: i }), 'replace');
+        listPaths(i);
+      });
+      return item;
+    }),
+  );
+  const chosen = paths[index];
+  if (chosen) $('path-result').dataset.path = chosen.nodes.join('|');
 }
 
-const searchBox = $<HTMLInputElement>('search');
-const results = $('search-results');
-searchBox.addEventListener('input', async () => {
-  const q = searchBox.value.trim();
-  results.replaceChildren();
-  if (!q) return;
-  for (const hit of await hits(q)) {
-    const item = document.createElement('li');
-    item.textContent = `${hit.name} (${hit.type})`;
-    item.dataset.id = hit.id;
-    item.addEventListener('click', async () => {
-      results.replaceChildren();
-      searchBox.value = hit.name;
-      if (!graph.hasNode(hit.id)) await expand(hit.id);
-      select(hit.id, true);
-    });
-    results.append(item);
-  }
-});
-searchBox.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter') (results.firstElementChild as HTMLElement | null)?.click();
-});
+async function showPaths(from: string, to: string, index: number, how: 'push' | 'none'): Promise<void> {
+  const message = $('path-result');
+  const result = await api.path(from, to).catch((error: unknown) => {
+    message.textContent = error instanceof ApiFailure ? `${error.message}${error.hint ? ` ${error.hint}` : ''}` : String(error);
+    message.classList.add('error');
+    return undefined;
+  });
+  if (!result) return;
+  await mergeGraph(result.graph);
+  paths = result.paths;
+  const chosen = Math.min(index, paths.length - 1);
+  commit(withPath(view, { from, to, index: chosen }), how);
+  listPaths(chosen);
+}
 
-// Shortest path.
+function clearPaths(how: 'push' | 'none'): void {
+  paths = [];
+  $('path-list').replaceChildren();
+  delete $('path-result').dataset.path;
+  if (view.path) commit(withPath(view, undefined), how);
+  renderer.refresh();
+}
+
 $('path-run').addEventListener('click', async () => {
   const message = $('path-result');
   message.textContent = '';
   message.classList.remove('error');
-  const from = await resolveName($<HTMLInputElement>('path-from').value.trim());
-  const to = await resolveName($<HTMLInputElement>('path-to').value.trim());
+  clearPaths('none');
+  const from = (await hits($<HTMLInputElement>('path-from').value.trim()))[0]?.id;
+  const to = (await hits($<HTMLInputElement>('path-to').value.trim()))[0]?.id;
   if (!from || !to) {
     message.textContent = 'Name two entities of the graph.';
     message.classList.add('error');
     return;
   }
-  // A relationship links its ends whichever way it points: paths follow edges both ways.
-  const undirectedPath = () => bidirectional(toUndirected(graph), from, to);
-  let path: string[] | null = undirectedPath();
-  if (!path && cypherAvailable) {
-    const data = await api.path(from, to).catch((error: unknown) => {
-      message.textContent = (error as Error).message;
-      message.classList.add('error');
-      return undefined;
-    });
-    if (data) {
-      mergeGraph(data);
-      path = undirectedPath();
-    }
-  }
-  if (!path) {
-    if (!message.textContent) message.textContent = 'No path between them.';
-    return;
-  }
-  pathNodes = new Set(path);
-  pathEdges = new Set(path.slice(1).flatMap((n, i) => graph.edges(path![i]!, n).concat(graph.edges(n, path![i]!)).slice(0, 1)));
-  message.textContent = path.map((n) => String(graph.getNodeAttribute(n, 'label'))).join(' → ');
-  message.dataset.path = path.join('|');
-  renderer.refresh();
+  await showPaths(from, to, 0, 'push');
 });
-$('path-from').addEventListener('focus', () => {
-  pathNodes = new Set();
-  pathEdges = new Set();
-  renderer.refresh();
-});
+$('path-clear').addEventListener('click', () => clearPaths('push'));
 
-// Read-only Cypher: the result's entities replace or join the view; errors show inline.
+// Read-only Cypher: entities in the result replace or join the view, every row goes to the table, errors show
+// inline. A result with no entities (`RETURN a.name, a.year`) leaves the view as it was.
+const cypherResults = new CypherResults();
+/** Runs a query; entities in its result replace the view or join it, and the step goes into the link. */
+async function runCypher(query: string, add: boolean, how: 'push' | 'none' = 'push'): Promise<void> {
+  const result = await api.cypher(query);
+  cypherResults.show(result);
+  if (result.graph.nodes.length === 0) return;
+  if (!add) {
+    graph.clear();
+    documents = {};
+    paths = [];
+    $('path-list').replaceChildren();
+    commit(withPath(selectNode(view, undefined), undefined), how);
+  }
+  await mergeGraph(result.graph);
+  view = withStep(view, { cypher: query, add });
+  layout.settle();
+  fit(false);
+  renderer.refresh();
+  writeUrl('replace');
+}
+
 $('cypher-run').addEventListener('click', async () => {
   const error = $('cypher-error');
+  const section = $('cypher-section');
   error.textContent = '';
+  section.dataset.state = 'running';
   try {
-    const result = await api.cypher($<HTMLTextAreaElement>('cypher').value);
-    if (!$<HTMLInputElement>('cypher-add').checked) {
-      graph.clear();
-      documents = {};
-    }
-    mergeGraph(result.graph);
-    refreshFilters();
-    runLayout(2500);
-    renderer.refresh();
+    await runCypher($<HTMLTextAreaElement>('cypher').value, $<HTMLInputElement>('cypher-add').checked);
+    section.dataset.state = 'done';
   } catch (failure) {
     error.textContent = failure instanceof ApiFailure ? `${failure.message}${failure.hint ? `\n${failure.hint}` : ''}` : String(failure);
+    section.dataset.state = 'error';
   }
 });
 
+/** Rebuilds the graph a link describes: its steps in order, each as it ran (a failing one is shown and skipped). */
+async function replay(steps: Step[]): Promise<void> {
+  view = { ...view, steps: [] };
+  for (const step of steps) {
+    if ('expand' in step) await expand(step.expand).catch(() => undefined);
+    else {
+      $<HTMLTextAreaElement>('cypher').value = step.cypher;
+      await runCypher(step.cypher, step.add, 'none').catch((failure: unknown) => {
+        $('cypher-error').textContent = `This link's query failed: ${failure instanceof Error ? failure.message : String(failure)}`;
+      });
+    }
+  }
+}
+
 document.querySelectorAll<HTMLButtonElement>('[data-export]').forEach((button) =>
-  button.addEventListener('click', () => void exportView(button.dataset.export!, graph, renderer, documents, nodeVisible, edgeVisible)),
+  button.addEventListener('click', () => void exportView(button.dataset.export!, graph, renderer, documents, shown)),
 );
 
 function legend(): void {
@@ -422,43 +397,47 @@ function legend(): void {
   }
 }
 
-/** Large graphs stay fluid: points and lines, no edge labels, and edges and labels hidden while the camera moves. */
-function tuneForSize(): void {
-  large = graph.size > 5000 || graph.order > 3000;
-  renderer.setSetting('renderEdgeLabels', !large);
-  renderer.setSetting('hideEdgesOnMove', large);
-  renderer.setSetting('hideLabelsOnMove', large);
-}
+// With the database gone the page says so and how to fix it; once it answers, the page loads (or carries on).
+let loaded = false;
+const availability = new Availability(() => {
+  if (!loaded) void start();
+});
 
 async function start(): Promise<void> {
-  legend();
-  const info = await api.info();
-  cypherAvailable = info.cypher;
-  if (!cypherAvailable) $('cypher-section').hidden = true;
-  mergeGraph(await api.graph());
-  refreshFilters();
-  $<HTMLInputElement>('confidence').value = String(state.minConfidence);
-  $('confidence-value').textContent = String(state.minConfidence);
-  if (state.yearFrom !== undefined) $<HTMLInputElement>('year-from').value = String(state.yearFrom);
-  if (state.yearTo !== undefined) $<HTMLInputElement>('year-to').value = String(state.yearTo);
-  runLayout();
-  if (state.camera) renderer.getCamera().setState(state.camera);
-  if (state.selected) select(state.selected);
+  if (!(await availability.check())) return;
+  if (!(await api.info()).cypher) $('cypher-section').hidden = true;
+  const linked = view;
+  // A link whose first step replaced the view never needed the whole graph.
+  const first = linked.steps[0];
+  if (!first || !('cypher' in first) || first.add) {
+    await mergeGraph(await api.graph());
+    layout.settle();
+    fit(false);
+  }
+  await replay(linked.steps);
+  const steps = view.steps;
+  if (linked.path) await showPaths(linked.path.from, linked.path.to, linked.path.index, 'none');
+  commit({ ...linked, steps }, 'none');
+  if (linked.camera) renderer.getCamera().setState(linked.camera);
+  writeUrl('replace');
+  loaded = true;
   container.dataset.ready = 'true';
   container.dataset.nodes = String(graph.order);
   followUpdates(async () => {
-    mergeGraph(await api.graph());
-    refreshFilters();
-    update();
-    runLayout(1500);
+    await mergeGraph(await api.graph());
+    layout.settle();
+    renderer.refresh();
     container.dataset.nodes = String(graph.order);
   });
 }
 
 // Exposed for tests and for people poking at the page from the console.
-(window as unknown as { kg: unknown }).kg = { graph, renderer, select, state: () => state };
+(window as unknown as { kg: unknown }).kg = { graph, renderer, select: (node: string | undefined) => commit(selectNode(view, node), 'push'), state: () => view, shown: () => shown };
 
+legend();
 start().catch((error: unknown) => {
+  // The notice already tells of a database or server that went away while loading.
+  if (error instanceof ApiFailure && error.unavailable) return;
   const message = document.createElement('p');
   message.className = 'error';
   message.textContent = `Could not load the graph: ${(error as Error).message}`;

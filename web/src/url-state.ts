@@ -1,14 +1,15 @@
-// The view in the URL (selection, filters, camera), so a link reproduces what someone saw.
+// The view in the URL (selected entity or relationship, filters, paths, camera), so a link reproduces what
+// someone saw and the browser's back and forward walk through past views.
+import { initialView, type Step, type ViewState } from './view-state.js';
 
-export interface ViewState {
-  selected?: string;
-  hiddenTypes: string[];
-  hiddenRelations: string[];
-  source?: string;
-  minConfidence: number;
-  yearFrom?: number;
-  yearTo?: number;
-  camera?: { x: number; y: number; ratio: number };
+function stepsOf(text: string | null): Step[] {
+  try {
+    const parsed: unknown = JSON.parse(text ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((s: Step) => (typeof s === 'object' && s !== null && ('expand' in s ? typeof s.expand === 'string' : typeof s.cypher === 'string'))) : [];
+  } catch {
+    // A link cut short or edited by hand: the graph loads without its steps.
+    return [];
+  }
 }
 
 export function readState(hash: string): ViewState {
@@ -17,13 +18,18 @@ export function readState(hash: string): ViewState {
   const num = (key: string) => (p.has(key) && p.get(key) !== '' && Number.isFinite(Number(p.get(key))) ? Number(p.get(key)) : undefined);
   const camera = (p.get('camera') ?? '').split(',').map(Number);
   return {
+    ...initialView,
     ...(p.get('selected') ? { selected: p.get('selected')! } : {}),
+    ...(p.get('edge') ? { edge: p.get('edge')! } : {}),
     hiddenTypes: list('hideTypes'),
     hiddenRelations: list('hideRelations'),
     ...(p.get('source') ? { source: p.get('source')! } : {}),
     minConfidence: num('minConfidence') ?? 0,
+    hideIsolated: p.get('isolated') !== 'show',
     ...(num('yearFrom') !== undefined ? { yearFrom: num('yearFrom')! } : {}),
     ...(num('yearTo') !== undefined ? { yearTo: num('yearTo')! } : {}),
+    ...(p.get('pathFrom') && p.get('pathTo') ? { path: { from: p.get('pathFrom')!, to: p.get('pathTo')!, index: num('pathIndex') ?? 0 } } : {}),
+    steps: stepsOf(p.get('steps')),
     ...(camera.length === 3 && camera.every(Number.isFinite) ? { camera: { x: camera[0]!, y: camera[1]!, ratio: camera[2]! } } : {}),
   };
 }
@@ -31,12 +37,20 @@ export function readState(hash: string): ViewState {
 export function writeState(state: ViewState): string {
   const p = new URLSearchParams();
   if (state.selected) p.set('selected', state.selected);
+  if (state.edge) p.set('edge', state.edge);
   if (state.hiddenTypes.length) p.set('hideTypes', state.hiddenTypes.join(','));
   if (state.hiddenRelations.length) p.set('hideRelations', state.hiddenRelations.join(','));
   if (state.source) p.set('source', state.source);
   if (state.minConfidence > 0) p.set('minConfidence', String(state.minConfidence));
+  if (!state.hideIsolated) p.set('isolated', 'show');
   if (state.yearFrom !== undefined) p.set('yearFrom', String(state.yearFrom));
   if (state.yearTo !== undefined) p.set('yearTo', String(state.yearTo));
+  if (state.path) {
+    p.set('pathFrom', state.path.from);
+    p.set('pathTo', state.path.to);
+    if (state.path.index > 0) p.set('pathIndex', String(state.path.index));
+  }
+  if (state.steps.length) p.set('steps', JSON.stringify(state.steps));
   if (state.camera) p.set('camera', [state.camera.x, state.camera.y, state.camera.ratio].map((v) => v.toFixed(4)).join(','));
   return `#${p.toString()}`;
 }

@@ -1,0 +1,42 @@
+// The browser tests' common setup: a store filled from some folders, kg serve over it, Chromium on the page
+// (errors collected), and the teardown that leaves the store empty.
+import { rmSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ingestPaths } from '../../src/cli/ingest-command.js';
+import { startViewer } from '../../src/cli/serve-command.js';
+import { closeConnection, type Connection } from '../../src/store/connection.js';
+import { connectForTest, testNeo4jUri, wipe } from './neo4j.js';
+
+export interface ViewerSession {
+  connection: Connection;
+  viewer: { url: string; stop: () => Promise<void> };
+  browser: Browser;
+  page: Page;
+  /** Console errors and uncaught exceptions of the page. */
+  errors: string[];
+}
+
+export async function openViewerSession(inputs: string[]): Promise<ViewerSession> {
+  const connection = await connectForTest();
+  await wipe(connection);
+  await ingestPaths(connection, inputs, { batch: 25, maxMb: 10 }, { quiet: true });
+  const viewer = await startViewer({ neo4jUri: testNeo4jUri(), quiet: true }, { port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+  page.on('pageerror', (e) => void errors.push(String(e)));
+  await page.goto(viewer.url);
+  await page.waitForSelector('#graph[data-ready=true]', { timeout: 30_000 });
+  return { connection, viewer, browser, page, errors };
+}
+
+export async function closeViewerSession(session: ViewerSession | undefined, folders: string[]): Promise<void> {
+  await session?.browser.close();
+  await session?.viewer.stop();
+  if (session) {
+    await wipe(session.connection);
+    await closeConnection(session.connection);
+  }
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+}
