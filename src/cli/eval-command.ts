@@ -43,7 +43,7 @@ function evalGtd(rowsFile: string, predDir: string, json: boolean, verbose: bool
     process.stdout.write(`${JSON.stringify({ tallies }, null, 1)}\n`);
     return;
   }
-  if (verbose) process.stdout.write(`${score.misses.join('\n')}\n\n`);
+  if (verbose) process.stdout.write(`${score.misses.map((m) => `${m}\n`).join('')}\n`);
   const w = 24;
   const line = (label: string, cells: string[]) => process.stdout.write(`${label.padEnd(42)}${cells.map((c) => c.padStart(w)).join('')}\n`);
   line('measure', score.columns.map(([name]) => name.slice(0, w - 2)));

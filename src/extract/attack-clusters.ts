@@ -73,6 +73,16 @@ export const kindsAgree = (a: string, b: string): boolean => a === b || !SPECIFI
 
 const hasAnchor = (f: AttackFacts) => f.places.length + f.sites.length + f.persons.length + f.names.length > 0;
 
+/** The phrase with the places of the nearest sentence before it (in its paragraph) that names any. */
+function inContext(phrase: AttackPhrase, input: ClusterInput): AttackPhrase {
+  for (let s = phrase.sentence; s >= 0 && phrase.sentence - s <= 6 && input.sameParagraph(s, phrase.sentence); s--) {
+    const context = input.sentenceFacts(s);
+    if (context.places.length + context.countries.length === 0) continue;
+    return { ...phrase, facts: { ...phrase.facts, places: union(context.places, phrase.facts.places), countries: union(context.countries, phrase.facts.countries), year: phrase.facts.year ?? context.year } };
+  }
+  return phrase;
+}
+
 export interface ClusterInput {
   phrases: AttackPhrase[];
   publishedYear: number | undefined;
@@ -126,6 +136,9 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
     if (phrase.anaphoric || (phrase.definite && !hasAnchor(facts))) {
       const previous = facts.countries.length > 0 ? (compatible.at(-1) ?? latest(phrase)) : latest(phrase);
       if (previous) join(previous, phrase);
+      // "Gunmen opened fire on a checkpoint in Tal Afar. No group claimed the attack.": with nothing named
+      // before it, "the attack" is the event the text has been telling, placed by the sentences before.
+      else if (!clusters.length) open(inContext(phrase, input));
       continue;
     }
     // "the attack ... in Krasnogorsk", "the March 22nd attack at Crocus City Hall": a definite reference names

@@ -34,6 +34,9 @@ const CASUALTY_VERB = /\b(?:killed|killing|wounded|wounding|injured|injuring|lef
 const KILLED_IN = /\b(?:killed|wounded|injured)\s+(?:\S+\s+){0,3}(?:in|during|at)$/;
 const PLACE_NOUN = /^(?:city|town|village|capital|province|region|state|district|border|soil|territory|port|county|governorate|oblast|coast|countryside|side|part)$/;
 const COUNTED = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|several|many)$/i;
+const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
+// The word after a place that says what kind of place it is: "Wanlaweyn town", "Ghor province".
+export const SUBDIVISION_NOUN = /^(?:city|town|village|area|district|sub-district|subdistrict|province|region|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|department|parish|suburb|camp)$/i;
 const OWNED_ABROAD = /^(?:embassy|consulate|mission|embassies|consulates)$/;
 const ACTORS = new Set(['Group', 'Person', 'Organization', 'Country']);
 const TRAILING = new Set(['of', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'from', 'near', 'the', 'a', 'an', 'and', 'or']);
@@ -170,6 +173,7 @@ export class AttackFinder {
     }
     // "... in the city of Kerman for": a preposition whose object fell outside the window is not part of it.
     while (last > nounLast && TRAILING.has(lower[last - 1]!)) last--;
+    last = placeChainEnd(tokens, mentions, last);
     const modifiers = tokens.slice(first, nounFirst).map((t) => t.text).join(' ');
     // "the bombing by terrorist group, ISIS": the agent after "by" carried it out.
     // Only a "by" that follows the attack or its place: in "a bombing at a concert by singer X", X gave the concert.
@@ -218,7 +222,7 @@ export class AttackFinder {
     // An event told by its verb is placed by its clause: "took 912 people hostage at Moscow's Dubrovka Theater",
     // up to what follows it ("to demand ... from Chechnya" is no place of the event).
     const clauseEnd = tokens.findIndex((t, k) => k >= last && /^(?:to|,|;|which|who|while|because|after|before|and)$/i.test(t.text));
-    this.collect(facts, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : clauseEnd, first, last);
+    this.collect(facts, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, last);
     facts.persons = [];
     return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts };
   }
@@ -282,6 +286,23 @@ export class AttackFinder {
       facts.date = isoDate(date);
     }
   }
+}
+
+const isPlace = (m: EntityMention) => m.type === 'Location' || m.type === 'Country';
+
+/**
+ * "in the Manar area, Shahrak district, Ghor province, Afghanistan": a phrase that ends on a place goes on
+ * through the places that follow it, comma by comma, each the container of the one before. Returns the new end.
+ */
+export function placeChainEnd(tokens: Token[], mentions: EntityMention[], last: number): number {
+  const endsOnPlace = (end: number) => mentions.some((m) => isPlace(m) && (m.last === end || (m.last === end - 1 && SUBDIVISION_NOUN.test(tokens[end - 1]!.text))));
+  while (tokens[last]?.text === ',' && endsOnPlace(last)) {
+    const k = COMPASS.test(tokens[last + 1]?.text ?? '') ? last + 2 : last + 1;
+    const place = mentions.find((m) => m.first === k && isPlace(m));
+    if (!place) break;
+    last = SUBDIVISION_NOUN.test(tokens[place.last]?.text ?? '') ? place.last + 1 : place.last;
+  }
+  return last;
 }
 
 const NOUN_CONTEXT = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|'s|of|every|each|no|some|any)$/i;

@@ -65,7 +65,10 @@ export class Extractor {
     const paragraphOf = paragraphIndex(article.text, sentences);
     const sentenceFacts = (index: number): AttackFacts => {
       const facts: AttackFacts = { kind: 'attack', noun: 'attack', year: undefined, date: undefined, places: [], sites: [], countries: [], persons: [], names: [], venues: [], agents: [] };
-      for (const m of bySentence[index] ?? []) if (m.type === 'Location' && m.role === 'head') facts.places.push(refOf(m));
+      for (const m of bySentence[index] ?? []) {
+        if (m.type === 'Location' && m.role === 'head') facts.places.push(refOf(m));
+        if (m.type === 'Country' && m.role === 'head' && !facts.countries.includes(refOf(m))) facts.countries.push(refOf(m));
+      }
       const year = /\b(?:19|20)\d{2}\b/.exec(sentences[index]!.text);
       if (year) facts.year = Number(year[0]);
       return facts;
