@@ -204,7 +204,8 @@ export function nameAttack(cluster: AttackCluster, nameOf: (ref: string) => stri
     if (person) candidates.push({ rank: 3, name: withVenue(nameOf(person).split(' ').at(-1)!) });
     const country = phrase.facts.countries[0];
     if (country) candidates.push({ rank: 4, name: withVenue(nameOf(country)) });
-    if (!phrase.anaphoric) candidates.push({ rank: RANKS.length, name: phrase.text.replace(/^(?:the|a|an)\s+/i, '') });
+    // A lone verb ("attacked") names nothing.
+    if (!phrase.anaphoric && !(phrase.byVerb && !phrase.text.includes(' '))) candidates.push({ rank: RANKS.length, name: phrase.text.replace(/^(?:the|a|an)\s+/i, '') });
   }
   const sorted = [...candidates].sort((a, b) => a.rank - b.rank);
   const name = sorted[0]?.name ?? cluster.facts.noun;

@@ -55,5 +55,9 @@ export const LexiconFile = z.object({
   countWords: z.record(z.string(), z.number()),
   nonNames: WordList,
   namePrefixes: WordList,
+  /** Words that only the names of armed groups and movements contain: "Front", "Brigades", "Liberation". */
+  groupNameWords: WordList,
+  /** Spellings of one word in transliteration ("Qaeda", "Qaida"): each gazetteer name is matched in all of them. */
+  spellingVariants: z.array(z.array(z.string().regex(/^[\p{Ll}']+$/u, 'lower-case words')).min(2)),
 });
 export type Lexicon = z.infer<typeof LexiconFile>;

@@ -57,10 +57,21 @@ export const slug = (text: string): string =>
 
 const newNode = (): TrieNode => ({ next: new Map(), values: [] });
 
-function insert(root: TrieNode, surface: string, entry: GazetteerEntry, form: FormKind): void {
-  const variants = new Set([surface]);
+/** The surface in every transliteration of its words: "al-Qaeda" is also "al-Qaida" and "al-Qa'ida". */
+function spellings(surface: string, variants: string[][]): string[] {
+  let out = [surface];
+  for (const group of variants) {
+    const re = new RegExp(`(?<![\\p{L}'])(${group.join('|')})(?![\\p{L}'])`, 'giu');
+    if (!re.test(surface)) continue;
+    out = out.flatMap((s) => group.map((w) => s.replace(re, (m) => (/^\p{Lu}/u.test(m) ? w[0]!.toUpperCase() + w.slice(1) : w))));
+  }
+  return [...new Set(out)];
+}
+
+function insert(root: TrieNode, surfaces: string[], entry: GazetteerEntry, form: FormKind): void {
+  const variants = new Set(surfaces);
   // "al-Qaeda" also begins sentences as "Al-Qaeda"; names given capitalised are matched only capitalised.
-  if (/^\p{Ll}/u.test(surface)) variants.add(surface[0]!.toUpperCase() + surface.slice(1));
+  for (const variant of [...variants]) if (/^\p{Ll}/u.test(variant)) variants.add(variant[0]!.toUpperCase() + variant.slice(1));
   for (const variant of variants) {
     let node = root;
     for (const token of tokenize(variant)) {
@@ -87,7 +98,7 @@ export function loadGazetteer(): Gazetteer {
   const countryByCode = new Map<string, string>();
   const add = (entry: GazetteerEntry, forms: Array<[string, FormKind]>) => {
     entries.set(entry.id, entry);
-    for (const [surface, form] of forms) insert(root, surface, entry, form);
+    for (const [surface, form] of forms) insert(root, spellings(surface, lexicon.spellingVariants), entry, form);
   };
 
   for (const country of countries) {

@@ -13,6 +13,11 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that']);
 const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 const AUXILIARIES = /^(?:has|have|had|is|was|were|are|will|would|could|can|may|might|must|should|did|does|do)$/;
 
+// Words around a name that make it the author of an attack, which only an armed group or a person is:
+// "X claimed responsibility", "sources attributed the attack to X", "a letter signed by X".
+const CLAIMS_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:has|have|had|later|also|reportedly|quickly|subsequently|immediately|publicly)\s+)*(?:(?:claimed|claims|took|takes|accepted|accepts|assumed|admitted)\s+(?:(?:full|the)\s+)?(?:responsibility|credit)\b|claimed\s+(?:the|this|these|both)\s+\w+)/i;
+const AUTHOR_BEFORE = /(?:\b(?:attribut(?:ed|es?|ing)|blam(?:ed|es?|ing))(?:\s+[\w']+){0,4}\s+(?:to|on)|\b(?:signed|claimed|carried out|perpetrated|committed)\s+by|\bin the name of)(?:\s+the)?\s*$/i;
+
 interface DocumentState {
   /** Full person names seen so far, by each of their tails ("Macron", "Van Ostaeyen"). */
   personsByTail: Map<string, string>;
@@ -59,6 +64,7 @@ class MentionFinder {
   readonly prefixes: Set<string>;
   readonly officeTitles: Set<string>;
   readonly anyTitle: Set<string>;
+  readonly groupNameWords: Set<string>;
 
   constructor(readonly gazetteer: Gazetteer) {
     const lx = gazetteer.lexicon;
@@ -78,6 +84,7 @@ class MentionFinder {
     this.anyTitle = new Set([...lx.leaderTitles, ...lx.roleTitles, ...lx.personDescriptors, ...lx.personTitles]);
     this.nonNames = new Set(lx.nonNames);
     this.prefixes = new Set(lx.namePrefixes);
+    this.groupNameWords = new Set(lx.groupNameWords);
     // Words after a place name that show it is a place, not a government: "Moscow region", "Moscow attack".
     this.placeNouns = new Set([...Object.keys(lx.attackNouns), ...lx.venueNouns, ...lx.locationSuffixes, 'terror', 'area', 'residents', 'metro', 'suburbs', 'outskirts']);
   }
@@ -135,6 +142,13 @@ class MentionFinder {
     return { ...base, type: entry.type, key: entry.id, name: entry.name, role };
   }
 
+  /** Whether the text around tokens [first, last) makes the name the author of an attack. */
+  authorContext(sentence: Sentence, first: number, last: number): boolean {
+    const start = sentence.tokens[first]!.start - sentence.start;
+    const end = sentence.tokens[last - 1]!.end - sentence.start;
+    return CLAIMS_AFTER.test(sentence.text.slice(end, end + 90)) || AUTHOR_BEFORE.test(sentence.text.slice(Math.max(0, start - 60), start));
+  }
+
   /** ", an Iranian commander", ", the group's spokesman": a role right after a name shows it is a person. */
   appositiveTitle(tokens: Token[], from: number): boolean {
     let k = from;
@@ -161,6 +175,9 @@ class MentionFinder {
         const after = tokens[j + 1];
         if (isCapitalized(t) && isWord(t)) j++;
         else if (/^(?:al|el|bin|ibn|abu|abd)$/i.test(t.text) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && isCapitalized(tokens[j + 2]!)) j += 3;
+        // "Lashkar-e-Jhangvi", "Jamaat-ul-Ahrar", "Takfir wal-Hijra": short particles joined by hyphens.
+        else if (t.text === '-' && !t.spaceBefore && /^(?:e|i|ul|ud|al|el|wal|wa|u|o)$/i.test(after?.text ?? '') && !after!.spaceBefore && tokens[j + 2]?.text === '-' && !tokens[j + 2]!.spaceBefore && tokens[j + 3] && isCapitalized(tokens[j + 3]!)) j += 4;
+        else if (/^(?:wal|wa)$/i.test(t.text) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && isCapitalized(tokens[j + 2]!)) j += 3;
         else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && !covered[j + 1] && isCapitalized(tokens[j + 1]!) && (t.text !== '-' || !t.spaceBefore)) j += 2;
         else break;
       }
@@ -185,12 +202,14 @@ class MentionFinder {
     }
     // Titles written in lower case before the name: "terror expert Peter Neumann".
     title ??= phraseBefore(tokens, first, this.anyTitle);
-    while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase())) first++;
+    // "Al-Ashtar Brigades": an article joined to the name is part of it.
+    while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase()) && !(tokens[first + 1]?.text === '-' && !tokens[first + 1]!.spaceBefore)) first++;
     while (last > first && CONNECTORS.has(tokens[last - 1]!.text.toLowerCase())) last--;
     if (first >= last) return undefined;
+    const author = title === undefined && this.authorContext(sentence, first, last);
     // A capitalised first word of a sentence is usually just the first word.
     const startsSentence = first === 0 || (first === 1 && /^["'(]$/.test(tokens[0]!.text));
-    if (startsSentence && title === undefined) {
+    if (startsSentence && title === undefined && !author) {
       const word = tokens[first]!.text;
       if (!isProperWord(word) && !state.personsByTail.has(word)) {
         first++;
@@ -228,6 +247,14 @@ class MentionFinder {
       return { ...make('Group', `${text} ${groupNoun}`, 'name:group-noun'), key: `group/${slug(text)}-militants`, last: end, end: tokens[end - 1]!.end, text: `${text} ${tokens[last]!.text}` };
     }
     if (this.eventSuffixes.has(lastWord)) return make('Event', text, 'name:event');
+    const firstNameKnown = span.length > 1 && isFirstName(span[0]!.text);
+    if (author) {
+      // The author of an attack is a group when its name says so ("... Liberation Front", an acronym), else a
+      // person ("Amor Ftouhi claimed responsibility"); a lone ordinary word is neither.
+      const groupName = words.some((w) => this.groupNameWords.has(w)) || /^\p{Lu}{2,}$/u.test(text) || /-/.test(text);
+      if (groupName && !firstNameKnown) return make('Group', text, 'name:author');
+      if (words.length > 1 || state.personsByTail.has(text)) return make('Person', state.personsByTail.get(text) ?? text, 'name:author');
+    }
     if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words.slice(-2).join(' ') === 'school of')) return make('Organization', text, 'name:suffix');
     if (this.locSuffixes.has(lastWord) && span.length > 1) return make('Location', text, 'name:suffix');
 
@@ -243,7 +270,6 @@ class MentionFinder {
       (span.length > 1 && statesAge(tokens, first, last)) ||
       // "Its leader, Shahab al-Muhajir, has urged": a title set off before the name.
       (span.length > 1 && previous === ',' && this.isTitle(lower(tokens, first - 2, first - 1)));
-    const firstNameKnown = span.length > 1 && isFirstName(span[0]!.text);
     if (personLike || firstNameKnown) {
       return make('Person', text, title ? `name:title:${title}` : 'name:person');
     }
