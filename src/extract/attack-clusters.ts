@@ -83,6 +83,10 @@ function inContext(phrase: AttackPhrase, input: ClusterInput): AttackPhrase {
   return phrase;
 }
 
+/** "numerous attacks", "extremist attacks on crowds in Moscow" (an undated plural without an article): no one attack. */
+export const talksOfMany = (phrase: AttackPhrase): boolean =>
+  phrase.generic || (phrase.plural && !phrase.oneEvent && !phrase.definite && phrase.facts.year === undefined && phrase.facts.date === undefined);
+
 export interface ClusterInput {
   phrases: AttackPhrase[];
   publishedYear: number | undefined;
@@ -128,8 +132,7 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
   };
 
   for (const phrase of input.phrases) {
-    // "extremist attacks on crowds in Moscow": an undated plural without an article is talk of many.
-    if (phrase.generic || (phrase.plural && !phrase.oneEvent && !phrase.definite && phrase.facts.year === undefined && phrase.facts.date === undefined)) continue;
+    if (talksOfMany(phrase)) continue;
     const facts = phrase.facts;
     const era = eraOf(facts);
     const compatible = clusters.filter((c) => erasAgree({ year: c.facts.year ?? input.publishedYear, explicit: c.explicitYear }, era) && anchorsAgree(c.facts, facts));

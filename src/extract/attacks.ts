@@ -221,7 +221,13 @@ export class AttackFinder {
     const facts: AttackFacts = { kind, noun: kind === 'hostage-taking' ? 'hostage crisis' : kind, year: undefined, date: undefined, places: [], sites: [], countries: [], persons: [], names: [], venues: [], agents: [] };
     // An event told by its verb is placed by its clause: "took 912 people hostage at Moscow's Dubrovka Theater",
     // up to what follows it ("to demand ... from Chechnya" is no place of the event).
-    const clauseEnd = tokens.findIndex((t, k) => k >= last && /^(?:to|,|;|which|who|while|because|after|before|and)$/i.test(t.text));
+    const CLAUSE_END = /^(?:to|,|;|which|who|while|because|after|before|and)$/i;
+    let clauseEnd = tokens.findIndex((t, k) => k >= last && CLAUSE_END.test(t.text));
+    // "shot and killed X, a teacher, in Recife": an apposition set off by commas does not end the clause.
+    if (tokens[clauseEnd]?.text === ',' && /^(?:a|an|the)$/i.test(tokens[clauseEnd + 1]?.text ?? '')) {
+      const close = tokens.findIndex((t, k) => k > clauseEnd + 1 && k - clauseEnd <= 10 && t.text === ',');
+      if (close > 0 && /^(?:in|at|near|outside|on|inside)$/i.test(tokens[close + 1]?.text ?? '')) clauseEnd = tokens.findIndex((t, k) => k > close && CLAUSE_END.test(t.text));
+    }
     this.collect(facts, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, last);
     facts.persons = [];
     return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts };

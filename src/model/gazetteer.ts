@@ -52,6 +52,9 @@ export const LexiconFile = z.object({
   oneEventPlurals: WordList,
   deathPatterns: WordList,
   injuryPatterns: WordList,
+  /** One dead or hurt without a number: "was killed" (a singular subject), "shot and killed the imam". */
+  singleDeathPatterns: WordList,
+  singleInjuryPatterns: WordList,
   countWords: z.record(z.string(), z.number()),
   nonNames: WordList,
   namePrefixes: WordList,

@@ -74,3 +74,32 @@ describe('perpetrators and claims', () => {
     expect(perpetrators('A truck bomb hit a market in Baidoa. Officials said it would be unusual if Hizbul Islam claimed responsibility for the attack.')).toEqual([]);
   });
 });
+
+describe('casualty figures', () => {
+  const figures = (text: string, key = 'deaths') => graphOf(text).entitiesOf('Attack').flatMap((a) => a.attributes.filter((x) => x.key === key).map((x) => x.value));
+
+  it('one victim without a number: "was killed", "shot and killed NAME"', () => {
+    expect(figures('Gunmen attacked a police post in Wadi Sahel, Yemen. The commander was killed in the attack.')).toEqual([1]);
+    expect(figures('An assailant shot and killed Paulo Andrade, a teacher, in Recife, Brazil.')).toEqual([1]);
+    expect(figures('Gunmen attacked a market in Goz Beida, Chad. No one was killed in the attack.')).toEqual([]);
+  });
+
+  it('a counted subject may carry an acronym and an aside', () => {
+    expect(figures('A bomb exploded in Baqubah, Iraq. Six Iraqi Security Forces (ISF) members, including a colonel, were killed in the blast.')).toEqual([6]);
+    expect(figures('A bomb exploded in Baqubah, Iraq, leaving 9 dead and 14 injured.', 'injured')).toEqual([14]);
+  });
+
+  it('the attackers\' own dead are reported apart, and as the toll only when they are the only dead', () => {
+    const graph = graphOf('Militants stormed a barracks in Tillaberi, Niger. Two soldiers and three attackers were killed in the assault.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(attack!.attributes.filter((a) => a.key === 'deaths').map((a) => a.value)).toEqual([2]);
+    expect(attack!.attributes.filter((a) => a.key === 'attackerDeaths').map((a) => a.value)).toEqual([3]);
+    const alone = graphOf('Militants stormed a barracks in Tillaberi, Niger. Three attackers were killed in the ensuing clash.').entitiesOf('Attack')[0]!;
+    expect(alone.attributes.filter((a) => a.key === 'attackerDeaths').map((a) => a.value)).toEqual([3]);
+    expect(alone.attributes.filter((a) => a.key === 'deaths').map((a) => [a.value, a.qualifier])).toEqual([[3, 'attackers']]);
+  });
+
+  it('a figure told before the text names the attack waits for it', () => {
+    expect(figures('A device went off beside a bus in Quetta, killing two passengers. No group claimed the incident.')).toEqual([2]);
+  });
+});
