@@ -222,11 +222,14 @@ export class AttackFinder {
     // An event told by its verb is placed by its clause: "took 912 people hostage at Moscow's Dubrovka Theater",
     // up to what follows it ("to demand ... from Chechnya" is no place of the event).
     const CLAUSE_END = /^(?:to|,|;|which|who|while|because|after|before|and)$/i;
-    let clauseEnd = tokens.findIndex((t, k) => k >= last && CLAUSE_END.test(t.text));
+    // "attacked and ransacked a compound in X", "killed two farmers and a soldier in X": an "and" that joins verbs
+    // of the event or its objects goes on; one that starts what came next ("and fled") ends the clause.
+    const joins = (k: number) => tokens[k]!.text.toLowerCase() === 'and' && (k === last || /^(?:a|an|the|his|her|their|its|\d.*|\p{Lu}.*|one|two|three|four|five|six|seven|eight|nine|ten|several|other|another)$/u.test(tokens[k + 1]?.text ?? ''));
+    let clauseEnd = tokens.findIndex((t, k) => k >= last && CLAUSE_END.test(t.text) && !joins(k));
     // "shot and killed X, a teacher, in Recife": an apposition set off by commas does not end the clause.
     if (tokens[clauseEnd]?.text === ',' && /^(?:a|an|the)$/i.test(tokens[clauseEnd + 1]?.text ?? '')) {
       const close = tokens.findIndex((t, k) => k > clauseEnd + 1 && k - clauseEnd <= 10 && t.text === ',');
-      if (close > 0 && /^(?:in|at|near|outside|on|inside)$/i.test(tokens[close + 1]?.text ?? '')) clauseEnd = tokens.findIndex((t, k) => k > close && CLAUSE_END.test(t.text));
+      if (close > 0 && /^(?:in|at|near|outside|on|inside)$/i.test(tokens[close + 1]?.text ?? '')) clauseEnd = tokens.findIndex((t, k) => k > close && CLAUSE_END.test(t.text) && !joins(k));
     }
     this.collect(facts, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, last);
     facts.persons = [];

@@ -273,11 +273,37 @@ class MentionFinder {
     if (personLike || firstNameKnown) {
       return make('Person', text, title ? `name:title:${title}` : 'name:person');
     }
+    // "Zangan village", "Kaduna state": a name followed by the kind of place it is.
+    if (SUBDIVISION_AFTER.test(nextWord) && tokens[last]?.spaceBefore) return make('Location', text, 'name:subdivision');
+    // "Khamis Mushayt, Asir, Saudi Arabia": the names of an address that ends on a country are places.
+    if (nextWord === ',' && !startsSentence && addressAhead(tokens, last, known)) return make('Location', text, 'name:address');
     const locative = this.locatives.has(previous) || this.locatives.has(previousTwo) || (DETERMINERS.has(previous) && this.locatives.has(lower(tokens, first - 2, first - 1)));
     const listed = (previous === ',' || previous === 'and') && known.some((m) => m.type === 'Location' && m.last >= first - 3 && m.last <= first);
     if (locative || listed) return make('Location', text, 'name:context');
     return undefined;
   }
+}
+
+const SUBDIVISION_AFTER = /^(?:village|town|city|district|sub-district|subdistrict|province|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|region|area|department|parish)$/;
+const COMPASS_WORD = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern)$/i;
+
+/** Whether ", Y, Z, Country" follows token `from`: capitalised names (with their kind words) up to a country. */
+function addressAhead(tokens: Token[], from: number, known: EntityMention[]): boolean {
+  let k = from;
+  for (let hops = 0; hops < 5 && tokens[k]?.text === ','; hops++) {
+    k++;
+    if (COMPASS_WORD.test(tokens[k]?.text ?? '') && tokens[k + 1] && isCapitalized(tokens[k + 1]!)) k++;
+    const mention = known.find((m) => m.first === k);
+    if (mention?.type === 'Country') return true;
+    if (mention && mention.type !== 'Location') return false;
+    if (mention) k = mention.last;
+    else {
+      if (!tokens[k] || !isCapitalized(tokens[k]!) || !isWord(tokens[k]!)) return false;
+      while (tokens[k] && isCapitalized(tokens[k]!) && isWord(tokens[k]!)) k++;
+    }
+    if (SUBDIVISION_AFTER.test(tokens[k]?.text.toLowerCase() ?? '')) k++;
+  }
+  return false;
 }
 
 /** "22-year-old Salman Abedi", "Salman Abedi, 22,", "X, a 22-year-old citizen": only people are given an age. */

@@ -103,3 +103,21 @@ describe('casualty figures', () => {
     expect(figures('A device went off beside a bus in Quetta, killing two passengers. No group claimed the incident.')).toEqual([2]);
   });
 });
+
+describe('places named the way addresses are written', () => {
+  it('a name followed by the kind of place it is, or by an address ending on a country, is a place', () => {
+    const graph = graphOf('Raiders attacked Umbaru village, Taraba state, Nigeria. Drones struck Wadi Ruhan, Jawf, Yemen, on the same day.');
+    for (const name of ['Umbaru', 'Taraba', 'Wadi Ruhan', 'Jawf']) expect(graph.entity(name)?.type).toBe('Location');
+    expect(graph.relations()).toEqual(expect.arrayContaining(['LOCATED_IN Umbaru -> Taraba', 'LOCATED_IN Wadi Ruhan -> Jawf', 'LOCATED_IN Jawf -> Yemen']));
+  });
+
+  it('coordinated verbs and objects keep the event\'s clause; "and" before what came next ends it', () => {
+    const graph = graphOf('Gunmen attacked and looted a clinic in Dori, Burkina Faso.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(graph.relations()).toContain(`OCCURRED_IN ${attack!.name} -> Dori`);
+  });
+
+  it('a capitalised first word before a country is no place', () => {
+    expect(graphOf('Meanwhile, Kenya sent more troops to the border.').entitiesOf('Location')).toEqual([]);
+  });
+});
