@@ -60,6 +60,8 @@ export const LexiconFile = z.object({
   namePrefixes: WordList,
   /** Words that only the names of armed groups and movements contain: "Front", "Brigades", "Liberation". */
   groupNameWords: WordList,
+  /** Capitalised abbreviations that name no organisation: "IED", "TNT", "GMT". */
+  acronymNonNames: WordList,
   /** Spellings of one word in transliteration ("Qaeda", "Qaida"): each gazetteer name is matched in all of them. */
   spellingVariants: z.array(z.array(z.string().regex(/^[\p{Ll}']+$/u, 'lower-case words')).min(2)),
 });

@@ -65,6 +65,7 @@ class MentionFinder {
   readonly officeTitles: Set<string>;
   readonly anyTitle: Set<string>;
   readonly groupNameWords: Set<string>;
+  readonly acronymNonNames: Set<string>;
 
   constructor(readonly gazetteer: Gazetteer) {
     const lx = gazetteer.lexicon;
@@ -85,6 +86,7 @@ class MentionFinder {
     this.nonNames = new Set(lx.nonNames);
     this.prefixes = new Set(lx.namePrefixes);
     this.groupNameWords = new Set(lx.groupNameWords);
+    this.acronymNonNames = new Set(lx.acronymNonNames);
     // Words after a place name that show it is a place, not a government: "Moscow region", "Moscow attack".
     this.placeNouns = new Set([...Object.keys(lx.attackNouns), ...lx.venueNouns, ...lx.locationSuffixes, 'terror', 'area', 'residents', 'metro', 'suburbs', 'outskirts']);
   }
@@ -178,6 +180,10 @@ class MentionFinder {
         // "Lashkar-e-Jhangvi", "Jamaat-ul-Ahrar", "Takfir wal-Hijra": short particles joined by hyphens.
         else if (t.text === '-' && !t.spaceBefore && /^(?:e|i|ul|ud|al|el|wal|wa|u|o)$/i.test(after?.text ?? '') && !after!.spaceBefore && tokens[j + 2]?.text === '-' && !tokens[j + 2]!.spaceBefore && tokens[j + 3] && isCapitalized(tokens[j + 3]!)) j += 4;
         else if (/^(?:wal|wa)$/i.test(t.text) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && isCapitalized(tokens[j + 2]!)) j += 3;
+        // "J. Peter Donald", "John F. Kerry": an initial's full stop; "O'Neill", "D'Albini": an apostrophe.
+        else if ((t.text === '.' && /^\p{Lu}$/u.test(tokens[j - 1]!.text) || /^['’]$/.test(t.text) && /^\p{Lu}$/u.test(tokens[j - 1]!.text)) && !t.spaceBefore && after && isCapitalized(after) && !covered[j + 1]) j += 2;
+        // "Judith Miller and James Lee" are two people; "Tawhid and Jihad" is one name.
+        else if (t.text === 'and' && (isFirstName(after?.text ?? '') || isFirstName(tokens[i]!.text) && j - i >= 2)) break;
         else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && !covered[j + 1] && isCapitalized(tokens[j + 1]!) && (t.text !== '-' || !t.spaceBefore)) j += 2;
         else break;
       }
@@ -194,7 +200,7 @@ class MentionFinder {
     let title: string | undefined;
     for (let n = Math.min(4, last - first); n >= 1 && first < last; n--) {
       const phrase = lower(tokens, first, first + n);
-      if (this.isTitle(phrase) && tokens[first + n]?.text !== "'s") {
+      if (this.isTitle(phrase.replace(/\./g, '')) && tokens[first + n]?.text !== "'s") {
         title = phrase;
         first += n;
         n = Math.min(4, last - first) + 1;
@@ -211,7 +217,7 @@ class MentionFinder {
     const startsSentence = first === 0 || (first === 1 && /^["'(]$/.test(tokens[0]!.text));
     if (startsSentence && title === undefined && !author) {
       const word = tokens[first]!.text;
-      if (!isProperWord(word) && !state.personsByTail.has(word)) {
+      if ((!isProperWord(word) || (/\p{Ll}s$/u.test(word) && !isProperWord(word.slice(0, -1)))) && !state.personsByTail.has(word)) {
         first++;
         // "At the Bataclan": what the first word led into starts the name.
         while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase())) first++;
@@ -247,7 +253,10 @@ class MentionFinder {
       return { ...make('Group', `${text} ${groupNoun}`, 'name:group-noun'), key: `group/${slug(text)}-militants`, last: end, end: tokens[end - 1]!.end, text: `${text} ${tokens[last]!.text}` };
     }
     if (this.eventSuffixes.has(lastWord)) return make('Event', text, 'name:event');
-    const firstNameKnown = span.length > 1 && isFirstName(span[0]!.text);
+    // "NHK reported", "the RUC": an acronym the gazetteer does not know names an organisation, never a person.
+    const acronym = span.length === 1 && /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(text) && !this.acronymNonNames.has(text.toLowerCase());
+    // "J. Walter Kinsey": a name that opens with an initial is a person's.
+    const firstNameKnown = span.length > 1 && (isFirstName(span[0]!.text) || (/^\p{Lu}$/u.test(span[0]!.text) && span[1]!.text === '.' && span.length > 2));
     if (author) {
       // The author of an attack is a group when its name says so ("... Liberation Front", an acronym), else a
       // person ("Amor Ftouhi claimed responsibility"); a lone ordinary word is neither.
@@ -258,6 +267,7 @@ class MentionFinder {
     if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words.slice(-2).join(' ') === 'school of')) return make('Organization', text, 'name:suffix');
     if (this.locSuffixes.has(lastWord) && span.length > 1) return make('Location', text, 'name:suffix');
 
+    if (acronym && !author) return make('Organization', text, 'name:acronym');
     const tail = state.personsByTail.get(text);
     if (tail) return make('Person', tail, 'name:short-form');
     const personLike =
@@ -343,6 +353,9 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
     const covered = new Array<boolean>(sentence.tokens.length).fill(false);
     const found: EntityMention[] = [];
     for (const hit of matchGazetteer(gazetteer, sentence.tokens)) {
+      // "Marvin Teller", "George Washington": a place name right after a first name is a surname.
+      const previous = sentence.tokens[hit.first - 1];
+      if (hit.entry.type === 'Location' && previous && isCapitalized(previous) && isFirstName(previous.text)) continue;
       const mention = finder.fromGazetteer(sentence, hit);
       for (let k = hit.first; k < hit.last; k++) covered[k] = true;
       if (mention) {

@@ -121,3 +121,22 @@ describe('places named the way addresses are written', () => {
     expect(graphOf('Meanwhile, Kenya sent more troops to the border.').entitiesOf('Location')).toEqual([]);
   });
 });
+
+describe('names', () => {
+  it('"A and B" is two people; initials and apostrophes stay inside a name', () => {
+    const graph = graphOf('Prosecutors said Helen Brandt and Marcus Oyelaran met J. Walter Kinsey and Liam O\'Rourke in Leeds.');
+    for (const name of ['Helen Brandt', 'Marcus Oyelaran', 'J. Walter Kinsey', "Liam O'Rourke"]) expect(graph.entity(name)?.type, name).toBe('Person');
+  });
+
+  it('a title written with a full stop is no part of the name, and an unknown acronym is an organisation', () => {
+    const graph = graphOf('Col. Anton Brix told the ZRT that the convoy was safe.');
+    expect(graph.entity('Anton Brix')?.type).toBe('Person');
+    expect(graph.entity('ZRT')?.type).toBe('Organization');
+  });
+
+  it('a city from the city list is a place without "in", and a surname that is a city is not', () => {
+    const graph = graphOf('Drones hit Kandahar overnight. Later, Marvin Teller spoke to reporters.');
+    expect(graph.entity('Kandahar')?.type).toBe('Location');
+    expect(graph.entity('Marvin Teller')?.type).toBe('Person');
+  });
+});
