@@ -15,8 +15,10 @@ const AUXILIARIES = /^(?:has|have|had|is|was|were|are|will|would|could|can|may|m
 
 // Words around a name that make it the author of an attack, which only an armed group or a person is:
 // "X claimed responsibility", "sources attributed the attack to X", "a letter signed by X".
-const CLAIMS_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:has|have|had|later|also|reportedly|quickly|subsequently|immediately|publicly)\s+)*(?:(?:claimed|claims|took|takes|accepted|accepts|assumed|admitted)\s+(?:(?:full|the)\s+)?(?:responsibility|credit)\b|claimed\s+(?:the|this|these|both)\s+\w+)/i;
-const AUTHOR_BEFORE = /(?:\b(?:attribut(?:ed|es?|ing)|blam(?:ed|es?|ing))(?:\s+[\w']+){0,4}\s+(?:to|on)|\b(?:signed|claimed|carried out|perpetrated|committed)\s+by|\bin the name of)(?:\s+the)?\s*$/i;
+const CLAIMS_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:has|have|had|later|also|reportedly|quickly|subsequently|immediately|publicly)\s+)*(?:(?:claimed|claims|took|takes|accepted|accepts|assumed|admitted)\s+(?:(?:full|the)\s+)?(?:responsibility|credit)\b|claimed\s+(?:the|this|these|both|an?|its)\s+\w+)/i;
+const AUTHOR_BEFORE = /(?:\b(?:attribut(?:ed|es?|ing)|blam(?:ed|es?|ing))(?:\s+[\w']+){0,4}\s+(?:to|on)|\b(?:signed|claimed|carried out|perpetrated|committed)\s+by|\bin the name of|\b(?:suspect(?:ed|s)?|speculated|believed)(?:\s+that)?(?:\s+the\s+involvement\s+of)?)(?:\s+the)?\s*$/i;
+// "X was suspected of", "X may have been involved", "X was behind the attack".
+const SUSPECT_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:was|were|is|are|had been|has been)\s+(?:also\s+)?suspected|(?:may|might)\s+have\s+(?:been\s+involved|carried\s+out)|(?:was|were)\s+behind)\b/i;
 
 interface DocumentState {
   /** Full person names seen so far, by each of their tails ("Macron", "Van Ostaeyen"). */
@@ -148,7 +150,8 @@ class MentionFinder {
   authorContext(sentence: Sentence, first: number, last: number): boolean {
     const start = sentence.tokens[first]!.start - sentence.start;
     const end = sentence.tokens[last - 1]!.end - sentence.start;
-    return CLAIMS_AFTER.test(sentence.text.slice(end, end + 90)) || AUTHOR_BEFORE.test(sentence.text.slice(Math.max(0, start - 60), start));
+    const after = sentence.text.slice(end, end + 90);
+    return CLAIMS_AFTER.test(after) || SUSPECT_AFTER.test(after) || AUTHOR_BEFORE.test(sentence.text.slice(Math.max(0, start - 60), start));
   }
 
   /** ", an Iranian commander", ", the group's spokesman": a role right after a name shows it is a person. */
@@ -260,7 +263,8 @@ class MentionFinder {
     if (author) {
       // The author of an attack is a group when its name says so ("... Liberation Front", an acronym), else a
       // person ("Amor Ftouhi claimed responsibility"); a lone ordinary word is neither.
-      const groupName = words.some((w) => this.groupNameWords.has(w)) || /^\p{Lu}{2,}$/u.test(text) || /-/.test(text);
+      // "attributed the attack to Maoists": a plural name is a movement.
+      const groupName = words.some((w) => this.groupNameWords.has(w)) || /^\p{Lu}{2,}$/u.test(text) || /-/.test(text) || (words.length === 1 && /(?:ists|ites|ians|is)$/.test(words[0]!));
       if (groupName && !firstNameKnown) return make('Group', text, 'name:author');
       if (words.length > 1 || state.personsByTail.has(text)) return make('Person', state.personsByTail.get(text) ?? text, 'name:author');
     }
@@ -323,6 +327,31 @@ function statesAge(tokens: Token[], first: number, last: number): boolean {
   return tokens[last]?.text === ',' && /^\d{1,3}$/.test(tokens[last + 1]?.text ?? '') && [',', '.'].includes(tokens[last + 2]?.text ?? '');
 }
 
+/**
+ * "the Garo National Liberation Army claimed", "attributed the attack to the Sudan Revolutionary Front": the
+ * author's name goes on to the left over capitalised words, places included, that a shorter known name left out.
+ */
+function widenAuthorNames(finder: MentionFinder, sentence: Sentence, found: EntityMention[]): void {
+  const { tokens } = sentence;
+  for (let n = 0; n < found.length; n++) {
+    const m = found[n]!;
+    if (m.type !== 'Group' || !finder.authorContext(sentence, m.first, m.last)) continue;
+    let first = m.first;
+    while (first > 0 && isCapitalized(tokens[first - 1]!) && isWord(tokens[first - 1]!) && !/^(?:The|A|An)$/.test(tokens[first - 1]!.text)) {
+      const other = found.find((o) => o !== m && o.first <= first - 1 && o.last >= first);
+      if (other && other.type !== 'Country' && other.type !== 'Location') break;
+      first = other ? other.first : first - 1;
+    }
+    if (first === m.first || first === 0 && !finder.groupNameWords.has(tokens[m.last - 1]!.text.toLowerCase())) continue;
+    const start = tokens[first]!.start;
+    const text = sentence.text.slice(start - sentence.start, m.end - sentence.start);
+    for (let k = found.length - 1; k >= 0; k--) if (found[k] !== m && found[k]!.first >= first && found[k]!.last <= m.first) found.splice(k, 1);
+    const index = found.indexOf(m);
+    found[index] = { ...m, first, start, text, name: text, key: undefined, via: 'name:author' };
+    n = index;
+  }
+}
+
 /** "attacks in Cologne, Vienna and Madrid": a capital listed after a place is a place too, not its government. */
 function continueLocationLists(sentence: Sentence, mentions: EntityMention[]): void {
   for (let k = 1; k < mentions.length; k++) {
@@ -377,6 +406,7 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       }
     }
     found.sort((a, b) => a.first - b.first);
+    widenAuthorNames(finder, sentence, found);
     continueLocationLists(sentence, found);
     all.push(...found);
   }

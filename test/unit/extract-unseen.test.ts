@@ -140,3 +140,22 @@ describe('names', () => {
     expect(graph.entity('Marvin Teller')?.type).toBe('Person');
   });
 });
+
+describe('suspicion, gerunds and longer names', () => {
+  it('"sources suspect the involvement of X" and "X was suspected of" make X the hedged author', () => {
+    const a = perpetrators('A bomb exploded at a bus depot in Kano, Nigeria. No group claimed responsibility; however, police suspect the involvement of the Ansaru Brigade.');
+    expect(a).toEqual([expect.stringMatching(/^CARRIED_OUT Ansaru Brigade -> /)]);
+    const b = perpetrators('Gunmen abducted a priest in Cotabato, Philippines. The Abu Sayyaf Group was suspected of carrying out the abduction.');
+    expect(b).toEqual([expect.stringMatching(/^CARRIED_OUT Abu Sayyaf -> /)]);
+  });
+
+  it('a claim for an act told by its gerund names the attack', () => {
+    expect(perpetrators('The Forest Defence Front claimed responsibility for torching three trucks in Medford, Oregon.')).toEqual([expect.stringMatching(/^CLAIMED Forest Defence Front -> /)]);
+  });
+
+  it('an author\'s name takes in the place words a shorter known name left out', () => {
+    const graph = graphOf('A grenade hit a market in Tura, India. The Garo National Liberation Army claimed responsibility for the attack.');
+    expect(graph.entity('Garo National Liberation Army')?.type).toBe('Group');
+    expect(perpetrators('A grenade hit a market in Tura, India. No group claimed it; however, police attributed the attack to Maoists.')).toEqual([expect.stringMatching(/^CARRIED_OUT Maoists -> /)]);
+  });
+});
