@@ -28,7 +28,7 @@ const LEFT_STOP = new Set(
 );
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', "'s"]);
 const RIGHT_STOP = new Set([',', ';', ':', '.', '(', ')', '"', '?', '!', 'that', 'which', 'who', 'whom', 'where', 'when', 'while', 'because', 'but', 'as', 'if', 'after', 'before', 'since', 'although', 'than', 'amid', 'despite']);
-const STRUCK = /^(?:hit|hits|struck|strikes|rocked|rocks|targeted|targets|shook|shakes|ripped|tore|killed|kills|wounded|devastated)$/;
+const STRUCK = /^(?:hit|hits|struck|strikes|rocked|rocks|targeted|targets|targeting|shook|shakes|ripped|tore|killed|kills|wounded|devastated)$/;
 const ADVERBS = /^(?:also|already|still|just|even|only|reportedly|allegedly|recently|now|then|again|further|later|previously)$|ly$/;
 const CASUALTY_VERB = /\b(?:killed|killing|wounded|wounding|injured|injuring|left)\s+(?:\S+\s+){0,2}\d/;
 const KILLED_IN = /\b(?:killed|wounded|injured)\s+(?:\S+\s+){0,3}(?:in|during|at)$/;
@@ -226,12 +226,16 @@ export class AttackFinder {
     // of the event or its objects goes on; one that starts what came next ("and fled") ends the clause.
     const joins = (k: number) => tokens[k]!.text.toLowerCase() === 'and' && (k === last || /^(?:a|an|the|his|her|their|its|\d.*|\p{Lu}.*|one|two|three|four|five|six|seven|eight|nine|ten|several|other|another)$/u.test(tokens[k + 1]?.text ?? ''));
     let clauseEnd = tokens.findIndex((t, k) => k >= last && CLAUSE_END.test(t.text) && !joins(k));
-    // "shot and killed X, a teacher, in Recife": an apposition set off by commas does not end the clause.
-    if (tokens[clauseEnd]?.text === ',' && /^(?:a|an|the)$/i.test(tokens[clauseEnd + 1]?.text ?? '')) {
+    // "shot and killed X, a teacher, in Recife", "abducted 12 people, including children, in Bama": an aside set
+    // off by commas does not end the clause.
+    if (tokens[clauseEnd]?.text === ',') {
       const close = tokens.findIndex((t, k) => k > clauseEnd + 1 && k - clauseEnd <= 10 && t.text === ',');
       if (close > 0 && /^(?:in|at|near|outside|on|inside)$/i.test(tokens[close + 1]?.text ?? '')) clauseEnd = tokens.findIndex((t, k) => k > close && CLAUSE_END.test(t.text) && !joins(k));
     }
     this.collect(facts, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, last);
+    // A clause that names no place leaves it to its sentence: "Gunmen attacked the convoy of X, a candidate for
+    // the Y party, near Z" is still at Z.
+    if (facts.places.length + facts.sites.length + facts.countries.length === 0) this.collect(facts, sentence, mentions, 0, tokens.length, first, last);
     facts.persons = [];
     return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts };
   }

@@ -385,6 +385,8 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       // "Marvin Teller", "George Washington": a place name right after a first name is a surname.
       const previous = sentence.tokens[hit.first - 1];
       if (hit.entry.type === 'Location' && previous && isCapitalized(previous) && isFirstName(previous.text)) continue;
+      // "Boca Raton", "Bala Murghab": a known place name inside a longer one is no mention of its own.
+      if (hit.entry.type === 'Location' && hit.form === 'name' && previous && hit.first > 1 && isCapitalized(previous) && isWord(previous) && !covered[hit.first - 1] && !/^(?:The|A|An|In|At|On|Near|Of)$/.test(previous.text) && !finder.isTitle(previous.text.toLowerCase())) continue;
       const mention = finder.fromGazetteer(sentence, hit);
       for (let k = hit.first; k < hit.last; k++) covered[k] = true;
       if (mention) {

@@ -159,3 +159,21 @@ describe('suspicion, gerunds and longer names', () => {
     expect(perpetrators('A grenade hit a market in Tura, India. No group claimed it; however, police attributed the attack to Maoists.')).toEqual([expect.stringMatching(/^CARRIED_OUT Maoists -> /)]);
   });
 });
+
+describe('where an attack told by its verb happened', () => {
+  it('an aside between the victims and the place does not hide the place', () => {
+    const graph = graphOf('Gunmen abducted nine workers, including two engineers, in Kebbi, Nigeria.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(graph.relations()).toContain(`OCCURRED_IN ${attack!.name} -> Kebbi`);
+  });
+
+  it('a clause that names no place leaves it to its sentence', () => {
+    const graph = graphOf('Assailants ambushed the convoy of Imran Qadir, a candidate of the Justice League, as it passed near Turbat, Pakistan.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(graph.relations()).toContain(`OCCURRED_IN ${attack!.name} -> Turbat`);
+  });
+
+  it('a known place name inside a longer name is the longer name', () => {
+    expect(graphOf('The fire was set at a warehouse in Boca Raton, Florida.').entity('Boca Raton')?.type).toBe('Location');
+  });
+});
