@@ -166,6 +166,13 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
       join(compatible[compatible.length - 1]!, phrase);
       continue;
     }
+    // "The bomb went off at 8:30 pm": a verb that tells more of an attack the text already follows is that
+    // attack, unless it happened somewhere else.
+    const told = phrase.byVerb ? latest(phrase) : undefined;
+    if (told && erasAgree({ year: told.facts.year ?? input.publishedYear, explicit: told.explicitYear }, era) && !anchorsConflict(told.facts, facts, ['places', 'sites'])) {
+      join(told, phrase);
+      continue;
+    }
     if (hasAnchor(facts)) {
       // A bare plural ("attacks in Kerman") is talk of many unless dated or definite.
       if (!phrase.plural || phrase.oneEvent || phrase.definite || facts.year !== undefined || facts.date !== undefined) open(phrase);

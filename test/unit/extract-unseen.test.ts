@@ -177,3 +177,12 @@ describe('where an attack told by its verb happened', () => {
     expect(graphOf('The fire was set at a warehouse in Boca Raton, Florida.').entity('Boca Raton')?.type).toBe('Location');
   });
 });
+
+describe('one attack told in several sentences', () => {
+  it('a verb telling more of the attack the text follows is that attack; one elsewhere is another', () => {
+    const graph = graphOf('A bombing at a bus station in Mersin wounded 11 people on Monday. The device went off shortly after noon. Separately, gunmen opened fire on a bakery in Diyarbakir.');
+    const attacks = graph.entitiesOf('Attack');
+    expect(attacks).toHaveLength(2);
+    expect(graph.relations()).toEqual(expect.arrayContaining([`OCCURRED_IN ${attacks[0]!.name} -> Mersin`, `OCCURRED_IN ${attacks[1]!.name} -> Diyarbakir`]));
+  });
+});
