@@ -257,7 +257,9 @@ class MentionFinder {
     }
     if (this.eventSuffixes.has(lastWord)) return make('Event', text, 'name:event');
     // "NHK reported", "the RUC": an acronym the gazetteer does not know names an organisation, never a person.
-    const acronym = span.length === 1 && /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(text) && !this.acronymNonNames.has(text.toLowerCase());
+    // A dateline ("LONDON (Reuters) -", "TOKYO —") is a place in capitals, not an acronym.
+    const dateline = first === 0 && /^(?:\(|-|—|–|,)$/.test(tokens[last]?.text ?? '');
+    const acronym = span.length === 1 && !dateline && /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(text) && !this.acronymNonNames.has(text.toLowerCase());
     // "J. Walter Kinsey": a name that opens with an initial is a person's.
     const firstNameKnown = span.length > 1 && (isFirstName(span[0]!.text) || (/^\p{Lu}$/u.test(span[0]!.text) && span[1]!.text === '.' && span.length > 2));
     if (author) {
@@ -268,7 +270,8 @@ class MentionFinder {
       if (groupName && !firstNameKnown) return make('Group', text, 'name:author');
       if (words.length > 1 || state.personsByTail.has(text)) return make('Person', state.personsByTail.get(text) ?? text, 'name:author');
     }
-    if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words.slice(-2).join(' ') === 'school of')) return make('Organization', text, 'name:suffix');
+    // "... Police", "University of Bergen", "Ministry of Defence": the organisation word ends or opens the name.
+    if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words.slice(-2).join(' ') === 'school of') || (words.length > 2 && this.orgSuffixes.has(words[0]!) && words[1] === 'of')) return make('Organization', text, 'name:suffix');
     if (this.locSuffixes.has(lastWord) && span.length > 1) return make('Location', text, 'name:suffix');
 
     if (acronym && !author) return make('Organization', text, 'name:acronym');
@@ -385,6 +388,11 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       // "Marvin Teller", "George Washington": a place name right after a first name is a surname.
       const previous = sentence.tokens[hit.first - 1];
       if (hit.entry.type === 'Location' && previous && isCapitalized(previous) && isFirstName(previous.text)) continue;
+      // "West Midlands Police", "London Bridge", "University of York": a known place inside the name of an
+      // organisation or a site is no mention of its own.
+      const next = sentence.tokens[hit.last];
+      const suffix = (t: Token | undefined) => t !== undefined && isCapitalized(t) && (finder.orgSuffixes.has(t.text.toLowerCase()) || finder.locSuffixes.has(t.text.toLowerCase()));
+      if (hit.entry.type === 'Location' && (suffix(next) || (previous?.text === 'of' && suffix(sentence.tokens[hit.first - 2])))) continue;
       // "Boca Raton", "Bala Murghab": a known place name inside a longer one is no mention of its own.
       if (hit.entry.type === 'Location' && hit.form === 'name' && previous && hit.first > 1 && isCapitalized(previous) && isWord(previous) && !covered[hit.first - 1] && !/^(?:The|A|An|In|At|On|Near|Of)$/.test(previous.text) && !finder.isTitle(previous.text.toLowerCase())) continue;
       const mention = finder.fromGazetteer(sentence, hit);

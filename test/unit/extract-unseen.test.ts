@@ -186,3 +186,12 @@ describe('one attack told in several sentences', () => {
     expect(graph.relations()).toEqual(expect.arrayContaining([`OCCURRED_IN ${attacks[0]!.name} -> Mersin`, `OCCURRED_IN ${attacks[1]!.name} -> Diyarbakir`]));
   });
 });
+
+describe('known places inside longer names', () => {
+  it('the organisation or site named after a place is one name; a dateline in capitals is no organisation', () => {
+    const graph = graphOf('OSLO (AP) - Officers of the Nordland Police questioned students of the University of Bergen near Karl Johans Street.');
+    expect(graph.entity('Nordland Police')?.type).toBe('Organization');
+    expect(graph.entity('University of Bergen')?.type).toBe('Organization');
+    expect(graph.entity('OSLO', 'Organization')).toBeUndefined();
+  });
+});
