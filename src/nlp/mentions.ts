@@ -261,7 +261,8 @@ class MentionFinder {
     const dateline = first === 0 && /^(?:\(|-|—|–|,)$/.test(tokens[last]?.text ?? '');
     const acronym = span.length === 1 && !dateline && /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(text) && !this.acronymNonNames.has(text.toLowerCase());
     // "J. Walter Kinsey": a name that opens with an initial is a person's.
-    const firstNameKnown = span.length > 1 && (isFirstName(span[0]!.text) || (/^\p{Lu}$/u.test(span[0]!.text) && span[1]!.text === '.' && span.length > 2));
+    // "Abu Mariam", "Umm Khalid": a name that opens with a kunya is a person's.
+    const firstNameKnown = span.length > 1 && (isFirstName(span[0]!.text) || (/^\p{Lu}$/u.test(span[0]!.text) && span[1]!.text === '.' && span.length > 2) || (/^(?:abu|umm)$/i.test(span[0]!.text) && !words.some((w) => this.groupNameWords.has(w))));
     if (author) {
       // The author of an attack is a group when its name says so ("... Liberation Front", an acronym), else a
       // person ("Amor Ftouhi claimed responsibility"); a lone ordinary word is neither.

@@ -195,3 +195,11 @@ describe('known places inside longer names', () => {
     expect(graph.entity('OSLO', 'Organization')).toBeUndefined();
   });
 });
+
+describe('people named without a title', () => {
+  it('an accented first name and a kunya make a name a person\'s', () => {
+    const graph = graphOf('Witnesses saw José Ferreira near the port. Investigators later questioned Abu Hamza al-Ruwayli.');
+    expect(graph.entity('José Ferreira')?.type).toBe('Person');
+    expect(graph.entity('Abu Hamza al-Ruwayli')?.type).toBe('Person');
+  });
+});
