@@ -131,7 +131,9 @@ class MentionFinder {
     if (form === 'capital') {
       const previous = lower(tokens, first - 1, first);
       const previousTwo = lower(tokens, first - 2, first);
-      const locative = this.locatives.has(previous) || this.locatives.has(previousTwo) || DETERMINERS.has(previous);
+      // "that Ankara had alerted Baghdad": "that" before a capital that acts opens a clause; it is no determiner.
+      const complementizer = previous === 'that' && AUXILIARIES.test(nextWord);
+      const locative = this.locatives.has(previous) || this.locatives.has(previousTwo) || (DETERMINERS.has(previous) && !complementizer);
       const modifiesNoun = nextWord === "'s" || (next !== undefined && isWord(next) && (this.placeNouns.has(nextWord) || phraseAfter(tokens, last, this.placeNouns) !== undefined || (isCapitalized(next) && !/^(?:has|had|is|was)$/i.test(next.text))));
       if (locative || modifiesNoun || !entry.country) return { ...base, type: 'Location', key: entry.id, name: entry.name, role: 'head' };
       const country = this.gazetteer.entries.get(entry.country)!;
@@ -386,6 +388,9 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
     const covered = new Array<boolean>(sentence.tokens.length).fill(false);
     const found: EntityMention[] = [];
     for (const hit of matchGazetteer(gazetteer, sentence.tokens)) {
+      // "US$ 4,000", "HK$": a currency, not a country.
+      const currency = sentence.tokens[hit.last];
+      if (currency?.text.startsWith('$') && !currency.spaceBefore) continue;
       // "Marvin Teller", "George Washington": a place name right after a first name is a surname.
       const previous = sentence.tokens[hit.first - 1];
       if (hit.entry.type === 'Location' && previous && isCapitalized(previous) && isFirstName(previous.text)) continue;

@@ -203,3 +203,16 @@ describe('people named without a title', () => {
     expect(graph.entity('Abu Hamza al-Ruwayli')?.type).toBe('Person');
   });
 });
+
+describe('reporters, offices and money', () => {
+  it('whom a speaker tells is no party: "told AFP that Ankara had alerted Baghdad" is Turkey WARNED Iraq', () => {
+    const relations = graphOf('Officials told Reuters that Nairobi had alerted Kampala about the cell.').relations();
+    expect(relations).toContain('WARNED Kenya -> Uganda');
+    expect(relations.filter((r) => r.includes('Reuters'))).toEqual([]);
+  });
+
+  it('a secretary general leads the body; a currency sign is no country', () => {
+    expect(graphOf('Interpol Secretary General Valdecy Urquiza spoke in Lyon.').relations()).toContain('LEADER_OF Valdecy Urquiza -> Interpol');
+    expect(graphOf('The kidnappers demanded US$ 9,000 in Kano.').entitiesOf('Country')).toEqual([]);
+  });
+});
