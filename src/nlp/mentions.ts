@@ -133,9 +133,11 @@ class MentionFinder {
       const previousTwo = lower(tokens, first - 2, first);
       // "that Ankara had alerted Baghdad": "that" before a capital that acts opens a clause; it is no determiner.
       const complementizer = previous === 'that' && AUXILIARIES.test(nextWord);
+      // "CARACAS, Venezuela (AP)", "Kabul, Afghanistan": a capital in an address is the city.
+      const addressed = nextWord === ',' && matchGazetteer(this.gazetteer, tokens.slice(last + 1, last + 5)).some((h) => h.first === 0 && h.entry.type === 'Country' && h.form === 'name');
       const locative = this.locatives.has(previous) || this.locatives.has(previousTwo) || (DETERMINERS.has(previous) && !complementizer);
       const modifiesNoun = nextWord === "'s" || (next !== undefined && isWord(next) && (this.placeNouns.has(nextWord) || phraseAfter(tokens, last, this.placeNouns) !== undefined || (isCapitalized(next) && !/^(?:has|had|is|was)$/i.test(next.text))));
-      if (locative || modifiesNoun || !entry.country) return { ...base, type: 'Location', key: entry.id, name: entry.name, role: 'head' };
+      if (locative || modifiesNoun || addressed || !entry.country) return { ...base, type: 'Location', key: entry.id, name: entry.name, role: 'head' };
       const country = this.gazetteer.entries.get(entry.country)!;
       return { ...base, type: 'Country', key: country.id, name: country.name, role: 'head', via: 'gazetteer:metonym' };
     }

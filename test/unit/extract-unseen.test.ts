@@ -216,3 +216,11 @@ describe('reporters, offices and money', () => {
     expect(graphOf('The kidnappers demanded US$ 9,000 in Kano.').entitiesOf('Country')).toEqual([]);
   });
 });
+
+describe('streets and capitals in addresses', () => {
+  it('a road is a place, and a capital followed by its country is the city', () => {
+    const graph = graphOf('Nairobi, Kenya (AP) - A grenade was thrown at a bar on Ngong Road late on Friday.');
+    expect(graph.entity('Ngong Road')?.type).toBe('Location');
+    expect(graph.entity('Nairobi')?.type).toBe('Location');
+  });
+});
