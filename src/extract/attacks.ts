@@ -54,7 +54,9 @@ export class AttackFinder {
   private readonly nouns: NounEntry[];
   /** Attack nouns by their first word, longest first, so each token costs one map lookup. */
   private readonly nounsByFirst = new Map<string, NounEntry[]>();
-  private readonly verbs: Array<{ re: RegExp; kind: string }>;
+  /** Every attack verb pattern in one alternation (one scan per sentence); group k + 1 is pattern k. */
+  private readonly verbs: RegExp;
+  private readonly verbKinds: string[];
   private readonly nonSpecific: Set<string>;
   private readonly nonSpecificPhrases: string[];
   private readonly venues: string[][];
@@ -70,7 +72,9 @@ export class AttackFinder {
       .sort((a, b) => b.words.length - a.words.length);
     for (const noun of this.nouns) this.nounsByFirst.set(noun.words[0]!, [...(this.nounsByFirst.get(noun.words[0]!) ?? []), noun]);
     const count = countPattern(lexicon.countWords);
-    this.verbs = Object.entries(lexicon.attackVerbs).map(([pattern, kind]) => ({ re: new RegExp(`\\b${pattern.replace(/\bN\b/g, count)}\\b`, 'g'), kind }));
+    const verbs = Object.entries(lexicon.attackVerbs);
+    this.verbs = new RegExp(verbs.map(([pattern]) => `\\b(${pattern.replace(/\bN\b/g, count)})\\b`).join('|'), 'g');
+    this.verbKinds = verbs.map(([, kind]) => kind);
     this.nonSpecific = new Set([...lexicon.nonSpecific.filter((w) => !w.includes(' ')), 'additional', 'deadliest', 'latest', 'recent', 'past', 'previous', 'earlier', 'major', 'large-scale', 'foiled', 'thwarted', 'alleged']);
     this.nonSpecificPhrases = lexicon.nonSpecific.filter((w) => w.includes(' '));
     this.oneEventPlurals = new Set(lexicon.oneEventPlurals);
@@ -101,15 +105,15 @@ export class AttackFinder {
       i = nounLast - 1;
     }
     const text = sentence.text.toLowerCase();
-    for (const { re, kind } of this.verbs) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const start = sentence.start + m.index;
-        const first = tokens.findIndex((t) => t.start >= start);
-        const last = tokens.findIndex((t) => t.end >= start + m![0].length) + 1;
-        if (first < 0 || last <= first || found.some((p) => p.first < last && p.last > first)) continue;
-        found.push(this.verbPhrase(sentence, mentions, first, last, kind, m[0]));
-      }
+    const re = this.verbs;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const kind = this.verbKinds[m.slice(1).findIndex((g) => g !== undefined)]!;
+      const start = sentence.start + m.index;
+      const first = tokens.findIndex((t) => t.start >= start);
+      const last = tokens.findIndex((t) => t.end >= start + m![0].length) + 1;
+      if (first < 0 || last <= first || found.some((p) => p.first < last && p.last > first)) continue;
+      found.push(this.verbPhrase(sentence, mentions, first, last, kind, m[0]));
     }
     return found.sort((a, b) => a.first - b.first);
   }
