@@ -187,6 +187,8 @@ export class AttackFinder {
       const agent = mentions.find((m) => m.first > by && m.first - by <= 5 && (m.type === 'Group' || m.type === 'Person') && m.role === 'head');
       if (agent) facts.agents.push(refOf(agent));
     }
+    // "the Boko Haram raids on Maiduguri", "an al-Shabaab suicide bombing": a group named before the noun did it.
+    for (const m of mentions) if (m.type === 'Group' && m.first >= first && m.last <= nounFirst && !facts.agents.includes(refOf(m))) facts.agents.push(refOf(m));
     this.collect(facts, sentence, mentions, first, last, nounFirst, nounLast);
     // "the 2013 Westgate mall massacre": a year among the modifiers dates it.
     const year = facts.year === undefined ? tokens.slice(first, nounFirst).find((t) => /^(?:19|20)\d\d$/.test(t.text)) : undefined;

@@ -224,3 +224,11 @@ describe('streets and capitals in addresses', () => {
     expect(graph.entity('Nairobi')?.type).toBe('Location');
   });
 });
+
+describe('agents as modifiers', () => {
+  it('a group named before the attack noun carried it out', () => {
+    const graph = graphOf('The Boko Haram raid on Konduga left the market in ruins.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(graph.relations()).toContain(`CARRIED_OUT Boko Haram -> ${attack!.name}`);
+  });
+});
