@@ -21,7 +21,7 @@ const rows = [
   { country: 'Philippines', city: 'Unknown', gname: 'Unknown', gname2: null, nkill: 0, nwound: 0, attacktype: 'Bombing/Explosion', source: 'a:one.csv@1',
     summary: '04/11/2012: An explosive device detonated near a bridge in Cotabato, Philippines. No casualties were reported. The New People\'s Army was blamed by officials, but no group claimed responsibility.', stated: stated(false, false, false, false, true) },
   { country: 'Yemen', city: 'Mukalla', gname: 'Al-Qaida in the Arabian Peninsula (AQAP)', gname2: null, nkill: 2, nwound: null, attacktype: 'Assassination', source: 'b/two:x.csv@2',
-    summary: '09/19/2014: Assailants shot and killed two police officers in Mukalla city, Hadramawt governorate, Yemen. Al-Qaida in the Arabian Peninsula (AQAP) claimed responsibility.', stated: stated(true, true, false, true, true) },
+    summary: '09/19/2014: Assailants shot and killed two police officers in Mukalla city, Hadramawt governorate, Yemen. Responsibility was claimed by Al-Qaida in the Arabian Peninsula (AQAP).', stated: stated(true, true, false, true, true) },
   { country: 'United States', city: 'Dayton', gname: 'Anti-Government extremists', gname2: null, nkill: 0, nwound: 1, attacktype: 'Facility/Infrastructure Attack', source: 'b/two:x.csv@2',
     summary: '10/01/2015: An assailant set fire to a federal office in Dayton, Ohio, United States. One guard was injured. No group claimed responsibility.', stated: stated(false, false, true, true, true) },
   { country: 'Pakistan', city: 'Quetta', gname: 'Tehrik-i-Taliban Pakistan (TTP)', gname2: 'Lashkar-e-Jhangvi', nkill: 12, nwound: 20, attacktype: 'Bombing/Explosion', source: 'b/two:x.csv@2',

@@ -62,7 +62,7 @@ describe('perpetrators and claims', () => {
   });
 
   it('"attributed the attack to X" makes X its author; "no group claimed" makes no one', () => {
-    const text = 'Gunmen shot dead a tribal elder in Wana, Pakistan. No group claimed responsibility; however, officials attributed the attack to the Taliban.';
+    const text = 'Gunmen shot dead a tribal elder in Wana, Pakistan. No group claimed responsibility, but officials attributed the attack to the Taliban.';
     expect(perpetrators(text)).toEqual([expect.stringMatching(/^CARRIED_OUT Taliban -> /)]);
   });
 
