@@ -3,12 +3,13 @@
 import { findNearDuplicates, type Article } from '../ingest/index.js';
 import type { DocumentExtraction } from '../extract/index.js';
 import { Neo4jBusyError, Neo4jUnavailableError } from '../model/errors.js';
+import type { Extraction } from '../model/extraction.js';
 import { loadOntology, type Ontology } from '../model/ontology.js';
-import { Resolver, type ResolveInput } from '../resolve/index.js';
+import { Resolver } from '../resolve/index.js';
 import type { Connection } from '../store/connection.js';
 import { loadCorrectionIndex } from '../store/corrections.js';
 import { applySchema } from '../store/schema.js';
-import { emptyCounts, findStoredDocuments, loadKnownEntities, writeGraph, type WriteCounts } from '../store/write-graph.js';
+import { emptyCounts, findStoredDocuments, writeResolvedBatch, type WriteCounts } from '../store/write-graph.js';
 
 export interface IngestSummary {
   documentsNew: number;
@@ -36,6 +37,8 @@ export class BatchWriter {
   private readonly seen = new Set<string>();
   private pending: Promise<WriteCounts> | undefined;
   private stored = 0;
+  /** The write lock's count after this writer's last batch: unchanged at the next batch means nobody else wrote. */
+  private lastSeq: number | undefined;
 
   private constructor(
     private readonly connection: Connection | undefined,
@@ -46,7 +49,8 @@ export class BatchWriter {
   /** Applies the schema and loads what resolution must know of the store (attacks, people, corrections). */
   static async open(connection: Connection | undefined, dryRun: boolean): Promise<BatchWriter> {
     if (connection && !dryRun) await applySchema(connection);
-    const resolver = new Resolver(connection ? { ...(await loadKnownEntities(connection)), corrections: await loadCorrectionIndex(connection) } : {});
+    // What others stored is read under the write lock at the first batch (and whenever they wrote since).
+    const resolver = new Resolver(connection ? { corrections: await loadCorrectionIndex(connection) } : {});
     return new BatchWriter(connection, resolver, dryRun);
   }
 
@@ -66,27 +70,53 @@ export class BatchWriter {
 
   /** Resolves one batch of extracted articles and starts its write once the previous batch's has finished. */
   async add(fresh: Article[], extractions: DocumentExtraction[]): Promise<void> {
-    this.summary.documentsNew += fresh.length;
-    const duplicates = new Map(findNearDuplicates(fresh).map((d) => [d.id, d]));
-    this.summary.nearDuplicates += duplicates.size;
-    const inputs: ResolveInput[] = fresh.map((article, k) => {
-      const duplicate = duplicates.get(article.id);
-      return { article, extraction: extractions[k]!, ...(duplicate ? { duplicateOf: { id: duplicate.duplicateOf, similarity: duplicate.similarity } } : {}) };
-    });
-    const extraction = this.resolver.resolve(inputs);
     await this.settle();
-    if (this.connection && !this.dryRun && inputs.length > 0) {
-      this.pending = writeGraph(this.connection, extraction, this.ontology);
-      // Its failure is reported by settle(); until then the caller is reading the next batch, and a failure
-      // left without a handler that long would end the process before kg can explain it.
-      this.pending.catch(() => undefined);
-    } else if (this.dryRun) {
+    this.summary.documentsNew += fresh.length;
+    if (!this.connection || this.dryRun) {
+      const extraction = this.resolve(fresh, extractions);
+      this.summary.nearDuplicates += extraction.documents.filter((d) => d.duplicateOf).length;
       const c = this.summary.counts;
       c.documents += extraction.documents.length;
       c.entitiesCreated += extraction.entities.length;
       c.relationshipsCreated += extraction.relations.length;
       c.claims += extraction.entities.reduce((n, e) => n + e.attributes.length, 0);
+      return;
     }
+    if (fresh.length === 0) return;
+    const extractionOf = new Map(fresh.map((article, k) => [article.id, extractions[k]!]));
+    // Another ingester may have stored some of these documents, and other attacks, since they were looked up:
+    // under the lock, those documents are left out and the resolver learns what the others wrote.
+    this.pending = writeResolvedBatch(
+      this.connection,
+      fresh.map((a) => a.id),
+      this.lastSeq,
+      (stored, known) => {
+        if (known) this.resolver.refresh(known);
+        const left = fresh.filter((a) => !stored.has(a.id));
+        return this.resolve(left, left.map((a) => extractionOf.get(a.id)!));
+      },
+      this.ontology,
+    ).then(({ counts, seq, extraction }) => {
+      this.lastSeq = seq;
+      const dropped = fresh.length - extraction.documents.length;
+      this.summary.documentsNew -= dropped;
+      this.summary.documentsUnchanged += dropped;
+      this.summary.nearDuplicates += extraction.documents.filter((d) => d.duplicateOf).length;
+      return counts;
+    });
+    // Its failure is reported by settle(); until then the caller is reading the next batch, and a failure
+    // left without a handler that long would end the process before kg can explain it.
+    this.pending.catch(() => undefined);
+  }
+
+  private resolve(fresh: Article[], extractions: DocumentExtraction[]): Extraction {
+    const duplicates = new Map(findNearDuplicates(fresh).map((d) => [d.id, d]));
+    return this.resolver.resolve(
+      fresh.map((article, k) => {
+        const duplicate = duplicates.get(article.id);
+        return { article, extraction: extractions[k]!, ...(duplicate ? { duplicateOf: { id: duplicate.duplicateOf, similarity: duplicate.similarity } } : {}) };
+      }),
+    );
   }
 
   /** Waits for the last write. */
