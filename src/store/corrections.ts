@@ -80,7 +80,7 @@ function relationRow(source: string, type: string, target: string, properties: R
     type,
     confidence: Number(properties.confidence ?? 0),
     docs: list(properties.docs),
-    evidence: keys.map((key, i) => ({ key, doc: docs[i], start: list(properties.evidenceStarts)[i], end: list(properties.evidenceEnds)[i], text: list(properties.evidence)[i] })),
+    evidence: keys.map((key, i) => ({ key, doc: docs[i], start: list(properties.evidenceStarts)[i], end: list(properties.evidenceEnds)[i], page: list(properties.evidencePages)[i] ?? 0, text: list(properties.evidence)[i] })),
   };
 }
 
