@@ -1,24 +1,14 @@
 // A shard: what `kg extract --shard` writes and `kg load` reads, one JSON line per document extraction, so
 // extraction can run on any number of machines and one writer resolves and stores the lot.
 import { z } from 'zod';
-import { AttributeReport, Evidence } from './extraction.js';
+import { AttributeReport, DocumentRecord, Evidence } from './extraction.js';
 import { EntityType } from './ontology.js';
 
 /** Bumped when a line's shape changes, so an old shard is refused by name rather than misread. */
 export const SHARD_VERSION = 1;
 
-const ShardArticle = z.object({
-  id: z.string().min(1),
-  source: z.string(),
-  path: z.string(),
-  title: z.string(),
-  published: z.string().optional(),
-  url: z.string().optional(),
-  author: z.string().optional(),
-  outlet: z.string().optional(),
-  pageStarts: z.array(z.number().int().nonnegative()).optional(),
-  text: z.string(),
-});
+/** The article as read: a document record's fields, plus where it was read from and its normalised text. */
+const ShardArticle = DocumentRecord.pick({ id: true, source: true, title: true, published: true, url: true, author: true, outlet: true, pageStarts: true }).extend({ path: z.string(), text: z.string() });
 
 const ShardAttack = z.object({
   kind: z.string(),
