@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ExitCode } from '../model/errors.js';
 import type { Extraction } from '../model/extraction.js';
 import { globalsOf, note, printError } from './context.js';
+import { shardLine } from './shards.js';
 import { printableLine } from './terminal.js';
 import { loadArticles, Pipeline, settleOutcomes } from './pipeline.js';
 import { addWebOptions, type WebOptions } from './web-options.js';
@@ -13,6 +14,7 @@ import { ExtractionPool } from './worker-pool.js';
 interface ExtractOptions extends WebOptions {
   format: 'json' | 'table';
   out?: string;
+  shard?: string;
   perDocument?: string;
   maxMb: number;
   ontology?: string;
@@ -46,6 +48,7 @@ export function extractCommand(): Command {
     .argument('<inputs...>', 'files, folders, article URLs, feeds (RSS, Atom), news sitemaps or OPML lists')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'table']).default('json'))
     .option('-o, --out <file>', 'write to a file instead of standard output')
+    .option('--shard <file>', 'write one JSON line per document extraction for `kg load` instead of the graph (which `--out` still writes)')
     .option('--per-document <dir>', 'also write one JSON file per article, each extracted alone (what `kg eval --pred-dir` reads)')
     .option('--max-mb <n>', 'largest article to read, in MB', positive, 10)
     .option('--ontology <file>', 'an ontology file to use instead of data/ontology.json')
@@ -68,9 +71,10 @@ export function extractCommand(): Command {
       const extraction = pipeline.extractCorpus(articles, extractions);
       if (options.text) for (const d of extraction.documents) d.text = articles.find((a) => a.id === d.id)!.text;
       for (const d of extraction.documents) if (d.duplicateOf) note(globals, `kg: ${d.source} is a near-duplicate of ${extraction.documents.find((x) => x.id === d.duplicateOf)?.source} (similarity ${d.similarity}).`);
+      if (options.shard) writeFileSync(options.shard, articles.map((article, i) => shardLine(article, extractions[i]!)).join(''));
       const output = options.format === 'json' ? `${JSON.stringify(extraction, null, 2)}\n` : formatTable(extraction);
       if (options.out) writeFileSync(options.out, output);
-      else process.stdout.write(output);
+      else if (!options.shard) process.stdout.write(output);
       if (options.perDocument) {
         mkdirSync(options.perDocument, { recursive: true });
         for (const [i, article] of articles.entries()) {

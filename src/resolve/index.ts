@@ -59,8 +59,16 @@ export class Resolver {
 
   constructor(known: { attacks?: KnownAttack[]; personNames?: string[]; corrections?: CorrectionIndex } = {}) {
     this.corrections = known.corrections ?? emptyCorrections();
-    for (const a of known.attacks ?? []) this.index({ ...a, facts: toFacts(a.anchors), seq: this.attacks.size });
-    for (const name of known.personNames ?? []) this.addFullName(name);
+    this.refresh({ attacks: known.attacks ?? [], personNames: known.personNames ?? [] });
+  }
+
+  /** Takes the store's attacks as they are now (others may have written since this resolver started), as a
+   * resolver made now would, and learns the people it did not know. */
+  refresh(known: { attacks: KnownAttack[]; personNames: string[] }): void {
+    this.attacks.clear();
+    this.attacksByAnchor.clear();
+    for (const a of known.attacks) this.index({ ...a, facts: toFacts(a.anchors), seq: this.attacks.size });
+    for (const name of known.personNames) this.addFullName(name);
   }
 
   private index(attack: AttackState): void {

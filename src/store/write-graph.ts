@@ -1,6 +1,6 @@
 // Writes extraction batches into Neo4j: one write transaction per batch (all of it or none), batched
 // UNWIND ... MERGE statements, retried by the driver on transient errors. Idempotent: writing twice changes nothing.
-import type { QueryStatistics } from 'neo4j-driver';
+import type { ManagedTransaction, QueryStatistics } from 'neo4j-driver';
 import { z } from 'zod';
 import type { Extraction } from '../model/extraction.js';
 import type { Ontology } from '../model/ontology.js';
@@ -8,7 +8,7 @@ import type { KnownAttack } from '../resolve/index.js';
 import { explainNeo4jError, openSession, type Connection } from './connection.js';
 import { readCypher } from './cypher-files.js';
 import { toGraphRows } from './graph-rows.js';
-import { readRows } from './run-query.js';
+import { readRows, toPlain } from './run-query.js';
 
 const CYPHER = {
   existing: readCypher('ingest/existing-documents.cypher'),
@@ -19,6 +19,7 @@ const CYPHER = {
   mentions: readCypher('ingest/mentions.cypher'),
   relations: readCypher('ingest/relations.cypher'),
   claims: readCypher('ingest/claims.cypher'),
+  writeLock: readCypher('ingest/write-lock.cypher'),
 };
 
 const KnownAttackRecord = z.object({
@@ -51,9 +52,16 @@ export function findStoredDocuments(connection: Connection, ids: string[]): Prom
   return readRows(connection, CYPHER.existing, { ids }).then((rows) => new Set(rows.map((r) => String(r.id))));
 }
 
-/** What earlier runs stored that this run's resolution must agree with. */
-export async function loadKnownEntities(connection: Connection): Promise<{ attacks: KnownAttack[]; personNames: string[] }> {
-  const attacks = (await readRows(connection, CYPHER.knownAttacks)).map((r) => {
+export interface KnownEntities {
+  attacks: KnownAttack[];
+  personNames: string[];
+}
+
+type Read = (query: string, params?: Record<string, unknown>) => Promise<Array<Record<string, unknown>>>;
+
+/** What earlier runs and other ingesters stored that this batch's resolution must agree with. */
+async function readKnown(read: Read): Promise<KnownEntities> {
+  const attacks = (await read(CYPHER.knownAttacks)).map((r) => {
     const a = KnownAttackRecord.parse(r);
     return {
       id: a.id,
@@ -62,7 +70,7 @@ export async function loadKnownEntities(connection: Connection): Promise<{ attac
       anchors: { kind: a.kind, ...(a.year !== null ? { year: a.year } : {}), explicitYear: a.explicitYear, ...(a.date !== null ? { date: a.date } : {}), places: a.places, sites: a.sites, countries: a.countries, persons: a.persons, names: a.names },
     };
   });
-  const personNames = (await readRows(connection, CYPHER.knownPersons)).map((r) => String(r.name));
+  const personNames = (await read(CYPHER.knownPersons)).map((r) => String(r.name));
   return { attacks, personNames };
 }
 
@@ -97,18 +105,26 @@ export function writeStatements(extraction: Extraction, ontology: Ontology): Wri
   ];
 }
 
+async function runStatements(tx: ManagedTransaction, statements: WriteStatement[]): Promise<StatementResult[]> {
+  const results = [];
+  for (const statement of statements) {
+    const result = await tx.run(statement.query, statement.params);
+    results.push({ total: Number(result.records[0]?.get('total') ?? 0), counters: result.summary.counters.updates() });
+  }
+  return results;
+}
+
+type StatementResult = { total: number; counters: ReturnType<QueryStatistics['updates']> };
+
 /** Runs the statements in one write transaction (all or nothing, retried on transient errors), in order. */
-export async function runInOneTransaction(connection: Connection, statements: WriteStatement[]): Promise<Array<{ total: number; counters: ReturnType<QueryStatistics['updates']> }>> {
+export async function runInOneTransaction(connection: Connection, statements: WriteStatement[]): Promise<StatementResult[]> {
+  return inWriteTransaction(connection, (tx) => runStatements(tx, statements));
+}
+
+async function inWriteTransaction<T>(connection: Connection, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
   const session = openSession(connection, 'WRITE');
   try {
-    return await session.executeWrite(async (tx) => {
-      const results = [];
-      for (const statement of statements) {
-        const result = await tx.run(statement.query, statement.params);
-        results.push({ total: Number(result.records[0]?.get('total') ?? 0), counters: result.summary.counters.updates() });
-      }
-      return results;
-    });
+    return await session.executeWrite(work);
   } catch (error) {
     throw explainNeo4jError(error, connection.uri);
   } finally {
@@ -116,10 +132,8 @@ export async function runInOneTransaction(connection: Connection, statements: Wr
   }
 }
 
-export async function writeGraph(connection: Connection, extraction: Extraction, ontology: Ontology): Promise<WriteCounts> {
-  const statements = writeStatements(extraction, ontology);
-  const results = await runInOneTransaction(connection, statements);
-  // What was created comes from Neo4j's own counters, not from extra lookups per row.
+/** What was created comes from Neo4j's own counters, not from extra lookups per row. */
+function countsOf(statements: WriteStatement[], results: StatementResult[]): WriteCounts {
   const counts = emptyCounts();
   statements.forEach((statement, i) => {
     const { total, counters } = results[i]!;
@@ -135,4 +149,30 @@ export async function writeGraph(connection: Connection, extraction: Extraction,
     }
   });
   return counts;
+}
+
+export async function writeGraph(connection: Connection, extraction: Extraction, ontology: Ontology): Promise<WriteCounts> {
+  const statements = writeStatements(extraction, ontology);
+  return countsOf(statements, await runInOneTransaction(connection, statements));
+}
+
+/** How a locked batch is resolved: given which of its documents are stored by now, and what others stored since
+ * this writer's last batch (undefined when nobody else wrote). */
+export type ResolveLocked = (stored: Set<string>, known: KnownEntities | undefined) => Extraction;
+
+/**
+ * Resolves and writes one batch under the store-wide write lock, so that concurrent ingesters take turns and
+ * each batch is resolved against everything stored before it: two processes meeting one attack give it one node.
+ * `lastSeq` is the lock's count after this writer's previous batch. The driver may run this more than once
+ * (a transient error), so `resolve` must give the same graph when called again.
+ */
+export async function writeResolvedBatch(connection: Connection, ids: string[], lastSeq: number | undefined, resolve: ResolveLocked, ontology: Ontology): Promise<{ counts: WriteCounts; seq: number; extraction: Extraction }> {
+  return inWriteTransaction(connection, async (tx) => {
+    const read: Read = async (query, params) => (await tx.run(query, params)).records.map((r) => toPlain(r.toObject()) as Record<string, unknown>);
+    const seq = Number((await read(CYPHER.writeLock))[0]!.seq);
+    const stored = new Set((await read(CYPHER.existing, { ids })).map((r) => String(r.id)));
+    const extraction = resolve(stored, seq - 1 === lastSeq ? undefined : await readKnown(read));
+    const statements = writeStatements(extraction, ontology);
+    return { counts: countsOf(statements, await runStatements(tx, statements)), seq, extraction };
+  });
 }
