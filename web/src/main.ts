@@ -10,16 +10,19 @@ import type { SerializedGraph } from '../../src/model/api.js';
 import { api, ApiFailure } from './api.js';
 import { Availability } from './availability.js';
 import { applySizes, TYPE_COLOURS, type SizeBy } from './appearance.js';
+import { AttacksTable } from './attacks-table.js';
+import { Corrections } from './corrections.js';
 import { CypherResults } from './cypher-results.js';
 import { exportView } from './exporting.js';
 import { FilterPanel } from './filter-panel.js';
 import { visibility, type Filters, type Visibility } from './filters.js';
-import { mergeInto, type Documents } from './graph-data.js';
+import { mergeInto, replaceWith, type Documents } from './graph-data.js';
 import { Layout } from './layout.js';
 import { Panel } from './panel.js';
 import { followUpdates } from './live-updates.js';
 import { describePath, type Path } from './paths.js';
 import { SearchBox, type Hit } from './search.js';
+import { Timeline } from './timeline.js';
 import { readState, writeState } from './url-state.js';
 import { selectEdge, selectNode, withFilters, withPath, withStep, type Step, type ViewState } from './view-state.js';
 
@@ -31,6 +34,10 @@ let view: ViewState = readState(location.hash);
 let shown: Visibility = { nodes: new Set(), edges: new Set(), isolated: 0 };
 let paths: Path[] = [];
 let hovered: string | undefined;
+// The publication date the graph is shown as of (undefined: all that is known now).
+let asOf: string | undefined;
+// Corrections, the attacks table and the timeline need the database; over a file they stay hidden.
+let database = false;
 // Large graphs draw nodes as points and edges as plain lines until something is focused (level of detail).
 let large = false;
 const container = $('graph');
@@ -122,6 +129,7 @@ function commit(next: ViewState, how: 'push' | 'replace' | 'none'): void {
     fit(true);
   }
   showPanel();
+  attacksTable.highlight(next.selected);
   renderer.refresh();
   if (how !== 'none') writeUrl(how);
 }
@@ -135,10 +143,55 @@ const actions = {
 };
 
 function showPanel(): void {
-  if (view.edge && graph.hasEdge(view.edge)) panel.showEvidence(graph, view.edge, documents, actions);
-  else if (view.selected && graph.hasNode(view.selected)) panel.showEntity(graph, view.selected, documents, shown, actions);
-  else panel.hide();
+  if (view.edge && graph.hasEdge(view.edge)) {
+    panel.showEvidence(graph, view.edge, documents, actions);
+    if (database) panel.append(corrections.forRelation(graph.source(view.edge), String(graph.getEdgeAttribute(view.edge, 'type')), graph.target(view.edge)));
+  } else if (view.selected && graph.hasNode(view.selected)) {
+    panel.showEntity(graph, view.selected, documents, shown, actions);
+    if (database) panel.append(corrections.forEntity(view.selected, String(graph.getNodeAttribute(view.selected, 'label'))));
+  } else panel.hide();
 }
+
+/** The whole graph, or as of the chosen date. */
+const loadBase = () => (asOf ? api.asOf(asOf) : api.graph());
+
+/**
+ * After a correction or a new "as of" date the page shows the base graph again as the server now has it
+ * (positions kept); steps that built another view no longer describe it, and a selection that went goes too.
+ */
+async function reload(): Promise<void> {
+  documents = replaceWith(graph, await loadBase());
+  view = { ...view, steps: [] };
+  afterGraphChange();
+  const gone = (view.selected !== undefined && !graph.hasNode(view.selected)) || (view.edge !== undefined && !graph.hasEdge(view.edge));
+  commit(gone ? selectNode(view, undefined) : view, 'replace');
+  await loadWorkflow();
+}
+
+/** The attacks table and the timeline, as the server has them now ("as of" filters the table too). */
+async function loadWorkflow(): Promise<void> {
+  if (!database) return;
+  const [rows, timelineData] = await Promise.all([api.attacks(asOf), api.timeline()]);
+  attacksTable.show(rows);
+  timeline.show(timelineData);
+}
+
+/** Selects an entity, loading its neighbourhood first if the view does not hold it, and centres on it. */
+async function focusOn(id: string): Promise<void> {
+  if (!graph.hasNode(id)) await expand(id);
+  commit(selectNode(view, id), 'push');
+  centreOn(id);
+}
+const attacksTable = new AttacksTable((id) => void focusOn(id));
+const corrections = new Corrections(reload);
+const timeline = new Timeline(
+  (id) => void focusOn(id),
+  (date) => {
+    asOf = date;
+    timeline.setAsOf(date);
+    void reload();
+  },
+);
 
 function centreOn(node: string): void {
   const display = renderer.getNodeDisplayData(node);
@@ -156,6 +209,11 @@ async function mergeGraph(data: SerializedGraph, near?: string): Promise<void> {
   if (before.size > 0 && added.length > 0) {
     for (let i = 0; i < added.length; i += AROUND_BATCH) documents = mergeInto(graph, documents, await api.around(added.slice(i, i + AROUND_BATCH)), { edgesOnly: true });
   }
+  afterGraphChange();
+}
+
+/** Level of detail, filter controls and what is shown follow the graph's new content. */
+function afterGraphChange(): void {
   large = graph.size > 5000 || graph.order > 3000;
   renderer.setSetting('renderEdgeLabels', !large);
   renderer.setSetting('hideEdgesOnMove', large);
@@ -263,13 +321,7 @@ async function hits(q: string): Promise<Hit[]> {
   return (await api.search(q).catch(() => [])).map((h) => ({ id: h.id, name: h.name, type: h.type }));
 }
 
-new SearchBox(hits, (hit) => {
-  void (async () => {
-    if (!graph.hasNode(hit.id)) await expand(hit.id);
-    commit(selectNode(view, hit.id), 'push');
-    centreOn(hit.id);
-  })();
-});
+new SearchBox(hits, (hit) => void focusOn(hit.id));
 
 // Shortest paths (up to three, from the server), each step named; the chosen one is highlighted and in the URL.
 function listPaths(index: number): void {
@@ -405,7 +457,13 @@ const availability = new Availability(() => {
 
 async function start(): Promise<void> {
   if (!(await availability.check())) return;
-  if (!(await api.info()).cypher) $('cypher-section').hidden = true;
+  const info = await api.info();
+  if (!info.cypher) $('cypher-section').hidden = true;
+  database = info.source === 'neo4j';
+  for (const id of ['corrections-section', 'as-of-section', 'timeline-strip', 'attacks-toggle']) $(id).toggleAttribute('hidden', !database);
+  await loadWorkflow().catch((error: unknown) => {
+    $('correction-status').textContent = `The attacks table and timeline did not load: ${(error as Error).message}`;
+  });
   const linked = view;
   // A link whose first step replaced the view never needed the whole graph.
   const first = linked.steps[0];
@@ -424,7 +482,8 @@ async function start(): Promise<void> {
   container.dataset.ready = 'true';
   container.dataset.nodes = String(graph.order);
   followUpdates(async () => {
-    await mergeGraph(await api.graph());
+    await mergeGraph(await loadBase());
+    await loadWorkflow();
     layout.settle();
     renderer.refresh();
     container.dataset.nodes = String(graph.order);
@@ -432,7 +491,7 @@ async function start(): Promise<void> {
 }
 
 // Exposed for tests and for people poking at the page from the console.
-(window as unknown as { kg: unknown }).kg = { graph, renderer, select: (node: string | undefined) => commit(selectNode(view, node), 'push'), state: () => view, shown: () => shown };
+(window as unknown as { kg: unknown }).kg = { graph, renderer, select: (node: string | undefined) => commit(selectNode(view, node), 'push'), selectEdge: (edge: string) => commit(selectEdge(view, edge), 'push'), state: () => view, shown: () => shown };
 
 legend();
 start().catch((error: unknown) => {

@@ -108,6 +108,11 @@ export class Panel {
     this.root.hidden = true;
   }
 
+  /** Adds a section (the corrections' controls) below what the panel shows. */
+  append(section: HTMLElement): void {
+    this.body.append(section);
+  }
+
   showEntity(graph: MultiDirectedGraph, node: string, documents: Documents, shown: Visibility, actions: PanelActions): void {
     const a = graph.getNodeAttributes(node);
     this.body.replaceChildren();
