@@ -123,6 +123,12 @@ describe('corrections from the panel', () => {
     expect(await readRows(connection, 'MATCH (c:Entity {id: $id}) RETURN c', { id: drop!.id })).toEqual([]);
     expect(await pageNodes()).not.toContain(drop!.id);
     expect(await pageNodes()).toContain(keep!.id);
+    // Undoing the merge brings the dropped entity back, in the store and on the page.
+    await page.evaluate(() => delete document.getElementById('correction-status')!.dataset.state);
+    await page.click('#correction-undo');
+    await page.waitForSelector('#correction-status[data-state=done]');
+    expect(await readRows(connection, 'MATCH (c:Entity {id: $id}) RETURN c.name AS name', { id: drop!.id })).toEqual([{ name: drop!.name }]);
+    expect(await pageNodes()).toContain(drop!.id);
 
     const { id: gone } = await one('MATCH (p:Person)-[]-() RETURN p.id AS id ORDER BY p.id LIMIT 1');
     await select(String(gone));
@@ -166,6 +172,7 @@ describe('the timeline and "as of"', () => {
     const later = await asOf('2033-06-09');
     await expect.poll(pageNodes, { timeout: 15_000 }).toEqual(later);
     expect(later.length).toBeGreaterThan(early.length);
+    expect(later.some((n) => n.startsWith('group/al-shabaab'))).toBe(true);
 
     await page.click('#as-of-clear');
     await expect.poll(pageNodes, { timeout: 15_000 }).toEqual(all);
