@@ -8,8 +8,10 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SerializedGraph } from '../../src/model/api.js';
+import { loadGeocoder } from '../../src/resolve/geocode.js';
 import { listAttacks } from '../../src/store/attacks.js';
 import type { Connection } from '../../src/store/connection.js';
+import { geocodeGraph } from '../../src/store/geocode.js';
 import { readRows } from '../../src/store/run-query.js';
 import { closeViewerSession, openViewerSession, type ViewerSession } from '../helpers/viewer-page.js';
 
@@ -48,6 +50,10 @@ beforeAll(async () => {
   session = await openViewerSession([seeds, articles]);
   ({ connection, page } = session);
   url = session.viewer.url;
+  // Places on the map come from `kg geocode`; the page reads them when it loads.
+  await geocodeGraph(connection, loadGeocoder());
+  await page.reload();
+  await page.waitForSelector('#graph[data-ready=true]', { timeout: 30_000 });
 });
 
 afterAll(() => closeViewerSession(session, [articles]));
@@ -87,6 +93,34 @@ describe('the attacks table', () => {
     await select(b!.id);
     expect(await page.getAttribute(`#attacks-table tr[data-id="${b!.id}"]`, 'aria-selected')).toBe('true');
     expect(await page.getAttribute(`#attacks-table tr[data-id="${a!.id}"]`, 'aria-selected')).toBe('false');
+    expect(session.errors).toEqual([]);
+  });
+});
+
+describe('the map', () => {
+  it('draws country outlines and the placed entities, tied to the selection, and names those not placed', async () => {
+    await page.click('#map-toggle');
+    const placed = await readRows(connection, 'MATCH (e:Entity) WHERE e.lat IS NOT NULL RETURN e.id AS id ORDER BY id');
+    expect(placed.length).toBeGreaterThan(2);
+    await expect.poll(() => page.locator('#map-drawing circle[data-id]').count()).toBe(placed.length);
+    expect(await page.locator('#map-drawing .countries path').count()).toBeGreaterThan(150);
+    const dots = await page.locator('#map-drawing circle[data-id]').evaluateAll((cs) => cs.map((c) => (c as SVGElement).dataset.id).sort());
+    expect(dots).toEqual(placed.map((r) => r.id));
+    // Dots sit where their coordinates are: Mombasa (east Africa) lies right of and below Moscow.
+    const at = async (id: string) => page.locator(`#map-drawing circle[data-id="${id}"]`).evaluate((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]);
+    const [mombasa, moscow] = [await at('location/mombasa'), await at('location/moscow')];
+    expect(mombasa[0]).toBeGreaterThan(moscow[0]!);
+    expect(mombasa[1]).toBeGreaterThan(moscow[1]!);
+
+    await page.dispatchEvent('#map-drawing circle[data-id="location/mombasa"]', 'click');
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { kg: Kg }).kg.state().selected)).toBe('location/mombasa');
+    await select('location/moscow');
+    expect(await page.getAttribute('#map-drawing circle[data-id="location/moscow"]', 'class')).toBe('selected');
+    expect(await page.getAttribute('#map-drawing circle[data-id="location/mombasa"]', 'class')).toBe('');
+
+    const unplaced = await readRows(connection, 'MATCH (e:Location|Country) WHERE e.lat IS NULL RETURN e.name AS name');
+    const message = (await page.textContent('#map-unplaced')) ?? '';
+    for (const { name } of unplaced) expect(message).toContain(String(name));
     expect(session.errors).toEqual([]);
   });
 });

@@ -12,6 +12,21 @@ export const Timeline = z.object({
 });
 export type Timeline = z.infer<typeof Timeline>;
 
+/** What `/api/geojson` answers: placed entities as Points (with their id), relationships between them as LineStrings. */
+export const PlacedFeatures = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      geometry: z.discriminatedUnion('type', [
+        z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+        z.object({ type: z.literal('LineString'), coordinates: z.array(z.tuple([z.number(), z.number()])) }),
+      ]),
+      properties: z.object({ id: z.string().optional(), name: z.string().optional(), type: z.string(), source: z.string().optional(), target: z.string().optional() }),
+    }),
+  ),
+});
+
 /** The part of a correction's record the page uses (the server sends the whole record). */
 export const Correction = z.object({ id: z.string(), kind: z.string(), summary: z.string() });
 export type Correction = z.infer<typeof Correction>;
@@ -61,6 +76,7 @@ export const api = {
   attacks: (asOf?: string) => call(z.array(AttackRow), `/api/attacks${asOf ? `?${new URLSearchParams({ asOf })}` : ''}`),
   timeline: () => call(Timeline, '/api/timeline'),
   asOf: (date: string) => call(SerializedGraph, `/api/as-of?${new URLSearchParams({ asOf: date })}`),
+  geojson: (asOf?: string) => call(PlacedFeatures, `/api/geojson${asOf ? `?${new URLSearchParams({ asOf })}` : ''}`),
   correct: (request: CorrectionRequest) => call(Correction, '/api/corrections', post(request)),
   undo: (id: string) => call(Correction, `/api/corrections/${encodeURIComponent(id)}/undo`, post({})),
 };

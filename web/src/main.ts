@@ -18,6 +18,7 @@ import { FilterPanel } from './filter-panel.js';
 import { visibility, type Filters, type Visibility } from './filters.js';
 import { mergeInto, replaceWith, type Documents } from './graph-data.js';
 import { Layout } from './layout.js';
+import { MapView } from './map.js';
 import { Panel } from './panel.js';
 import { followUpdates } from './live-updates.js';
 import { describePath, type Path } from './paths.js';
@@ -130,6 +131,7 @@ function commit(next: ViewState, how: 'push' | 'replace' | 'none'): void {
   }
   showPanel();
   attacksTable.highlight(next.selected);
+  map.highlight(next.selected);
   renderer.refresh();
   if (how !== 'none') writeUrl(how);
 }
@@ -168,12 +170,13 @@ async function reload(): Promise<void> {
   await loadWorkflow();
 }
 
-/** The attacks table and the timeline, as the server has them now ("as of" filters the table too). */
+/** The attacks table, the timeline and the map, as the server has them now ("as of" filters the table and the map too). */
 async function loadWorkflow(): Promise<void> {
   if (!database) return;
-  const [rows, timelineData] = await Promise.all([api.attacks(asOf), api.timeline()]);
+  const [rows, timelineData, placed] = await Promise.all([api.attacks(asOf), api.timeline(), api.geojson(asOf)]);
   attacksTable.show(rows);
   timeline.show(timelineData);
+  map.show(placed, graph.mapNodes((id, a) => ({ id, name: String(a.label), type: String(a.type) })));
 }
 
 /** Selects an entity, loading its neighbourhood first if the view does not hold it, and centres on it. */
@@ -183,6 +186,7 @@ async function focusOn(id: string): Promise<void> {
   centreOn(id);
 }
 const attacksTable = new AttacksTable((id) => void focusOn(id));
+const map = new MapView((id) => void focusOn(id));
 const corrections = new Corrections(reload);
 const timeline = new Timeline(
   (id) => void focusOn(id),
@@ -460,10 +464,7 @@ async function start(): Promise<void> {
   const info = await api.info();
   if (!info.cypher) $('cypher-section').hidden = true;
   database = info.source === 'neo4j';
-  for (const id of ['corrections-section', 'as-of-section', 'timeline-strip', 'attacks-toggle']) $(id).toggleAttribute('hidden', !database);
-  await loadWorkflow().catch((error: unknown) => {
-    $('correction-status').textContent = `The attacks table and timeline did not load: ${(error as Error).message}`;
-  });
+  for (const id of ['corrections-section', 'as-of-section', 'timeline-strip', 'attacks-toggle', 'map-toggle']) $(id).toggleAttribute('hidden', !database);
   const linked = view;
   // A link whose first step replaced the view never needed the whole graph.
   const first = linked.steps[0];
@@ -478,6 +479,10 @@ async function start(): Promise<void> {
   commit({ ...linked, steps }, 'none');
   if (linked.camera) renderer.getCamera().setState(linked.camera);
   writeUrl('replace');
+  // After the graph: the map names the view's places it could not place.
+  await loadWorkflow().catch((error: unknown) => {
+    $('correction-status').textContent = `The attacks table, timeline and map did not load: ${(error as Error).message}`;
+  });
   loaded = true;
   container.dataset.ready = 'true';
   container.dataset.nodes = String(graph.order);
