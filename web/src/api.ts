@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ApiError, CypherResult, PathResult, RelationEvidence, SearchHit, SerializedGraph } from '../../src/model/api.js';
 import { AttackRow } from '../../src/model/attacks.js';
+import { CaseRecord, type CaseView } from '../../src/model/cases.js';
 // Types only: the corrections model reads the ontology from disk, which a browser cannot.
 import type { CorrectionRequest } from '../../src/model/corrections.js';
 
@@ -77,11 +78,18 @@ export const api = {
   timeline: () => call(Timeline, '/api/timeline'),
   asOf: (date: string) => call(SerializedGraph, `/api/as-of?${new URLSearchParams({ asOf: date })}`),
   geojson: (asOf?: string) => call(PlacedFeatures, `/api/geojson${asOf ? `?${new URLSearchParams({ asOf })}` : ''}`),
+  cases: () => call(z.array(CaseRecord), '/api/cases'),
+  getCase: (name: string) => call(CaseRecord, caseUrl(name)),
+  saveCase: (name: string, view: CaseView) => call(CaseRecord, caseUrl(name), { ...post({ view }), method: 'PUT' }),
+  renameCase: (from: string, to: string) => call(CaseRecord, `${caseUrl(from)}/rename`, post({ to })),
+  deleteCase: (name: string) => call(z.object({ deleted: z.string() }), caseUrl(name), { ...post({}), method: 'DELETE' }),
   correct: (request: CorrectionRequest) => call(Correction, '/api/corrections', post(request)),
   undo: (id: string) => call(Correction, `/api/corrections/${encodeURIComponent(id)}/undo`, post({})),
 };
 
-// Same-origin JSON: the browser adds the Origin header the server's POST guard asks for.
+const caseUrl = (name: string) => `/api/cases/${encodeURIComponent(name)}`;
+
+// Same-origin JSON: the browser adds the Origin header the server's guard asks for on every write (POST, PUT, DELETE).
 function post(body: unknown): RequestInit {
   return { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
 }

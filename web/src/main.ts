@@ -11,6 +11,7 @@ import { api, ApiFailure } from './api.js';
 import { Availability } from './availability.js';
 import { applySizes, TYPE_COLOURS, type SizeBy } from './appearance.js';
 import { AttacksTable } from './attacks-table.js';
+import { CaseFiles, type CaseContent } from './case-files.js';
 import { Corrections } from './corrections.js';
 import { CypherResults } from './cypher-results.js';
 import { exportView } from './exporting.js';
@@ -147,10 +148,10 @@ const actions = {
 function showPanel(): void {
   if (view.edge && graph.hasEdge(view.edge)) {
     panel.showEvidence(graph, view.edge, documents, actions);
-    if (database) panel.append(corrections.forRelation(graph.source(view.edge), String(graph.getEdgeAttribute(view.edge, 'type')), graph.target(view.edge)));
+    if (database) panel.append(corrections.forRelation(graph.source(view.edge), String(graph.getEdgeAttribute(view.edge, 'type')), graph.target(view.edge)), caseFiles.noteField('relationships', view.edge));
   } else if (view.selected && graph.hasNode(view.selected)) {
     panel.showEntity(graph, view.selected, documents, shown, actions);
-    if (database) panel.append(corrections.forEntity(view.selected, String(graph.getNodeAttribute(view.selected, 'label'))));
+    if (database) panel.append(corrections.forEntity(view.selected, String(graph.getNodeAttribute(view.selected, 'label'))), caseFiles.noteField('entities', view.selected));
   } else panel.hide();
 }
 
@@ -187,6 +188,37 @@ async function focusOn(id: string): Promise<void> {
 }
 const attacksTable = new AttacksTable((id) => void focusOn(id));
 const map = new MapView((id) => void focusOn(id));
+
+/** What a case file keeps of the view: the entities shown where they are drawn, filters, focus, paths, the rows on show. */
+function caseContent(): CaseContent {
+  const entities = [...shown.nodes];
+  const at = (n: string) => ({ x: Number(graph.getNodeAttribute(n, 'x')), y: Number(graph.getNodeAttribute(n, 'y')) });
+  return {
+    entities,
+    positions: Object.fromEntries(entities.map((n) => [n, at(n)])),
+    filters: Object.fromEntries(FILTER_KEYS.filter((k) => view[k] !== undefined).map((k) => [k, view[k]])),
+    selected: view.selected,
+    edge: view.edge,
+    paths: paths.map((p) => p.nodes),
+    cypher: cypherResults.saved(),
+  };
+}
+
+/** Shows a case: its entities (as the store has them now) at their saved places, its filters and focus. */
+async function openCase(content: CaseContent): Promise<void> {
+  const ids = new Set(content.entities);
+  const base = await loadBase();
+  documents = replaceWith(graph, { ...base, nodes: base.nodes.filter((n) => ids.has(n.key)), edges: base.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) });
+  for (const [id, position] of Object.entries(content.positions)) if (graph.hasNode(id)) graph.mergeNodeAttributes(id, position);
+  paths = [];
+  $('path-list').replaceChildren();
+  view = { ...withPath(view, undefined), steps: [] };
+  afterGraphChange();
+  const filtered = withFilters(view, content.filters);
+  commit(content.edge && graph.hasEdge(content.edge) ? selectEdge(filtered, content.edge) : selectNode(filtered, content.selected && graph.hasNode(content.selected) ? content.selected : undefined), 'push');
+  fit(false);
+}
+const caseFiles = new CaseFiles(caseContent, openCase);
 const corrections = new Corrections(reload);
 const timeline = new Timeline(
   (id) => void focusOn(id),
@@ -392,7 +424,7 @@ const cypherResults = new CypherResults();
 /** Runs a query; entities in its result replace the view or join it, and the step goes into the link. */
 async function runCypher(query: string, add: boolean, how: 'push' | 'none' = 'push'): Promise<void> {
   const result = await api.cypher(query);
-  cypherResults.show(result);
+  cypherResults.show(result, query);
   if (result.graph.nodes.length === 0) return;
   if (!add) {
     graph.clear();
@@ -464,7 +496,7 @@ async function start(): Promise<void> {
   const info = await api.info();
   if (!info.cypher) $('cypher-section').hidden = true;
   database = info.source === 'neo4j';
-  for (const id of ['corrections-section', 'as-of-section', 'timeline-strip', 'attacks-toggle', 'map-toggle']) $(id).toggleAttribute('hidden', !database);
+  for (const id of ['corrections-section', 'as-of-section', 'timeline-strip', 'attacks-toggle', 'map-toggle', 'cases-section']) $(id).toggleAttribute('hidden', !database);
   const linked = view;
   // A link whose first step replaced the view never needed the whole graph.
   const first = linked.steps[0];
@@ -480,7 +512,7 @@ async function start(): Promise<void> {
   if (linked.camera) renderer.getCamera().setState(linked.camera);
   writeUrl('replace');
   // After the graph: the map names the view's places it could not place.
-  await loadWorkflow().catch((error: unknown) => {
+  await Promise.all([loadWorkflow(), database ? caseFiles.refresh() : undefined]).catch((error: unknown) => {
     $('correction-status').textContent = `The attacks table, timeline and map did not load: ${(error as Error).message}`;
   });
   loaded = true;

@@ -108,9 +108,9 @@ export class Panel {
     this.root.hidden = true;
   }
 
-  /** Adds a section (the corrections' controls) below what the panel shows. */
-  append(section: HTMLElement): void {
-    this.body.append(section);
+  /** Adds sections (the corrections' controls, a case note) below what the panel shows. */
+  append(...sections: HTMLElement[]): void {
+    this.body.append(...sections);
   }
 
   showEntity(graph: MultiDirectedGraph, node: string, documents: Documents, shown: Visibility, actions: PanelActions): void {
