@@ -1,6 +1,6 @@
 // The analyst's workflow in the viewer, in Chromium against the real Neo4j: the attacks table tied to the
 // graph's selection, corrections from the panel (rename and its undo, merge, delete, reject a relationship)
-// that change the store and the page at once, and the timeline with its "as of" date.
+// that change the store and the page at once, the timeline with its "as of" date, the map, and case files.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { SerializedGraph } from '../../src/model/api.js';
 import { loadGeocoder } from '../../src/resolve/geocode.js';
 import { listAttacks } from '../../src/store/attacks.js';
 import type { Connection } from '../../src/store/connection.js';
+import { getCase, listCases } from '../../src/store/cases.js';
 import { geocodeGraph } from '../../src/store/geocode.js';
 import { readRows } from '../../src/store/run-query.js';
 import { closeViewerSession, openViewerSession, type ViewerSession } from '../helpers/viewer-page.js';
@@ -27,7 +28,8 @@ let page: Page;
 let url: string;
 
 type Kg = {
-  graph: { nodes(): string[]; hasNode(n: string): boolean; hasEdge(e: string): boolean; getNodeAttribute(n: string, a: string): unknown };
+  graph: { nodes(): string[]; hasNode(n: string): boolean; hasEdge(e: string): boolean; getNodeAttribute(n: string, a: string): unknown; setNodeAttribute(n: string, a: string, v: unknown): void };
+  shown(): { nodes: Set<string> };
   select(n: string | undefined): void;
   selectEdge(e: string): void;
   state(): { selected?: string };
@@ -210,6 +212,57 @@ describe('the timeline and "as of"', () => {
 
     await page.click('#as-of-clear');
     await expect.poll(pageNodes, { timeout: 15_000 }).toEqual(all);
+    expect(session.errors).toEqual([]);
+  });
+});
+
+describe('case files', () => {
+  it('saves the view with a note, opens it again after the view changed, renames and deletes it', async () => {
+    const { id } = await one('MATCH (a:Attack)-[]-() RETURN a.id AS id ORDER BY a.id LIMIT 1');
+    const attack = String(id);
+    await page.locator('#hide-isolated').setChecked(false);
+    await select(attack);
+    await page.fill('#case-note', 'check the second toll');
+    const shownNodes = await page.evaluate(() => [...(globalThis as unknown as { kg: Kg }).kg.shown().nodes].sort());
+    const x = await page.evaluate((n) => Number((globalThis as unknown as { kg: Kg }).kg.graph.getNodeAttribute(n, 'x')), attack);
+
+    const act = async (button: string) => {
+      await page.evaluate(() => delete document.getElementById('case-status')!.dataset.state);
+      await page.click(button);
+      await page.waitForSelector('#case-status[data-state=done], #case-status[data-state=error]');
+      expect(await page.getAttribute('#case-status', 'data-state')).toBe('done');
+    };
+    await page.fill('#case-name', 'ferry case');
+    await act('#case-save');
+    const saved = await getCase(connection, 'ferry case');
+    expect([...saved.view.selection].sort()).toEqual(shownNodes);
+    expect(saved.view.notes.entities[attack]).toBe('check the second toll');
+    expect(saved.view.filters).toMatchObject({ hideIsolated: false, selected: attack });
+    expect(saved.view.positions[attack]!.x).toBe(x);
+
+    // Change the view: another filter, no selection, the entity moved.
+    await page.evaluate(() => (globalThis as unknown as { kg: Kg }).kg.select(undefined));
+    await page.locator('#hide-isolated').setChecked(true);
+    await page.evaluate((n) => (globalThis as unknown as { kg: Kg }).kg.graph.setNodeAttribute(n, 'x', 12345), attack);
+
+    await page.selectOption('#case-list', 'ferry case');
+    await act('#case-open');
+    expect(await pageNodes()).toEqual(shownNodes);
+    expect(await page.evaluate(() => (globalThis as unknown as { kg: Kg }).kg.state().selected)).toBe(attack);
+    expect(await page.isChecked('#hide-isolated')).toBe(false);
+    expect(await page.evaluate((n) => Number((globalThis as unknown as { kg: Kg }).kg.graph.getNodeAttribute(n, 'x')), attack)).toBe(x);
+    expect(await page.inputValue('#case-note')).toBe('check the second toll');
+
+    await page.fill('#case-name', 'ferry case, checked');
+    await act('#case-rename');
+    expect((await listCases(connection)).map((c) => c.name)).toEqual(['ferry case, checked']);
+    const report = await page.getAttribute('#case-report', 'href');
+    const html = await (await fetch(new URL(report!, url))).text();
+    expect(html).toContain('check the second toll');
+
+    await act('#case-delete');
+    expect(await listCases(connection)).toEqual([]);
+    expect(await page.locator('#case-list option').count()).toBe(0);
     expect(session.errors).toEqual([]);
   });
 });
