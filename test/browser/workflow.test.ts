@@ -38,9 +38,12 @@ const pageNodes = () => page.evaluate(() => (globalThis as unknown as { kg: Kg }
 const select = (node: string) => page.evaluate((n) => (globalThis as unknown as { kg: Kg }).kg.select(n), node);
 const one = async (cypher: string, params: Record<string, unknown> = {}) => (await readRows(connection, cypher, params))[0]!;
 
+/** Forgets a status line's last outcome, so the next wait sees the new one. */
+const clearState = (selector: string) => page.locator(selector).evaluate((el) => el.removeAttribute('data-state'));
+
 async function correct(button: string, reason: string): Promise<string> {
   await page.fill('#fix-reason', reason);
-  await page.evaluate(() => delete document.getElementById('correction-status')!.dataset.state);
+  await clearState('#correction-status');
   await page.click(button);
   await page.waitForSelector('#correction-status[data-state=done], #correction-status[data-state=error]');
   return (await page.textContent('#correction-status')) ?? '';
@@ -76,7 +79,7 @@ describe('the attacks table', () => {
     await page.click('#attacks-table th button[data-column=deaths]');
     await page.click('#attacks-table th button[data-column=deaths]');
     expect(await page.getAttribute('#attacks-table th:has(button[data-column=deaths])', 'aria-sort')).toBe('descending');
-    const order = await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.id));
+    const order = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
     const highest = stored.filter((a) => a.spread.deaths).sort((a, b) => b.spread.deaths!.max - a.spread.deaths!.max);
     expect(order.slice(0, highest.length).map((id) => stored.find((a) => a.id === id)!.spread.deaths!.max)).toEqual(highest.map((a) => a.spread.deaths!.max));
 
@@ -84,7 +87,7 @@ describe('the attacks table', () => {
     await page.fill('#attacks-filter', 'Mombasa');
     const mombasa = stored.filter((a) => JSON.stringify([a.name, a.places]).includes('Mombasa'));
     expect(mombasa.length).toBeGreaterThan(0);
-    expect((await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.id))).sort()).toEqual(mombasa.map((a) => a.id).sort());
+    expect((await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')))).sort()).toEqual(mombasa.map((a) => a.id).sort());
     await page.fill('#attacks-filter', '');
 
     // A row selects its node; a node selected elsewhere marks its row.
@@ -106,7 +109,7 @@ describe('the map', () => {
     expect(placed.length).toBeGreaterThan(2);
     await expect.poll(() => page.locator('#map-drawing circle[data-id]').count()).toBe(placed.length);
     expect(await page.locator('#map-drawing .countries path').count()).toBeGreaterThan(150);
-    const dots = await page.locator('#map-drawing circle[data-id]').evaluateAll((cs) => cs.map((c) => (c as SVGElement).dataset.id).sort());
+    const dots = await page.locator('#map-drawing circle[data-id]').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-id')).sort());
     expect(dots).toEqual(placed.map((r) => r.id));
     // Dots sit where their coordinates are: Mombasa (east Africa) lies right of and below Moscow.
     const at = async (id: string) => page.locator(`#map-drawing circle[data-id="${id}"]`).evaluate((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]);
@@ -143,7 +146,7 @@ describe('corrections from the panel', () => {
     expect(await page.evaluate((n) => (globalThis as unknown as { kg: Kg }).kg.graph.getNodeAttribute(n, 'label'), String(id))).toBe('Renamed Land');
     expect(await page.textContent('#panel h2')).toBe('Renamed Land');
 
-    await page.evaluate(() => delete document.getElementById('correction-status')!.dataset.state);
+    await clearState('#correction-status');
     await page.click('#correction-undo');
     await page.waitForSelector('#correction-status[data-state=done]');
     expect((await one('MATCH (c:Entity {id: $id}) RETURN c.name AS name', { id })).name).toBe(name);
@@ -160,7 +163,7 @@ describe('corrections from the panel', () => {
     expect(await pageNodes()).not.toContain(drop!.id);
     expect(await pageNodes()).toContain(keep!.id);
     // Undoing the merge brings the dropped entity back, in the store and on the page.
-    await page.evaluate(() => delete document.getElementById('correction-status')!.dataset.state);
+    await clearState('#correction-status');
     await page.click('#correction-undo');
     await page.waitForSelector('#correction-status[data-state=done]');
     expect(await readRows(connection, 'MATCH (c:Entity {id: $id}) RETURN c.name AS name', { id: drop!.id })).toEqual([{ name: drop!.name }]);
@@ -186,7 +189,7 @@ describe('corrections from the panel', () => {
 
 describe('the timeline and "as of"', () => {
   it('places attacks and documents on their own dates and shows the graph as of a date', async () => {
-    const timeline = (await (await fetch(new URL('/api/timeline', url))).json()) as { attacks: Array<{ date: string | null }>; documents: Array<{ published: string | null }> };
+    const timeline = (await (await fetch(new URL('/api/timeline', url))).json()) as { attacks: Array<{ id: string; date: string | null }>; documents: Array<{ published: string | null }> };
     expect(await page.locator('#timeline-strip circle.attack').count()).toBe(timeline.attacks.filter((a) => a.date && /^\d{4}/.test(a.date)).length);
     expect(await page.locator('#timeline-strip rect.document').count()).toBe(timeline.documents.filter((d) => d.published && /^\d{4}/.test(d.published)).length);
 
@@ -212,6 +215,31 @@ describe('the timeline and "as of"', () => {
 
     await page.click('#as-of-clear');
     await expect.poll(pageNodes, { timeout: 15_000 }).toEqual(all);
+
+    // Brushing from one attack's dot to another's filters the graph to the attack years between them.
+    const dated = timeline.attacks.filter((t) => t.date && /^\d{4}/.test(t.date));
+    const year = (t: { date: string | null }) => Number(t.date!.slice(0, 4));
+    const last = Math.max(...dated.map(year));
+    const [first, before] = [dated[0]!, dated.filter((t) => year(t) < last).at(-1)!];
+    expect(year(before)).toBeGreaterThan(year(first));
+    const centre = async (id: string) => {
+      const box = (await page.locator(`#timeline-strip circle.attack[data-id="${id}"]`).first().boundingBox())!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const [from, to] = [await centre(first.id), await centre(before.id)];
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { kg: { state(): { yearFrom?: number; yearTo?: number } } }).kg.state())).toMatchObject({ yearFrom: year(first), yearTo: year(before) });
+    expect(await page.locator('#timeline-strip rect.brush').count()).toBe(1);
+    const shownNow = await page.evaluate(() => [...(globalThis as unknown as { kg: Kg }).kg.shown().nodes]);
+    for (const t of dated.filter((d) => year(d) === last)) expect(shownNow).not.toContain(t.id);
+    expect(shownNow).toContain(before.id);
+    await page.fill('#year-from', '');
+    await page.fill('#year-to', '');
+    await page.dispatchEvent('#year-from', 'change');
+    await page.dispatchEvent('#year-to', 'change');
     expect(session.errors).toEqual([]);
   });
 });
@@ -227,7 +255,7 @@ describe('case files', () => {
     const x = await page.evaluate((n) => Number((globalThis as unknown as { kg: Kg }).kg.graph.getNodeAttribute(n, 'x')), attack);
 
     const act = async (button: string) => {
-      await page.evaluate(() => delete document.getElementById('case-status')!.dataset.state);
+      await clearState('#case-status');
       await page.click(button);
       await page.waitForSelector('#case-status[data-state=done], #case-status[data-state=error]');
       expect(await page.getAttribute('#case-status', 'data-state')).toBe('done');

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CaseRecord, CaseView } from '../../src/model/cases.js';
 import { api, ApiFailure } from './api.js';
+import { reportOn } from './status-line.js';
 import type { FilterPatch } from './filters.js';
 
 /** The filters a case keeps, as the view holds them; anything else in a stored case is ignored. */
@@ -43,10 +44,10 @@ export class CaseFiles {
     private readonly current: () => CaseContent,
     private readonly open: (content: CaseContent) => Promise<void>,
   ) {
-    $('case-save').addEventListener('click', () => void this.run(() => this.save()));
-    $('case-open').addEventListener('click', () => void this.run(() => this.openChosen()));
-    $('case-rename').addEventListener('click', () => void this.run(() => this.rename()));
-    $('case-delete').addEventListener('click', () => void this.run(() => this.remove()));
+    $('case-save').addEventListener('click', () => void reportOn(this.status, () => this.save()));
+    $('case-open').addEventListener('click', () => void reportOn(this.status, () => this.openChosen()));
+    $('case-rename').addEventListener('click', () => void reportOn(this.status, () => this.rename()));
+    $('case-delete').addEventListener('click', () => void reportOn(this.status, () => this.remove()));
     this.list.addEventListener('change', () => this.syncReport());
   }
 
@@ -128,18 +129,5 @@ export class CaseFiles {
     const report = $<HTMLAnchorElement>('case-report');
     report.hidden = !this.list.value;
     report.href = this.list.value ? `/api/cases/${encodeURIComponent(this.list.value)}/report` : '#';
-  }
-
-  private async run(work: () => Promise<string>): Promise<void> {
-    this.status.dataset.state = 'running';
-    try {
-      this.status.textContent = await work();
-      this.status.classList.remove('error');
-      this.status.dataset.state = 'done';
-    } catch (failure) {
-      this.status.textContent = failure instanceof ApiFailure ? `${failure.message}${failure.hint ? ` ${failure.hint}` : ''}` : String(failure);
-      this.status.classList.add('error');
-      this.status.dataset.state = 'error';
-    }
   }
 }

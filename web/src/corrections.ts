@@ -2,7 +2,8 @@
 // the reason the record keeps; and undo of the last one made from this page. The server applies and records
 // them (POST /api/corrections); the page then reloads what it shows.
 import type { CorrectionRequest } from '../../src/model/corrections.js';
-import { api, ApiFailure, type Correction } from './api.js';
+import { api, type Correction } from './api.js';
+import { reportOn, say } from './status-line.js';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -73,7 +74,7 @@ export class Corrections {
 
   private async apply(request: (reason: string) => CorrectionRequest): Promise<void> {
     const reason = this.reason?.value.trim() ?? '';
-    if (reason === '') return this.say('Say why first: the reason is kept with the correction.', true);
+    if (reason === '') return say(this.status, 'Say why first: the reason is kept with the correction.', true);
     await this.run(async () => {
       const record = await api.correct(request(reason));
       this.made.push(record);
@@ -91,22 +92,14 @@ export class Corrections {
     });
   }
 
+  /** A correction or an undo, then the page shows the graph as it now is. */
   private async run(work: () => Promise<string>): Promise<void> {
-    this.status.dataset.state = 'running';
-    try {
+    await reportOn(this.status, async () => {
       const message = await work();
       await this.onChanged();
-      this.say(message, false);
-    } catch (failure) {
-      this.say(failure instanceof ApiFailure ? `${failure.message}${failure.hint ? ` ${failure.hint}` : ''}` : String(failure), true);
-    }
+      return message;
+    });
     this.syncUndo();
-  }
-
-  private say(message: string, error: boolean): void {
-    this.status.textContent = message;
-    this.status.classList.toggle('error', error);
-    this.status.dataset.state = error ? 'error' : 'done';
   }
 
   private syncUndo(): void {

@@ -133,6 +133,7 @@ function commit(next: ViewState, how: 'push' | 'replace' | 'none'): void {
   showPanel();
   attacksTable.highlight(next.selected);
   map.highlight(next.selected);
+  timeline.setYears(next.yearFrom, next.yearTo);
   renderer.refresh();
   if (how !== 'none') writeUrl(how);
 }
@@ -227,6 +228,7 @@ const timeline = new Timeline(
     timeline.setAsOf(date);
     void reload();
   },
+  (years) => commit(withFilters(view, { yearFrom: years.from, yearTo: years.to }), 'replace'),
 );
 
 function centreOn(node: string): void {

@@ -1,10 +1,14 @@
 // The timeline strip: attacks on their event dates (upper row), the documents that tell of them on their
 // publication dates (lower row), never mixed; and the "as of" date the graph is shown at, drawn as a line.
-// Clicking an attack selects it; clicking a document shows the graph as of its publication date.
+// Clicking an attack selects it; clicking a document shows the graph as of its publication date; dragging
+// across the strip brushes a range, which becomes the attack-year filter (shaded while it holds).
 import type { Timeline as TimelineData } from './api.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
+// The drawing's width when the strip has none yet (hidden); otherwise it is drawn at its own width in pixels.
 const WIDTH = 1000;
+// A drag shorter than this is a click.
+const BRUSH_PIXELS = 6;
 const HEIGHT = 56;
 const PAD = 12;
 
@@ -27,12 +31,28 @@ export class Timeline {
   private readonly svg = document.getElementById('timeline-strip') as unknown as SVGSVGElement;
   private readonly input = document.getElementById('as-of') as HTMLInputElement;
   private data: TimelineData = { attacks: [], documents: [] };
+  private years: { from?: number | undefined; to?: number | undefined } = {};
+  private brushFrom: number | undefined;
+  /** Time at a point of the drawing, once something is drawn. */
+  private timeAt: ((x: number) => number) | undefined;
 
   constructor(
     private readonly onSelect: (attack: string) => void,
     private readonly onAsOf: (date: string | undefined) => void,
+    private readonly onBrush: (years: { from: number; to: number }) => void,
   ) {
     this.input.addEventListener('change', () => this.onAsOf(this.input.value || undefined));
+    this.svg.addEventListener('pointerdown', (event) => {
+      this.brushFrom = event.clientX;
+    });
+    this.svg.addEventListener('pointerup', (event) => {
+      const from = this.brushFrom;
+      this.brushFrom = undefined;
+      if (from === undefined || !this.timeAt || Math.abs(event.clientX - from) < BRUSH_PIXELS) return;
+      const left = this.svg.getBoundingClientRect().left;
+      const [a, b] = [from, event.clientX].map((x) => new Date(this.timeAt!(x - left)).getUTCFullYear()).sort((p, q) => p! - q!);
+      this.onBrush({ from: a!, to: b! });
+    });
     document.getElementById('as-of-clear')!.addEventListener('click', () => this.onAsOf(undefined));
   }
 
@@ -48,14 +68,28 @@ export class Timeline {
     this.render();
   }
 
+  /** The attack-year filter the view holds, shaded on the strip. */
+  setYears(from: number | undefined, to: number | undefined): void {
+    if (from === this.years.from && to === this.years.to) return;
+    this.years = { from, to };
+    this.render();
+  }
+
   private render(): void {
+    const width = this.svg.clientWidth || WIDTH;
     const times = [...this.data.attacks.map((a) => dateValue(a.date)), ...this.data.documents.map((d) => dateValue(d.published))].filter((t): t is number => t !== undefined);
-    this.svg.setAttribute('viewBox', `0 0 ${WIDTH} ${HEIGHT}`);
+    this.svg.setAttribute('viewBox', `0 0 ${width} ${HEIGHT}`);
     this.svg.replaceChildren();
     if (times.length === 0) return;
     const [lo, hi] = [Math.min(...times), Math.max(...times)];
-    const x = (t: number) => PAD + ((t - lo) / Math.max(1, hi - lo)) * (WIDTH - 2 * PAD);
-    this.svg.append(shape('line', { x1: PAD, x2: WIDTH - PAD, y1: HEIGHT / 2, y2: HEIGHT / 2, class: 'axis' }, `${new Date(lo).toISOString().slice(0, 10)} – ${new Date(hi).toISOString().slice(0, 10)}`));
+    const x = (t: number) => PAD + ((t - lo) / Math.max(1, hi - lo)) * (width - 2 * PAD);
+    this.timeAt = (px: number) => lo + ((px - PAD) / (width - 2 * PAD)) * Math.max(1, hi - lo);
+    if (this.years.from !== undefined || this.years.to !== undefined) {
+      const start = x(Math.max(lo, Date.UTC(this.years.from ?? 0, 0, 1)));
+      const end = x(Math.min(hi, Date.UTC((this.years.to ?? 9999) + 1, 0, 1)));
+      if (end > start) this.svg.append(shape('rect', { x: start, y: 0, width: end - start, height: HEIGHT, class: 'brush' }, `attacks of ${this.years.from ?? '…'}–${this.years.to ?? '…'}`));
+    }
+    this.svg.append(shape('line', { x1: PAD, x2: width - PAD, y1: HEIGHT / 2, y2: HEIGHT / 2, class: 'axis' }, `${new Date(lo).toISOString().slice(0, 10)} – ${new Date(hi).toISOString().slice(0, 10)}`));
     for (const attack of this.data.attacks) {
       const t = dateValue(attack.date);
       if (t === undefined) continue;
