@@ -214,7 +214,8 @@ describe('the timeline and "as of"', () => {
     expect(later.some((n) => n.startsWith('group/al-shabaab'))).toBe(true);
 
     await page.click('#as-of-clear');
-    await expect.poll(pageNodes, { timeout: 15_000 }).toEqual(all);
+    await page.waitForSelector('#graph[data-reload=done]', { timeout: 15_000 });
+    expect(await pageNodes()).toEqual(all);
 
     // Brushing from one attack's dot to another's filters the graph to the attack years between them.
     const dated = timeline.attacks.filter((t) => t.date && /^\d{4}/.test(t.date));

@@ -164,12 +164,15 @@ const loadBase = () => (asOf ? api.asOf(asOf) : api.graph());
  * (positions kept); steps that built another view no longer describe it, and a selection that went goes too.
  */
 async function reload(): Promise<void> {
+  // Tests and scripts wait for `data-reload=done`: the graph, the table, the timeline and the map all follow.
+  container.dataset.reload = 'running';
   documents = replaceWith(graph, await loadBase());
   view = { ...view, steps: [] };
   afterGraphChange();
   const gone = (view.selected !== undefined && !graph.hasNode(view.selected)) || (view.edge !== undefined && !graph.hasEdge(view.edge));
   commit(gone ? selectNode(view, undefined) : view, 'replace');
   await loadWorkflow();
+  container.dataset.reload = 'done';
 }
 
 /** The attacks table, the timeline and the map, as the server has them now ("as of" filters the table and the map too). */
@@ -226,6 +229,7 @@ const timeline = new Timeline(
   (date) => {
     asOf = date;
     timeline.setAsOf(date);
+    container.dataset.reload = 'running';
     void reload();
   },
   (years) => commit(withFilters(view, { yearFrom: years.from, yearTo: years.to }), 'replace'),
