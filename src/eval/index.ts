@@ -1,8 +1,11 @@
 // Scores extractions against gold annotations with the rules of shared/eval/score.py (see its FORMAT.md):
 // entities match by normalised name or alias (attacks also by identifying words), duplicates count as false
 // hits, relations match by type and mapped endpoints (symmetric types either way), casualty figures by value.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
-import type { Extraction } from '../model/extraction.js';
+import { Extraction } from '../model/extraction.js';
+import { loadDataFile } from '../model/ontology.js';
 
 const SYMMETRIC = new Set(['FOUGHT', 'COOPERATED_WITH', 'ALLIED_WITH']);
 
@@ -31,12 +34,52 @@ export function normalizeName(text: string): string {
   return s.replace(/^the /, '');
 }
 
+export interface Figures {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+function figuresOf(tp: number, fp: number, fn: number): Figures {
+  const p = tp + fp ? tp / (tp + fp) : 0;
+  const r = tp + fn ? tp / (tp + fn) : 0;
+  const f = p + r ? (2 * p * r) / (p + r) : 0;
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return { tp, fp, fn, precision: round(p), recall: round(r), f1: round(f) };
+}
+
+/** Hits, false hits and misses, in total and per entity, relation or attribute type. */
 export class Tally {
   tp = 0;
   fp = 0;
   fn = 0;
   misses: string[] = [];
   falseHits: string[] = [];
+  readonly byType = new Map<string, { tp: number; fp: number; fn: number }>();
+
+  private count(type: string, kind: 'tp' | 'fp' | 'fn'): void {
+    this[kind]++;
+    const t = this.byType.get(type) ?? { tp: 0, fp: 0, fn: 0 };
+    t[kind]++;
+    this.byType.set(type, t);
+  }
+
+  hit(type: string): void {
+    this.count(type, 'tp');
+  }
+
+  falseHit(type: string, text: string): void {
+    this.count(type, 'fp');
+    this.falseHits.push(text);
+  }
+
+  miss(type: string, text: string): void {
+    this.count(type, 'fn');
+    this.misses.push(text);
+  }
 
   add(other: Tally): void {
     this.tp += other.tp;
@@ -44,14 +87,19 @@ export class Tally {
     this.fn += other.fn;
     this.misses.push(...other.misses);
     this.falseHits.push(...other.falseHits);
+    for (const [type, o] of other.byType) {
+      const t = this.byType.get(type) ?? { tp: 0, fp: 0, fn: 0 };
+      this.byType.set(type, { tp: t.tp + o.tp, fp: t.fp + o.fp, fn: t.fn + o.fn });
+    }
   }
 
-  figures(): { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number } {
-    const p = this.tp + this.fp ? this.tp / (this.tp + this.fp) : 0;
-    const r = this.tp + this.fn ? this.tp / (this.tp + this.fn) : 0;
-    const f = p + r ? (2 * p * r) / (p + r) : 0;
-    const round = (x: number) => Math.round(x * 1000) / 1000;
-    return { tp: this.tp, fp: this.fp, fn: this.fn, precision: round(p), recall: round(r), f1: round(f) };
+  figures(): Figures {
+    return figuresOf(this.tp, this.fp, this.fn);
+  }
+
+  /** Figures per type, types in alphabetical order. */
+  typeFigures(): Array<[string, Figures]> {
+    return [...this.byType].sort(([a], [b]) => a.localeCompare(b)).map(([type, t]) => [type, figuresOf(t.tp, t.fp, t.fn)]);
   }
 }
 
@@ -108,21 +156,19 @@ export function scoreOne(catalog: Catalog, gold: GoldDocument, pred: Extraction,
     mapping.set(e.id, g);
     if (e.type === 'Event') continue;
     if (g === undefined) {
-      entities.fp++;
-      entities.falseHits.push(`${label}: entity ${e.type} '${e.name}'`);
+      entities.falseHit(e.type, `${label}: entity ${e.type} '${e.name}'`);
     } else if (optional.has(g) && !required.has(g)) {
       continue;
     } else if (seen.has(g)) {
-      entities.fp++;
-      entities.falseHits.push(`${label}: duplicate of ${g}: ${e.type} '${e.name}'`);
+      entities.falseHit(e.type, `${label}: duplicate of ${g}: ${e.type} '${e.name}'`);
     } else {
       seen.add(g);
-      entities.tp++;
+      entities.hit(e.type);
     }
   }
   for (const g of [...required].filter((g) => !seen.has(g)).sort()) {
-    entities.fn++;
-    entities.misses.push(`${label}: entity ${catalog.entities[g]!.type} '${goldName(g)}'`);
+    const type = catalog.entities[g]!.type;
+    entities.miss(type, `${label}: entity ${type} '${goldName(g)}'`);
   }
 
   const key = (t: string, s: string, o: string) => (SYMMETRIC.has(t) && s > o ? `${t}|${o}|${s}` : `${t}|${s}|${o}`);
@@ -136,8 +182,7 @@ export function scoreOne(catalog: Catalog, gold: GoldDocument, pred: Extraction,
   for (const r of pred.relations) {
     if (events.has(r.source) || events.has(r.target)) continue;
     if (!ids.has(r.source) || !ids.has(r.target)) {
-      relations.fp++;
-      relations.falseHits.push(`${label}: relation ${r.type} with an unknown endpoint id`);
+      relations.falseHit(r.type, `${label}: relation ${r.type} with an unknown endpoint id`);
       continue;
     }
     const s = mapping.get(r.source);
@@ -145,17 +190,13 @@ export function scoreOne(catalog: Catalog, gold: GoldDocument, pred: Extraction,
     const k = key(r.type, s ?? '?', o ?? '?');
     if (found.has(k)) continue;
     found.add(k);
-    if (s && o && requiredRelations.has(k)) relations.tp++;
+    if (s && o && requiredRelations.has(k)) relations.hit(r.type);
     else if (s && o && optionalRelations.has(k)) continue;
-    else {
-      relations.fp++;
-      relations.falseHits.push(`${label}: relation ${r.type} '${names.get(r.source)}' -> '${names.get(r.target)}'`);
-    }
+    else relations.falseHit(r.type, `${label}: relation ${r.type} '${names.get(r.source)}' -> '${names.get(r.target)}'`);
   }
   for (const k of [...requiredRelations].filter((k) => !found.has(k)).sort()) {
     const [t, s, o] = k.split('|') as [string, string, string];
-    relations.fn++;
-    relations.misses.push(`${label}: relation ${t} ${goldName(s)} -> ${goldName(o)}`);
+    relations.miss(t, `${label}: relation ${t} ${goldName(s)} -> ${goldName(o)}`);
   }
 
   const attributes = new Tally();
@@ -171,19 +212,13 @@ export function scoreOne(catalog: Catalog, gold: GoldDocument, pred: Extraction,
     for (const pair of pairs) {
       const [k, v] = pair.split('|') as [string, string];
       if (k !== 'deaths' && k !== 'injured') continue;
-      if (requiredAttributes.has(`${g}|${pair}`)) attributes.tp++;
-      else if (!optionalAttributes.has(`${g}|${pair}`)) {
-        attributes.fp++;
-        attributes.falseHits.push(`${label}: attribute ${goldName(g)} ${k}=${v}`);
-      }
+      if (requiredAttributes.has(`${g}|${pair}`)) attributes.hit(k);
+      else if (!optionalAttributes.has(`${g}|${pair}`)) attributes.falseHit(k, `${label}: attribute ${goldName(g)} ${k}=${v}`);
     }
   }
   for (const item of [...requiredAttributes].sort()) {
     const [g, k, v] = item.split('|') as [string, string, string];
-    if (!byGold.get(g)?.has(`${k}|${v}`)) {
-      attributes.fn++;
-      attributes.misses.push(`${label}: attribute ${goldName(g)} ${k}=${v}`);
-    }
+    if (!byGold.get(g)?.has(`${k}|${v}`)) attributes.miss(k, `${label}: attribute ${goldName(g)} ${k}=${v}`);
   }
   return { entities, relations, attributes };
 }
@@ -206,4 +241,33 @@ export function mergeGold(golds: GoldDocument[]): GoldDocument {
     attributes,
     optional_attributes: union(golds.map((g) => g.optional_attributes), (t) => t.join('|')).filter((t) => !attributeKeys.has(t.join('|'))),
   };
+}
+
+export interface CorpusScore {
+  mode: 'per-document' | 'graph';
+  entities: Tally;
+  relations: Tally;
+  attributes: Tally;
+}
+
+/** Scores a gold folder (catalog.json, one <doc>.json per document) against per-document predictions or one graph. */
+export function scoreGoldDir(goldDir: string, prediction: { predDir: string } | { graph: string }): CorpusScore {
+  const catalog = loadDataFile(Catalog, join(goldDir, 'catalog.json'));
+  const golds = readdirSync(goldDir)
+    .filter((f) => f.endsWith('.json') && f !== 'catalog.json')
+    .sort()
+    .map((f) => loadDataFile(GoldDocument, join(goldDir, f)));
+  const total = { entities: new Tally(), relations: new Tally(), attributes: new Tally() };
+  const add = (score: Score) => (['entities', 'relations', 'attributes'] as const).forEach((k) => total[k].add(score[k]));
+  if ('predDir' in prediction) {
+    for (const gold of golds) {
+      const stem = gold.doc.replace(/\.[^.]+$/, '');
+      const file = join(prediction.predDir, `${stem}.json`);
+      const pred = existsSync(file) ? loadDataFile(Extraction, file) : { documents: [], entities: [], relations: [] };
+      add(scoreOne(catalog, gold, pred, stem));
+    }
+    return { mode: 'per-document', ...total };
+  }
+  add(scoreOne(catalog, mergeGold(golds), loadDataFile(Extraction, prediction.graph), 'graph'));
+  return { mode: 'graph', ...total };
 }

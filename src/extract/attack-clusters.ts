@@ -73,6 +73,20 @@ export const kindsAgree = (a: string, b: string): boolean => a === b || !SPECIFI
 
 const hasAnchor = (f: AttackFacts) => f.places.length + f.sites.length + f.persons.length + f.names.length > 0;
 
+/** The phrase with the places of the nearest sentence before it (in its paragraph) that names any. */
+function inContext(phrase: AttackPhrase, input: ClusterInput): AttackPhrase {
+  for (let s = phrase.sentence; s >= 0 && phrase.sentence - s <= 6 && input.sameParagraph(s, phrase.sentence); s--) {
+    const context = input.sentenceFacts(s);
+    if (context.places.length + context.countries.length === 0) continue;
+    return { ...phrase, facts: { ...phrase.facts, places: union(context.places, phrase.facts.places), countries: union(context.countries, phrase.facts.countries), year: phrase.facts.year ?? context.year } };
+  }
+  return phrase;
+}
+
+/** "numerous attacks", "extremist attacks on crowds in Moscow" (an undated plural without an article): no one attack. */
+export const talksOfMany = (phrase: AttackPhrase): boolean =>
+  phrase.generic || (phrase.plural && !phrase.oneEvent && !phrase.definite && phrase.facts.year === undefined && phrase.facts.date === undefined);
+
 export interface ClusterInput {
   phrases: AttackPhrase[];
   publishedYear: number | undefined;
@@ -119,14 +133,16 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
   };
 
   for (const phrase of input.phrases) {
-    // "extremist attacks on crowds in Moscow": an undated plural without an article is talk of many.
-    if (phrase.generic || (phrase.plural && !phrase.oneEvent && !phrase.definite && phrase.facts.year === undefined && phrase.facts.date === undefined)) continue;
+    if (talksOfMany(phrase)) continue;
     const facts = phrase.facts;
     const era = eraOf(facts);
     const compatible = clusters.filter((c) => erasAgree({ year: c.facts.year ?? input.publishedYear, explicit: c.explicitYear }, era) && anchorsAgree(c.facts, facts));
     if (phrase.anaphoric || (phrase.definite && !hasAnchor(facts))) {
       const previous = facts.countries.length > 0 ? (compatible.at(-1) ?? latest(phrase)) : latest(phrase);
       if (previous) join(previous, phrase);
+      // "Gunmen opened fire on a checkpoint in Tal Afar. No group claimed the attack.": with nothing named
+      // before it, "the attack" is the event the text has been telling, placed by the sentences before.
+      else if (!clusters.length) open(inContext(phrase, input));
       continue;
     }
     // "the attack ... in Krasnogorsk", "the March 22nd attack at Crocus City Hall": a definite reference names
@@ -149,6 +165,13 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
     }
     if (compatible.length > 0) {
       join(compatible[compatible.length - 1]!, phrase);
+      continue;
+    }
+    // "The bomb went off at 8:30 pm": a verb that tells more of an attack the text already follows is that
+    // attack, unless it happened somewhere else.
+    const told = phrase.byVerb ? latest(phrase) : undefined;
+    if (told && erasAgree({ year: told.facts.year ?? input.publishedYear, explicit: told.explicitYear }, era) && !anchorsConflict(told.facts, facts, ['places', 'sites'])) {
+      join(told, phrase);
       continue;
     }
     if (hasAnchor(facts)) {
@@ -192,7 +215,8 @@ export function nameAttack(cluster: AttackCluster, nameOf: (ref: string) => stri
     if (person) candidates.push({ rank: 3, name: withVenue(nameOf(person).split(' ').at(-1)!) });
     const country = phrase.facts.countries[0];
     if (country) candidates.push({ rank: 4, name: withVenue(nameOf(country)) });
-    if (!phrase.anaphoric) candidates.push({ rank: RANKS.length, name: phrase.text.replace(/^(?:the|a|an)\s+/i, '') });
+    // A lone verb ("attacked") names nothing.
+    if (!phrase.anaphoric && !(phrase.byVerb && !phrase.text.includes(' '))) candidates.push({ rank: RANKS.length, name: phrase.text.replace(/^(?:the|a|an)\s+/i, '') });
   }
   const sorted = [...candidates].sort((a, b) => a.rank - b.rank);
   const name = sorted[0]?.name ?? cluster.facts.noun;

@@ -28,12 +28,15 @@ const LEFT_STOP = new Set(
 );
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', "'s"]);
 const RIGHT_STOP = new Set([',', ';', ':', '.', '(', ')', '"', '?', '!', 'that', 'which', 'who', 'whom', 'where', 'when', 'while', 'because', 'but', 'as', 'if', 'after', 'before', 'since', 'although', 'than', 'amid', 'despite']);
-const STRUCK = /^(?:hit|hits|struck|strikes|rocked|rocks|targeted|targets|shook|shakes|ripped|tore|killed|kills|wounded|devastated)$/;
+const STRUCK = /^(?:hit|hits|struck|strikes|rocked|rocks|targeted|targets|targeting|shook|shakes|ripped|tore|killed|kills|wounded|devastated)$/;
 const ADVERBS = /^(?:also|already|still|just|even|only|reportedly|allegedly|recently|now|then|again|further|later|previously)$|ly$/;
 const CASUALTY_VERB = /\b(?:killed|killing|wounded|wounding|injured|injuring|left)\s+(?:\S+\s+){0,2}\d/;
 const KILLED_IN = /\b(?:killed|wounded|injured)\s+(?:\S+\s+){0,3}(?:in|during|at)$/;
 const PLACE_NOUN = /^(?:city|town|village|capital|province|region|state|district|border|soil|territory|port|county|governorate|oblast|coast|countryside|side|part)$/;
 const COUNTED = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|several|many)$/i;
+const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
+// The word after a place that says what kind of place it is: "Wanlaweyn town", "Ghor province".
+export const SUBDIVISION_NOUN = /^(?:city|town|village|area|district|sub-district|subdistrict|province|region|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|department|parish|suburb|camp)$/i;
 const OWNED_ABROAD = /^(?:embassy|consulate|mission|embassies|consulates)$/;
 const ACTORS = new Set(['Group', 'Person', 'Organization', 'Country']);
 const TRAILING = new Set(['of', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'from', 'near', 'the', 'a', 'an', 'and', 'or']);
@@ -51,7 +54,9 @@ export class AttackFinder {
   private readonly nouns: NounEntry[];
   /** Attack nouns by their first word, longest first, so each token costs one map lookup. */
   private readonly nounsByFirst = new Map<string, NounEntry[]>();
-  private readonly verbs: Array<{ re: RegExp; kind: string }>;
+  /** Every attack verb pattern in one alternation (one scan per sentence); group k + 1 is pattern k. */
+  private readonly verbs: RegExp;
+  private readonly verbKinds: string[];
   private readonly nonSpecific: Set<string>;
   private readonly nonSpecificPhrases: string[];
   private readonly venues: string[][];
@@ -67,7 +72,9 @@ export class AttackFinder {
       .sort((a, b) => b.words.length - a.words.length);
     for (const noun of this.nouns) this.nounsByFirst.set(noun.words[0]!, [...(this.nounsByFirst.get(noun.words[0]!) ?? []), noun]);
     const count = countPattern(lexicon.countWords);
-    this.verbs = Object.entries(lexicon.attackVerbs).map(([pattern, kind]) => ({ re: new RegExp(`\\b${pattern.replace(/\bN\b/g, count)}\\b`, 'g'), kind }));
+    const verbs = Object.entries(lexicon.attackVerbs);
+    this.verbs = new RegExp(verbs.map(([pattern]) => `\\b(${pattern.replace(/\bN\b/g, count)})\\b`).join('|'), 'g');
+    this.verbKinds = verbs.map(([, kind]) => kind);
     this.nonSpecific = new Set([...lexicon.nonSpecific.filter((w) => !w.includes(' ')), 'additional', 'deadliest', 'latest', 'recent', 'past', 'previous', 'earlier', 'major', 'large-scale', 'foiled', 'thwarted', 'alleged']);
     this.nonSpecificPhrases = lexicon.nonSpecific.filter((w) => w.includes(' '));
     this.oneEventPlurals = new Set(lexicon.oneEventPlurals);
@@ -98,15 +105,15 @@ export class AttackFinder {
       i = nounLast - 1;
     }
     const text = sentence.text.toLowerCase();
-    for (const { re, kind } of this.verbs) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const start = sentence.start + m.index;
-        const first = tokens.findIndex((t) => t.start >= start);
-        const last = tokens.findIndex((t) => t.end >= start + m![0].length) + 1;
-        if (first < 0 || last <= first || found.some((p) => p.first < last && p.last > first)) continue;
-        found.push(this.verbPhrase(sentence, mentions, first, last, kind, m[0]));
-      }
+    const re = this.verbs;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const kind = this.verbKinds[m.slice(1).findIndex((g) => g !== undefined)]!;
+      const start = sentence.start + m.index;
+      const first = tokens.findIndex((t) => t.start >= start);
+      const last = tokens.findIndex((t) => t.end >= start + m![0].length) + 1;
+      if (first < 0 || last <= first || found.some((p) => p.first < last && p.last > first)) continue;
+      found.push(this.verbPhrase(sentence, mentions, first, last, kind, m[0]));
     }
     return found.sort((a, b) => a.first - b.first);
   }
@@ -170,6 +177,7 @@ export class AttackFinder {
     }
     // "... in the city of Kerman for": a preposition whose object fell outside the window is not part of it.
     while (last > nounLast && TRAILING.has(lower[last - 1]!)) last--;
+    last = placeChainEnd(tokens, mentions, last);
     const modifiers = tokens.slice(first, nounFirst).map((t) => t.text).join(' ');
     // "the bombing by terrorist group, ISIS": the agent after "by" carried it out.
     // Only a "by" that follows the attack or its place: in "a bombing at a concert by singer X", X gave the concert.
@@ -179,6 +187,8 @@ export class AttackFinder {
       const agent = mentions.find((m) => m.first > by && m.first - by <= 5 && (m.type === 'Group' || m.type === 'Person') && m.role === 'head');
       if (agent) facts.agents.push(refOf(agent));
     }
+    // "the Boko Haram raids on Maiduguri", "an al-Shabaab suicide bombing": a group named before the noun did it.
+    for (const m of mentions) if (m.type === 'Group' && m.first >= first && m.last <= nounFirst && !facts.agents.includes(refOf(m))) facts.agents.push(refOf(m));
     this.collect(facts, sentence, mentions, first, last, nounFirst, nounLast);
     // "the 2013 Westgate mall massacre": a year among the modifiers dates it.
     const year = facts.year === undefined ? tokens.slice(first, nounFirst).find((t) => /^(?:19|20)\d\d$/.test(t.text)) : undefined;
@@ -217,8 +227,21 @@ export class AttackFinder {
     const facts: AttackFacts = { kind, noun: kind === 'hostage-taking' ? 'hostage crisis' : kind, year: undefined, date: undefined, places: [], sites: [], countries: [], persons: [], names: [], venues: [], agents: [] };
     // An event told by its verb is placed by its clause: "took 912 people hostage at Moscow's Dubrovka Theater",
     // up to what follows it ("to demand ... from Chechnya" is no place of the event).
-    const clauseEnd = tokens.findIndex((t, k) => k >= last && /^(?:to|,|;|which|who|while|because|after|before|and)$/i.test(t.text));
-    this.collect(facts, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : clauseEnd, first, last);
+    const CLAUSE_END = /^(?:to|,|;|which|who|while|because|after|before|and)$/i;
+    // "attacked and ransacked a compound in X", "killed two farmers and a soldier in X": an "and" that joins verbs
+    // of the event or its objects goes on; one that starts what came next ("and fled") ends the clause.
+    const joins = (k: number) => tokens[k]!.text.toLowerCase() === 'and' && (k === last || /^(?:a|an|the|his|her|their|its|\d.*|\p{Lu}.*|one|two|three|four|five|six|seven|eight|nine|ten|several|other|another)$/u.test(tokens[k + 1]?.text ?? ''));
+    let clauseEnd = tokens.findIndex((t, k) => k >= last && CLAUSE_END.test(t.text) && !joins(k));
+    // "shot and killed X, a teacher, in Recife", "abducted 12 people, including children, in Bama": an aside set
+    // off by commas does not end the clause.
+    if (tokens[clauseEnd]?.text === ',') {
+      const close = tokens.findIndex((t, k) => k > clauseEnd + 1 && k - clauseEnd <= 10 && t.text === ',');
+      if (close > 0 && /^(?:in|at|near|outside|on|inside)$/i.test(tokens[close + 1]?.text ?? '')) clauseEnd = tokens.findIndex((t, k) => k > close && CLAUSE_END.test(t.text) && !joins(k));
+    }
+    this.collect(facts, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, last);
+    // A clause that names no place leaves it to its sentence: "Gunmen attacked the convoy of X, a candidate for
+    // the Y party, near Z" is still at Z.
+    if (facts.places.length + facts.sites.length + facts.countries.length === 0) this.collect(facts, sentence, mentions, 0, tokens.length, first, last);
     facts.persons = [];
     return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts };
   }
@@ -282,6 +305,23 @@ export class AttackFinder {
       facts.date = isoDate(date);
     }
   }
+}
+
+const isPlace = (m: EntityMention) => m.type === 'Location' || m.type === 'Country';
+
+/**
+ * "in the Manar area, Shahrak district, Ghor province, Afghanistan": a phrase that ends on a place goes on
+ * through the places that follow it, comma by comma, each the container of the one before. Returns the new end.
+ */
+export function placeChainEnd(tokens: Token[], mentions: EntityMention[], last: number): number {
+  const endsOnPlace = (end: number) => mentions.some((m) => isPlace(m) && (m.last === end || (m.last === end - 1 && SUBDIVISION_NOUN.test(tokens[end - 1]!.text))));
+  while (tokens[last]?.text === ',' && endsOnPlace(last)) {
+    const k = COMPASS.test(tokens[last + 1]?.text ?? '') ? last + 2 : last + 1;
+    const place = mentions.find((m) => m.first === k && isPlace(m));
+    if (!place) break;
+    last = SUBDIVISION_NOUN.test(tokens[place.last]?.text ?? '') ? place.last + 1 : place.last;
+  }
+  return last;
 }
 
 const NOUN_CONTEXT = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|'s|of|every|each|no|some|any)$/i;

@@ -8,9 +8,16 @@ const QUALIFIER = '(?:(?<q>at least|nearly|almost|more than|over|about|around|ro
 
 const ATTACKERS = /\b(?:attackers?|gunmen|gunman|assailants?|bombers?|militants?|terrorists?|suspects?|perpetrators?|jihadists?|insurgents?|fighters?|hostage-takers?)\b/;
 
+// "no one was killed", "nobody else was hurt": the clause counts no one.
+const NO_ONE = /\b(?:no one|nobody|none|no other|no \w+|not)\s+(?:[\w']+\s+){0,3}$/;
+// "shot and killed Rozi Khan": one named victim, not "killed Afghan soldiers".
+const NAMED_VICTIM = /\b(?:shot and killed|shot dead|stabbed to death|assassinated|murdered|beheaded|killed|killing)\s+(?:\p{Lu}[\p{L}'-]*\.?\s+){0,4}\p{Lu}[\p{L}'-]*(?!\s+\p{Ll}+s\b)(?!\s+(?:and|or)\s)(?=[\s,.;]|$)/gu;
+
 export interface CasualtyFigure {
   key: 'deaths' | 'injured';
   value: number;
+  /** The attackers' own dead or hurt ("two gunmen were killed"), kept apart from the victims. */
+  attackers: boolean;
   qualifier: string | undefined;
   start: number;
   end: number;
@@ -19,6 +26,7 @@ export interface CasualtyFigure {
 
 export class CasualtyReader {
   private readonly patterns: Array<{ key: 'deaths' | 'injured'; re: RegExp }>;
+  private readonly singles: Array<{ key: 'deaths' | 'injured'; re: RegExp }>;
   /** A count right after an active verb: "four gunmen killed 52 people" counts the killers first. */
   private readonly countAfter: RegExp;
 
@@ -27,6 +35,25 @@ export class CasualtyReader {
     const compile = (key: 'deaths' | 'injured', source: string) => ({ key, re: new RegExp(`\\b${source.replace('Q N', `${QUALIFIER}${count}`)}\\b`, 'g') });
     this.countAfter = new RegExp(`^\\s+${QUALIFIER}${count}\\b`);
     this.patterns = [...lexicon.deathPatterns.map((p) => compile('deaths', p)), ...lexicon.injuryPatterns.map((p) => compile('injured', p))];
+    this.singles = [...lexicon.singleDeathPatterns.map((p) => compile('deaths', p)), ...lexicon.singleInjuryPatterns.map((p) => compile('injured', p))];
+  }
+
+  /** One victim without a number ("was killed", "shot and killed the imam"), where no count is given. */
+  private singleFigures(sentence: Sentence, text: string, counted: CasualtyFigure[]): CasualtyFigure[] {
+    const found: CasualtyFigure[] = [];
+    const add = (key: 'deaths' | 'injured', index: number, length: number) => {
+      if (counted.some((f) => f.key === key) || found.some((f) => f.key === key) || NO_ONE.test(text.slice(Math.max(0, index - 30), index))) return;
+      // The subject of "was killed" is before it: "The assailant was killed".
+      const clause = text.slice(Math.max(0, text.lastIndexOf(',', index - 1) + 1, text.lastIndexOf(' and ', index) + 1), index + length);
+      found.push({ key, value: 1, attackers: ATTACKERS.test(clause), qualifier: undefined, start: sentence.start + index, end: sentence.start + index + length, text: sentence.text.slice(index, index + length) });
+    };
+    for (const { key, re } of this.singles) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) add(key, m.index, m[0].length);
+    }
+    NAMED_VICTIM.lastIndex = 0;
+    for (let m = NAMED_VICTIM.exec(sentence.text); m; m = NAMED_VICTIM.exec(sentence.text)) add('deaths', m.index, m[0].length);
+    return found;
   }
 
   figures(sentence: Sentence): CasualtyFigure[] {
@@ -38,26 +65,34 @@ export class CasualtyReader {
         const number = m.groups!.n!;
         const value = parseCount(number, this.lexicon.countWords);
         const at = m.index + m[0].lastIndexOf(number);
+        // A later number inside this match ("two soldiers and three attackers were killed") gets its own turn.
+        re.lastIndex = at + number.length;
+        // "no one was killed" counts no one.
+        if (/\bno\s+$/.test(text.slice(Math.max(0, at - 4), at))) continue;
         // "including 180 children" is a part of a figure already given; "took 912 people hostage" is no casualty.
         const before = text.slice(Math.max(0, at - 25), at);
         const after = text.slice(m.index + m[0].length);
         if (value === undefined || /including\s+(?:\S+\s+)?$/.test(before) || /^\s*(?:\w+\s+)?hostage/.test(after)) continue;
-        // "five attackers died": the attackers' own dead are not the attack's toll.
-        if (ATTACKERS.test(m[0])) continue;
-        // "four gunmen killed 52 people": the number before an active verb with a count after it is the attackers'.
-        if (/(?:killed|wounded|injured)$/.test(m[0]) && this.countAfter.test(after)) continue;
+        // "four gunmen killed 52 people", "two gunmen shot and killed a guard": a number before an active verb
+        // with an object counts the attackers, not the dead.
+        if (/(?:killed|wounded|injured)$/.test(m[0]) && (this.countAfter.test(after) || (!/\b(?:were|was|been|are|is)\b/.test(m[0]) && /^\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|several|dozens|scores|\p{Lu})/u.test(sentence.text.slice(m.index + m[0].length))))) continue;
         if (figures.some((f) => f.key === key && f.value === value)) continue;
         // Years are not body counts.
         if (value >= 1900 && value <= 2100 && !number.includes(',')) continue;
-        figures.push({ key, value, qualifier: m.groups!.q, start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, text: sentence.text.slice(m.index, m.index + m[0].length) });
+        // "five attackers died": the attackers' own dead are kept apart from the attack's toll.
+        // "two soldiers and three attackers were killed": each number counts the words up to the next one.
+        const counted = text.slice(at + number.length, m.index + m[0].length).split(/\band\b|,/)[0]!;
+        figures.push({ key, value, attackers: ATTACKERS.test(counted), qualifier: m.groups!.q, start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, text: sentence.text.slice(m.index, m.index + m[0].length) });
       }
     }
+    figures.push(...this.singleFigures(sentence, text, figures));
     return figures.sort((a, b) => a.start - b.start);
   }
 }
 
+/** The attackers' own dead are reported as `attackerDeaths` (and `attackerInjured`), never as the toll. */
 export const toAttribute = (figure: CasualtyFigure, doc: string): AttributeReport => ({
-  key: figure.key,
+  key: figure.attackers ? (figure.key === 'deaths' ? 'attackerDeaths' : 'attackerInjured') : figure.key,
   value: figure.value,
   doc,
   text: figure.text,

@@ -4,9 +4,9 @@ import type { Article } from '../ingest/index.js';
 import type { Lexicon } from '../model/gazetteer.js';
 import { allows, type EntityType, type Ontology } from '../model/ontology.js';
 import type { AnalyzedText, EntityMention, Gazetteer, Sentence } from '../nlp/index.js';
-import { clusterAttacks, nameAttack, type AttackCluster } from './attack-clusters.js';
+import { clusterAttacks, nameAttack, talksOfMany, type AttackCluster } from './attack-clusters.js';
 import { AttackFinder, refOf, type AttackPhrase } from './attacks.js';
-import { CasualtyReader, toAttribute } from './casualties.js';
+import { CasualtyReader, toAttribute, type CasualtyFigure } from './casualties.js';
 import { lastParty, lastSubject, ReferenceResolver, type DocumentMemory } from './references.js';
 import { RelationReader } from './relations.js';
 import { RoleReader } from './roles.js';
@@ -65,7 +65,10 @@ export class Extractor {
     const paragraphOf = paragraphIndex(article.text, sentences);
     const sentenceFacts = (index: number): AttackFacts => {
       const facts: AttackFacts = { kind: 'attack', noun: 'attack', year: undefined, date: undefined, places: [], sites: [], countries: [], persons: [], names: [], venues: [], agents: [] };
-      for (const m of bySentence[index] ?? []) if (m.type === 'Location' && m.role === 'head') facts.places.push(refOf(m));
+      for (const m of bySentence[index] ?? []) {
+        if (m.type === 'Location' && m.role === 'head') facts.places.push(refOf(m));
+        if (m.type === 'Country' && m.role === 'head' && !facts.countries.includes(refOf(m))) facts.countries.push(refOf(m));
+      }
       const year = /\b(?:19|20)\d{2}\b/.exec(sentences[index]!.text);
       if (year) facts.year = Number(year[0]);
       return facts;
@@ -74,24 +77,41 @@ export class Extractor {
     for (const cluster of clusters) this.addAttack(entities, cluster, article.id, sentences);
 
     // Casualty figures belong to the attack their sentence (or the one before, in its paragraph) speaks of.
-    const talksOfAttacks = new Set(phrases.map((p) => p.sentence));
+    // A sentence about attacks in general, or about another attack the text does not follow ("a suicide bombing
+    // that killed 13"), gives no figures to the last one; a verb telling the event, or "the explosion", does.
+    const talksOfAttacks = new Set(phrases.filter((p) => talksOfMany(p) || (!refs.has(p) && !p.definite && !p.byVerb)).map((p) => p.sentence));
     const attackSlotsBySentence = new Map<number, Array<{ phrase: AttackPhrase; ref: string }>>();
     for (const [phrase, ref] of refs) attackSlotsBySentence.set(phrase.sentence, [...(attackSlotsBySentence.get(phrase.sentence) ?? []), { phrase, ref }]);
     let lastAttack: { ref: string; sentence: number } | undefined;
     const recalled = new Set(clusters.filter((c) => c.explicitYear && c.facts.year !== publishedYear).map((c) => c.ref));
+    // "Assailants opened fire on a bus, killing two. ... No group claimed the attack.": figures told before the
+    // text first names the attack wait for it, within their paragraph.
+    const waiting: Array<{ figure: CasualtyFigure; sentence: number }> = [];
+    const attach = (ref: string, figure: CasualtyFigure) => entities.get(ref)!.attributes.push(toAttribute(figure, article.id));
     for (const sentence of sentences) {
       const here = attackSlotsBySentence.get(sentence.index) ?? [];
+      if (here.length) for (const w of waiting.splice(0)) if (paragraphOf[w.sentence] === paragraphOf[sentence.index]) attach(here[0]!.ref, w.figure);
       for (const figure of this.casualties.figures(sentence)) {
         // "killed 52 people in suicide bombings on ...": the attack right after the figure is the one it counts.
         const gap = (a: { phrase: AttackPhrase }) => sentence.text.slice(figure.end - sentence.start, a.phrase.start - sentence.start);
         const after = here.find((a) => a.phrase.start >= figure.end && FIGURE_OF.test(gap(a)));
         const before = after ?? here.filter((a) => a.phrase.start <= figure.start).at(-1) ?? here[0];
         const ref = before?.ref ?? (lastAttack && !talksOfAttacks.has(sentence.index) && sentence.index - lastAttack.sentence <= 2 && paragraphOf[lastAttack.sentence] === paragraphOf[sentence.index] ? lastAttack.ref : undefined);
-        if (ref) entities.get(ref)!.attributes.push(toAttribute(figure, article.id));
+        if (ref) attach(ref, figure);
+        else if (!lastAttack && !talksOfAttacks.has(sentence.index)) waiting.push({ figure, sentence: sentence.index });
       }
       // An attack the sentence recalls from another year is not the one later figures count.
       const latest = [...here].reverse().find((a) => !recalled.has(a.ref)) ?? here.at(-1);
       if (latest) lastAttack = { ref: latest.ref, sentence: sentence.index };
+    }
+    // GTD and many reports count the attackers among the dead: where the attackers are the only dead (or hurt)
+    // a report gives, their figure is the toll too, marked as theirs.
+    for (const cluster of clusters) {
+      const attributes = entities.get(cluster.ref)!.attributes;
+      for (const [own, toll] of [['attackerDeaths', 'deaths'], ['attackerInjured', 'injured']] as const) {
+        if (attributes.some((a) => a.key === toll)) continue;
+        for (const a of attributes.filter((x) => x.key === own)) attributes.push({ ...a, key: toll, qualifier: 'attackers' });
+      }
     }
 
     // Relations, sentence by sentence, with what came before as context.

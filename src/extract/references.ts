@@ -114,7 +114,8 @@ export class ReferenceResolver {
       const after = text.slice(slot.end - sentence.start);
       // "according to X" always names a source; "said X" does only where the clause ends with X ("..., said
       // Kirby."), not where X begins the reported clause ("officials said Boko Haram was behind ...").
-      const source = /according to\s+(?:the\s+)?$|(?:as stated|as noted|as reported|cited|quoted) by\s+(?:the\s+)?$/i.test(before);
+      // "Diplomats told AFP that ...": whom a speaker tells is a listener, never a party to what is told.
+      const source = /according to\s+(?:the\s+)?$|(?:as stated|as noted|as reported|cited|quoted) by\s+(?:the\s+)?$/i.test(before) || (/\b(?:told|tells|telling)\s+(?:the\s+)?$/i.test(before) && /^\s*(?:that\b|,|\.|on\b|in\b)/i.test(after));
       const closesClause = /^\s*(?:[,.;:)"]|$|(?:on|in|at|after|during|to|last|this|on)\b)/i.test(after);
       // "Al Shabaab, which is allied with al Qaeda, said ...": the clause's last name is not who spoke.
       const inRelative = /,\s*(?:which|who)\b[^,]*$/i.test(before);

@@ -28,8 +28,13 @@ interface CompiledCue {
 
 const DIRECT_GAP = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'both', 'also', 'then', 'already', 'even', 'reportedly', 'allegedly', 'previously', 'recently', 'had', 'has', 'have', 'been', 'all', 'any', 'publicly']);
 const COORDINATION = /^(?:,|and|or|, and|, or|both|as well as|and the|, the|and also)$/;
-const HEDGES = /\b(?:reportedly|allegedly|suspected|possibly|likely|may have|might have|believed to|appears? to|appeared to|seem(?:s|ed)? to|is said to|claimed to)\b/i;
+const HEDGES = /\b(?:reportedly|allegedly|suspected|suspect|speculated|attributed|possibly|likely|may have|might have|believed to|appears? to|appeared to|seem(?:s|ed)? to|is said to|claimed to)\b/i;
 const NEGATED = /\b(?:not|never|no|denied|denies|deny|denying|rejected|rejects)\b(?:\s+[\w']+){0,3}\s*$|n't(?:\s+[\w']+){0,2}\s*$/i;
+// "if it turned out that they were involved", "doubtful the group would claim it": a cue in a condition or a
+// supposition asserts nothing (a threat or a warning is about what may happen, and stays).
+// A hedge ("may have been involved") is still a report, with less confidence (see HEDGES).
+const HYPOTHETICAL = /\b(?:if|whether|unless|doubtful|unlikely)\b[^,;:]*$|\b(?:would|could)\s+(?:(?:not|never|also|ever|be)\s+)?$/i;
+const SUPPOSABLE = new Set(['THREATENED', 'WARNED']);
 const DESCRIBED_BY = /(?:linked|affiliated|tied|loyal|connected|close|allied|aligned) (?:to|with)$|inspired by$/;
 const NAMED_AS = /(?:known as|called|dubbed|named|also)$/;
 const MAX_BEFORE = 22;
@@ -73,6 +78,7 @@ export class RelationReader {
         // "Hezbollah denied it was behind", "no group has claimed", "did not carry out": a cue that is denied
         // or negated states the opposite (DENIED is itself the denial).
         if (cue.spec.relation !== 'DENIED' && NEGATED.test(sentence.text.slice(0, m.index))) continue;
+        if (!SUPPOSABLE.has(cue.spec.relation) && HYPOTHETICAL.test(sentence.text.slice(0, m.index))) continue;
         const cueFirst = sentence.tokens.findIndex((t) => t.end > sentence.start + m!.index);
         const cueLast = sentence.tokens.findIndex((t) => t.start >= sentence.start + m!.index + m![0].length);
         const span = { first: cueFirst, last: cueLast < 0 ? sentence.tokens.length : cueLast };
@@ -181,12 +187,19 @@ export class RelationReader {
         return relative ? [relative] : [];
       }
       case 'attack': {
+        // "attributed the attack to X": the attack may sit inside the cue itself.
+        const inside = scope.slots.find((s) => s.type === 'Attack' && s.first >= span.first && s.first < span.last);
+        if (inside) return [inside];
         const attacks = slots.filter((s) => s.type === 'Attack');
         const after = attacks.find((s) => s.first >= span.last);
         if (after) return [after];
-        // "claiming responsibility for numerous attacks": an object is given, and it is no attack the text names.
-        const objectWord = (k: number) => /^(?:for|in|of)$/i.test(scope.sentence.tokens[k]?.text ?? '');
-        if (objectWord(span.last - 1) || objectWord(span.last)) return [];
+        // "claiming responsibility for numerous attacks": an object is given, and it is no attack the text names;
+        // "claimed responsibility for torching a crane": an act told by its verb is the attack in context.
+        const tokens = scope.sentence.tokens;
+        const objectWord = (k: number) => /^(?:for|in|of)$/i.test(tokens[k]?.text ?? '') && !/^\p{Ll}+ing$/u.test(tokens[k + 1]?.text ?? '');
+        // "the involvement of X": an object after the cue that filled the source is no attack.
+        const sourceAfter = sources?.some((s) => s.first >= span.last) ?? false;
+        if (!sourceAfter && (objectWord(span.last - 1) || objectWord(span.last))) return [];
         const found = [...attacks].reverse().find((s) => s.last <= span.first) ?? scope.recent(['Attack']);
         return found ? [found] : [];
       }

@@ -4,6 +4,7 @@
 import type { Lexicon } from '../model/gazetteer.js';
 import type { EntityType } from '../model/ontology.js';
 import type { EntityMention, Sentence } from '../nlp/index.js';
+import { SUBDIVISION_NOUN } from './attacks.js';
 import type { Slot } from './types.js';
 
 export interface PhraseRelation {
@@ -17,6 +18,30 @@ export interface PhraseRelation {
 const AFFILIATIONS = new Set(['Country', 'Organization', 'Group']);
 const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
 const SUBDIVISION = /^(?:city|town|village|capital|province|region|port|district|county|state|governorate|oblast|enclave|suburb)$/i;
+
+const isPlaceWord = (w: string | undefined) => w !== undefined && SUBDIVISION_NOUN.test(w);
+
+/** The place after ", [southern] " that follows `place` (and its kind word), when the text is an address. */
+function addressContainer(place: EntityMention, places: EntityMention[], lower: string[]): EntityMention | undefined {
+  const step = (m: EntityMention): EntityMention | undefined => {
+    const comma = isPlaceWord(lower[m.last]) ? m.last + 1 : m.last;
+    if (lower[comma] !== ',') return undefined;
+    const k = COMPASS.test(lower[comma + 1] ?? '') ? comma + 2 : comma + 1;
+    return places.find((p) => p.first === k);
+  };
+  const container = step(place);
+  if (!container) return undefined;
+  // An address ends on a country, or names the kind of each place ("X district, Y province").
+  const kinded = isPlaceWord(lower[place.last]) && isPlaceWord(lower[container.last]);
+  let end: EntityMention | undefined = container;
+  for (let hops = 0; end && end.type !== 'Country' && hops < 6; hops++) end = step(end);
+  const closes = (m: EntityMention) => {
+    const after = lower[isPlaceWord(lower[m.last]) ? m.last + 1 : m.last];
+    return after === undefined || ['.', ',', ';', ')', ':'].includes(after) || /^(?:on|in|at|during|after|when|as)$/.test(after);
+  };
+  if (end?.type === 'Country' && closes(end) && lower[end.last + 1] !== 'and') return container;
+  return kinded ? container : undefined;
+}
 
 export class RoleReader {
   private readonly leaderTitles: string[];
@@ -100,17 +125,11 @@ export class RoleReader {
         const target = container && slotOf(container);
         if (target && (container!.type === 'Country' || /\b(?:region|oblast|province|district|governorate)\b/i.test(container!.name))) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'in' });
       }
-      // "Beslan, southern Russia." — a place and its country, not a list of places.
-      if (next === ',') {
-        let k = place.last + 1;
-        if (COMPASS.test(lower[k] ?? '')) k++;
-        const container = places.find((m) => m.first === k && m.type === 'Country');
-        const after = lower[container?.last ?? -1];
-        const target = container && slotOf(container);
-        if (target && (after === undefined || ['.', ',', ';', ')'].includes(after)) && lower[(container?.last ?? 0) + 1] !== 'and' && !places.some((m) => m.first === (container?.last ?? 0) + 1)) {
-          found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.8, rule: 'comma' });
-        }
-      }
+      // "Beslan, southern Russia.", "Wanlaweyn town, Lower Shebelle region, Somalia": an address, each place in
+      // the next; a list of places ("Cologne, Vienna and Madrid") is none.
+      const container = next === ',' || SUBDIVISION_NOUN.test(next ?? '') ? addressContainer(place, places, lower) : undefined;
+      const target = container && slotOf(container);
+      if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.8, rule: 'address' });
       // "the Iranian city of Kerman"
       if (lower[place.first - 1] === 'of' && SUBDIVISION.test(lower[place.first - 2] ?? '')) {
         const holder = mentions.find((m) => m.type === 'Country' && m.last === place.first - 2);

@@ -52,8 +52,17 @@ export const LexiconFile = z.object({
   oneEventPlurals: WordList,
   deathPatterns: WordList,
   injuryPatterns: WordList,
+  /** One dead or hurt without a number: "was killed" (a singular subject), "shot and killed the imam". */
+  singleDeathPatterns: WordList,
+  singleInjuryPatterns: WordList,
   countWords: z.record(z.string(), z.number()),
   nonNames: WordList,
   namePrefixes: WordList,
+  /** Words that only the names of armed groups and movements contain: "Front", "Brigades", "Liberation". */
+  groupNameWords: WordList,
+  /** Capitalised abbreviations that name no organisation: "IED", "TNT", "GMT". */
+  acronymNonNames: WordList,
+  /** Spellings of one word in transliteration ("Qaeda", "Qaida"): each gazetteer name is matched in all of them. */
+  spellingVariants: z.array(z.array(z.string().regex(/^[\p{Ll}']+$/u, 'lower-case words')).min(2)),
 });
 export type Lexicon = z.infer<typeof LexiconFile>;

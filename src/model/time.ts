@@ -22,7 +22,7 @@ export function publishedBy(published: string | null | undefined, asOf: string):
 }
 
 /** The parallel lists a relationship keeps its evidence in, one item per sentence. */
-const EVIDENCE_LISTS = ['evidenceKeys', 'evidence', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds'];
+const EVIDENCE_LISTS = ['evidenceKeys', 'evidence', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidencePages'];
 
 /**
  * A relationship's properties with only the evidence of known documents (the lists kept in step, `docs` and

@@ -1,14 +1,30 @@
 // The gazetteer: every country (from world-countries) with demonyms, capitals and metonyms, plus the groups,
 // organisations and regions of data/, compiled into a token trie so one pass over a sentence finds them all.
 import { createRequire } from 'node:module';
+import { z } from 'zod';
 import type { Country } from 'world-countries';
 import { CountriesExtraFile, GroupsFile, LexiconFile, OrganizationsFile, RegionsFile, type Lexicon } from '../model/gazetteer.js';
 import { DATA_DIR, loadDataFile, type EntityType } from '../model/ontology.js';
 import { tokenize } from './tokenize.js';
+import { tagsOf } from './word-classes.js';
 import type { Token } from './types.js';
 
-// world-countries ships CommonJS whose typings declare an ES default; require() reads it as it is.
-const countries = createRequire(import.meta.url)('world-countries') as Country[];
+// world-countries, city-timezones and provinces ship CommonJS (the latter two untyped); require() reads them as they are.
+const requireCjs = createRequire(import.meta.url);
+const countries = requireCjs('world-countries') as Country[];
+
+/** Cities (about 7,300 with more than a few thousand people) and states or provinces, from their packages. */
+const CityRecord = z.object({ city: z.string(), iso3: z.string(), province: z.string().optional() });
+const ProvinceRecord = z.object({ name: z.string(), country: z.string().length(2) });
+const PLACE_TAGS = new Set(['City', 'Place', 'Region', 'Country']);
+
+/** A city or province name that is also an English word or a person's name ("Mobile", "Jackson") is left out. */
+function plainPlaceName(name: string): boolean {
+  if (name.length < 4 || !/^\p{Lu}[\p{L}' .-]+$/u.test(name)) return false;
+  if (/\s/.test(name)) return true;
+  const tags = tagsOf(name);
+  return tags.length === 0 || tags.some((t) => PLACE_TAGS.has(t));
+}
 
 /** What a surface form says about its entity: it names it, or it is an adjective, a capital, a metonym. */
 export type FormKind = 'name' | 'demonym' | 'capital' | 'metonym';
@@ -57,10 +73,21 @@ export const slug = (text: string): string =>
 
 const newNode = (): TrieNode => ({ next: new Map(), values: [] });
 
-function insert(root: TrieNode, surface: string, entry: GazetteerEntry, form: FormKind): void {
-  const variants = new Set([surface]);
+/** The surface in every transliteration of its words: "al-Qaeda" is also "al-Qaida" and "al-Qa'ida". */
+function spellings(surface: string, variants: string[][]): string[] {
+  let out = [surface];
+  for (const group of variants) {
+    const re = new RegExp(`(?<![\\p{L}'])(${group.join('|')})(?![\\p{L}'])`, 'giu');
+    if (!re.test(surface)) continue;
+    out = out.flatMap((s) => group.map((w) => s.replace(re, (m) => (/^\p{Lu}/u.test(m) ? w[0]!.toUpperCase() + w.slice(1) : w))));
+  }
+  return [...new Set(out)];
+}
+
+function insert(root: TrieNode, surfaces: string[], entry: GazetteerEntry, form: FormKind): void {
+  const variants = new Set(surfaces);
   // "al-Qaeda" also begins sentences as "Al-Qaeda"; names given capitalised are matched only capitalised.
-  if (/^\p{Ll}/u.test(surface)) variants.add(surface[0]!.toUpperCase() + surface.slice(1));
+  for (const variant of [...variants]) if (/^\p{Ll}/u.test(variant)) variants.add(variant[0]!.toUpperCase() + variant.slice(1));
   for (const variant of variants) {
     let node = root;
     for (const token of tokenize(variant)) {
@@ -87,7 +114,7 @@ export function loadGazetteer(): Gazetteer {
   const countryByCode = new Map<string, string>();
   const add = (entry: GazetteerEntry, forms: Array<[string, FormKind]>) => {
     entries.set(entry.id, entry);
-    for (const [surface, form] of forms) insert(root, surface, entry, form);
+    for (const [surface, form] of forms) insert(root, spellings(surface, lexicon.spellingVariants), entry, form);
   };
 
   for (const country of countries) {
@@ -131,6 +158,17 @@ export function loadGazetteer(): Gazetteer {
     if (region.country) entry.country = countryByCode.get(region.country) ?? region.country;
     add(entry, [[region.name, 'name'], ...region.aliases.map((a): [string, FormKind] => [a, 'name'])]);
   }
+  // Places the lists above do not name: states and provinces, then cities, each in its country.
+  const taken = new Set([...entries.values()].flatMap((e) => [e.name, ...e.aliases].map((n) => n.toLowerCase())));
+  const byIso2 = new Map(countries.map((c) => [c.cca2, countryByCode.get(c.cca3)]));
+  const addPlace = (name: string, country: string | undefined) => {
+    if (!country || taken.has(name.toLowerCase()) || !plainPlaceName(name)) return;
+    taken.add(name.toLowerCase());
+    const id = `location/${slug(name)}`;
+    if (!entries.has(id)) add({ id, type: 'Location', name, aliases: [], country }, [[name, 'name']]);
+  };
+  for (const p of z.array(ProvinceRecord).parse(requireCjs('provinces'))) addPlace(p.name, byIso2.get(p.country));
+  for (const c of z.array(CityRecord).parse((requireCjs('city-timezones') as { cityMapping: unknown }).cityMapping)) addPlace(c.city, countryByCode.get(c.iso3));
   for (const entry of entries.values()) {
     if (entry.parent && !entries.has(entry.parent)) throw new Error(`gazetteer: ${entry.id} names an unknown parent ${entry.parent}`);
   }

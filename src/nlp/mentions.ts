@@ -13,6 +13,13 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that']);
 const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 const AUXILIARIES = /^(?:has|have|had|is|was|were|are|will|would|could|can|may|might|must|should|did|does|do)$/;
 
+// Words around a name that make it the author of an attack, which only an armed group or a person is:
+// "X claimed responsibility", "sources attributed the attack to X", "a letter signed by X".
+const CLAIMS_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:has|have|had|later|also|reportedly|quickly|subsequently|immediately|publicly)\s+)*(?:(?:claimed|claims|took|takes|accepted|accepts|assumed|admitted)\s+(?:(?:full|the)\s+)?(?:responsibility|credit)\b|claimed\s+(?:the|this|these|both|an?|its)\s+\w+)/i;
+const AUTHOR_BEFORE = /(?:\b(?:attribut(?:ed|es?|ing)|blam(?:ed|es?|ing))(?:\s+[\w']+){0,4}\s+(?:to|on)|\b(?:signed|claimed|carried out|perpetrated|committed)\s+by|\bin the name of|\b(?:suspect(?:ed|s)?|speculated|believed)(?:\s+that)?(?:\s+the\s+involvement\s+of)?)(?:\s+the)?\s*$/i;
+// "X was suspected of", "X may have been involved", "X was behind the attack".
+const SUSPECT_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:was|were|is|are|had been|has been)\s+(?:also\s+)?suspected|(?:may|might)\s+have\s+(?:been\s+involved|carried\s+out)|(?:was|were)\s+behind)\b/i;
+
 interface DocumentState {
   /** Full person names seen so far, by each of their tails ("Macron", "Van Ostaeyen"). */
   personsByTail: Map<string, string>;
@@ -59,6 +66,8 @@ class MentionFinder {
   readonly prefixes: Set<string>;
   readonly officeTitles: Set<string>;
   readonly anyTitle: Set<string>;
+  readonly groupNameWords: Set<string>;
+  readonly acronymNonNames: Set<string>;
 
   constructor(readonly gazetteer: Gazetteer) {
     const lx = gazetteer.lexicon;
@@ -78,6 +87,8 @@ class MentionFinder {
     this.anyTitle = new Set([...lx.leaderTitles, ...lx.roleTitles, ...lx.personDescriptors, ...lx.personTitles]);
     this.nonNames = new Set(lx.nonNames);
     this.prefixes = new Set(lx.namePrefixes);
+    this.groupNameWords = new Set(lx.groupNameWords);
+    this.acronymNonNames = new Set(lx.acronymNonNames);
     // Words after a place name that show it is a place, not a government: "Moscow region", "Moscow attack".
     this.placeNouns = new Set([...Object.keys(lx.attackNouns), ...lx.venueNouns, ...lx.locationSuffixes, 'terror', 'area', 'residents', 'metro', 'suburbs', 'outskirts']);
   }
@@ -120,9 +131,13 @@ class MentionFinder {
     if (form === 'capital') {
       const previous = lower(tokens, first - 1, first);
       const previousTwo = lower(tokens, first - 2, first);
-      const locative = this.locatives.has(previous) || this.locatives.has(previousTwo) || DETERMINERS.has(previous);
+      // "that Ankara had alerted Baghdad": "that" before a capital that acts opens a clause; it is no determiner.
+      const complementizer = previous === 'that' && AUXILIARIES.test(nextWord);
+      // "CARACAS, Venezuela (AP)", "Kabul, Afghanistan": a capital in an address is the city.
+      const addressed = nextWord === ',' && matchGazetteer(this.gazetteer, tokens.slice(last + 1, last + 5)).some((h) => h.first === 0 && h.entry.type === 'Country' && h.form === 'name');
+      const locative = this.locatives.has(previous) || this.locatives.has(previousTwo) || (DETERMINERS.has(previous) && !complementizer);
       const modifiesNoun = nextWord === "'s" || (next !== undefined && isWord(next) && (this.placeNouns.has(nextWord) || phraseAfter(tokens, last, this.placeNouns) !== undefined || (isCapitalized(next) && !/^(?:has|had|is|was)$/i.test(next.text))));
-      if (locative || modifiesNoun || !entry.country) return { ...base, type: 'Location', key: entry.id, name: entry.name, role: 'head' };
+      if (locative || modifiesNoun || addressed || !entry.country) return { ...base, type: 'Location', key: entry.id, name: entry.name, role: 'head' };
       const country = this.gazetteer.entries.get(entry.country)!;
       return { ...base, type: 'Country', key: country.id, name: country.name, role: 'head', via: 'gazetteer:metonym' };
     }
@@ -133,6 +148,14 @@ class MentionFinder {
     // A country or group name used as an adjective before a title ("Kremlin spokesman") still heads nothing.
     const role = entry.type === 'Country' && phraseAfter(tokens, last, this.officeTitles) ? 'modifier' : 'head';
     return { ...base, type: entry.type, key: entry.id, name: entry.name, role };
+  }
+
+  /** Whether the text around tokens [first, last) makes the name the author of an attack. */
+  authorContext(sentence: Sentence, first: number, last: number): boolean {
+    const start = sentence.tokens[first]!.start - sentence.start;
+    const end = sentence.tokens[last - 1]!.end - sentence.start;
+    const after = sentence.text.slice(end, end + 90);
+    return CLAIMS_AFTER.test(after) || SUSPECT_AFTER.test(after) || AUTHOR_BEFORE.test(sentence.text.slice(Math.max(0, start - 60), start));
   }
 
   /** ", an Iranian commander", ", the group's spokesman": a role right after a name shows it is a person. */
@@ -161,6 +184,13 @@ class MentionFinder {
         const after = tokens[j + 1];
         if (isCapitalized(t) && isWord(t)) j++;
         else if (/^(?:al|el|bin|ibn|abu|abd)$/i.test(t.text) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && isCapitalized(tokens[j + 2]!)) j += 3;
+        // "Lashkar-e-Jhangvi", "Jamaat-ul-Ahrar", "Takfir wal-Hijra": short particles joined by hyphens.
+        else if (t.text === '-' && !t.spaceBefore && /^(?:e|i|ul|ud|al|el|wal|wa|u|o)$/i.test(after?.text ?? '') && !after!.spaceBefore && tokens[j + 2]?.text === '-' && !tokens[j + 2]!.spaceBefore && tokens[j + 3] && isCapitalized(tokens[j + 3]!)) j += 4;
+        else if (/^(?:wal|wa)$/i.test(t.text) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && isCapitalized(tokens[j + 2]!)) j += 3;
+        // "J. Peter Donald", "John F. Kerry": an initial's full stop; "O'Neill", "D'Albini": an apostrophe.
+        else if ((t.text === '.' && /^\p{Lu}$/u.test(tokens[j - 1]!.text) || /^['’]$/.test(t.text) && /^\p{Lu}$/u.test(tokens[j - 1]!.text)) && !t.spaceBefore && after && isCapitalized(after) && !covered[j + 1]) j += 2;
+        // "Judith Miller and James Lee" are two people; "Tawhid and Jihad" is one name.
+        else if (t.text === 'and' && (isFirstName(after?.text ?? '') || isFirstName(tokens[i]!.text) && j - i >= 2)) break;
         else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && !covered[j + 1] && isCapitalized(tokens[j + 1]!) && (t.text !== '-' || !t.spaceBefore)) j += 2;
         else break;
       }
@@ -177,7 +207,7 @@ class MentionFinder {
     let title: string | undefined;
     for (let n = Math.min(4, last - first); n >= 1 && first < last; n--) {
       const phrase = lower(tokens, first, first + n);
-      if (this.isTitle(phrase) && tokens[first + n]?.text !== "'s") {
+      if (this.isTitle(phrase.replace(/\./g, '')) && tokens[first + n]?.text !== "'s") {
         title = phrase;
         first += n;
         n = Math.min(4, last - first) + 1;
@@ -185,14 +215,16 @@ class MentionFinder {
     }
     // Titles written in lower case before the name: "terror expert Peter Neumann".
     title ??= phraseBefore(tokens, first, this.anyTitle);
-    while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase())) first++;
+    // "Al-Ashtar Brigades": an article joined to the name is part of it.
+    while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase()) && !(tokens[first + 1]?.text === '-' && !tokens[first + 1]!.spaceBefore)) first++;
     while (last > first && CONNECTORS.has(tokens[last - 1]!.text.toLowerCase())) last--;
     if (first >= last) return undefined;
+    const author = title === undefined && this.authorContext(sentence, first, last);
     // A capitalised first word of a sentence is usually just the first word.
     const startsSentence = first === 0 || (first === 1 && /^["'(]$/.test(tokens[0]!.text));
-    if (startsSentence && title === undefined) {
+    if (startsSentence && title === undefined && !author) {
       const word = tokens[first]!.text;
-      if (!isProperWord(word) && !state.personsByTail.has(word)) {
+      if ((!isProperWord(word) || (/\p{Ll}s$/u.test(word) && !isProperWord(word.slice(0, -1)))) && !state.personsByTail.has(word)) {
         first++;
         // "At the Bataclan": what the first word led into starts the name.
         while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase())) first++;
@@ -228,9 +260,26 @@ class MentionFinder {
       return { ...make('Group', `${text} ${groupNoun}`, 'name:group-noun'), key: `group/${slug(text)}-militants`, last: end, end: tokens[end - 1]!.end, text: `${text} ${tokens[last]!.text}` };
     }
     if (this.eventSuffixes.has(lastWord)) return make('Event', text, 'name:event');
-    if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words.slice(-2).join(' ') === 'school of')) return make('Organization', text, 'name:suffix');
+    // "NHK reported", "the RUC": an acronym the gazetteer does not know names an organisation, never a person.
+    // A dateline ("LONDON (Reuters) -", "TOKYO —") is a place in capitals, not an acronym.
+    const dateline = first === 0 && /^(?:\(|-|—|–|,)$/.test(tokens[last]?.text ?? '');
+    const acronym = span.length === 1 && !dateline && /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(text) && !this.acronymNonNames.has(text.toLowerCase());
+    // "J. Walter Kinsey": a name that opens with an initial is a person's.
+    // "Abu Mariam", "Umm Khalid": a name that opens with a kunya is a person's.
+    const firstNameKnown = span.length > 1 && (isFirstName(span[0]!.text) || (/^\p{Lu}$/u.test(span[0]!.text) && span[1]!.text === '.' && span.length > 2) || (/^(?:abu|umm)$/i.test(span[0]!.text) && !words.some((w) => this.groupNameWords.has(w))));
+    if (author) {
+      // The author of an attack is a group when its name says so ("... Liberation Front", an acronym), else a
+      // person ("Amor Ftouhi claimed responsibility"); a lone ordinary word is neither.
+      // "attributed the attack to Maoists": a plural name is a movement.
+      const groupName = words.some((w) => this.groupNameWords.has(w)) || /^\p{Lu}{2,}$/u.test(text) || /-/.test(text) || (words.length === 1 && /(?:ists|ites|ians|is)$/.test(words[0]!));
+      if (groupName && !firstNameKnown) return make('Group', text, 'name:author');
+      if (words.length > 1 || state.personsByTail.has(text)) return make('Person', state.personsByTail.get(text) ?? text, 'name:author');
+    }
+    // "... Police", "University of Bergen", "Ministry of Defence": the organisation word ends or opens the name.
+    if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words.slice(-2).join(' ') === 'school of') || (words.length > 2 && this.orgSuffixes.has(words[0]!) && words[1] === 'of')) return make('Organization', text, 'name:suffix');
     if (this.locSuffixes.has(lastWord) && span.length > 1) return make('Location', text, 'name:suffix');
 
+    if (acronym && !author) return make('Organization', text, 'name:acronym');
     const tail = state.personsByTail.get(text);
     if (tail) return make('Person', tail, 'name:short-form');
     const personLike =
@@ -243,10 +292,13 @@ class MentionFinder {
       (span.length > 1 && statesAge(tokens, first, last)) ||
       // "Its leader, Shahab al-Muhajir, has urged": a title set off before the name.
       (span.length > 1 && previous === ',' && this.isTitle(lower(tokens, first - 2, first - 1)));
-    const firstNameKnown = span.length > 1 && isFirstName(span[0]!.text);
     if (personLike || firstNameKnown) {
       return make('Person', text, title ? `name:title:${title}` : 'name:person');
     }
+    // "Zangan village", "Kaduna state": a name followed by the kind of place it is.
+    if (SUBDIVISION_AFTER.test(nextWord) && tokens[last]?.spaceBefore) return make('Location', text, 'name:subdivision');
+    // "Khamis Mushayt, Asir, Saudi Arabia": the names of an address that ends on a country are places.
+    if (nextWord === ',' && !startsSentence && addressAhead(tokens, last, known)) return make('Location', text, 'name:address');
     const locative = this.locatives.has(previous) || this.locatives.has(previousTwo) || (DETERMINERS.has(previous) && this.locatives.has(lower(tokens, first - 2, first - 1)));
     const listed = (previous === ',' || previous === 'and') && known.some((m) => m.type === 'Location' && m.last >= first - 3 && m.last <= first);
     if (locative || listed) return make('Location', text, 'name:context');
@@ -254,11 +306,58 @@ class MentionFinder {
   }
 }
 
+const SUBDIVISION_AFTER = /^(?:village|town|city|district|sub-district|subdistrict|province|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|region|area|department|parish)$/;
+const COMPASS_WORD = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern)$/i;
+
+/** Whether ", Y, Z, Country" follows token `from`: capitalised names (with their kind words) up to a country. */
+function addressAhead(tokens: Token[], from: number, known: EntityMention[]): boolean {
+  let k = from;
+  for (let hops = 0; hops < 5 && tokens[k]?.text === ','; hops++) {
+    k++;
+    if (COMPASS_WORD.test(tokens[k]?.text ?? '') && tokens[k + 1] && isCapitalized(tokens[k + 1]!)) k++;
+    const mention = known.find((m) => m.first === k);
+    if (mention?.type === 'Country') return true;
+    if (mention && mention.type !== 'Location') return false;
+    if (mention) k = mention.last;
+    else {
+      if (!tokens[k] || !isCapitalized(tokens[k]!) || !isWord(tokens[k]!)) return false;
+      while (tokens[k] && isCapitalized(tokens[k]!) && isWord(tokens[k]!)) k++;
+    }
+    if (SUBDIVISION_AFTER.test(tokens[k]?.text.toLowerCase() ?? '')) k++;
+  }
+  return false;
+}
+
 /** "22-year-old Salman Abedi", "Salman Abedi, 22,", "X, a 22-year-old citizen": only people are given an age. */
 function statesAge(tokens: Token[], first: number, last: number): boolean {
   if (/\d+ ?- ?year ?- ?old$/.test(lower(tokens, first - 5, first))) return true;
   if (/^, (?:a|an|the) \d+ ?- ?year ?- ?old\b/.test(lower(tokens, last, last + 8))) return true;
   return tokens[last]?.text === ',' && /^\d{1,3}$/.test(tokens[last + 1]?.text ?? '') && [',', '.'].includes(tokens[last + 2]?.text ?? '');
+}
+
+/**
+ * "the Garo National Liberation Army claimed", "attributed the attack to the Sudan Revolutionary Front": the
+ * author's name goes on to the left over capitalised words, places included, that a shorter known name left out.
+ */
+function widenAuthorNames(finder: MentionFinder, sentence: Sentence, found: EntityMention[]): void {
+  const { tokens } = sentence;
+  for (let n = 0; n < found.length; n++) {
+    const m = found[n]!;
+    if (m.type !== 'Group' || !finder.authorContext(sentence, m.first, m.last)) continue;
+    let first = m.first;
+    while (first > 0 && isCapitalized(tokens[first - 1]!) && isWord(tokens[first - 1]!) && !/^(?:The|A|An)$/.test(tokens[first - 1]!.text)) {
+      const other = found.find((o) => o !== m && o.first <= first - 1 && o.last >= first);
+      if (other && other.type !== 'Country' && other.type !== 'Location') break;
+      first = other ? other.first : first - 1;
+    }
+    if (first === m.first || first === 0 && !finder.groupNameWords.has(tokens[m.last - 1]!.text.toLowerCase())) continue;
+    const start = tokens[first]!.start;
+    const text = sentence.text.slice(start - sentence.start, m.end - sentence.start);
+    for (let k = found.length - 1; k >= 0; k--) if (found[k] !== m && found[k]!.first >= first && found[k]!.last <= m.first) found.splice(k, 1);
+    const index = found.indexOf(m);
+    found[index] = { ...m, first, start, text, name: text, key: undefined, via: 'name:author' };
+    n = index;
+  }
 }
 
 /** "attacks in Cologne, Vienna and Madrid": a capital listed after a place is a place too, not its government. */
@@ -291,6 +390,19 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
     const covered = new Array<boolean>(sentence.tokens.length).fill(false);
     const found: EntityMention[] = [];
     for (const hit of matchGazetteer(gazetteer, sentence.tokens)) {
+      // "US$ 4,000", "HK$": a currency, not a country.
+      const currency = sentence.tokens[hit.last];
+      if (currency?.text.startsWith('$') && !currency.spaceBefore) continue;
+      // "Marvin Teller", "George Washington": a place name right after a first name is a surname.
+      const previous = sentence.tokens[hit.first - 1];
+      if (hit.entry.type === 'Location' && previous && isCapitalized(previous) && isFirstName(previous.text)) continue;
+      // "West Midlands Police", "London Bridge", "University of York": a known place inside the name of an
+      // organisation or a site is no mention of its own.
+      const next = sentence.tokens[hit.last];
+      const suffix = (t: Token | undefined) => t !== undefined && isCapitalized(t) && (finder.orgSuffixes.has(t.text.toLowerCase()) || finder.locSuffixes.has(t.text.toLowerCase()));
+      if (hit.entry.type === 'Location' && (suffix(next) || (previous?.text === 'of' && suffix(sentence.tokens[hit.first - 2])))) continue;
+      // "Boca Raton", "Bala Murghab": a known place name inside a longer one is no mention of its own.
+      if (hit.entry.type === 'Location' && hit.form === 'name' && previous && hit.first > 1 && isCapitalized(previous) && isWord(previous) && !covered[hit.first - 1] && !/^(?:The|A|An|In|At|On|Near|Of)$/.test(previous.text) && !finder.isTitle(previous.text.toLowerCase())) continue;
       const mention = finder.fromGazetteer(sentence, hit);
       for (let k = hit.first; k < hit.last; k++) covered[k] = true;
       if (mention) {
@@ -312,6 +424,7 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       }
     }
     found.sort((a, b) => a.first - b.first);
+    widenAuthorNames(finder, sentence, found);
     continueLocationLists(sentence, found);
     all.push(...found);
   }

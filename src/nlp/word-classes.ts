@@ -20,7 +20,8 @@ export function isVerbForm(word: string): boolean {
   return tags.some((t) => VERB.has(t)) && !tags.includes('Adjective');
 }
 
-export const isFirstName = (word: string): boolean => tagsOf(word).some((t) => NAME.has(t));
+/** "José" is "Jose" to the lexicon, which has no accents. */
+export const isFirstName = (word: string): boolean => tagsOf(word).some((t) => NAME.has(t)) || tagsOf(word.normalize('NFKD').replace(/\p{M}/gu, '')).some((t) => NAME.has(t));
 
 /** Capitalised for a reason: a known name, or a word the lexicon does not have at all. */
 export const isProperWord = (word: string): boolean => {

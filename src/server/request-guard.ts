@@ -36,7 +36,9 @@ export function requestGuard(options: RequestGuardOptions): MiddlewareHandler[] 
   const checkPost: MiddlewareHandler = async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json') return refuse(415, `The API takes JSON bodies, not "${type || 'no content type'}"`, 'Send Content-Type: application/json.');
+    // A DELETE names its target in the path and carries nothing; every body must be JSON, which no form sends.
+    const bodyless = c.req.method === 'DELETE' && (c.req.header('content-length') ?? '0') === '0' && !c.req.header('transfer-encoding');
+    if (type !== 'application/json' && !bodyless) return refuse(415, `The API takes JSON bodies, not "${type || 'no content type'}"`, 'Send Content-Type: application/json.');
     const origin = c.req.header('origin');
     const host = c.req.header('host') ?? '';
     let originHost: string | undefined;

@@ -80,7 +80,6 @@ function relationRow(source: string, type: string, target: string, properties: R
     type,
     confidence: Number(properties.confidence ?? 0),
     docs: list(properties.docs),
-    // Page 0 (no pages) for evidence stored before pages were kept: the statement stores no null in a list.
     evidence: keys.map((key, i) => ({ key, doc: docs[i], start: list(properties.evidenceStarts)[i], end: list(properties.evidenceEnds)[i], page: list(properties.evidencePages)[i] ?? 0, text: list(properties.evidence)[i] })),
   };
 }

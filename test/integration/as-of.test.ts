@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/cli/ingest-command.js';
 import { closeConnection, type Connection } from '../../src/store/connection.js';
 import { createApp } from '../../src/server/app.js';
+import { requestLocally } from '../helpers/local-request.js';
 import { Neo4jSource } from '../../src/server/sources.js';
 import { connectForTest, testNeo4jUri, wipe } from '../helpers/neo4j.js';
 import { runKg } from '../helpers/run-kg.js';
@@ -72,11 +73,11 @@ describe('as of a date', () => {
 
   it('the API serves the graph as of a date and the timeline with both times apart', async () => {
     const app = createApp(new Neo4jSource(connection), dir);
-    const graph = (await (await app.request('/api/as-of?asOf=2031-04-05')).json()) as { nodes: Array<{ attributes: { type: string; reports: Array<{ key: string; value: number }> } }> };
+    const graph = (await (await requestLocally(app, '/api/as-of?asOf=2031-04-05')).json()) as { nodes: Array<{ attributes: { type: string; reports: Array<{ key: string; value: number }> } }> };
     expect(graph.nodes.map((n) => n.attributes.type).sort()).toEqual(['Attack', 'Location']);
     expect(graph.nodes.find((n) => n.attributes.type === 'Attack')!.attributes.reports.filter((r) => r.key !== 'kind').map((r) => r.value).sort()).toEqual([23, 40, 9].sort());
-    expect((await app.request('/api/as-of?asOf=soon')).status).toBe(400);
-    const timeline = (await (await app.request('/api/timeline')).json()) as { attacks: Array<{ date: string | null; documents: string[] }>; documents: Array<{ published: string | null }> };
+    expect((await requestLocally(app, '/api/as-of?asOf=soon')).status).toBe(400);
+    const timeline = (await (await requestLocally(app, '/api/timeline')).json()) as { attacks: Array<{ date: string | null; documents: string[] }>; documents: Array<{ published: string | null }> };
     expect(timeline.attacks).toHaveLength(1);
     expect(timeline.attacks[0]!.documents).toHaveLength(4);
     expect(timeline.documents.map((d) => d.published)).toEqual(['2031-04-02', '2031-04-05', '2031-04-09', null]);

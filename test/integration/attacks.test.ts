@@ -10,6 +10,7 @@ import { AttackFilter } from '../../src/model/attacks.js';
 import { closeConnection, type Connection } from '../../src/store/connection.js';
 import { listAttacks } from '../../src/store/attacks.js';
 import { createApp } from '../../src/server/app.js';
+import { requestLocally } from '../helpers/local-request.js';
 import { Neo4jSource } from '../../src/server/sources.js';
 import { connectForTest, testNeo4jUri, wipe } from '../helpers/neo4j.js';
 import { runKg } from '../helpers/run-kg.js';
@@ -101,13 +102,13 @@ describe('the attacks table', () => {
 
   it('is served at /api/attacks with the same filters', async () => {
     const app = createApp(new Neo4jSource(connection), extra);
-    const response = await app.request('/api/attacks?place=Tamale&asOf=2031-04-03');
+    const response = await requestLocally(app, '/api/attacks?place=Tamale&asOf=2031-04-03');
     expect(response.status).toBe(200);
     const rows = (await response.json()) as Array<{ name: string; deaths: Array<{ value: number }> }>;
     expect(rows.map((r) => [r.name, r.deaths.map((f) => f.value)])).toEqual([['Tamale station blast', [9]]]);
-    const sorted = (await (await app.request('/api/attacks?sort=deaths&desc=true')).json()) as Array<{ name: string }>;
+    const sorted = (await (await requestLocally(app, '/api/attacks?sort=deaths&desc=true')).json()) as Array<{ name: string }>;
     expect(sorted[0]!.name).toBe('Beslan siege');
-    const bad = await app.request('/api/attacks?minDeaths=-3');
+    const bad = await requestLocally(app, '/api/attacks?minDeaths=-3');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toContain('minDeaths');
   });

@@ -12,6 +12,7 @@ import { closeConnection, openSession, type Connection } from '../../src/store/c
 import { deleteCase, getCase, listCases, renameCase, saveCase } from '../../src/store/cases.js';
 import { applySchema } from '../../src/store/schema.js';
 import { createApp } from '../../src/server/app.js';
+import { requestLocally } from '../helpers/local-request.js';
 import { Neo4jSource } from '../../src/server/sources.js';
 import { connectForTest, testNeo4jUri, wipe } from '../helpers/neo4j.js';
 import { runKg } from '../helpers/run-kg.js';
@@ -107,7 +108,7 @@ describe('case files', () => {
     expect(unknownEntity.code).toBe(2);
 
     const app = createApp(new Neo4jSource(connection), dir);
-    const json = (method: string, path: string, body?: unknown) => app.request(path, { method, ...(body ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}) });
+    const json = (method: string, path: string, body?: unknown) => requestLocally(app, path, { method, ...(body ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}) });
     expect((await json('POST', '/api/cases', { name: 'api case', view })).status).toBe(201);
     expect((await json('POST', '/api/cases', { name: 'api case', view })).status).toBe(400);
     expect((await json('PUT', '/api/cases/api%20case', { view: { ...view, selection: ['country/iran'] } })).status).toBe(200);

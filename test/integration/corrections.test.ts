@@ -14,6 +14,7 @@ import { countOf, dumpGraph } from '../helpers/graph-dump.js';
 import { connectForTest, testNeo4jUri, wipe } from '../helpers/neo4j.js';
 import { runKg } from '../helpers/run-kg.js';
 import { createApp } from '../../src/server/app.js';
+import { requestLocally } from '../helpers/local-request.js';
 import { FileSource, Neo4jSource } from '../../src/server/sources.js';
 
 const seeds = fileURLToPath(new URL('../../seeds/', import.meta.url));
@@ -182,17 +183,17 @@ describe('kg fix', () => {
 
   it('works over the API: POST a correction, list, undo; bad requests are 400 and name the problem', async () => {
     const app = createApp(new Neo4jSource(connection), later);
-    const post = (path: string, body: unknown) => app.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+    const post = (path: string, body: unknown) => requestLocally(app, path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
     const created = await post('/api/corrections', { kind: 'reject-relation', source: 'Vladimir Putin', type: 'ALLIED_WITH', target: 'Bashar al-Assad', reason: 'misread', by: 'viewer' });
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({ id: 'fix-1', kind: 'reject-relation', by: 'viewer', undone: false });
     expect(await countOf(connection, 'MATCH ()-[r:ALLIED_WITH]->() RETURN count(r)')).toBe(0);
-    expect(await (await app.request('/api/corrections')).json()).toEqual([expect.objectContaining({ id: 'fix-1' })]);
+    expect(await (await requestLocally(app, '/api/corrections')).json()).toEqual([expect.objectContaining({ id: 'fix-1' })]);
     const undone = await post('/api/corrections/fix-1/undo', { reason: 'it was right' });
     expect(undone.status).toBe(200);
     expect(await countOf(connection, 'MATCH ()-[r:ALLIED_WITH]->() RETURN count(r)')).toBe(1);
-    expect(await (await app.request('/api/corrections')).json()).toEqual([]);
-    expect(await (await app.request('/api/corrections?all=true')).json()).toEqual([expect.objectContaining({ id: 'fix-1', undone: true, undoReason: 'it was right' })]);
+    expect(await (await requestLocally(app, '/api/corrections')).json()).toEqual([]);
+    expect(await (await requestLocally(app, '/api/corrections?all=true')).json()).toEqual([expect.objectContaining({ id: 'fix-1', undone: true, undoReason: 'it was right' })]);
     const noReason = await post('/api/corrections', { kind: 'delete', entity: 'Russia' });
     expect(noReason.status).toBe(400);
     expect(((await noReason.json()) as { error: string }).error).toContain('reason');
@@ -202,7 +203,7 @@ describe('kg fix', () => {
     expect((await post('/api/corrections/fix-9/undo', {})).status).toBe(404);
     const file = join(later, 'graph.json');
     writeFileSync(file, JSON.stringify({ attributes: { documents: {} }, nodes: [], edges: [] }));
-    const overFile = await createApp(new FileSource(file), later).request('/api/corrections');
+    const overFile = await requestLocally(createApp(new FileSource(file), later), '/api/corrections');
     expect(overFile.status).toBe(400);
     expect(((await overFile.json()) as { error: string }).error).toContain('need a database');
     rmSync(file);

@@ -13,6 +13,7 @@ import { loadGeocoder } from '../../src/resolve/geocode.js';
 import { closeConnection, type Connection } from '../../src/store/connection.js';
 import { geocodeGraph } from '../../src/store/geocode.js';
 import { createApp } from '../../src/server/app.js';
+import { requestLocally } from '../helpers/local-request.js';
 import { Neo4jSource } from '../../src/server/sources.js';
 import { countOf, dumpGraph } from '../helpers/graph-dump.js';
 import { connectForTest, testNeo4jUri, wipe } from '../helpers/neo4j.js';
@@ -90,7 +91,7 @@ describe('kg geocode', () => {
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect((line.geometry.coordinates as number[][]).every((p) => p.length === 2 && p.every(Number.isFinite))).toBe(true);
     const app = createApp(new Neo4jSource(connection), out);
-    const served = await app.request('/api/geojson');
+    const served = await requestLocally(app, '/api/geojson');
     expect(served.headers.get('content-type')).toContain('application/geo+json');
     expect(((await served.json()) as { features: unknown[] }).features.length).toBe(geo.features.length);
   });
