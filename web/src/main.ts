@@ -163,8 +163,11 @@ const loadBase = () => (asOf ? api.asOf(asOf) : api.graph());
  * After a correction or a new "as of" date the page shows the base graph again as the server now has it
  * (positions kept); steps that built another view no longer describe it, and a selection that went goes too.
  */
+let reloads = 0;
 async function reload(): Promise<void> {
-  // Tests and scripts wait for `data-reload=done`: the graph, the table, the timeline and the map all follow.
+  // Tests and scripts wait for `data-reload=done`: the graph, the table, the timeline and the map all follow
+  // (only the latest of overlapping reloads says so).
+  const mine = ++reloads;
   container.dataset.reload = 'running';
   documents = replaceWith(graph, await loadBase());
   view = { ...view, steps: [] };
@@ -172,7 +175,7 @@ async function reload(): Promise<void> {
   const gone = (view.selected !== undefined && !graph.hasNode(view.selected)) || (view.edge !== undefined && !graph.hasEdge(view.edge));
   commit(gone ? selectNode(view, undefined) : view, 'replace');
   await loadWorkflow();
-  container.dataset.reload = 'done';
+  if (mine === reloads) container.dataset.reload = 'done';
 }
 
 /** The attacks table, the timeline and the map, as the server has them now ("as of" filters the table and the map too). */
