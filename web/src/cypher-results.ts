@@ -24,6 +24,7 @@ export function sortRows(rows: CypherResult['rows'], sort: Sort): CypherResult['
 export class CypherResults {
   private readonly root = document.getElementById('results')!;
   private result: CypherResult | undefined;
+  private query = '';
   private sort: Sort | undefined;
 
   constructor() {
@@ -33,14 +34,20 @@ export class CypherResults {
     document.getElementById('results-close')!.addEventListener('click', () => this.hide());
   }
 
-  show(result: CypherResult): void {
+  show(result: CypherResult, query: string): void {
     this.result = result;
+    this.query = query;
     this.sort = undefined;
     this.render();
   }
 
   hide(): void {
     this.root.hidden = true;
+  }
+
+  /** The result on show, as a case file keeps it (none once closed). */
+  saved(): Array<{ query: string; columns: string[]; rows: CypherResult['rows'] }> {
+    return this.result && !this.root.hidden ? [{ query: this.query, columns: this.result.columns, rows: this.shownRows() }] : [];
   }
 
   private shownRows(): CypherResult['rows'] {

@@ -37,6 +37,26 @@ export function mergeInto(graph: MultiDirectedGraph, documents: Documents, data:
   return { ...documents, ...data.attributes.documents };
 }
 
+/**
+ * Makes the graph what `data` holds (after a correction or a change of "as of" date): what it lacks goes, what
+ * changed takes its new attributes, and entities that stay keep their positions.
+ */
+export function replaceWith(graph: MultiDirectedGraph, data: SerializedGraph): Documents {
+  const nodes = new Map(data.nodes.map((n) => [n.key, n.attributes]));
+  const edges = new Map(data.edges.map((e) => [e.key, e]));
+  for (const node of graph.nodes()) {
+    const attributes = nodes.get(node);
+    if (!attributes) graph.dropNode(node);
+    else graph.replaceNodeAttributes(node, { ...attributes, x: graph.getNodeAttribute(node, 'x'), y: graph.getNodeAttribute(node, 'y'), color: colourOf(attributes.type) });
+  }
+  for (const edge of graph.edges()) {
+    const kept = edges.get(edge);
+    if (!kept || kept.source !== graph.source(edge) || kept.target !== graph.target(edge)) graph.dropEdge(edge);
+    else graph.replaceEdgeAttributes(edge, { ...kept.attributes, size: 1 + 2 * kept.attributes.confidence });
+  }
+  return mergeInto(graph, {}, data);
+}
+
 /** Edges between the same two entities (either way) bend apart, so each one can be seen and clicked. */
 function curveParallelEdges(graph: MultiDirectedGraph): void {
   indexParallelEdgesIndex(graph, { edgeIndexAttribute: 'parallelIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });

@@ -10,16 +10,21 @@ import type { SerializedGraph } from '../../src/model/api.js';
 import { api, ApiFailure } from './api.js';
 import { Availability } from './availability.js';
 import { applySizes, TYPE_COLOURS, type SizeBy } from './appearance.js';
+import { AttacksTable } from './attacks-table.js';
+import { CaseFiles, type CaseContent } from './case-files.js';
+import { Corrections } from './corrections.js';
 import { CypherResults } from './cypher-results.js';
 import { exportView } from './exporting.js';
 import { FilterPanel } from './filter-panel.js';
 import { visibility, type Filters, type Visibility } from './filters.js';
-import { mergeInto, type Documents } from './graph-data.js';
+import { mergeInto, replaceWith, type Documents } from './graph-data.js';
 import { Layout } from './layout.js';
+import { MapView } from './map.js';
 import { Panel } from './panel.js';
 import { followUpdates } from './live-updates.js';
 import { describePath, type Path } from './paths.js';
 import { SearchBox, type Hit } from './search.js';
+import { Timeline } from './timeline.js';
 import { readState, writeState } from './url-state.js';
 import { selectEdge, selectNode, withFilters, withPath, withStep, type Step, type ViewState } from './view-state.js';
 
@@ -31,6 +36,10 @@ let view: ViewState = readState(location.hash);
 let shown: Visibility = { nodes: new Set(), edges: new Set(), isolated: 0 };
 let paths: Path[] = [];
 let hovered: string | undefined;
+// The publication date the graph is shown as of (undefined: all that is known now).
+let asOf: string | undefined;
+// Corrections, the attacks table and the timeline need the database; over a file they stay hidden.
+let database = false;
 // Large graphs draw nodes as points and edges as plain lines until something is focused (level of detail).
 let large = false;
 const container = $('graph');
@@ -122,6 +131,9 @@ function commit(next: ViewState, how: 'push' | 'replace' | 'none'): void {
     fit(true);
   }
   showPanel();
+  attacksTable.highlight(next.selected);
+  map.highlight(next.selected);
+  timeline.setYears(next.yearFrom, next.yearTo);
   renderer.refresh();
   if (how !== 'none') writeUrl(how);
 }
@@ -135,10 +147,96 @@ const actions = {
 };
 
 function showPanel(): void {
-  if (view.edge && graph.hasEdge(view.edge)) panel.showEvidence(graph, view.edge, documents, actions);
-  else if (view.selected && graph.hasNode(view.selected)) panel.showEntity(graph, view.selected, documents, shown, actions);
-  else panel.hide();
+  if (view.edge && graph.hasEdge(view.edge)) {
+    panel.showEvidence(graph, view.edge, documents, actions);
+    if (database) panel.append(corrections.forRelation(graph.source(view.edge), String(graph.getEdgeAttribute(view.edge, 'type')), graph.target(view.edge)), caseFiles.noteField('relationships', view.edge));
+  } else if (view.selected && graph.hasNode(view.selected)) {
+    panel.showEntity(graph, view.selected, documents, shown, actions);
+    if (database) panel.append(corrections.forEntity(view.selected, String(graph.getNodeAttribute(view.selected, 'label'))), caseFiles.noteField('entities', view.selected));
+  } else panel.hide();
 }
+
+/** The whole graph, or as of the chosen date. */
+const loadBase = () => (asOf ? api.asOf(asOf) : api.graph());
+
+/**
+ * After a correction or a new "as of" date the page shows the base graph again as the server now has it
+ * (positions kept); steps that built another view no longer describe it, and a selection that went goes too.
+ */
+let reloads = 0;
+async function reload(): Promise<void> {
+  // Tests and scripts wait for `data-reload=done`: the graph, the table, the timeline and the map all follow
+  // (only the latest of overlapping reloads says so).
+  const mine = ++reloads;
+  container.dataset.reload = 'running';
+  documents = replaceWith(graph, await loadBase());
+  view = { ...view, steps: [] };
+  afterGraphChange();
+  const gone = (view.selected !== undefined && !graph.hasNode(view.selected)) || (view.edge !== undefined && !graph.hasEdge(view.edge));
+  commit(gone ? selectNode(view, undefined) : view, 'replace');
+  await loadWorkflow();
+  if (mine === reloads) container.dataset.reload = 'done';
+}
+
+/** The attacks table, the timeline and the map, as the server has them now ("as of" filters the table and the map too). */
+async function loadWorkflow(): Promise<void> {
+  if (!database) return;
+  const [rows, timelineData, placed] = await Promise.all([api.attacks(asOf), api.timeline(), api.geojson(asOf)]);
+  attacksTable.show(rows);
+  timeline.show(timelineData);
+  map.show(placed, graph.mapNodes((id, a) => ({ id, name: String(a.label), type: String(a.type) })));
+}
+
+/** Selects an entity, loading its neighbourhood first if the view does not hold it, and centres on it. */
+async function focusOn(id: string): Promise<void> {
+  if (!graph.hasNode(id)) await expand(id);
+  commit(selectNode(view, id), 'push');
+  centreOn(id);
+}
+const attacksTable = new AttacksTable((id) => void focusOn(id));
+const map = new MapView((id) => void focusOn(id));
+
+/** What a case file keeps of the view: the entities shown where they are drawn, filters, focus, paths, the rows on show. */
+function caseContent(): CaseContent {
+  const entities = [...shown.nodes];
+  const at = (n: string) => ({ x: Number(graph.getNodeAttribute(n, 'x')), y: Number(graph.getNodeAttribute(n, 'y')) });
+  return {
+    entities,
+    positions: Object.fromEntries(entities.map((n) => [n, at(n)])),
+    filters: Object.fromEntries(FILTER_KEYS.filter((k) => view[k] !== undefined).map((k) => [k, view[k]])),
+    selected: view.selected,
+    edge: view.edge,
+    paths: paths.map((p) => p.nodes),
+    cypher: cypherResults.saved(),
+  };
+}
+
+/** Shows a case: its entities (as the store has them now) at their saved places, its filters and focus. */
+async function openCase(content: CaseContent): Promise<void> {
+  const ids = new Set(content.entities);
+  const base = await loadBase();
+  documents = replaceWith(graph, { ...base, nodes: base.nodes.filter((n) => ids.has(n.key)), edges: base.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) });
+  for (const [id, position] of Object.entries(content.positions)) if (graph.hasNode(id)) graph.mergeNodeAttributes(id, position);
+  paths = [];
+  $('path-list').replaceChildren();
+  view = { ...withPath(view, undefined), steps: [] };
+  afterGraphChange();
+  const filtered = withFilters(view, content.filters);
+  commit(content.edge && graph.hasEdge(content.edge) ? selectEdge(filtered, content.edge) : selectNode(filtered, content.selected && graph.hasNode(content.selected) ? content.selected : undefined), 'push');
+  fit(false);
+}
+const caseFiles = new CaseFiles(caseContent, openCase);
+const corrections = new Corrections(reload);
+const timeline = new Timeline(
+  (id) => void focusOn(id),
+  (date) => {
+    asOf = date;
+    timeline.setAsOf(date);
+    container.dataset.reload = 'running';
+    void reload();
+  },
+  (years) => commit(withFilters(view, { yearFrom: years.from, yearTo: years.to }), 'replace'),
+);
 
 function centreOn(node: string): void {
   const display = renderer.getNodeDisplayData(node);
@@ -156,6 +254,11 @@ async function mergeGraph(data: SerializedGraph, near?: string): Promise<void> {
   if (before.size > 0 && added.length > 0) {
     for (let i = 0; i < added.length; i += AROUND_BATCH) documents = mergeInto(graph, documents, await api.around(added.slice(i, i + AROUND_BATCH)), { edgesOnly: true });
   }
+  afterGraphChange();
+}
+
+/** Level of detail, filter controls and what is shown follow the graph's new content. */
+function afterGraphChange(): void {
   large = graph.size > 5000 || graph.order > 3000;
   renderer.setSetting('renderEdgeLabels', !large);
   renderer.setSetting('hideEdgesOnMove', large);
@@ -263,13 +366,7 @@ async function hits(q: string): Promise<Hit[]> {
   return (await api.search(q).catch(() => [])).map((h) => ({ id: h.id, name: h.name, type: h.type }));
 }
 
-new SearchBox(hits, (hit) => {
-  void (async () => {
-    if (!graph.hasNode(hit.id)) await expand(hit.id);
-    commit(selectNode(view, hit.id), 'push');
-    centreOn(hit.id);
-  })();
-});
+new SearchBox(hits, (hit) => void focusOn(hit.id));
 
 // Shortest paths (up to three, from the server), each step named; the chosen one is highlighted and in the URL.
 function listPaths(index: number): void {
@@ -336,7 +433,7 @@ const cypherResults = new CypherResults();
 /** Runs a query; entities in its result replace the view or join it, and the step goes into the link. */
 async function runCypher(query: string, add: boolean, how: 'push' | 'none' = 'push'): Promise<void> {
   const result = await api.cypher(query);
-  cypherResults.show(result);
+  cypherResults.show(result, query);
   if (result.graph.nodes.length === 0) return;
   if (!add) {
     graph.clear();
@@ -405,7 +502,10 @@ const availability = new Availability(() => {
 
 async function start(): Promise<void> {
   if (!(await availability.check())) return;
-  if (!(await api.info()).cypher) $('cypher-section').hidden = true;
+  const info = await api.info();
+  if (!info.cypher) $('cypher-section').hidden = true;
+  database = info.source === 'neo4j';
+  for (const id of ['corrections-section', 'as-of-section', 'timeline-strip', 'attacks-toggle', 'map-toggle', 'cases-section']) $(id).toggleAttribute('hidden', !database);
   const linked = view;
   // A link whose first step replaced the view never needed the whole graph.
   const first = linked.steps[0];
@@ -420,11 +520,16 @@ async function start(): Promise<void> {
   commit({ ...linked, steps }, 'none');
   if (linked.camera) renderer.getCamera().setState(linked.camera);
   writeUrl('replace');
+  // After the graph: the map names the view's places it could not place.
+  await Promise.all([loadWorkflow(), database ? caseFiles.refresh() : undefined]).catch((error: unknown) => {
+    $('correction-status').textContent = `The attacks table, timeline and map did not load: ${(error as Error).message}`;
+  });
   loaded = true;
   container.dataset.ready = 'true';
   container.dataset.nodes = String(graph.order);
   followUpdates(async () => {
-    await mergeGraph(await api.graph());
+    await mergeGraph(await loadBase());
+    await loadWorkflow();
     layout.settle();
     renderer.refresh();
     container.dataset.nodes = String(graph.order);
@@ -432,7 +537,7 @@ async function start(): Promise<void> {
 }
 
 // Exposed for tests and for people poking at the page from the console.
-(window as unknown as { kg: unknown }).kg = { graph, renderer, select: (node: string | undefined) => commit(selectNode(view, node), 'push'), state: () => view, shown: () => shown };
+(window as unknown as { kg: unknown }).kg = { graph, renderer, select: (node: string | undefined) => commit(selectNode(view, node), 'push'), selectEdge: (edge: string) => commit(selectEdge(view, edge), 'push'), state: () => view, shown: () => shown };
 
 legend();
 start().catch((error: unknown) => {

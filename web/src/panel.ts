@@ -108,6 +108,11 @@ export class Panel {
     this.root.hidden = true;
   }
 
+  /** Adds sections (the corrections' controls, a case note) below what the panel shows. */
+  append(...sections: HTMLElement[]): void {
+    this.body.append(...sections);
+  }
+
   showEntity(graph: MultiDirectedGraph, node: string, documents: Documents, shown: Visibility, actions: PanelActions): void {
     const a = graph.getNodeAttributes(node);
     this.body.replaceChildren();
