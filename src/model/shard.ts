@@ -1,7 +1,7 @@
 // A shard: what `kg extract --shard` writes and `kg load` reads, one JSON line per document extraction, so
 // extraction can run on any number of machines and one writer resolves and stores the lot.
 import { z } from 'zod';
-import { AttributeReport, DocumentRecord, Evidence } from './extraction.js';
+import { AttackAnchors, AttributeReport, DocumentRecord, Evidence } from './extraction.js';
 import { EntityType } from './ontology.js';
 
 /** Bumped when a line's shape changes, so an old shard is refused by name rather than misread. */
@@ -10,16 +10,9 @@ export const SHARD_VERSION = 1;
 /** The article as read: a document record's fields, plus where it was read from and its normalised text. */
 const ShardArticle = DocumentRecord.pick({ id: true, source: true, title: true, published: true, url: true, author: true, outlet: true, pageStarts: true }).extend({ path: z.string(), text: z.string() });
 
-const ShardAttack = z.object({
-  kind: z.string(),
+// The anchors resolution matches attacks by, plus what the extractor adds for a document's own attacks.
+const ShardAttack = AttackAnchors.omit({ explicitYear: true }).extend({
   noun: z.string(),
-  year: z.number().int().optional(),
-  date: z.string().optional(),
-  places: z.array(z.string()),
-  sites: z.array(z.string()),
-  countries: z.array(z.string()),
-  persons: z.array(z.string()),
-  names: z.array(z.string()),
   venues: z.array(z.string()),
   agents: z.array(z.string()),
 });
