@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../model/errors.js';
 import { loadOntology } from '../model/ontology.js';
-import { exporters, fileSink, restrictStreams, selectGraph, validateSelection, type Selection } from '../export/index.js';
+import { citeSources, documentsByIds, exporters, fileSink, restrictStreams, selectGraph, validateSelection, type Selection } from '../export/index.js';
 import { knownDocuments } from '../store/as-of.js';
 import { asOfOption } from './as-of.js';
 import { globalsOf, note, withConnection } from './context.js';
@@ -54,8 +54,10 @@ export function exportCommand(): Command {
       validateSelection(selection, ontology);
       const exporter = formats.find((f) => f.format === options.format)!;
       const counts = await withConnection(globals, async (connection) => {
-        const streams = await selectGraph(connection, selection);
-        return exporter.write(options.asOf ? restrictStreams(streams, await knownDocuments(connection, options.asOf)) : streams, fileSink(options.out, exporter.folder));
+        const selected = await selectGraph(connection, selection);
+        const streams = options.asOf ? restrictStreams(selected, await knownDocuments(connection, options.asOf)) : selected;
+        // Each relationship names its articles, as the viewer's exports do (after "as of" kept only known ones).
+        return exporter.write(citeSources(streams, (ids) => documentsByIds(connection, ids)), fileSink(options.out, exporter.folder));
       });
       process.stdout.write(`Exported ${counts.nodes} entities and ${counts.edges} relationships as ${exporter.format} to ${options.out}.\n`);
       if (counts.nodes === 0) note(globals, 'The selection is empty: nothing matched it.');

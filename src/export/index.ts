@@ -11,7 +11,8 @@ import { graphmlExporter } from './graphml.js';
 import { jsonExporter } from './json.js';
 import type { ExportSink, Exporter, Writer } from './types.js';
 
-export { entityIdsOf, entityRefsIn, findEntity, selectGraph, validateSelection, type Selection } from './select.js';
+export { documentsByIds, entityIdsOf, entityRefsIn, findEntity, selectGraph, validateSelection, type Selection } from './select.js';
+export { articleLabel, citation, citeSources } from './cite.js';
 export { restrictStreams } from './as-of.js';
 export { writeCaseReport } from './case-report.js';
 export { cypherLiteral } from './cypher-script.js';

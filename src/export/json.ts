@@ -26,7 +26,7 @@ export const jsonExporter: Exporter = {
     await out.write('\n],"edges":[\n');
     let edges = 0;
     for await (const edge of streams.edges) {
-      const attributes = { type: edge.type, label: edge.type, confidence: edge.confidence, count: edge.count, evidence: edge.evidence, evidenceDocs: edge.evidenceDocs, evidencePages: pagesOf(edge), docs: edge.docs };
+      const attributes = { type: edge.type, label: edge.type, confidence: edge.confidence, count: edge.count, evidence: edge.evidence, evidenceDocs: edge.evidenceDocs, evidencePages: pagesOf(edge), docs: edge.docs, ...(edge.sources ? { sources: edge.sources } : {}) };
       await out.write(`${edges ? ',\n' : ''}${JSON.stringify({ key: edgeKey(edge.source, edge.type, edge.target), source: edge.source, target: edge.target, attributes })}`);
       edges++;
     }

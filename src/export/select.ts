@@ -67,6 +67,11 @@ export async function entityIdsOf(connection: Connection, elementIds: Set<string
   return (await collect(connection, readCypher('export/entities-by-element-id.cypher'), { ids: [...elementIds] })).map((r) => String(r.id));
 }
 
+/** The titles, sources and dates of these documents (those an export's evidence cites). */
+export async function documentsByIds(connection: Connection, ids: string[]): Promise<ExportDocument[]> {
+  return (await collect(connection, readCypher('export/documents.cypher'), { ids })) as unknown as ExportDocument[];
+}
+
 export function validateSelection(selection: Selection, ontology: Ontology): void {
   for (const relation of selection.relations ?? []) {
     if (!(relation in ontology.relationTypes)) throw new ConfigError(`Unknown relation type ${relation}`, `Relation types: ${Object.keys(ontology.relationTypes).join(', ')}.`);
@@ -123,6 +128,6 @@ export async function selectGraph(connection: Connection, selection: Selection):
       yield edge;
     }
   }
-  const documents = async (): Promise<ExportDocument[]> => (await collect(connection, readCypher('export/documents.cypher'), { ids: [...cited] })) as unknown as ExportDocument[];
+  const documents = (): Promise<ExportDocument[]> => documentsByIds(connection, [...cited]);
   return { ids, nodes: nodes(), edges: edges(), documents };
 }

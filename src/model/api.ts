@@ -25,7 +25,7 @@ export const SerializedEdge = z.object({
   key: z.string(),
   source: z.string(),
   target: z.string(),
-  attributes: z.object({ type: z.string(), label: z.string(), confidence: z.number(), count: z.number(), evidence: z.array(z.string()), evidenceDocs: z.array(z.string()), evidencePages: z.array(z.number()).optional(), docs: z.array(z.string()) }),
+  attributes: z.object({ type: z.string(), label: z.string(), confidence: z.number(), count: z.number(), evidence: z.array(z.string()), evidenceDocs: z.array(z.string()), evidencePages: z.array(z.number()).optional(), docs: z.array(z.string()), sources: z.array(z.string()).optional() }),
 });
 export const DocumentInfo = z.object({ title: z.string(), source: z.string(), published: z.string().nullable().optional() });
 export const SerializedGraph = z.object({

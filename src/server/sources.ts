@@ -2,14 +2,13 @@
 // Both answer the same questions; the file source answers them with graphology in memory.
 import { readFileSync } from 'node:fs';
 import { MultiDirectedGraph } from 'graphology';
-import { toUndirected } from 'graphology-operators';
-import { bidirectional } from 'graphology-shortest-path';
 import { ConfigError, Neo4jUnavailableError, QueryError } from '../model/errors.js';
 import { edgeKey, SerializedGraph, type CypherResult, type PathResult, type RelationEvidence, type SearchHit } from '../model/api.js';
 import { entityIdsOf, entityRefsIn, jsonExporter, selectGraph, stringSink, type Selection } from '../export/index.js';
 import { explainNeo4jError, type Connection } from '../store/connection.js';
 import { readCypher } from '../store/cypher-files.js';
 import { readRows, runQuery } from '../store/run-query.js';
+import { kShortestPaths } from './shortest-paths.js';
 
 // How long the page waits to hear whether Neo4j answers: a refused connection fails at once, an unreachable
 // host would otherwise hang for the driver's whole connection timeout.
@@ -34,6 +33,10 @@ export interface GraphSource {
 // The viewer shares one process among every tab: a query gets less room than on the command line; the page
 // says so when a result was cut.
 const VIEWER_QUERY = { write: false, timeoutMs: 10_000, limit: 1000, maxBytes: 8 * 1024 * 1024 } as const;
+
+// A file answers paths as cypher/server/path.cypher does over the store (SHORTEST 3, {1,10}).
+const PATHS = 3;
+const PATH_MAX_STEPS = 10;
 
 /** Renders a selection as graphology JSON in memory (the exporter writes to a string). */
 async function serialize(connection: Connection, selection: Selection): Promise<SerializedGraph> {
@@ -175,13 +178,11 @@ export class FileSource implements GraphSource {
     return this.subgraph(new Set([...known, ...known.flatMap((id) => this.graphology.neighbors(id))]));
   }
 
-  /** One shortest path (a file has no k-shortest search); each step takes one relationship between its ends. */
+  /** The same paths server/path.cypher finds in the store: up to three shortest, of at most ten steps. */
   async path(from: string, to: string): Promise<PathResult> {
-    // A relationship links its ends whichever way it points: paths follow edges both ways.
-    const path = this.graphology.hasNode(from) && this.graphology.hasNode(to) ? bidirectional(toUndirected(this.graphology), from, to) : null;
-    if (!path) throw new QueryError(`No path links ${from} and ${to}`, 'They are in separate parts of the graph.');
-    const edges = path.slice(1).map((n, i) => this.graphology.edges(path[i]!, n)[0]!);
-    return { graph: this.subgraph(new Set(path)), paths: [{ nodes: path, edges }] };
+    const paths = kShortestPaths(this.graphology, from, to, PATHS, PATH_MAX_STEPS);
+    if (paths.length === 0) throw new QueryError(`No path links ${from} and ${to}`, 'They are in separate parts of the graph.');
+    return { graph: this.subgraph(new Set(paths.flatMap((p) => p.nodes))), paths };
   }
 
   async search(q: string, limit: number): Promise<SearchHit[]> {

@@ -1,7 +1,7 @@
 // Saved queries, kg query's safety and errors, and export round trips, on the seeds' graph in the real Neo4j.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MultiDirectedGraph as Graph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
@@ -139,6 +139,28 @@ describe('kg export', () => {
     expect(reference.getAttribute('documents')).toBeDefined();
   });
 
+  it('names the articles behind every relationship (sources) in GEXF, GraphML and JSON, as the viewer does', async () => {
+    const stored = await runCheckedQuery(connection, 'MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.source AS source, d.published AS published', {}, { write: false, timeoutMs: 30_000, limit: 1000 });
+    // The seeds are files: each article reads "title (file name, publication date)".
+    const cited = new Map(stored.rows.map((r) => [String(r.id), `${String(r.title)} (${[basename(String(r.source)), r.published ? String(r.published).slice(0, 10) : ''].filter(Boolean).join(', ')})`]));
+    for (const format of ['gexf', 'graphml', 'json'] as const) {
+      const file = join(out, `cited.${format}`);
+      const run = await kg(['export', '-f', format, '-o', file]);
+      expect(run.code, run.stderr).toBe(0);
+      const text = readFileSync(file, 'utf8');
+      const graph = format === 'gexf' ? parseGexf(Graph, text) : format === 'graphml' ? parseGraphml(Graph, text) : Graph.from(JSON.parse(text));
+      expect(graph.size).toBeGreaterThan(10);
+      graph.forEachEdge((edge, a) => {
+        // The flat formats join lists with "; "; JSON keeps them as arrays.
+        const docs = format === 'json' ? (a.docs as string[]) : String(a.docs).split('; ');
+        const expected = docs.map((d) => cited.get(d));
+        expect(expected.length, edge).toBeGreaterThan(0);
+        expect(expected.every(Boolean), edge).toBe(true);
+        expect(format === 'json' ? a.sources : String(a.sources).split('; '), edge).toEqual(expected);
+      });
+    }
+  });
+
   it('recreates the subgraph from the Cypher script in an emptied database', async () => {
     const file = join(out, 'g.cypher');
     const run = await kg(['export', '-f', 'cypher', '-o', file]);
@@ -215,8 +237,20 @@ describe('kg serve --graph (an exported file, no database)', () => {
       expect(search.body[0]).toMatchObject({ id: 'group/islamic-state-khorasan' });
       const around = await get('api/neighbours/group%2Fislamic-state-khorasan');
       expect((around.body.nodes as unknown[]).length).toBeGreaterThan(5);
-      const path = await get(`api/path?from=country%2Firan&to=${encodeURIComponent(String((search.body[0] as { id: string }).id))}`);
+      const query = `api/path?from=country%2Firan&to=${encodeURIComponent(String((search.body[0] as { id: string }).id))}`;
+      const path = await get(query);
       expect(path.status).toBe(200);
+      // The paths the database finds for the same two entities: as many, as long, each a real chain of steps.
+      const fromStore = await startViewer({ neo4jUri: testNeo4jUri(), quiet: true }, { port: 0, host: '127.0.0.1' });
+      const stored = (await (await fetch(new URL(query, fromStore.url))).json()) as { paths: Array<{ nodes: string[]; edges: string[] }> };
+      await fromStore.stop();
+      const served = path.body.paths as unknown as Array<{ nodes: string[]; edges: string[] }>;
+      expect(stored.paths).toHaveLength(3);
+      expect(served.map((p) => p.edges.length)).toEqual(stored.paths.map((p) => p.edges.length).sort((a, b) => a - b));
+      expect(new Set(served.map((p) => p.edges.join(' '))).size).toBe(3);
+      for (const p of served) {
+        p.edges.forEach((edge, i) => expect([`${p.nodes[i]}|`, `${p.nodes[i + 1]}|`].some((end) => edge.startsWith(end)) && [`|${p.nodes[i]}`, `|${p.nodes[i + 1]}`].some((end) => edge.endsWith(end))).toBe(true));
+      }
       const evidence = await get('api/evidence?source=country%2Frussia&type=ACCUSED&target=country%2Fukraine');
       expect((evidence.body.evidence as Array<{ title: string }>)[0]!.title.length).toBeGreaterThan(0);
       const bad = await get('api/search?q=');

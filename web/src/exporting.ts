@@ -7,11 +7,11 @@ import { drawOnCanvas } from '@sigma/export-image';
 import { gexfExporter } from '../../src/export/gexf.js';
 import { graphmlExporter } from '../../src/export/graphml.js';
 import { jsonExporter } from '../../src/export/json.js';
+import { articleLabel, citation } from '../../src/export/cite.js';
 import { stringSink } from '../../src/export/string-sink.js';
 import type { ExportEdge, ExportNode, Exporter } from '../../src/export/types.js';
 import { colourOf } from './appearance.js';
 import { download } from './download.js';
-import { articleLabel } from './filter-panel.js';
 import type { Visibility } from './filters.js';
 import type { Documents } from './graph-data.js';
 
@@ -28,7 +28,7 @@ async function* edgesOf(graph: MultiDirectedGraph, shown: Visibility, documents:
   for (const edge of shown.edges) {
     const a = graph.getEdgeAttributes(edge);
     const docs = (a.docs as string[]) ?? [];
-    const sources = docs.filter((d) => documents[d]).map((d) => articleLabel(documents[d]!));
+    const sources = docs.filter((d) => documents[d]).map((d) => citation(documents[d]!));
     yield { source: graph.source(edge), target: graph.target(edge), type: String(a.type), confidence: Number(a.confidence), count: Number(a.count), evidence: a.evidence as string[], evidenceDocs: a.evidenceDocs as string[], docs, properties: {}, sources };
   }
 }

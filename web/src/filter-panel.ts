@@ -1,24 +1,13 @@
 // The filter controls: entity types and relation types with live counts and "only", "all" and "none"; a
 // searchable article filter; minimum confidence; attack years; and whether entities without relationships show.
 import type { MultiDirectedGraph } from 'graphology';
+import { articleLabel } from '../../src/export/cite.js';
 import { colourOf } from './appearance.js';
 import type { FilterPatch, Filters, Visibility } from './filters.js';
 import type { Documents } from './graph-data.js';
 import { onlyThis, toggled } from './view-state.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
-/** How an article reads in the article filter: title, outlet and date, enough to tell two apart. */
-export function articleLabel(doc: Documents[string]): string {
-  const outlet = (() => {
-    try {
-      return new URL(doc.source).hostname.replace(/^www\./, '');
-    } catch {
-      return doc.source.split(/[\\/]/).pop() ?? doc.source;
-    }
-  })();
-  return `${doc.title} (${[outlet, doc.published?.slice(0, 10)].filter(Boolean).join(', ')})`;
-}
 
 type Kind = 'type' | 'relation';
 

@@ -2,8 +2,8 @@
 // relationship's evidence sentences, each with its article's title, outlet, date and link. Long lists show
 // their first items and page on. Built with textContent only: article text is never read as markup.
 import type { MultiDirectedGraph } from 'graphology';
+import { articleLabel } from '../../src/export/cite.js';
 import { colourOf } from './appearance.js';
-import { articleLabel } from './filter-panel.js';
 import type { Visibility } from './filters.js';
 import type { Documents } from './graph-data.js';
 
