@@ -4,8 +4,8 @@
 // the graph data stays untouched by styling.
 import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
-import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
-import { EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
+import { createEdgeCurveProgram } from '@sigma/edge-curve';
+import { DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS, EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
 import type { SerializedGraph } from '../../src/model/api.js';
 import { api, ApiFailure } from './api.js';
 import { Availability } from './availability.js';
@@ -18,6 +18,7 @@ import { exportView } from './exporting.js';
 import { FilterPanel } from './filter-panel.js';
 import { visibility, type Filters, type Visibility } from './filters.js';
 import { mergeInto, replaceWith, type Documents } from './graph-data.js';
+import { Labels, SMALL_VIEW } from './labels.js';
 import { Layout } from './layout.js';
 import { MapView } from './map.js';
 import { Panel } from './panel.js';
@@ -52,17 +53,21 @@ function currentPath(): Path | undefined {
   return view.path ? paths[view.path.index] : undefined;
 }
 
+const labels = new Labels(() => shown.nodes.size <= SMALL_VIEW);
 const renderer = new Sigma(graph, container, {
   renderEdgeLabels: true,
+  defaultDrawNodeLabel: labels.drawNode,
+  defaultDrawEdgeLabel: labels.drawEdge,
   enableEdgeEvents: true,
   labelRenderedSizeThreshold: 8,
   labelDensity: 0.6,
   defaultEdgeType: 'straight',
   nodeProgramClasses: { circle: NodeCircleProgram, point: NodePointProgram },
-  edgeProgramClasses: { straight: EdgeArrowProgram, curved: EdgeCurvedArrowProgram, line: EdgeLineProgram },
+  edgeProgramClasses: { straight: EdgeArrowProgram, curved: createEdgeCurveProgram({ arrowHead: DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS, drawLabel: labels.drawEdge }), line: EdgeLineProgram },
   nodeReducer: (node, data) => {
     // `type` is the entity type in the data; to sigma it names a render program.
-    const res: Record<string, unknown> = { ...data, type: large ? 'point' : 'circle', label: data.label };
+    // Small views name every entity (the labels module keeps the names apart).
+    const res: Record<string, unknown> = { ...data, type: large ? 'point' : 'circle', label: data.label, forceLabel: shown.nodes.size <= SMALL_VIEW };
     if (!shown.nodes.has(node)) return { ...res, hidden: true };
     const focus = hovered ?? view.selected;
     const path = currentPath();
@@ -84,6 +89,7 @@ const renderer = new Sigma(graph, container, {
     return { ...res, color: '#9aa3b5' };
   },
 });
+labels.attach(renderer);
 
 /** Frames what is shown: sigma normalises to this box, so the camera's reset fits exactly the visible part. */
 function fit(animate: boolean): void {
@@ -105,7 +111,7 @@ function recompute(): void {
   applySizes(graph, shown, sizeBy(), screenArea());
   filterPanel.counts(graph, shown);
   // Small views label every entity; on larger ones sigma's label grid keeps labels from piling up.
-  renderer.setSetting('labelRenderedSizeThreshold', shown.nodes.size <= 60 ? 0 : 8);
+  renderer.setSetting('labelRenderedSizeThreshold', shown.nodes.size <= SMALL_VIEW ? 0 : 8);
 }
 
 function writeUrl(how: 'push' | 'replace'): void {
@@ -537,7 +543,7 @@ async function start(): Promise<void> {
 }
 
 // Exposed for tests and for people poking at the page from the console.
-(window as unknown as { kg: unknown }).kg = { graph, renderer, select: (node: string | undefined) => commit(selectNode(view, node), 'push'), selectEdge: (edge: string) => commit(selectEdge(view, edge), 'push'), state: () => view, shown: () => shown };
+(window as unknown as { kg: unknown }).kg = { graph, renderer, select: (node: string | undefined) => commit(selectNode(view, node), 'push'), selectEdge: (edge: string) => commit(selectEdge(view, edge), 'push'), state: () => view, shown: () => shown, edgeLabels: () => labels.drawnEdgeLabels() };
 
 legend();
 start().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 // The side panel: an entity's relationships (those the filters show), reports and articles, and a
-// relationship's evidence sentences, each with its article's title, outlet, date and link. Long lists show
+// relationship's evidence sentences, each with its article's title, outlet, date, link and PDF page. Long lists show
 // their first items and page on. Built with textContent only: article text is never read as markup.
 import type { MultiDirectedGraph } from 'graphology';
 import { articleLabel } from '../../src/export/cite.js';
@@ -188,7 +188,13 @@ export class Panel {
     const docs = (a.evidenceDocs as string[]) ?? [];
     const section = el('div');
     section.id = 'evidence';
-    evidence.forEach((sentence, i) => section.append(highlighted(sentence, names), articleRef(documents, docs[i] ?? '')));
+    // The page of a PDF the sentence is on (0: a document without pages), so it can be found in the file.
+    const pages = (a.evidencePages as number[] | undefined) ?? [];
+    evidence.forEach((sentence, i) => {
+      const ref = articleRef(documents, docs[i] ?? '');
+      if ((pages[i] ?? 0) > 0) ref.append(el('span', `, p. ${pages[i]}`, 'page'));
+      section.append(highlighted(sentence, names), ref);
+    });
     this.body.append(section);
     const back = el('button', 'Back');
     back.type = 'button';
