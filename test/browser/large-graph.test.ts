@@ -1,6 +1,6 @@
 // The viewer on a graph too large to draw in full detail (served from a file, as `kg serve --graph` does):
 // points and plain lines, discs sized to the screen, arrows back on a focus, hovering that only names, and
-// a drag that pans.
+// a drag that pans; and a layout that gives the same picture on every load.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,6 +95,33 @@ describe('the viewer on a large graph', () => {
     expect(view.count).toBeGreaterThan(0);
     expect(view.own.every((t) => t === 'straight' || t === 'curved')).toBe(true);
     expect(view.othersHidden).toBe(true);
+  });
+
+  it('lays the graph out the same way on every load, with related entities drawn near each other', async () => {
+    const positionsOf = (on: Page) =>
+      on.evaluate(() => {
+        const { graph } = (globalThis as unknown as PageKg).kg;
+        return Object.fromEntries(graph.nodes().map((n) => [n, [graph.getNodeAttribute(n, 'x'), graph.getNodeAttribute(n, 'y')]]));
+      });
+    const first = await positionsOf(page);
+    const again = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await again.goto(viewer.url);
+      await again.waitForSelector('#graph[data-layout=done]', { timeout: 60_000 });
+      const second = await positionsOf(again);
+      expect(Object.keys(first)).toHaveLength(4000);
+      expect(second).toEqual(first);
+    } finally {
+      await again.close();
+    }
+    // Laid out, not left at the seeded start: an edge's ends are much closer than two entities picked apart.
+    const distance = (a: string, b: string) => Math.hypot(first[a]![0]! - first[b]![0]!, first[a]![1]! - first[b]![1]!);
+    const edges = await page.evaluate(() => (globalThis as unknown as PageKg).kg.graph.edges().map((e) => e.split('|')));
+    const meanEdge = edges.reduce((sum, e) => sum + distance(e[0]!, e[2]!), 0) / edges.length;
+    const ids = Object.keys(first);
+    const meanApart = ids.reduce((sum, id, i) => sum + distance(id, ids[(i * 7919 + 13) % ids.length]!), 0) / ids.length;
+    // (Edges of this random graph join random pairs, so at the seeded start the two are about equal.)
+    expect(meanEdge).toBeLessThan(meanApart * 0.6);
   });
 
   it('shows a hovered name without restyling the graph, and pans on a drag', async () => {

@@ -1,21 +1,28 @@
-// Where entities sit. Graphs up to a few thousand entities get a deterministic layout (seeded start positions,
-// a fixed number of ForceAtlas2 iterations, then noverlap), so a link, a reload and an export show the same
-// picture; larger ones, and "Start layout" on any, run ForceAtlas2 in a worker for as long as asked.
+// Where entities sit. Every graph gets a deterministic layout (seeded start positions, a fixed number of
+// ForceAtlas2 iterations over entities and relationships in key order), so a link, a reload and an export show
+// the same picture: up to a few thousand entities on the page's thread (then noverlap), larger ones in a
+// worker. "Start layout" runs ForceAtlas2 in sigma's worker for as long as asked (a picture of its own).
 import type { MultiDirectedGraph } from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
+import type { LayoutAnswer, LayoutRequest } from './layout-worker.js';
 
-// Past this, iterations on the page's thread would freeze it for seconds; the worker keeps it responsive.
+// Past this, iterations on the page's thread would freeze it for seconds; a worker keeps it responsive.
 const DETERMINISTIC_LIMIT = 2000;
 // noverlap runs on this thread and grows fast with size: on large graphs ForceAtlas2's spacing is enough.
 const NOVERLAP_LIMIT = 2000;
+// Iterations for large graphs: about what the free-running worker managed in its 4 s on a quiet machine.
+const LARGE_ITERATIONS = 150;
 
 const settingsFor = (graph: MultiDirectedGraph) => ({ ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500 });
 
 export class Layout {
   private worker: FA2Layout | undefined;
   private timer: number | undefined;
+  private fixed: Worker | undefined;
+  // Counts layouts asked for: positions from a worker are applied only if no later layout was asked meanwhile.
+  private asked = 0;
 
   /** `onChange` hears when the layout starts and stops (to label its button). */
   constructor(private readonly graph: MultiDirectedGraph, private readonly onChange: (running: boolean) => void) {}
@@ -24,19 +31,53 @@ export class Layout {
     return this.worker?.isRunning() ?? false;
   }
 
-  /** Lays the graph out: the same positions for the same graph whenever it is small enough. */
-  settle(): void {
-    if (this.graph.order === 0) return;
-    if (this.graph.order > DETERMINISTIC_LIMIT) return this.start(4000);
+  /**
+   * Lays the graph out, the same positions for the same graph. Returns a promise when the positions come later
+   * (large graphs, from a worker), resolved once they are applied.
+   */
+  settle(): Promise<void> | undefined {
+    if (this.graph.order === 0) return undefined;
     this.stop();
+    const mine = ++this.asked;
+    if (this.graph.order > DETERMINISTIC_LIMIT) return this.settleInWorker(mine);
     forceAtlas2.assign(this.graph, { iterations: this.graph.order > 500 ? 100 : 300, settings: settingsFor(this.graph) });
     this.spread();
+    this.onChange(false);
+    return undefined;
+  }
+
+  private async settleInWorker(mine: number): Promise<void> {
+    const nodes = this.graph.nodes().sort();
+    const index = new Map(nodes.map((node, i) => [node, i]));
+    const positions = new Float64Array(nodes.length * 2);
+    nodes.forEach((node, i) => {
+      positions[2 * i] = Number(this.graph.getNodeAttribute(node, 'x'));
+      positions[2 * i + 1] = Number(this.graph.getNodeAttribute(node, 'y'));
+    });
+    const edges = new Uint32Array(this.graph.edges().sort().flatMap((edge) => [index.get(this.graph.source(edge))!, index.get(this.graph.target(edge))!]));
+    this.fixed ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+    const worker = this.fixed;
+    const placed = await new Promise<Float64Array | undefined>((done, fail) => {
+      // The worker answers in order; an answer to an earlier request is not this one's.
+      worker.onmessage = (event: MessageEvent<LayoutAnswer>) => {
+        if (event.data.id === mine) done(event.data.positions);
+      };
+      worker.onerror = (event) => fail(new Error(`The layout worker failed: ${event.message}`));
+      const request: LayoutRequest = { id: mine, positions, edges, iterations: LARGE_ITERATIONS };
+      worker.postMessage(request, [positions.buffer, edges.buffer]);
+    });
+    if (!placed || mine !== this.asked) return;
+    this.graph.updateEachNodeAttributes((node, a) => {
+      const i = index.get(node);
+      return i === undefined ? a : { ...a, x: placed[2 * i], y: placed[2 * i + 1] };
+    }, { attributes: ['x', 'y'] });
     this.onChange(false);
   }
 
   start(ms: number): void {
     this.worker?.kill();
     if (this.graph.order === 0) return;
+    this.asked++;
     this.worker = new FA2Layout(this.graph, { settings: settingsFor(this.graph) });
     this.worker.start();
     this.onChange(true);

@@ -287,6 +287,16 @@ const layout = new Layout(graph, (running) => {
   $('layout-toggle').textContent = running ? 'Stop layout' : 'Start layout';
   if (!running) container.dataset.layout = 'done';
 });
+/** Lays out and frames the graph; a large graph's positions come from a worker, framed again at the camera then. */
+function settleAndFit(): void {
+  const later = layout.settle();
+  fit(false);
+  void later?.then(() => {
+    const camera = view.camera;
+    fit(false);
+    if (camera) renderer.getCamera().setState(camera);
+  });
+}
 $('layout-toggle').addEventListener('click', () => (layout.running ? layout.stop() : layout.start(8000)));
 $('fit').addEventListener('click', () => fit(true));
 
@@ -450,8 +460,7 @@ async function runCypher(query: string, add: boolean, how: 'push' | 'none' = 'pu
   }
   await mergeGraph(result.graph);
   view = withStep(view, { cypher: query, add });
-  layout.settle();
-  fit(false);
+  settleAndFit();
   renderer.refresh();
   writeUrl('replace');
 }
@@ -517,8 +526,7 @@ async function start(): Promise<void> {
   const first = linked.steps[0];
   if (!first || !('cypher' in first) || first.add) {
     await mergeGraph(await api.graph());
-    layout.settle();
-    fit(false);
+    settleAndFit();
   }
   await replay(linked.steps);
   const steps = view.steps;
@@ -536,7 +544,7 @@ async function start(): Promise<void> {
   followUpdates(async () => {
     await mergeGraph(await loadBase());
     await loadWorkflow();
-    layout.settle();
+    void layout.settle();
     renderer.refresh();
     container.dataset.nodes = String(graph.order);
   });
