@@ -2,7 +2,7 @@
 // it covers no other name (and, while there is room, no other entity), with a leader line when it had to move
 // away; relation names are written along their edge, in full, only where the edge is long enough to hold them.
 import type Sigma from 'sigma';
-import { drawDiscNodeLabel } from 'sigma/rendering';
+import { drawDiscNodeHover, drawDiscNodeLabel } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData, PartialButFor } from 'sigma/types';
 
@@ -80,6 +80,22 @@ export class Labels {
     }
     context.fillStyle = settings.labelColor.attribute ? String(data[settings.labelColor.attribute as keyof NodeLabel] ?? settings.labelColor.color ?? '#000') : (settings.labelColor.color ?? '#000');
     context.fillText(data.label, spot.x, spot.y);
+  };
+
+  /** A hovered or focused entity: a white disc and a white box behind its name, where the name was placed. */
+  readonly drawHover = (context: CanvasRenderingContext2D, data: NodeLabel, settings: Settings): void => {
+    const spot = data.key !== undefined ? this.spots?.get(data.key) : undefined;
+    if (!spot) return drawDiscNodeHover(context, data, settings);
+    const padding = 2;
+    context.fillStyle = '#fff';
+    context.shadowBlur = 8;
+    context.shadowColor = '#000';
+    context.beginPath();
+    context.arc(data.x, data.y, data.size + padding, 0, Math.PI * 2);
+    context.fill();
+    context.fillRect(spot.box.left - padding, spot.box.top - padding, spot.box.right - spot.box.left + 2 * padding, spot.box.bottom - spot.box.top + 2 * padding);
+    context.shadowBlur = 0;
+    this.drawNode(context, data, settings);
   };
 
   /** Every shown entity's name, the largest entities first, each at the nearest free place around it. */

@@ -57,6 +57,7 @@ const labels = new Labels(() => shown.nodes.size <= SMALL_VIEW);
 const renderer = new Sigma(graph, container, {
   renderEdgeLabels: true,
   defaultDrawNodeLabel: labels.drawNode,
+  defaultDrawNodeHover: labels.drawHover,
   defaultDrawEdgeLabel: labels.drawEdge,
   enableEdgeEvents: true,
   labelRenderedSizeThreshold: 8,
