@@ -27,7 +27,7 @@ interface PageKg {
     shown(): { nodes: Set<string>; edges: Set<string> };
     edgeLabels(): string[];
     selectEdge(edge: string): void;
-    renderer: { refresh(): void; getCamera(): { setState(state: { ratio: number }): void } };
+    renderer: { refresh(): void; getCamera(): { setState(state: { ratio: number }): void }; emit(event: 'enterEdge' | 'leaveEdge', payload: { edge: string }): void };
   };
   drawn: Record<string, Drawn[]>;
 }
@@ -118,6 +118,22 @@ describe('labels as drawn', () => {
       expect(texts.every((t) => /^[A-Z_]+$/.test(t.text))).toBe(true);
     }
     await page.click('#fit');
+  });
+
+  it('writes the whole name of a hovered relationship even where its edge has no room for it', async () => {
+    await drawnOn('edgeLabels');
+    const unnamed = await page.evaluate(() => {
+      const { kg } = globalThis as unknown as PageKg;
+      const named = new Set(kg.edgeLabels());
+      return [...kg.shown().edges].find((e) => !named.has(e));
+    });
+    expect(unnamed).toBeDefined();
+    await page.evaluate((edge) => (globalThis as unknown as PageKg).kg.renderer.emit('enterEdge', { edge }), unnamed!);
+    const { texts } = await drawnOn('edgeLabels');
+    const type = await page.evaluate((edge) => String((globalThis as unknown as PageKg).kg.graph.getEdgeAttribute(edge, 'type')), unnamed!);
+    expect(await page.evaluate(() => (globalThis as unknown as PageKg).kg.edgeLabels())).toContain(unnamed);
+    expect(texts.map((t) => t.text)).toContain(type);
+    await page.evaluate((edge) => (globalThis as unknown as PageKg).kg.renderer.emit('leaveEdge', { edge }), unnamed!);
   });
 });
 

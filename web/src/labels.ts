@@ -159,7 +159,9 @@ export class Labels {
     const width = context.measureText(label).width;
     const [dx, dy] = [target.x - source.x, target.y - source.y];
     const length = Math.hypot(dx, dy);
-    if (width > length - source.size - target.size - 4 * GAP) return;
+    // The hovered or selected relationship is named whatever the room, on a white ground over what is under it.
+    const forced = edge.forceLabel === true;
+    if (!forced && width > length - source.size - target.size - 4 * GAP) return;
     // A quadratic curve's middle lies halfway from the chord's middle to its control point.
     const bend = (edge.curvature ?? 0) / 2;
     const midX = (source.x + target.x) / 2 + dy * bend;
@@ -182,11 +184,15 @@ export class Labels {
         names.some((b) => x > b.left - step && x < b.right + step && y > b.top - step && y < b.bottom + step) ||
         this.discs.some((d) => Math.hypot(d.x - x, d.y - y) < d.r + step),
     );
-    if (crowded) return;
+    if (crowded && !forced) return;
     if (edge.key !== undefined) this.written.set(edge.key, points);
     context.save();
     context.translate(midX, midY);
     context.rotate(angle);
+    if (forced) {
+      context.fillStyle = 'rgba(255, 255, 255, 0.9)';
+      context.fillRect(-width / 2 - 2, -lift - settings.edgeLabelSize / 2 - 2, width + 4, settings.edgeLabelSize + 4);
+    }
     context.fillStyle = settings.edgeLabelColor.attribute ? String(edge[settings.edgeLabelColor.attribute as keyof EdgeLabel] ?? settings.edgeLabelColor.color ?? '#000') : (settings.edgeLabelColor.color ?? '#000');
     context.fillText(label, -width / 2, -edge.size / 2 - GAP);
     context.restore();

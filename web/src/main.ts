@@ -37,6 +37,8 @@ let view: ViewState = readState(location.hash);
 let shown: Visibility = { nodes: new Set(), edges: new Set(), isolated: 0 };
 let paths: Path[] = [];
 let hovered: string | undefined;
+// The relationship under the pointer: its name is written in full even where the edge has no room for it.
+let hoveredEdge: string | undefined;
 // The publication date the graph is shown as of (undefined: all that is known now).
 let asOf: string | undefined;
 // Corrections, the attacks table and the timeline need the database; over a file they stay hidden.
@@ -82,7 +84,7 @@ const renderer = new Sigma(graph, container, {
     const path = currentPath();
     // Arrows show direction once few edges are in view: always on small graphs, on a focus or path on large ones.
     const detailed = !large || path !== undefined || (focus !== undefined && graph.hasNode(focus));
-    const res: Record<string, unknown> = { ...data, type: detailed ? data.edgeKind : 'line', label: data.type };
+    const res: Record<string, unknown> = { ...data, type: detailed ? data.edgeKind : 'line', label: data.type, forceLabel: edge === hoveredEdge || edge === view.edge };
     if (!shown.edges.has(edge)) return { ...res, hidden: true };
     if (edge === view.edge) return { ...res, color: '#d8453b', size: 3, zIndex: 2 };
     if (path) return path.edges.includes(edge) ? { ...res, color: '#d8453b', size: 3 } : { ...res, hidden: true };
@@ -318,6 +320,16 @@ renderer.on('enterNode', ({ node }) => {
 renderer.on('leaveNode', () => {
   if (hovered === undefined) return;
   hovered = undefined;
+  renderer.refresh();
+});
+renderer.on('enterEdge', ({ edge }) => {
+  if (large) return;
+  hoveredEdge = edge;
+  renderer.refresh();
+});
+renderer.on('leaveEdge', () => {
+  if (hoveredEdge === undefined) return;
+  hoveredEdge = undefined;
   renderer.refresh();
 });
 renderer.on('clickNode', ({ node }) => commit(selectNode(view, node), 'push'));
