@@ -1,21 +1,18 @@
-// Where entities sit. Every graph gets a deterministic layout (seeded start positions, a fixed number of
-// ForceAtlas2 iterations over entities and relationships in key order), so a link, a reload and an export show
-// the same picture: up to a few thousand entities on the page's thread (then noverlap), larger ones in a
-// worker. "Start layout" runs ForceAtlas2 in sigma's worker for as long as asked (a picture of its own).
+// Where entities sit. Every graph gets a deterministic layout (seeded start positions, then fixed-layout), so
+// a link, a reload and an export show the same picture: up to a few thousand entities on the page's thread
+// (then noverlap), larger ones in a worker. "Start layout" runs ForceAtlas2 in its own worker for as long as
+// asked (a picture of its own).
 import type { MultiDirectedGraph } from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
-import type { LayoutAnswer, LayoutRequest } from './layout-worker.js';
+import { applyPositions, layOut, requestFor, settingsFor, type LayoutAnswer } from './fixed-layout.js';
 
 // Past this, iterations on the page's thread would freeze it for seconds; a worker keeps it responsive.
 const DETERMINISTIC_LIMIT = 2000;
 // noverlap runs on this thread and grows fast with size: on large graphs ForceAtlas2's spacing is enough.
 const NOVERLAP_LIMIT = 2000;
-// Iterations for large graphs: about what the free-running worker managed in its 4 s on a quiet machine.
+// Iterations for large graphs: fewer than on small ones (each costs more), so the worker answers within seconds.
 const LARGE_ITERATIONS = 150;
-
-const settingsFor = (graph: MultiDirectedGraph) => ({ ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500 });
 
 export class Layout {
   private worker: FA2Layout | undefined;
@@ -40,21 +37,15 @@ export class Layout {
     this.stop();
     const mine = ++this.asked;
     if (this.graph.order > DETERMINISTIC_LIMIT) return this.settleInWorker(mine);
-    forceAtlas2.assign(this.graph, { iterations: this.graph.order > 500 ? 100 : 300, settings: settingsFor(this.graph) });
+    const { request, nodes } = requestFor(this.graph, mine, this.graph.order > 500 ? 100 : 300);
+    applyPositions(this.graph, nodes, layOut(request));
     this.spread();
     this.onChange(false);
     return undefined;
   }
 
   private async settleInWorker(mine: number): Promise<void> {
-    const nodes = this.graph.nodes().sort();
-    const index = new Map(nodes.map((node, i) => [node, i]));
-    const positions = new Float64Array(nodes.length * 2);
-    nodes.forEach((node, i) => {
-      positions[2 * i] = Number(this.graph.getNodeAttribute(node, 'x'));
-      positions[2 * i + 1] = Number(this.graph.getNodeAttribute(node, 'y'));
-    });
-    const edges = new Uint32Array(this.graph.edges().sort().flatMap((edge) => [index.get(this.graph.source(edge))!, index.get(this.graph.target(edge))!]));
+    const { request, nodes } = requestFor(this.graph, mine, LARGE_ITERATIONS);
     this.fixed ??= new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
     const worker = this.fixed;
     const placed = await new Promise<Float64Array | undefined>((done, fail) => {
@@ -63,14 +54,10 @@ export class Layout {
         if (event.data.id === mine) done(event.data.positions);
       };
       worker.onerror = (event) => fail(new Error(`The layout worker failed: ${event.message}`));
-      const request: LayoutRequest = { id: mine, positions, edges, iterations: LARGE_ITERATIONS };
-      worker.postMessage(request, [positions.buffer, edges.buffer]);
+      worker.postMessage(request, [request.positions.buffer, request.edges.buffer]);
     });
     if (!placed || mine !== this.asked) return;
-    this.graph.updateEachNodeAttributes((node, a) => {
-      const i = index.get(node);
-      return i === undefined ? a : { ...a, x: placed[2 * i], y: placed[2 * i + 1] };
-    }, { attributes: ['x', 'y'] });
+    applyPositions(this.graph, nodes, placed);
     this.onChange(false);
   }
 
