@@ -32,19 +32,28 @@ interface PageKg {
   drawn: Record<string, Drawn[]>;
 }
 
+/** The part of a 2D canvas context the catcher uses (the tests compile without DOM types). */
+interface Context2D {
+  canvas: { className: string };
+  measureText(text: string): { width: number; actualBoundingBoxAscent: number; actualBoundingBoxDescent: number };
+  getTransform(): { a: number; b: number; c: number; d: number; e: number; f: number };
+  clearRect(x: number, y: number, w: number, h: number): void;
+  fillText(text: string, x: number, y: number, maxWidth?: number): void;
+}
+
 // Runs in the page before its scripts: each 2D canvas keeps the texts drawn on it since it was last cleared,
 // with their boxes in canvas pixels (measured by the canvas itself, transformed as drawn).
 function catchTexts(): void {
   const store: Record<string, Drawn[]> = {};
   (globalThis as unknown as PageKg).drawn = store;
-  const proto = CanvasRenderingContext2D.prototype;
+  const proto = (globalThis as unknown as { CanvasRenderingContext2D: { prototype: Context2D } }).CanvasRenderingContext2D.prototype;
   const clear = proto.clearRect;
-  proto.clearRect = function (...args: Parameters<typeof clear>) {
+  proto.clearRect = function (this: Context2D, ...args: Parameters<typeof clear>) {
     store[this.canvas.className] = [];
     return clear.apply(this, args);
   };
   const fill = proto.fillText;
-  proto.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
+  proto.fillText = function (this: Context2D, text: string, x: number, y: number, maxWidth?: number) {
     const m = this.measureText(text);
     const t = this.getTransform();
     const corners = [[x, y - m.actualBoundingBoxAscent], [x + m.width, y - m.actualBoundingBoxAscent], [x, y + m.actualBoundingBoxDescent], [x + m.width, y + m.actualBoundingBoxDescent]].map(([px, py]) => [t.a * px! + t.c * py! + t.e, t.b * px! + t.d * py! + t.f]);
@@ -80,7 +89,7 @@ async function drawnOn(layer: 'labels' | 'edgeLabels'): Promise<{ texts: Drawn[]
   await page.evaluate(() => (globalThis as unknown as PageKg).kg.renderer.refresh());
   await page.waitForTimeout(200);
   return page.evaluate((name) => {
-    const canvas = document.querySelector<HTMLCanvasElement>(`canvas.${name}`)!;
+    const canvas = (globalThis as unknown as { document: { querySelector(selector: string): { width: number; height: number } } }).document.querySelector(`canvas.${name}`);
     return { texts: (globalThis as unknown as PageKg).drawn[name] ?? [], width: canvas.width, height: canvas.height };
   }, `sigma-${layer}`);
 }
