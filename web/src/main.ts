@@ -312,26 +312,20 @@ $<HTMLSelectElement>('size-by').addEventListener('change', () => {
 // Hovering restyles the whole graph. While the stage is being dragged the pointer sweeps over nodes without
 // meaning to, so a drag neither starts nor moves the highlight; on large graphs a restyle takes a visible
 // moment, so hovering only shows the name (sigma draws it) and a click focuses.
-renderer.on('enterNode', ({ node }) => {
-  if (large || renderer.getMouseCaptor().isMouseDown) return;
+function hover(node: string | undefined, edge: string | undefined): void {
+  if (node === hovered && edge === hoveredEdge) return;
   hovered = node;
-  renderer.refresh();
-});
-renderer.on('leaveNode', () => {
-  if (hovered === undefined) return;
-  hovered = undefined;
-  renderer.refresh();
-});
-renderer.on('enterEdge', ({ edge }) => {
-  if (large) return;
   hoveredEdge = edge;
   renderer.refresh();
+}
+renderer.on('enterNode', ({ node }) => {
+  if (!large && !renderer.getMouseCaptor().isMouseDown) hover(node, hoveredEdge);
 });
-renderer.on('leaveEdge', () => {
-  if (hoveredEdge === undefined) return;
-  hoveredEdge = undefined;
-  renderer.refresh();
+renderer.on('leaveNode', () => hover(undefined, hoveredEdge));
+renderer.on('enterEdge', ({ edge }) => {
+  if (!large) hover(hovered, edge);
 });
+renderer.on('leaveEdge', () => hover(hovered, undefined));
 renderer.on('clickNode', ({ node }) => commit(selectNode(view, node), 'push'));
 renderer.on('clickEdge', ({ edge }) => commit(selectEdge(view, edge), 'push'));
 // Sigma picks edges on a half-resolution buffer, so a click on a thin edge can miss it: a click on the stage
