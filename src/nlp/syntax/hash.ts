@@ -11,16 +11,11 @@ export function hashString(text: string): number {
   return h >>> 0;
 }
 
-/** Combines two 32-bit values into one (murmur3's finaliser over a boost-style combine). */
-export function mix(a: number, b: number): number {
-  let h = (a ^ (b + 0x9e3779b9 + (a << 6) + (a >>> 2))) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+/** One feature: template number and up to three values, folded in with multiply-xorshift rounds (the hot path of scoring). */
+export function feature(template: number, a: number, b: number = 0, c: number = 0): number {
+  let h = Math.imul(template + 1, 0x9e3779b1) ^ a;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ c;
+  h = Math.imul(h ^ (h >>> 16), 0x27d4eb2f);
+  return h ^ (h >>> 15);
 }
-
-/** One feature: template number and up to three values. */
-export const feature = (template: number, a: number, b = 0, c = 0): number => mix(mix(mix(template + 1, a), b), c);

@@ -105,10 +105,18 @@ function costs(state: State, gold: Int32Array, dependents: number[][], out: Int3
   }
 }
 
-function features(state: State, words: WordCodes[], tags: Int32Array, out: Int32Array): number {
-  const n = state.n;
-  const w = (x: number) => (x < 0 ? NONE : x === n ? ROOT : words[x]!.lower);
-  const t = (x: number) => (x < 0 ? NONE : x === n ? ROOT : tags[x]!);
+// Module-level rather than closures: features are computed for every move, and allocation shows in the profile.
+let n = 0;
+let words: WordCodes[] = [];
+let tags: Int32Array = new Int32Array(0);
+const w = (x: number) => (x < 0 ? NONE : x === n ? ROOT : words[x]!.lower);
+const t = (x: number) => (x < 0 ? NONE : x === n ? ROOT : tags[x]!);
+const child = (a: Int32Array, x: number) => (x < 0 ? -1 : a[x]!);
+
+function features(state: State, sentenceWords: WordCodes[], sentenceTags: Int32Array, out: Int32Array): number {
+  n = state.n;
+  words = sentenceWords;
+  tags = sentenceTags;
   const s0 = state.s(0);
   const s1 = state.s(1);
   const s2 = state.s(2);
@@ -117,7 +125,6 @@ function features(state: State, words: WordCodes[], tags: Int32Array, out: Int32
   const b2 = state.b(2);
   const s0w = w(s0), s0t = t(s0), s1w = w(s1), s1t = t(s1), s2t = t(s2);
   const b0w = w(b0), b0t = t(b0), b1w = w(b1), b1t = t(b1), b2t = t(b2);
-  const child = (a: Int32Array, x: number) => (x < 0 ? -1 : a[x]!);
   const s0l1 = child(state.left1, s0), s0l2 = child(state.left2, s0);
   const s0r1 = child(state.right1, s0), s0r2 = child(state.right2, s0);
   const s1l1 = child(state.left1, s1), s1r1 = child(state.right1, s1);
@@ -190,12 +197,13 @@ function features(state: State, words: WordCodes[], tags: Int32Array, out: Int32
 export function parse(model: Scorer | Perceptron, words: WordCodes[], tags: Int32Array): Int32Array {
   const n = words.length;
   const state = new State(n);
+  const valid = (m: number) => state.valid(m);
   const feats = new Int32Array(PARSER_FEATURES);
   const scores = new Float64Array(MOVES);
   while (!state.done) {
     const count = features(state, words, tags, feats);
     model.score(feats, count, scores);
-    state.apply(argmax(scores, (m) => state.valid(m)));
+    state.apply(argmax(scores, valid));
   }
   return state.heads.map((h) => (h === n ? -1 : h));
 }
