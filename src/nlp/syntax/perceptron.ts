@@ -1,6 +1,15 @@
 // Averaged perceptron over hashed features: one dense table of buckets x classes, trained in place and
 // frozen into 16-bit integers for shipping (the argmax of integer sums equals that of the scaled floats).
 
+/** Sums each class's weights over the features' buckets into `out`. */
+function scoreInto(weights: Int16Array | Float32Array, mask: number, classes: number, features: Int32Array | number[], count: number, out: Float64Array): void {
+  out.fill(0);
+  for (let f = 0; f < count; f++) {
+    const base = (features[f]! & mask) * classes;
+    for (let k = 0; k < classes; k++) out[k]! += weights[base + k]!;
+  }
+}
+
 /** The frozen, shipped form: scores are sums of int16 weights. */
 export class Scorer {
   constructor(
@@ -11,13 +20,7 @@ export class Scorer {
 
   /** Scores of every class for the features, into `out` (length `classes`). */
   score(features: Int32Array | number[], count: number, out: Float64Array): void {
-    out.fill(0);
-    const mask = (1 << this.bucketBits) - 1;
-    const c = this.classes;
-    for (let f = 0; f < count; f++) {
-      const base = (features[f]! & mask) * c;
-      for (let k = 0; k < c; k++) out[k]! += this.weights[base + k]!;
-    }
+    scoreInto(this.weights, (1 << this.bucketBits) - 1, this.classes, features, count, out);
   }
 }
 
@@ -40,12 +43,7 @@ export class Perceptron {
   }
 
   score(features: Int32Array | number[], count: number, out: Float64Array): void {
-    out.fill(0);
-    const c = this.classes;
-    for (let f = 0; f < count; f++) {
-      const base = (features[f]! & this.mask) * c;
-      for (let k = 0; k < c; k++) out[k]! += this.weights[base + k]!;
-    }
+    scoreInto(this.weights, this.mask, this.classes, features, count, out);
   }
 
   /** Counts one training instance; call once per decision, whether or not it updates. */

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../../model/random.js';
 import { analyseWords, functionTagSet } from './analyse.js';
 import { readConllu, type TreebankSentence } from './conllu.js';
 import { trainLabeller } from './labeller.js';
@@ -22,18 +23,6 @@ const SEED = 20260101;
 const ITERATIONS = { tagger: 8, parser: 14, labeller: 8 };
 const FUNCTION_TAGS = ['ADP', 'SCONJ', 'PART', 'AUX', 'DET', 'CCONJ'];
 const log = (message: string) => process.stderr.write(`${message}\n`);
-
-/** mulberry32: a small seeded generator, so shuffles repeat exactly. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: T[], random: () => number): T[] {
   const out = [...items];
@@ -84,7 +73,7 @@ function main(): void {
     heads: Int32Array.from(sentence.heads),
   }));
   const functional = functionTagSet(upos, FUNCTION_TAGS);
-  const random = generator(SEED);
+  const random = seededRandom(SEED);
   const words = prepared.reduce((n, p) => n + p.codes.length, 0);
 
   const tagger = new Perceptron(18, upos.length);
