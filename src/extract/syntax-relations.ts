@@ -1,7 +1,8 @@
 // Relations read off the dependency parse of a sentence that tells an attack, where cue windows fail: who is
 // the subject of the attack verb ("al-Shabaab fighters and two bombers stormed the base": CARRIED_OUT, with the
 // group found inside the subject phrase), who did it in the passive ("the hotel was attacked by X"), and what
-// the attack was aimed at ("stormed Camp X", "the raid on the Y hotel": TARGETED). Only sentences with an attack
+// the attack was aimed at ("stormed Camp X", "the raid on the Y hotel": TARGETED), and whose members the attackers
+// were ("police identified the gunmen as members of X", "the attacker was a Y member"). Only sentences with an attack
 // and a party placed where one of these readings could hold are parsed, which keeps the parser off most text.
 import { isVerbForm, parseSentence, type Analysis, type Sentence } from '../nlp/index.js';
 import type { CueHit } from './relations.js';
@@ -13,6 +14,9 @@ const AGENTS = new Set(['Group', 'Person']);
 const TARGETS = new Set(['Location', 'Person', 'Organization']);
 const PASSIVE_AUX = /^(?:was|were|been|being|be|is|are|got|get)$/i;
 const AIMED = /^(?:on|against)$/i;
+const GROUPS = new Set(['Group']);
+const ATTACKER = /^(?:attackers?|assailants?|gunm[ae]n|bombers?|perpetrators?|militants?|kidnappers?|shooters?|hijackers?|themselves)$/i;
+const MEMBER = /^members?$/i;
 /** Words inside a subject or object that carry its entity: "al-Shabaab fighters", "gunmen from Boko Haram". */
 const MODIFIERS = new Set(['compound', 'amod', 'nmod', 'flat', 'appos']);
 
@@ -59,11 +63,13 @@ export class SyntaxRelations {
     return parties.some((s) => TARGETS.has(s.type) && s.first > attack.first && s.first - attack.last <= 4 && between(attack.first, s.first, AIMED));
   }
 
-  read(sentence: Sentence, slots: Slot[]): CueHit[] {
+  /** `recentAttack` is the attack the text last told, which "the attackers" of a later sentence carried out. */
+  read(sentence: Sentence, slots: Slot[], recentAttack?: Slot): CueHit[] {
     const attacks = slots.filter((s) => s.type === 'Attack');
     const parties = slots.filter((s) => s.type !== 'Attack' && s.role === 'head' && !s.speaker && !(s.type === 'Location' && this.knownPlace(s.ref)));
     const tokens = sentence.tokens;
-    if (!attacks.some((attack) => this.worthParsing(tokens, attack, parties))) return [];
+    const membership = (attacks[0] ?? recentAttack) !== undefined && parties.some((s) => s.type === 'Group') && tokens.some((k) => MEMBER.test(k.text)) && tokens.some((k) => ATTACKER.test(k.text));
+    if (!membership && !attacks.some((attack) => this.worthParsing(tokens, attack, parties))) return [];
     const t = tree(sentence);
     const slotAt = (k: number) => parties.find((s) => s.first <= k && k < s.last);
     /**
@@ -72,7 +78,7 @@ export class SyntaxRelations {
      */
     const entities = (token: number, types: Set<string>): Slot[] => {
       const found: Slot[] = [];
-      const descend = types === AGENTS;
+      const descend = types !== TARGETS;
       const visit = (k: number, depth: number) => {
         const own = slotAt(k);
         if (own && types.has(own.type)) {
@@ -112,6 +118,22 @@ export class SyntaxRelations {
           if (AIMED.test(caseWord(t, tokens, m) ?? '')) for (const target of entities(m, TARGETS)) add('TARGETED', attack, target, 'aimed-at');
         }
       }
+    }
+    if (membership) {
+      const attack = attacks[0] ?? recentAttack!;
+      const attacker = (k: number | undefined) => k !== undefined && k >= 0 && ATTACKER.test(tokens[k]!.text);
+      tokens.forEach((word, m) => {
+        if (!MEMBER.test(word.text)) return;
+        // "the attacker was a member of X" (copula); "identified the gunmen as members of X", "the assailants
+        // identified themselves as members" (the verb's object); "the gunman, a member of X" (apposition). Up the
+        // tree as far as the first verb, so "attackers who killed members of X" is no membership.
+        let who = childrenWith(t, m, 'nsubj').some(attacker);
+        for (let k = t.parse.head[m]!, steps = 0; !who && k >= 0 && steps < 3; k = t.parse.head[k]!, steps++) {
+          who = attacker(k) || (t.parse.upos[k] === 'VERB' && childrenWith(t, k, 'obj').some(attacker));
+          if (t.parse.upos[k] === 'VERB') break;
+        }
+        if (who) for (const group of entities(m, GROUPS)) add('CARRIED_OUT', group, attack, 'attackers-members');
+      });
     }
     return hits;
   }
