@@ -130,7 +130,7 @@ export class Extractor {
       // What "its" points back to: the subject of the last sentence that names one.
       const subject = (types: EntityType[]): Slot | undefined => lastSubject(memory.history, types);
       for (const hit of this.relations.read({ sentence, slots, recent })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
-      for (const hit of this.syntax.read(sentence, slots, recent(['Attack']))) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
+      for (const hit of this.syntax.read(sentence, slots, () => recent(['Attack']))) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       for (const hit of this.roles.read(sentence, bySentence[sentence.index]!, slots, subject)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       memory.history.push(...slots.sort((a, b) => a.first - b.first));
     }

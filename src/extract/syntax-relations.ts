@@ -4,7 +4,7 @@
 // the attack was aimed at ("stormed Camp X", "the raid on the Y hotel": TARGETED), and whose members the attackers
 // were ("police identified the gunmen as members of X", "the attacker was a Y member"). Only sentences with an attack
 // and a party placed where one of these readings could hold are parsed, which keeps the parser off most text.
-import { isVerbForm, parseSentence, type Analysis, type Sentence } from '../nlp/index.js';
+import { parseTokens, type LazyAnalysis, type Sentence } from '../nlp/index.js';
 import type { CueHit } from './relations.js';
 import type { Slot } from './types.js';
 
@@ -17,16 +17,19 @@ const AIMED = /^(?:on|against)$/i;
 const GROUPS = new Set(['Group']);
 const ATTACKER = /^(?:attackers?|assailants?|gunm[ae]n|bombers?|perpetrators?|militants?|kidnappers?|shooters?|hijackers?|themselves)$/i;
 const MEMBER = /^members?$/i;
+// An attack told by its verb ("stormed", "shot"), as a cheap test before parsing: the lexicon is too slow to ask
+// for every attack of every sentence, and the parse decides in the end.
+const ATTACK_VERB = /^(?:\p{Ll}+ed|shot|struck|hit|blew|set|fought|overran|threw)$/u;
 /** Words inside a subject or object that carry its entity: "al-Shabaab fighters", "gunmen from Boko Haram". */
 const MODIFIERS = new Set(['compound', 'amod', 'nmod', 'flat', 'appos']);
 
 interface Tree {
-  parse: Analysis;
+  parse: LazyAnalysis;
   children: number[][];
 }
 
 function tree(sentence: Sentence): Tree {
-  const parse = parseSentence(sentence.tokens);
+  const parse = parseTokens(sentence.tokens);
   const children: number[][] = sentence.tokens.map(() => []);
   parse.head.forEach((h, d) => {
     if (h >= 0) children[h]!.push(d);
@@ -43,7 +46,7 @@ function headOf(t: Tree, first: number, last: number): number {
   return first;
 }
 
-const childrenWith = (t: Tree, token: number, deprel: string) => t.children[token]!.filter((c) => t.parse.deprel[c] === deprel);
+const childrenWith = (t: Tree, token: number, deprel: string) => t.children[token]!.filter((c) => t.parse.deprel(c) === deprel);
 const caseWord = (t: Tree, tokens: Sentence['tokens'], token: number) => childrenWith(t, token, 'case').map((c) => tokens[c]!.text)[0];
 
 export class SyntaxRelations {
@@ -53,7 +56,7 @@ export class SyntaxRelations {
   /** Whether a party sits where a subject, passive agent or target of the attack could: a cheap test before parsing. */
   private worthParsing(tokens: Sentence['tokens'], attack: Slot, parties: Slot[]): boolean {
     const between = (from: number, to: number, word: RegExp) => tokens.slice(from, to).some((t) => word.test(t.text));
-    if (attack.last - attack.first <= 2 && isVerbForm(tokens[attack.first]!.text.toLowerCase())) {
+    if (attack.last - attack.first <= 2 && ATTACK_VERB.test(tokens[attack.first]!.text)) {
       return parties.some((s) =>
         AGENTS.has(s.type) && s.last <= attack.first
           ? attack.first - s.last <= 12
@@ -63,12 +66,12 @@ export class SyntaxRelations {
     return parties.some((s) => TARGETS.has(s.type) && s.first > attack.first && s.first - attack.last <= 4 && between(attack.first, s.first, AIMED));
   }
 
-  /** `recentAttack` is the attack the text last told, which "the attackers" of a later sentence carried out. */
-  read(sentence: Sentence, slots: Slot[], recentAttack?: Slot): CueHit[] {
+  /** `recentAttack` gives the attack the text last told, which "the attackers" of a later sentence carried out. */
+  read(sentence: Sentence, slots: Slot[], recentAttack: () => Slot | undefined): CueHit[] {
     const attacks = slots.filter((s) => s.type === 'Attack');
     const parties = slots.filter((s) => s.type !== 'Attack' && s.role === 'head' && !s.speaker && !(s.type === 'Location' && this.knownPlace(s.ref)));
     const tokens = sentence.tokens;
-    const membership = (attacks[0] ?? recentAttack) !== undefined && parties.some((s) => s.type === 'Group') && tokens.some((k) => MEMBER.test(k.text)) && tokens.some((k) => ATTACKER.test(k.text));
+    const membership = parties.some((s) => s.type === 'Group') && tokens.some((k) => MEMBER.test(k.text)) && tokens.some((k) => ATTACKER.test(k.text)) && (attacks[0] ?? recentAttack()) !== undefined;
     if (!membership && !attacks.some((attack) => this.worthParsing(tokens, attack, parties))) return [];
     const t = tree(sentence);
     const slotAt = (k: number) => parties.find((s) => s.first <= k && k < s.last);
@@ -84,7 +87,7 @@ export class SyntaxRelations {
         if (own && types.has(own.type)) {
           if (!found.includes(own)) found.push(own);
         } else if (descend && depth < 2) {
-          for (const c of t.children[k]!) if (MODIFIERS.has(t.parse.deprel[c]!)) visit(c, depth + 1);
+          for (const c of t.children[k]!) if (MODIFIERS.has(t.parse.deprel(c))) visit(c, depth + 1);
         }
         for (const c of childrenWith(t, k, 'conj')) if (depth === 0) visit(c, 0);
       };
@@ -104,7 +107,7 @@ export class SyntaxRelations {
         // "militants who stormed the base", "gunmen, having attacked the convoy": a clause on a noun with an
         // object of its own has that noun for subject.
         const subjects = childrenWith(t, a, 'nsubj');
-        if (subjects.length === 0 && t.parse.deprel[a] === 'acl' && objects.length > 0) subjects.push(t.parse.head[a]!);
+        if (subjects.length === 0 && t.parse.deprel(a) === 'acl' && objects.length > 0) subjects.push(t.parse.head[a]!);
         for (const s of subjects) {
           if (passive) for (const target of entities(s, TARGETS)) add('TARGETED', attack, target, 'passive-subject');
           else for (const agent of entities(s, AGENTS)) add('CARRIED_OUT', agent, attack, 'subject');
@@ -120,7 +123,7 @@ export class SyntaxRelations {
       }
     }
     if (membership) {
-      const attack = attacks[0] ?? recentAttack!;
+      const attack = attacks[0] ?? recentAttack()!;
       const attacker = (k: number | undefined) => k !== undefined && k >= 0 && ATTACKER.test(tokens[k]!.text);
       tokens.forEach((word, m) => {
         if (!MEMBER.test(word.text)) return;

@@ -1,6 +1,6 @@
 // Tags, parses and labels one sentence of UD-style words with a loaded model: the step both the runtime API
 // and the training script's evaluation go through.
-import { label } from './labeller.js';
+import { labeller } from './labeller.js';
 import type { SyntaxModel } from './model.js';
 import { parse } from './parser.js';
 import { tag } from './tagger.js';
@@ -19,8 +19,14 @@ export function functionTagSet(upos: readonly string[], functionTags: readonly s
   return new Set(functionTags.map((t) => upos.indexOf(t)).filter((i) => i >= 0));
 }
 
-export function analyseWords(model: SyntaxModel, words: readonly string[]): Analysis {
-  if (words.length === 0) return { upos: [], head: [], deprel: [] };
+/** Tags and heads at once; each word's relation when first asked for. */
+export interface LazyAnalysis {
+  upos: string[];
+  head: number[];
+  deprel: (word: number) => string;
+}
+
+export function analyseLazily(model: SyntaxModel, words: readonly string[]): LazyAnalysis {
   const { upos, deprels, functionTags } = model.header;
   let functional = functionTagIds.get(model);
   if (!functional) {
@@ -30,6 +36,11 @@ export function analyseWords(model: SyntaxModel, words: readonly string[]): Anal
   const codes = words.map(wordCodes);
   const tags = tag(model.tagger, codes, upos.length);
   const heads = parse(model.parser, codes, tags);
-  const labels = label(model.labeller, codes, tags, heads, functional);
-  return { upos: Array.from(tags, (t) => upos[t]!), head: Array.from(heads), deprel: Array.from(labels, (l) => deprels[l]!) };
+  const labelOf = labeller(model.labeller, codes, tags, heads, functional);
+  return { upos: Array.from(tags, (t) => upos[t]!), head: Array.from(heads), deprel: (w) => deprels[labelOf(w)]! };
+}
+
+export function analyseWords(model: SyntaxModel, words: readonly string[]): Analysis {
+  const lazy = analyseLazily(model, words);
+  return { upos: lazy.upos, head: lazy.head, deprel: words.map((_, w) => lazy.deprel(w)) };
 }

@@ -2,11 +2,11 @@
 // (loaded once). kg splits "don't" into "don" "'" "t" and "we're" into "we" "'" "re"; UD writes "do" "n't" and
 // "we" "'re", so tokens are regrouped into UD words before parsing and the analysis is mapped back.
 import type { Token } from '../types.js';
-import { analyseWords, type Analysis } from './analyse.js';
+import { analyseLazily, analyseWords, type Analysis, type LazyAnalysis } from './analyse.js';
 import { MODEL_FILE, readModel, type SyntaxModel } from './model.js';
 
 export { SyntaxModelError, MODEL_FILE } from './model.js';
-export type { Analysis } from './analyse.js';
+export type { Analysis, LazyAnalysis } from './analyse.js';
 
 let loaded: SyntaxModel | undefined;
 
@@ -54,25 +54,32 @@ function udWords(tokens: readonly Token[]): Word[] {
 }
 
 /**
- * Tags and parses one sentence of kg tokens. Every array is aligned with the tokens; `head` is a token index
- * (-1 for the root). A token that is the second part of a UD word ("t" of "n't") hangs off the first as `goeswith`.
+ * Tags and parses one sentence of kg tokens, each token's relation computed when asked for. Every array is
+ * aligned with the tokens; `head` is a token index (-1 for the root). A token that is the second part of a UD
+ * word ("t" of "n't") hangs off the first as `goeswith`.
  */
-export function parseSentence(tokens: readonly Token[], model: SyntaxModel = syntaxModel()): Analysis {
+export function parseTokens(tokens: readonly Token[], model: SyntaxModel = syntaxModel()): LazyAnalysis {
   const words = udWords(tokens);
-  const analysis = analyseWords(model, words.map((w) => w.text));
+  const analysis = analyseLazily(model, words.map((w) => w.text));
   const upos: string[] = new Array<string>(tokens.length);
   const head: number[] = new Array<number>(tokens.length);
-  const deprel: string[] = new Array<string>(tokens.length);
+  /** The UD word a token stands for, -1 for the later tokens of a word. */
+  const wordOf = new Int32Array(tokens.length).fill(-1);
   words.forEach((word, w) => {
     const h = analysis.head[w]!;
+    wordOf[word.first] = w;
     upos[word.first] = analysis.upos[w]!;
     head[word.first] = h < 0 ? -1 : words[h]!.first;
-    deprel[word.first] = analysis.deprel[w]!;
     for (let k = 1; k < word.count; k++) {
       upos[word.first + k] = analysis.upos[w]!;
       head[word.first + k] = word.first;
-      deprel[word.first + k] = 'goeswith';
     }
   });
-  return { upos, head, deprel };
+  return { upos, head, deprel: (k) => (wordOf[k]! < 0 ? 'goeswith' : analysis.deprel(wordOf[k]!)) };
+}
+
+/** `parseTokens` with every relation filled in. */
+export function parseSentence(tokens: readonly Token[], model: SyntaxModel = syntaxModel()): Analysis {
+  const parsed = parseTokens(tokens, model);
+  return { upos: parsed.upos, head: parsed.head, deprel: tokens.map((_, k) => parsed.deprel(k)) };
 }

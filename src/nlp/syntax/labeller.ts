@@ -62,17 +62,20 @@ function treeFacts(tags: Int32Array, heads: Int32Array, functionTags: Set<number
   return { firstChild, lastChild, marker };
 }
 
-export function label(model: Scorer | Perceptron, words: WordCodes[], tags: Int32Array, heads: Int32Array, functionTags: Set<number>): Int32Array {
+/** Labels words on demand, each once: callers that read a few relations of a long sentence pay for those only. */
+export function labeller(model: Scorer | Perceptron, words: WordCodes[], tags: Int32Array, heads: Int32Array, functionTags: Set<number>): (d: number) => number {
   const { firstChild, lastChild, marker } = treeFacts(tags, heads, functionTags);
-  const labels = new Int32Array(words.length);
+  const labels = new Int32Array(words.length).fill(-1);
   const feats = new Int32Array(LABELLER_FEATURES);
   const scores = new Float64Array(model.classes);
-  for (let d = 0; d < words.length; d++) {
-    const count = features(words, tags, heads, firstChild, lastChild, marker, d, feats);
-    model.score(feats, count, scores);
-    labels[d] = argmax(scores);
-  }
-  return labels;
+  return (d) => {
+    if (labels[d]! < 0) {
+      const count = features(words, tags, heads, firstChild, lastChild, marker, d, feats);
+      model.score(feats, count, scores);
+      labels[d] = argmax(scores);
+    }
+    return labels[d]!;
+  };
 }
 
 export function trainLabeller(model: Perceptron, words: WordCodes[], tags: Int32Array, heads: Int32Array, gold: Int32Array, functionTags: Set<number>): number {

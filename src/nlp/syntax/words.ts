@@ -18,10 +18,17 @@ function normal(word: string): string {
   return word.toLowerCase();
 }
 
+/** Character classes by code for ASCII (the hot path), by Unicode property otherwise: X upper, x lower, d digit. */
+function shapeOf(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90 ? 'X' : c >= 97 && c <= 122 ? 'x' : c >= 48 && c <= 57 ? 'd' : ch;
+  return /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
+}
+
 function shape(word: string): string {
   let out = '';
   for (const ch of word.slice(0, 12)) {
-    const s = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
+    const s = shapeOf(ch);
     if (!out.endsWith(s)) out += s;
   }
   return out;
