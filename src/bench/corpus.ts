@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
+import { seededRandom as random } from '../model/random.js';
 
 const countries = (createRequire(import.meta.url)('world-countries') as Country[]).filter((c) => c.independent && c.capital[0] && c.demonyms?.eng?.m);
 const groups = (JSON.parse(readFileSync(new URL('../../data/groups.json', import.meta.url), 'utf8')) as { groups: Array<{ name: string }> }).groups.map((g) => g.name);
@@ -12,18 +13,6 @@ const venues = ['market', 'hotel', 'mosque', 'concert hall', 'stadium', 'police 
 const firstNames = ['Ahmed', 'Maria', 'John', 'Elena', 'Omar', 'Sophie', 'David', 'Amina', 'Pierre', 'Ivan'];
 const lastNames = ['Karimov', 'Dubois', 'Okafor', 'Novak', 'Haddad', 'Larsen', 'Mendes', 'Tanaka', 'Rahimi', 'Costa'];
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** mulberry32: small, fast, deterministic. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface GeneratedArticle {
   name: string;

@@ -24,6 +24,7 @@ import { resetGraph } from '../store/stats.js';
 import { Resolver } from '../resolve/index.js';
 import { generateCorpus } from './corpus.js';
 import { syntheticGraph } from './synthetic-graph.js';
+import { measureSyntax } from './syntax.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const KG = join(ROOT, 'bin', 'kg.js');
@@ -395,7 +396,14 @@ function report(): string {
   return `${lines.join('\n')}\n`;
 }
 
-const SECTIONS = ['extraction', 'parallel', 'neo4j', 'viewer'] as const;
+/** The tagger and parser alone, over every sentence of generated documents (model loaded before timing). */
+function benchSyntax(): void {
+  log('Syntax: tagging and parsing (one thread)');
+  const { sentences, tokens, samples } = measureSyntax(articles(500, 11), RUNS);
+  record({ section: 'syntax', name: `parseSentence, ${sentences} sentences of 500 generated documents (${tokens} tokens)`, unit: 'tokens/s per core', samples });
+}
+
+const SECTIONS = ['extraction', 'parallel', 'neo4j', 'viewer', 'syntax'] as const;
 // KG_BENCH_ONLY=viewer,parallel runs some sections and prints their table instead of rewriting BENCHMARKS.md,
 // which always holds a complete run.
 const only = process.env.KG_BENCH_ONLY?.split(',').filter(Boolean);
@@ -416,6 +424,7 @@ async function main(): Promise<void> {
     }
   }
   if (wanted('viewer')) await benchViewer();
+  if (wanted('syntax')) benchSyntax();
   const measured = report();
   if (only) {
     process.stdout.write(measured);

@@ -10,6 +10,7 @@ import { CasualtyReader, toAttribute, type CasualtyFigure } from './casualties.j
 import { lastParty, lastSubject, ReferenceResolver, type DocumentMemory } from './references.js';
 import { RelationReader } from './relations.js';
 import { RoleReader } from './roles.js';
+import { SyntaxRelations } from './syntax-relations.js';
 import type { AttackFacts, DocumentExtraction, LocalEntity, LocalRelation, Slot } from './types.js';
 
 export type { AttackFacts, DocumentExtraction, LocalEntity, LocalRelation } from './types.js';
@@ -30,6 +31,7 @@ export class Extractor {
   private readonly references: ReferenceResolver;
   private readonly relations: RelationReader;
   private readonly roles: RoleReader;
+  private readonly syntax: SyntaxRelations;
   private readonly lexicon: Lexicon;
 
   constructor(private readonly resources: ExtractionResources) {
@@ -42,6 +44,7 @@ export class Extractor {
     this.references = new ReferenceResolver(this.lexicon, resources.gazetteer.entries);
     this.relations = new RelationReader(resources.ontology);
     this.roles = new RoleReader(this.lexicon);
+    this.syntax = new SyntaxRelations((ref) => resources.gazetteer.entries.get(ref)?.type === 'Location');
   }
 
   extract(article: Article, analyzed: AnalyzedText): DocumentExtraction {
@@ -127,6 +130,7 @@ export class Extractor {
       // What "its" points back to: the subject of the last sentence that names one.
       const subject = (types: EntityType[]): Slot | undefined => lastSubject(memory.history, types);
       for (const hit of this.relations.read({ sentence, slots, recent })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
+      for (const hit of this.syntax.read(sentence, slots, () => recent(['Attack']))) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       for (const hit of this.roles.read(sentence, bySentence[sentence.index]!, slots, subject)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       memory.history.push(...slots.sort((a, b) => a.first - b.first));
     }

@@ -7,6 +7,7 @@ import type { EntityMention, Sentence } from './types.js';
 export { loadGazetteer, loadLexicon, slug, type Gazetteer, type GazetteerEntry } from './gazetteer.js';
 export { countPattern, parseCount } from './numbers.js';
 export { splitSentences } from './sentences.js';
+export { parseSentence, parseTokens, type Analysis, type LazyAnalysis } from './syntax/index.js';
 export { tokenize } from './tokenize.js';
 export { isFirstName, isProperWord, isVerbForm } from './word-classes.js';
 export type { EntityMention, Sentence, Token } from './types.js';

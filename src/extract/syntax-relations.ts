@@ -1,0 +1,143 @@
+// Relations read off the dependency parse of a sentence that tells an attack, where cue windows fail: who is
+// the subject of the attack verb ("al-Shabaab fighters and two bombers stormed the base": CARRIED_OUT, with the
+// group found inside the subject phrase), who did it in the passive ("the hotel was attacked by X"), and what
+// the attack was aimed at ("stormed Camp X", "the raid on the Y hotel": TARGETED), and whose members the attackers
+// were ("police identified the gunmen as members of X", "the attacker was a Y member"). Only sentences with an attack
+// and a party placed where one of these readings could hold are parsed, which keeps the parser off most text.
+import { parseTokens, type LazyAnalysis, type Sentence } from '../nlp/index.js';
+import type { CueHit } from './relations.js';
+import type { Slot } from './types.js';
+
+const AGENTS = new Set(['Group', 'Person']);
+// What attacks are aimed at: people, bodies and named sites. Towns and countries are where it happened
+// (OCCURRED_IN), not what it was aimed at.
+const TARGETS = new Set(['Location', 'Person', 'Organization']);
+const PASSIVE_AUX = /^(?:was|were|been|being|be|is|are|got|get)$/i;
+const AIMED = /^(?:on|against)$/i;
+const GROUPS = new Set(['Group']);
+const ATTACKER = /^(?:attackers?|assailants?|gunm[ae]n|bombers?|perpetrators?|militants?|kidnappers?|shooters?|hijackers?|themselves)$/i;
+const MEMBER = /^members?$/i;
+// An attack told by its verb ("stormed", "shot"), as a cheap test before parsing: the lexicon is too slow to ask
+// for every attack of every sentence, and the parse decides in the end.
+const ATTACK_VERB = /^(?:\p{Ll}+ed|shot|struck|hit|blew|set|fought|overran|threw)$/u;
+/** Words inside a subject or object that carry its entity: "al-Shabaab fighters", "gunmen from Boko Haram". */
+const MODIFIERS = new Set(['compound', 'amod', 'nmod', 'flat', 'appos']);
+
+interface Tree {
+  parse: LazyAnalysis;
+  children: number[][];
+}
+
+function tree(sentence: Sentence): Tree {
+  const parse = parseTokens(sentence.tokens);
+  const children: number[][] = sentence.tokens.map(() => []);
+  parse.head.forEach((h, d) => {
+    if (h >= 0) children[h]!.push(d);
+  });
+  return { parse, children };
+}
+
+/** The token of a span that heads it: the one whose head lies outside. */
+function headOf(t: Tree, first: number, last: number): number {
+  for (let k = first; k < last; k++) {
+    const h = t.parse.head[k]!;
+    if (h < first || h >= last) return k;
+  }
+  return first;
+}
+
+const childrenWith = (t: Tree, token: number, deprel: string) => t.children[token]!.filter((c) => t.parse.deprel(c) === deprel);
+const caseWord = (t: Tree, tokens: Sentence['tokens'], token: number) => childrenWith(t, token, 'case').map((c) => tokens[c]!.text)[0];
+
+export class SyntaxRelations {
+  /** `knownPlace` tells a gazetteer town or region (never a target) from a named site. */
+  constructor(private readonly knownPlace: (ref: string) => boolean) {}
+
+  /** Whether a party sits where a subject, passive agent or target of the attack could: a cheap test before parsing. */
+  private worthParsing(tokens: Sentence['tokens'], attack: Slot, parties: Slot[]): boolean {
+    const between = (from: number, to: number, word: RegExp) => tokens.slice(from, to).some((t) => word.test(t.text));
+    if (attack.last - attack.first <= 2 && ATTACK_VERB.test(tokens[attack.first]!.text)) {
+      return parties.some((s) =>
+        AGENTS.has(s.type) && s.last <= attack.first
+          ? attack.first - s.last <= 12
+          : s.first >= attack.last && s.first - attack.last <= 6 && (TARGETS.has(s.type) || (AGENTS.has(s.type) && between(attack.last, s.first, /^by$/i))),
+      );
+    }
+    return parties.some((s) => TARGETS.has(s.type) && s.first > attack.first && s.first - attack.last <= 4 && between(attack.first, s.first, AIMED));
+  }
+
+  /** `recentAttack` gives the attack the text last told, which "the attackers" of a later sentence carried out. */
+  read(sentence: Sentence, slots: Slot[], recentAttack: () => Slot | undefined): CueHit[] {
+    const attacks = slots.filter((s) => s.type === 'Attack');
+    const parties = slots.filter((s) => s.type !== 'Attack' && s.role === 'head' && !s.speaker && !(s.type === 'Location' && this.knownPlace(s.ref)));
+    const tokens = sentence.tokens;
+    const membership = parties.some((s) => s.type === 'Group') && tokens.some((k) => MEMBER.test(k.text)) && tokens.some((k) => ATTACKER.test(k.text)) && (attacks[0] ?? recentAttack()) !== undefined;
+    if (!membership && !attacks.some((attack) => this.worthParsing(tokens, attack, parties))) return [];
+    const t = tree(sentence);
+    const slotAt = (k: number) => parties.find((s) => s.first <= k && k < s.last);
+    /**
+     * Entities a phrase headed by `token` stands for: its own slot and its conjuncts'; for agents, failing a slot,
+     * one its modifiers name ("al-Shabaab fighters"; for targets that would be a place: "a hall in Moscow").
+     */
+    const entities = (token: number, types: Set<string>): Slot[] => {
+      const found: Slot[] = [];
+      const descend = types !== TARGETS;
+      const visit = (k: number, depth: number) => {
+        const own = slotAt(k);
+        if (own && types.has(own.type)) {
+          if (!found.includes(own)) found.push(own);
+        } else if (descend && depth < 2) {
+          for (const c of t.children[k]!) if (MODIFIERS.has(t.parse.deprel(c))) visit(c, depth + 1);
+        }
+        for (const c of childrenWith(t, k, 'conj')) if (depth === 0) visit(c, 0);
+      };
+      visit(token, 0);
+      return found;
+    };
+    const hits: CueHit[] = [];
+    const add = (relation: string, source: Slot, target: Slot, rule: string) => {
+      if (source.ref !== target.ref) hits.push({ relation, source, target, confidence: 0.7, rule: `syntax:${rule}` });
+    };
+    for (const attack of attacks) {
+      const a = headOf(t, attack.first, attack.last);
+      const upos = t.parse.upos[a];
+      if (upos === 'VERB') {
+        const objects = childrenWith(t, a, 'obj');
+        const passive = childrenWith(t, a, 'aux').some((c) => PASSIVE_AUX.test(tokens[c]!.text));
+        // "militants who stormed the base", "gunmen, having attacked the convoy": a clause on a noun with an
+        // object of its own has that noun for subject.
+        const subjects = childrenWith(t, a, 'nsubj');
+        if (subjects.length === 0 && t.parse.deprel(a) === 'acl' && objects.length > 0) subjects.push(t.parse.head[a]!);
+        for (const s of subjects) {
+          if (passive) for (const target of entities(s, TARGETS)) add('TARGETED', attack, target, 'passive-subject');
+          else for (const agent of entities(s, AGENTS)) add('CARRIED_OUT', agent, attack, 'subject');
+        }
+        if (!passive) for (const o of objects) for (const target of entities(o, TARGETS)) add('TARGETED', attack, target, 'object');
+        for (const o of childrenWith(t, a, 'obl')) {
+          if (passive && /^by$/i.test(caseWord(t, tokens, o) ?? '')) for (const agent of entities(o, AGENTS)) add('CARRIED_OUT', agent, attack, 'passive-agent');
+        }
+      } else if (upos === 'NOUN' || upos === 'PROPN') {
+        for (const m of childrenWith(t, a, 'nmod')) {
+          if (AIMED.test(caseWord(t, tokens, m) ?? '')) for (const target of entities(m, TARGETS)) add('TARGETED', attack, target, 'aimed-at');
+        }
+      }
+    }
+    if (membership) {
+      const attack = attacks[0] ?? recentAttack()!;
+      const attacker = (k: number | undefined) => k !== undefined && k >= 0 && ATTACKER.test(tokens[k]!.text);
+      tokens.forEach((word, m) => {
+        if (!MEMBER.test(word.text)) return;
+        // "the attacker was a member of X" (copula); "identified the gunmen as members of X", "the assailants
+        // identified themselves as members" (the verb's object); "the gunman, a member of X" (apposition). Up the
+        // tree as far as the first verb, so "attackers who killed members of X" is no membership.
+        let who = childrenWith(t, m, 'nsubj').some(attacker);
+        for (let k = t.parse.head[m]!, steps = 0; !who && k >= 0 && steps < 3; k = t.parse.head[k]!, steps++) {
+          who = attacker(k) || (t.parse.upos[k] === 'VERB' && childrenWith(t, k, 'obj').some(attacker));
+          if (t.parse.upos[k] === 'VERB') break;
+        }
+        if (who) for (const group of entities(m, GROUPS)) add('CARRIED_OUT', group, attack, 'attackers-members');
+      });
+    }
+    return hits;
+  }
+}
