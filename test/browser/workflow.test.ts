@@ -41,6 +41,19 @@ const one = async (cypher: string, params: Record<string, unknown> = {}) => (awa
 /** Forgets a status line's last outcome, so the next wait sees the new one. */
 const clearState = (selector: string) => page.locator(selector).evaluate((el) => el.removeAttribute('data-state'));
 
+/** Drags across the timeline strip from one attack's dot to another's. */
+async function brush(fromId: string, toId: string): Promise<void> {
+  const centre = async (id: string) => {
+    const box = (await page.locator(`#timeline-strip circle.attack[data-id="${id}"]`).first().boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  const [from, to] = [await centre(fromId), await centre(toId)];
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+}
+
 async function correct(button: string, reason: string): Promise<string> {
   await page.fill('#fix-reason', reason);
   await clearState('#correction-status');
@@ -217,30 +230,30 @@ describe('the timeline and "as of"', () => {
     await page.waitForSelector('#graph[data-reload=done]', { timeout: 15_000 });
     expect(await pageNodes()).toEqual(all);
 
-    // Brushing from one attack's dot to another's filters the graph to the attack years between them.
-    const dated = timeline.attacks.filter((t) => t.date && /^\d{4}/.test(t.date));
-    const year = (t: { date: string | null }) => Number(t.date!.slice(0, 4));
-    const last = Math.max(...dated.map(year));
-    const [first, before] = [dated[0]!, dated.filter((t) => year(t) < last).at(-1)!];
-    expect(year(before)).toBeGreaterThan(year(first));
-    const centre = async (id: string) => {
-      const box = (await page.locator(`#timeline-strip circle.attack[data-id="${id}"]`).first().boundingBox())!;
-      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    // Brushing from one attack's dot to another's filters the graph to the attack dates between them.
+    // A partial date ("2024", "2024-03") stands on the strip at its first day.
+    const dayOf = (t: { date: string | null }) => {
+      const d = t.date!.slice(0, 10);
+      return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
     };
-    const [from, to] = [await centre(first.id), await centre(before.id)];
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move(to.x, to.y, { steps: 5 });
-    await page.mouse.up();
-    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { kg: { state(): { yearFrom?: number; yearTo?: number } } }).kg.state())).toMatchObject({ yearFrom: year(first), yearTo: year(before) });
+    const dated = timeline.attacks.filter((t) => t.date && /^\d{4}/.test(t.date)).sort((a, b) => dayOf(a).localeCompare(dayOf(b)));
+    const last = dated.at(-1)!;
+    const [first, before] = [dated[0]!, dated.filter((t) => dayOf(t) < dayOf(last)).at(-1)!];
+    expect(dayOf(before) > dayOf(first)).toBe(true);
+    await brush(first.id, before.id);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { kg: { state(): { dateFrom?: string } } }).kg.state().dateFrom)).toBeDefined();
+    const range = await page.evaluate(() => (globalThis as unknown as { kg: { state(): { dateFrom?: string; dateTo?: string } } }).kg.state());
+    expect(range.dateFrom! <= dayOf(first) && range.dateTo! >= dayOf(before)).toBe(true);
     expect(await page.locator('#timeline-strip rect.brush').count()).toBe(1);
     const shownNow = await page.evaluate(() => [...(globalThis as unknown as { kg: Kg }).kg.shown().nodes]);
-    for (const t of dated.filter((d) => year(d) === last)) expect(shownNow).not.toContain(t.id);
+    for (const t of dated) {
+      if (dayOf(t) < range.dateFrom! || dayOf(t) > range.dateTo!) expect(shownNow).not.toContain(t.id);
+    }
     expect(shownNow).toContain(before.id);
-    await page.fill('#year-from', '');
-    await page.fill('#year-to', '');
-    await page.dispatchEvent('#year-from', 'change');
-    await page.dispatchEvent('#year-to', 'change');
+    // A click on the shading lets every date through again.
+    await page.locator('#timeline-strip rect.brush').dispatchEvent('click');
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { kg: { state(): { dateFrom?: string } } }).kg.state().dateFrom)).toBeUndefined();
+    expect(await page.locator('#timeline-strip rect.brush').count()).toBe(0);
     expect(session.errors).toEqual([]);
   });
 });
