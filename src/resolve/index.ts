@@ -152,25 +152,27 @@ export class Resolver {
         }
         for (const a of withSentences(local.attributes, article.text)) entity.attributes.push(a);
       }
-      // A relationship's end is the entity split off when its evidence names that end only by the split alias.
-      const endOf = (ref: string, evidence: Array<{ start: number; end: number }>): string | undefined => {
+      // A relationship's end is the entity split off in the sentences that name that end only by the split
+      // alias: a relationship told both ways is one of each, its sentences shared out between them.
+      const endOf = (ref: string, sentences: Array<{ start: number; end: number }>): string | undefined => {
         const found = routes.get(ref);
         if (!found || found.route.split.size === 0) return found?.route.id;
-        const inside = found.mentions.filter((m) => evidence.some((e) => e.start <= m.start && m.end <= e.end));
+        const inside = found.mentions.filter((m) => sentences.some((e) => e.start <= m.start && m.end <= e.end));
         const ends = new Set(inside.map((m) => found.route.split.get(m.text.toLowerCase()) ?? found.route.id));
         return ends.size === 1 ? [...ends][0] : found.route.id;
       };
       for (const relation of extraction.relations) {
-        const source = endOf(relation.source, relation.evidence);
-        const target = endOf(relation.target, relation.evidence);
-        if (!source || !target || source === target) continue;
-        const key = `${relation.type}\u0000${source}\u0000${target}`;
-        const existing = relations.get(key);
-        if (!existing) {
-          relations.set(key, { type: relation.type, source, target, confidence: relation.confidence, evidence: [...relation.evidence] });
-        } else {
-          existing.confidence = Math.max(existing.confidence, relation.confidence);
-          for (const e of relation.evidence) if (!existing.evidence.some((x) => x.doc === e.doc && x.start === e.start)) existing.evidence.push(e);
+        for (const evidence of relation.evidence.length > 0 ? relation.evidence.map((e) => [e]) : [[]]) {
+          const source = endOf(relation.source, evidence);
+          const target = endOf(relation.target, evidence);
+          if (!source || !target || source === target) continue;
+          const key = `${relation.type}\u0000${source}\u0000${target}`;
+          const existing = relations.get(key);
+          if (!existing) relations.set(key, { type: relation.type, source, target, confidence: relation.confidence, evidence: [...evidence] });
+          else {
+            existing.confidence = Math.max(existing.confidence, relation.confidence);
+            for (const e of evidence) if (!existing.evidence.some((x) => x.doc === e.doc && x.start === e.start)) existing.evidence.push(e);
+          }
         }
       }
     }

@@ -12,7 +12,7 @@ import { SerializedGraph } from '../../src/model/api.js';
 import { CorrectionRecord } from '../../src/model/corrections.js';
 import { openSession, type Connection } from '../../src/store/connection.js';
 import { readRows } from '../../src/store/run-query.js';
-import { closeViewerSession, openViewerSession, type ViewerSession } from '../helpers/viewer-page.js';
+import { brushTimeline, clearState, closeViewerSession, openViewerSession, type ViewerSession } from '../helpers/viewer-page.js';
 
 const articles = mkdtempSync(join(tmpdir(), 'kg-views-'));
 const REPORTS: Record<string, string> = {
@@ -48,8 +48,6 @@ const kg = (p: Page = page) => ({
 });
 const rows = (cypher: string, params: Record<string, unknown> = {}) => readRows(connection, cypher, params);
 
-const clearState = (selector: string) => page.locator(selector).evaluate((el) => el.removeAttribute('data-state'));
-
 async function settled(selector: string): Promise<string> {
   await page.waitForSelector(`${selector}[data-state=done], ${selector}[data-state=error]`, { timeout: 20_000 });
   expect(await page.getAttribute(selector, 'data-state'), (await page.textContent(selector)) ?? '').toBe('done');
@@ -59,13 +57,13 @@ async function settled(selector: string): Promise<string> {
 /** A correction from the panel, with its reason; waits until the page shows the corrected graph. */
 async function correct(button: string, reason: string): Promise<string> {
   await page.fill('#fix-reason', reason);
-  await clearState('#correction-status');
+  await clearState(page, '#correction-status');
   await page.click(button);
   return settled('#correction-status');
 }
 
 async function undo(): Promise<void> {
-  await clearState('#correction-status');
+  await clearState(page, '#correction-status');
   await page.click('#correction-undo');
   await settled('#correction-status');
 }
@@ -81,22 +79,10 @@ async function setAsOf(date: string): Promise<void> {
   await page.waitForSelector('#graph[data-reload=done]', { timeout: 20_000 });
 }
 
-async function brush(fromId: string, toId: string): Promise<void> {
-  const centre = async (id: string) => {
-    const box = (await page.locator(`#timeline-strip circle.attack[data-id="${id}"]`).boundingBox())!;
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  };
-  const [from, to] = [await centre(fromId), await centre(toId)];
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(to.x, to.y, { steps: 5 });
-  await page.mouse.up();
-}
-
 async function runCypher(query: string): Promise<void> {
   await page.fill('#cypher', query);
   await page.locator('#cypher-add').setChecked(false);
-  await clearState('#cypher-section');
+  await clearState(page, '#cypher-section');
   await page.click('#cypher-run');
   await settled('#cypher-section');
 }
@@ -191,7 +177,7 @@ describe('"as of" and the brush in the link', () => {
   it('a reload and a shared link show the same date, range and graph', async () => {
     await fresh();
     await setAsOf('2034-03-07');
-    await brush(GARISSA, LAMU);
+    await brushTimeline(page, GARISSA, LAMU);
     await expect.poll(async () => (await kg().state()).dateFrom).toBeDefined();
     const state = await kg().state();
     const nodes = await kg().nodes();
@@ -280,14 +266,14 @@ describe('a case file', () => {
     expect(resultRows).toBe(1);
 
     await page.fill('#case-name', 'coast attacks');
-    await clearState('#case-status');
+    await clearState(page, '#case-status');
     await page.click('#case-save');
     await settled('#case-status');
 
     await fresh();
     expect(await page.locator('#path-list li').count()).toBe(0);
     await page.selectOption('#case-list', 'coast attacks');
-    await clearState('#case-status');
+    await clearState(page, '#case-status');
     await page.click('#case-open');
     await settled('#case-status');
     expect(await kg().nodes()).toEqual(nodes);
@@ -308,7 +294,7 @@ describe('brushing the timeline', () => {
     await page.locator('#hide-isolated').setChecked(false);
     const all = await kg().shown();
     expect(all).toEqual(expect.arrayContaining([GARISSA, LAMU, MANDERA]));
-    await brush(GARISSA, LAMU);
+    await brushTimeline(page, GARISSA, LAMU);
     await expect.poll(async () => (await kg().state()).dateTo).toBeDefined();
     const { dateFrom, dateTo } = await kg().state();
     expect(dateFrom! <= '2034-03-04' && dateTo! >= '2034-09-12' && dateTo! < '2034-11-20', `${dateFrom} – ${dateTo}`).toBe(true);

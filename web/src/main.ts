@@ -592,9 +592,9 @@ async function start(): Promise<void> {
   loaded = true;
   container.dataset.ready = 'true';
   container.dataset.nodes = String(graph.order);
+  // New articles reach the view as a correction does: its own steps run again (a Cypher view stays one).
   followUpdates(async () => {
-    await mergeGraph(await loadBase());
-    await loadWorkflow();
+    await reload();
     layout.settle();
     renderer.refresh();
     container.dataset.nodes = String(graph.order);
