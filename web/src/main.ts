@@ -285,7 +285,7 @@ async function openCase(name: string, content: CaseContent): Promise<void> {
   const filtered = withPath(withFilters(view, content.filters), first ? { from: first.nodes[0]!, to: first.nodes.at(-1)!, index: 0 } : undefined);
   commit(content.edge && graph.hasEdge(content.edge) ? selectEdge(filtered, content.edge) : selectNode(filtered, content.selected && graph.hasNode(content.selected) ? content.selected : undefined), 'push');
   fit(false);
-  void loadWorkflow();
+  await loadWorkflow();
 }
 const caseFiles = new CaseFiles(caseContent, openCase);
 const corrections = new Corrections(reload);
@@ -293,7 +293,6 @@ const timeline = new Timeline(
   (id) => void focusOn(id),
   (date) => {
     commit(withAsOf(view, date), 'replace');
-    container.dataset.reload = 'running';
     void reload();
   },
   (days) => commit(withFilters(view, { dateFrom: days.from, dateTo: days.to }), 'replace'),
@@ -577,6 +576,8 @@ async function start(): Promise<void> {
   const info = await api.info();
   if (!info.cypher) $('cypher-section').hidden = true;
   database = info.source === 'neo4j';
+  // Over a file there is no "as of": a link that has one shows the file as it is.
+  if (!database) view = withAsOf(view, undefined);
   for (const id of ['corrections-section', 'as-of-section', 'timeline-strip', 'attacks-toggle', 'map-toggle', 'cases-section']) $(id).toggleAttribute('hidden', !database);
   const linked = view;
   timeline.setAsOf(linked.asOf);
