@@ -212,9 +212,12 @@ async function rebuild(): Promise<void> {
     });
   }
   afterGraphChange();
-  const rebuilt = { ...withPath(recipe, view.path), steps: view.steps };
-  const gone = (rebuilt.selected !== undefined && !graph.hasNode(rebuilt.selected)) || (rebuilt.edge !== undefined && !graph.hasEdge(rebuilt.edge));
-  commit(gone ? selectNode(rebuilt, undefined) : rebuilt, 'replace');
+  // The view as it is now (a date or filter may have changed meanwhile; a newer reload then follows), with the
+  // focus the steps' replay let go of.
+  const latest = view;
+  const refocused = latest.selected !== undefined || latest.edge !== undefined ? latest : recipe.edge ? selectEdge(latest, recipe.edge) : selectNode(latest, recipe.selected);
+  const gone = (refocused.selected !== undefined && !graph.hasNode(refocused.selected)) || (refocused.edge !== undefined && !graph.hasEdge(refocused.edge));
+  commit(gone ? selectNode(refocused, undefined) : refocused, 'replace');
   await loadWorkflow();
 }
 
