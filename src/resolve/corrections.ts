@@ -1,18 +1,34 @@
 // Replays the analyst's corrections on a freshly resolved batch, so an ingest never undoes them: a merged alias
-// lands on the kept entity, a split alias on its own, a deleted entity and a rejected edge or figure stay gone,
+// lands on the kept entity, a split alias (each mention written so) on its own, a deleted entity and a rejected edge or figure stay gone,
 // and renamed or retyped entities keep their corrected name and type. Pure; the lookup is loaded once per run.
 import { figureKey, relationKey, splitKey, type CorrectionIndex } from '../model/corrections.js';
 import type { Extraction } from '../model/extraction.js';
 
 /**
- * The entity a resolved id now stands for. A split-off alias takes the document's entity when that is its
- * name, or when every mention in the document is written that way (a gazetteer entity keeps its canonical name).
+ * Where a document's entity goes after the corrections: `id` (merges followed), except that its mentions written
+ * as an alias split off it go to the entity split off (`split`, by lower-case text). An entity written only as
+ * one split-off alias is that entity; one written both ways becomes both, so a split alias is its own entity
+ * wherever an article names it and never joins the old one again.
  */
-export function correctedId(index: CorrectionIndex, id: string, name: string, mentionTexts: string[]): string {
-  const merged = index.redirects.get(id) ?? id;
-  const texts = new Set(mentionTexts.map((t) => t.toLowerCase()));
-  const split = index.splits.get(splitKey(merged, name)) ?? (texts.size === 1 ? index.splits.get(splitKey(merged, [...texts][0]!)) : undefined);
-  return split ? (index.redirects.get(split) ?? split) : merged;
+export interface Route {
+  id: string;
+  split: Map<string, string>;
+  /** The document's entity is itself one split off: its name is the alias as written, and it takes no other names. */
+  splitOff: boolean;
+}
+
+export function routeEntity(index: CorrectionIndex, id: string, name: string, mentionTexts: string[]): Route {
+  const follow = (x: string) => index.redirects.get(x) ?? x;
+  const merged = follow(id);
+  const texts = new Set((mentionTexts.length > 0 ? mentionTexts : [name]).map((t) => t.toLowerCase()));
+  const split = new Map<string, string>();
+  for (const text of texts) {
+    const to = index.splits.get(splitKey(merged, text));
+    if (to) split.set(text, follow(to));
+  }
+  const targets = new Set(split.values());
+  if (split.size === texts.size && targets.size === 1) return { id: [...targets][0]!, split: new Map(), splitOff: true };
+  return { id: merged, split, splitOff: false };
 }
 
 export function applyCorrections(extraction: Extraction, index: CorrectionIndex): Extraction {

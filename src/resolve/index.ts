@@ -7,7 +7,7 @@ import { MAX_NAME_CHARS, type AttackAnchors, type DocumentRecord, type EntityRec
 import { anchorsAgree, erasAgree, mergeFacts, type AttackFacts, type DocumentExtraction, type LocalEntity } from '../extract/index.js';
 import { slug } from '../nlp/index.js';
 import { emptyCorrections, type CorrectionIndex } from '../model/corrections.js';
-import { applyCorrections, correctedId } from './corrections.js';
+import { applyCorrections, routeEntity, type Route } from './corrections.js';
 import { withSentences } from './sentences.js';
 
 
@@ -111,19 +111,24 @@ export class Resolver {
         chars: article.text.length,
         ...(duplicateOf ? { duplicateOf: duplicateOf.id, similarity: duplicateOf.similarity } : {}),
       });
-      const localToGlobal = new Map<string, string>();
+      // Each local entity's route: where it goes, and where its mentions written as split-off aliases go.
+      const routes = new Map<string, { route: Route; mentions: LocalEntity['mentions'] }>();
       const publishedYear = article.published ? Number(article.published.slice(0, 4)) : undefined;
       for (const local of extraction.entities.values()) {
         if (!usable(local)) continue;
         const resolved = local.type === 'Attack' && local.attack ? this.resolveAttack(local, publishedYear) : local.type === 'Person' ? this.personKey(local) : local.ref;
-        const id = correctedId(this.corrections, resolved, local.name, local.mentions.map((m) => m.text));
-        localToGlobal.set(local.ref, id);
+        const route = routeEntity(this.corrections, resolved, local.name, local.mentions.map((m) => m.text));
+        routes.set(local.ref, { route, mentions: local.mentions });
+        const id = route.id;
+        const splitOff = (text: string) => route.split.get(text.toLowerCase());
+        // Its name: the alias as written when it is an entity split off; else not an alias that went to another.
+        const name = route.splitOff ? (local.mentions[0]?.text ?? local.name) : splitOff(local.name) ? (local.mentions.find((m) => !splitOff(m.text))?.text ?? local.name) : local.name;
         let entity = entities.get(id);
         if (!entity) {
-          entity = { id, type: local.type, name: local.name, aliases: [], mentions: [], attributes: [] };
+          entity = { id, type: local.type, name, aliases: [], mentions: [], attributes: [] };
           entities.set(id, entity);
         }
-        if (local.type === 'Person' && local.name.split(' ').length > entity.name.split(' ').length) entity.name = local.name;
+        if (local.type === 'Person' && name.split(' ').length > entity.name.split(' ').length) entity.name = name;
         const attack = this.attacks.get(id);
         if (attack) {
           entity.name = attack.name;
@@ -131,24 +136,43 @@ export class Resolver {
           entity.attack = attack.anchors;
         }
         const aliases = new Set(entity.aliases);
-        for (const alias of [local.name, ...local.aliases]) if (alias !== entity.name && alias.length <= MAX_NAME_CHARS) aliases.add(alias);
+        const names = route.splitOff ? local.mentions.map((m) => m.text) : [local.name, ...local.aliases];
+        for (const alias of names) if (alias !== entity.name && alias.length <= MAX_NAME_CHARS && !splitOff(alias)) aliases.add(alias);
         entity.aliases = [...aliases];
         // Loops, not push(...list): a long article mentions a place tens of thousands of times, more
         // arguments than a call can take.
-        for (const m of local.mentions) entity.mentions.push({ doc: article.id, ...m });
+        for (const m of local.mentions) {
+          const other = splitOff(m.text);
+          if (!other) entity.mentions.push({ doc: article.id, ...m });
+          else {
+            let split = entities.get(other);
+            if (!split) entities.set(other, (split = { id: other, type: local.type, name: m.text, aliases: [], mentions: [], attributes: [] }));
+            split.mentions.push({ doc: article.id, ...m });
+          }
+        }
         for (const a of withSentences(local.attributes, article.text)) entity.attributes.push(a);
       }
+      // A relationship's end is the entity split off in the sentences that name that end only by the split
+      // alias: a relationship told both ways is one of each, its sentences shared out between them.
+      const endOf = (ref: string, sentences: Array<{ start: number; end: number }>): string | undefined => {
+        const found = routes.get(ref);
+        if (!found || found.route.split.size === 0) return found?.route.id;
+        const inside = found.mentions.filter((m) => sentences.some((e) => e.start <= m.start && m.end <= e.end));
+        const ends = new Set(inside.map((m) => found.route.split.get(m.text.toLowerCase()) ?? found.route.id));
+        return ends.size === 1 ? [...ends][0] : found.route.id;
+      };
       for (const relation of extraction.relations) {
-        const source = localToGlobal.get(relation.source);
-        const target = localToGlobal.get(relation.target);
-        if (!source || !target || source === target) continue;
-        const key = `${relation.type}\u0000${source}\u0000${target}`;
-        const existing = relations.get(key);
-        if (!existing) {
-          relations.set(key, { type: relation.type, source, target, confidence: relation.confidence, evidence: [...relation.evidence] });
-        } else {
-          existing.confidence = Math.max(existing.confidence, relation.confidence);
-          for (const e of relation.evidence) if (!existing.evidence.some((x) => x.doc === e.doc && x.start === e.start)) existing.evidence.push(e);
+        for (const evidence of relation.evidence.length > 0 ? relation.evidence.map((e) => [e]) : [[]]) {
+          const source = endOf(relation.source, evidence);
+          const target = endOf(relation.target, evidence);
+          if (!source || !target || source === target) continue;
+          const key = `${relation.type}\u0000${source}\u0000${target}`;
+          const existing = relations.get(key);
+          if (!existing) relations.set(key, { type: relation.type, source, target, confidence: relation.confidence, evidence: [...evidence] });
+          else {
+            existing.confidence = Math.max(existing.confidence, relation.confidence);
+            for (const e of evidence) if (!existing.evidence.some((x) => x.doc === e.doc && x.start === e.start)) existing.evidence.push(e);
+          }
         }
       }
     }

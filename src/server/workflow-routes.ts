@@ -2,7 +2,7 @@
 // API stays as it is. Corrections need the database: over an exported file they are refused with the reason.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { geojsonExporter, jsonExporter, restrictStreams, selectGraph, stringSink, writeCaseReport } from '../export/index.js';
+import { geojsonExporter, jsonExporter, restrictStreams, selectGraph, stringSink, writeCaseReport, type Selection } from '../export/index.js';
 import { SerializedGraph } from '../model/api.js';
 import { AttackFilter } from '../model/attacks.js';
 import { CaseName, CaseView, caseEntities } from '../model/cases.js';
@@ -38,6 +38,16 @@ async function answer(c: Context, work: () => Promise<unknown>, status: 200 | 20
   }
 }
 
+const SubgraphRequest = z.object({ ids: z.array(z.string().min(1)).max(50_000), asOf: AsOf.optional() });
+
+/** A selection as the viewer's JSON, cut to what documents published by asOf say when a date is given. */
+async function serialized(connection: Connection, selection: Selection, asOf: string | undefined): Promise<SerializedGraph> {
+  const streams = await selectGraph(connection, selection);
+  const out = stringSink();
+  await jsonExporter.write(asOf ? restrictStreams(streams, await knownDocuments(connection, asOf)) : streams, out.sink);
+  return SerializedGraph.parse(JSON.parse(out.text()));
+}
+
 const SaveCase = z.object({ view: CaseView, by: z.string().trim().min(1).max(200).optional() });
 
 export function workflowRoutes(source: GraphSource): Hono {
@@ -57,13 +67,16 @@ export function workflowRoutes(source: GraphSource): Hono {
   // The graph as documents published by asOf tell it (what /api/graph shows, restricted).
   app.get('/api/as-of', async (c) => {
     const q = valid(AsOfQuery, c.req.query());
-    const connection = database('"As of" views');
     const relations = q.relations ? { relations: q.relations } : {};
     for (const r of q.relations ?? []) if (!(r in ontology.relationTypes)) throw new ConfigError(`Unknown relation type ${r}`);
-    const streams = await selectGraph(connection, q.types ? { kind: 'types', types: q.types, ...relations } : { kind: 'all', ...relations });
-    const out = stringSink();
-    await jsonExporter.write(restrictStreams(streams, await knownDocuments(connection, q.asOf)), out.sink);
-    return c.json(SerializedGraph.parse(JSON.parse(out.text())));
+    return c.json(await serialized(database('"As of" views'), q.types ? { kind: 'types', types: q.types, ...relations } : { kind: 'all', ...relations }, q.asOf));
+  });
+  // The graph among the entities a view holds, as of a date when one is given: how the page re-runs a view
+  // built from Cypher, expansions or paths under another date, and shows a case file's entities. A POST, as a
+  // view's ids do not fit in a URL.
+  app.post('/api/subgraph', async (c) => {
+    const body = valid(SubgraphRequest, await c.req.json().catch(() => ({})));
+    return c.json(await serialized(database('Views of chosen entities'), { kind: 'ids', ids: body.ids }, body.asOf));
   });
   // Placed entities and their relationships as GeoJSON, for the map (after `kg geocode`).
   app.get('/api/geojson', async (c) => {

@@ -150,6 +150,36 @@ async function restoreEntity(tx: ManagedTransaction, ontology: Ontology, snapsho
   await run(tx, 'restore-claims', { id, claims: snapshot.claims });
 }
 
+const wordPattern = (name: string, flags: string) => new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, flags);
+
+/** Whether a sentence names the alias and, with the alias taken out, none of the entity's other names. */
+export function onlyByAlias(sentence: string, alias: string, others: string[]): boolean {
+  if (!wordPattern(alias, 'iu').test(sentence)) return false;
+  const rest = sentence.replace(wordPattern(alias, 'giu'), ' ');
+  return !others.some((name) => wordPattern(name, 'iu').test(rest));
+}
+
+/**
+ * A split's share of the relationships: the evidence sentences that name the entity only by the alias go, with
+ * their relationship, to the entity split off (what a fresh ingest of the same articles gives it); the rest stay.
+ */
+async function moveAliasRelations(tx: ManagedTransaction, ontology: Ontology, snapshot: EntitySnapshot, created: string, alias: string, others: string[]): Promise<void> {
+  const id = String(snapshot.properties.id);
+  for (const r of snapshot.relations) {
+    const { source, target } = ends(id, r);
+    const row = relationRow(source, r.type, target, r.properties);
+    const moved = row.evidence.filter((e) => onlyByAlias(String(e.text ?? ''), alias, others));
+    if (moved.length === 0) continue;
+    const kept = row.evidence.filter((e) => !moved.includes(e));
+    const docsOf = (evidence: typeof moved) => new Set<unknown>(evidence.map((e) => e.doc));
+    const [movedDocs, keptDocs] = [docsOf(moved), docsOf(kept)];
+    await run(tx, 'delete-relation', { source, type: r.type, target });
+    const rows: Array<ReturnType<typeof relationRow>> = [{ ...row, ...ends(created, r), docs: [...movedDocs], evidence: moved }];
+    if (kept.length > 0) rows.push({ ...row, docs: row.docs.filter((d) => !movedDocs.has(d) || keptDocs.has(d)), evidence: kept });
+    await mergeRelations(tx, ontology, rows);
+  }
+}
+
 const label = (e: Entity) => `"${e.name}" (${e.id})`;
 
 interface Applied {
@@ -182,6 +212,7 @@ async function apply(tx: ManagedTransaction, ontology: Ontology, request: Correc
       for (let n = 2; (await run(tx, 'find-entity', { ref: created })).some((r) => r.exact); n++) created = `${base}-${n}`;
       await run(tx, 'update-entity', { id: entity.id, properties: { aliases: aliases.filter((a) => a !== alias) } });
       await run(tx, 'restore-entity', { properties: { id: created, name: alias, type, aliases: [], aliasText: '' }, labels: checkedLabels(['Entity', type]) });
+      await moveAliasRelations(tx, ontology, snapshot, created, alias, [entity.name, ...aliases.filter((a) => a !== alias)]);
       return { effect: { kind: 'split-alias', entity: entity.id, alias, created, type }, summary: `split "${alias}" off ${label(entity)} as ${type} ${created}`, entities: [entity.id, created], snapshot: { ...empty, entities: [snapshot] } };
     }
     case 'rename': {

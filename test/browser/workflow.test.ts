@@ -14,7 +14,7 @@ import type { Connection } from '../../src/store/connection.js';
 import { getCase, listCases } from '../../src/store/cases.js';
 import { geocodeGraph } from '../../src/store/geocode.js';
 import { readRows } from '../../src/store/run-query.js';
-import { closeViewerSession, openViewerSession, type ViewerSession } from '../helpers/viewer-page.js';
+import { brushTimeline, clearState, closeViewerSession, openViewerSession, type ViewerSession } from '../helpers/viewer-page.js';
 
 const seeds = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const articles = mkdtempSync(join(tmpdir(), 'kg-workflow-'));
@@ -38,12 +38,9 @@ const pageNodes = () => page.evaluate(() => (globalThis as unknown as { kg: Kg }
 const select = (node: string) => page.evaluate((n) => (globalThis as unknown as { kg: Kg }).kg.select(n), node);
 const one = async (cypher: string, params: Record<string, unknown> = {}) => (await readRows(connection, cypher, params))[0]!;
 
-/** Forgets a status line's last outcome, so the next wait sees the new one. */
-const clearState = (selector: string) => page.locator(selector).evaluate((el) => el.removeAttribute('data-state'));
-
 async function correct(button: string, reason: string): Promise<string> {
   await page.fill('#fix-reason', reason);
-  await clearState('#correction-status');
+  await clearState(page, '#correction-status');
   await page.click(button);
   await page.waitForSelector('#correction-status[data-state=done], #correction-status[data-state=error]');
   return (await page.textContent('#correction-status')) ?? '';
@@ -146,7 +143,7 @@ describe('corrections from the panel', () => {
     expect(await page.evaluate((n) => (globalThis as unknown as { kg: Kg }).kg.graph.getNodeAttribute(n, 'label'), String(id))).toBe('Renamed Land');
     expect(await page.textContent('#panel h2')).toBe('Renamed Land');
 
-    await clearState('#correction-status');
+    await clearState(page, '#correction-status');
     await page.click('#correction-undo');
     await page.waitForSelector('#correction-status[data-state=done]');
     expect((await one('MATCH (c:Entity {id: $id}) RETURN c.name AS name', { id })).name).toBe(name);
@@ -163,7 +160,7 @@ describe('corrections from the panel', () => {
     expect(await pageNodes()).not.toContain(drop!.id);
     expect(await pageNodes()).toContain(keep!.id);
     // Undoing the merge brings the dropped entity back, in the store and on the page.
-    await clearState('#correction-status');
+    await clearState(page, '#correction-status');
     await page.click('#correction-undo');
     await page.waitForSelector('#correction-status[data-state=done]');
     expect(await readRows(connection, 'MATCH (c:Entity {id: $id}) RETURN c.name AS name', { id: drop!.id })).toEqual([{ name: drop!.name }]);
@@ -217,30 +214,30 @@ describe('the timeline and "as of"', () => {
     await page.waitForSelector('#graph[data-reload=done]', { timeout: 15_000 });
     expect(await pageNodes()).toEqual(all);
 
-    // Brushing from one attack's dot to another's filters the graph to the attack years between them.
-    const dated = timeline.attacks.filter((t) => t.date && /^\d{4}/.test(t.date));
-    const year = (t: { date: string | null }) => Number(t.date!.slice(0, 4));
-    const last = Math.max(...dated.map(year));
-    const [first, before] = [dated[0]!, dated.filter((t) => year(t) < last).at(-1)!];
-    expect(year(before)).toBeGreaterThan(year(first));
-    const centre = async (id: string) => {
-      const box = (await page.locator(`#timeline-strip circle.attack[data-id="${id}"]`).first().boundingBox())!;
-      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    // Brushing from one attack's dot to another's filters the graph to the attack dates between them.
+    // A partial date ("2024", "2024-03") stands on the strip at its first day.
+    const dayOf = (t: { date: string | null }) => {
+      const d = t.date!.slice(0, 10);
+      return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
     };
-    const [from, to] = [await centre(first.id), await centre(before.id)];
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move(to.x, to.y, { steps: 5 });
-    await page.mouse.up();
-    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { kg: { state(): { yearFrom?: number; yearTo?: number } } }).kg.state())).toMatchObject({ yearFrom: year(first), yearTo: year(before) });
+    const dated = timeline.attacks.filter((t) => t.date && /^\d{4}/.test(t.date)).sort((a, b) => dayOf(a).localeCompare(dayOf(b)));
+    const last = dated.at(-1)!;
+    const [first, before] = [dated[0]!, dated.filter((t) => dayOf(t) < dayOf(last)).at(-1)!];
+    expect(dayOf(before) > dayOf(first)).toBe(true);
+    await brushTimeline(page, first.id, before.id);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { kg: { state(): { dateFrom?: string } } }).kg.state().dateFrom)).toBeDefined();
+    const range = await page.evaluate(() => (globalThis as unknown as { kg: { state(): { dateFrom?: string; dateTo?: string } } }).kg.state());
+    expect(range.dateFrom! <= dayOf(first) && range.dateTo! >= dayOf(before)).toBe(true);
     expect(await page.locator('#timeline-strip rect.brush').count()).toBe(1);
     const shownNow = await page.evaluate(() => [...(globalThis as unknown as { kg: Kg }).kg.shown().nodes]);
-    for (const t of dated.filter((d) => year(d) === last)) expect(shownNow).not.toContain(t.id);
+    for (const t of dated) {
+      if (dayOf(t) < range.dateFrom! || dayOf(t) > range.dateTo!) expect(shownNow).not.toContain(t.id);
+    }
     expect(shownNow).toContain(before.id);
-    await page.fill('#year-from', '');
-    await page.fill('#year-to', '');
-    await page.dispatchEvent('#year-from', 'change');
-    await page.dispatchEvent('#year-to', 'change');
+    // A click on the shading lets every date through again.
+    await page.locator('#timeline-strip rect.brush').dispatchEvent('click');
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { kg: { state(): { dateFrom?: string } } }).kg.state().dateFrom)).toBeUndefined();
+    expect(await page.locator('#timeline-strip rect.brush').count()).toBe(0);
     expect(session.errors).toEqual([]);
   });
 });
@@ -256,7 +253,7 @@ describe('case files', () => {
     const x = await page.evaluate((n) => Number((globalThis as unknown as { kg: Kg }).kg.graph.getNodeAttribute(n, 'x')), attack);
 
     const act = async (button: string) => {
-      await clearState('#case-status');
+      await clearState(page, '#case-status');
       await page.click(button);
       await page.waitForSelector('#case-status[data-state=done], #case-status[data-state=error]');
       expect(await page.getAttribute('#case-status', 'data-state')).toBe('done');

@@ -1,5 +1,5 @@
 // The browser tests' common setup: a store filled from some folders, kg serve over it, Chromium on the page
-// (errors collected), and the teardown that leaves the store empty.
+// (errors collected), the teardown that leaves the store empty, and the page gestures several tests share.
 import { rmSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ingestPaths } from '../../src/cli/ingest-command.js';
@@ -39,4 +39,22 @@ export async function closeViewerSession(session: ViewerSession | undefined, fol
     await closeConnection(session.connection);
   }
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+}
+
+/** Forgets a status line's last outcome (`data-state`), so the next wait sees the new one. */
+export async function clearState(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).evaluate((el) => el.removeAttribute('data-state'));
+}
+
+/** Drags across the timeline strip from one attack's dot to another's. */
+export async function brushTimeline(page: Page, fromId: string, toId: string): Promise<void> {
+  const centre = async (id: string) => {
+    const box = (await page.locator(`#timeline-strip circle.attack[data-id="${id}"]`).first().boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  const [from, to] = [await centre(fromId), await centre(toId)];
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
 }

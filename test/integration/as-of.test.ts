@@ -1,38 +1,27 @@
 // "As of" a date against the real Neo4j: kg query, kg export and the API keep only what documents published by
 // then said, and the timeline keeps event dates (valid time) apart from publication dates (transaction time).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/cli/ingest-command.js';
-import { closeConnection, type Connection } from '../../src/store/connection.js';
 import { createApp } from '../../src/server/app.js';
 import { requestLocally } from '../helpers/local-request.js';
 import { Neo4jSource } from '../../src/server/sources.js';
-import { connectForTest, testNeo4jUri, wipe } from '../helpers/neo4j.js';
-import { runKg } from '../helpers/run-kg.js';
+import { useTestStore } from '../helpers/test-store.js';
 
 // Invented reports of an invented attack, published on three days; the claim comes last.
-const dir = mkdtempSync(join(tmpdir(), 'kg-asof-'));
+const store = useTestStore('asof');
+const { dir, kg } = store;
 writeFileSync(join(dir, 'first.txt'), 'Blast at a bus station in Tamale\n\nPublished: 2031-04-02\n\nA bombing at a bus station in Tamale killed 9 people on Tuesday, police said.\n');
 writeFileSync(join(dir, 'second.txt'), 'Tamale bus station bombing toll rises\n\nPublished: 2031-04-05\n\nThe bombing at a bus station in Tamale killed 23 people and left 40 injured, officials said on Friday.\n');
 writeFileSync(join(dir, 'third.txt'), 'Group claims Tamale bombing\n\nPublished: 2031-04-09\n\nJNIM claimed responsibility for the bombing at a bus station in Tamale, which killed 23 people.\n');
 writeFileSync(join(dir, 'undated.txt'), 'Notes on JNIM\n\nJNIM claimed responsibility for the bombing at a bus station in Tamale.\n');
-const kg = (args: string[]) => runKg(args, { NEO4J_URI: testNeo4jUri() });
 const CLAIMS = 'MATCH (g:Group)-[r:CLAIMED]->(a:Attack) RETURN g.name AS g, r';
-let connection: Connection;
 
 beforeAll(async () => {
-  connection = await connectForTest();
-  await wipe(connection);
-  await ingestPaths(connection, [dir], { batch: 25, maxMb: 10 }, { quiet: true });
-});
-afterAll(async () => {
-  await wipe(connection);
-  await closeConnection(connection);
-  rmSync(dir, { recursive: true, force: true });
+  await ingestPaths(store.connection, [dir], { batch: 25, maxMb: 10 }, { quiet: true });
 });
 
 describe('as of a date', () => {
@@ -72,7 +61,7 @@ describe('as of a date', () => {
   });
 
   it('the API serves the graph as of a date and the timeline with both times apart', async () => {
-    const app = createApp(new Neo4jSource(connection), dir);
+    const app = createApp(new Neo4jSource(store.connection), dir);
     const graph = (await (await requestLocally(app, '/api/as-of?asOf=2031-04-05')).json()) as { nodes: Array<{ attributes: { type: string; reports: Array<{ key: string; value: number }> } }> };
     expect(graph.nodes.map((n) => n.attributes.type).sort()).toEqual(['Attack', 'Location']);
     expect(graph.nodes.find((n) => n.attributes.type === 'Attack')!.attributes.reports.filter((r) => r.key !== 'kind').map((r) => r.value).sort()).toEqual([23, 40, 9].sort());

@@ -9,7 +9,8 @@ import { ingestPaths } from '../../src/cli/ingest-command.js';
 import type { CorrectionRequest } from '../../src/model/corrections.js';
 import { loadOntology } from '../../src/model/ontology.js';
 import { closeConnection, openSession, type Connection } from '../../src/store/connection.js';
-import { listCorrections, recordCorrection, undoCorrection } from '../../src/store/corrections.js';
+import { listCorrections, onlyByAlias, recordCorrection, undoCorrection } from '../../src/store/corrections.js';
+import { readRows } from '../../src/store/run-query.js';
 import { countOf, dumpGraph } from '../helpers/graph-dump.js';
 import { connectForTest, testNeo4jUri, wipe } from '../helpers/neo4j.js';
 import { runKg } from '../helpers/run-kg.js';
@@ -92,9 +93,34 @@ describe('kg fix', () => {
     await wipeAllButCorrections(connection);
     await ingestPaths(connection, [seeds], options, quiet);
     const replayed = await graphOnly(connection);
-    expect(replayed.relationships).toEqual(corrected.relationships);
-    // The entity split off exists by the correction alone until an article names it on its own (next test).
-    expect(replayed.nodes).toEqual(corrected.nodes.filter((n) => !n.includes('"id":"group/isis-k"')));
+    // The entity split off and the original between them hold what the one held: every mention and every
+    // evidence sentence, each sentence that names the entity only as "ISIS-K" on the split-off side. A fresh
+    // ingest can tell more than the correction (the store keeps no article text): the mentions written as the
+    // alias, and sentences that name neither ("this group") in an article that writes only the alias, go with it.
+    const pair = ['group/islamic-state-khorasan', 'group/isis-k'];
+    type Line = [string, string, string, Record<string, unknown>];
+    const ofPair = (lines: string[]) => lines.map((line) => JSON.parse(line) as Line).filter(([a, , b]) => pair.includes(a) || pair.includes(b));
+    const shared = (lines: string[]) => {
+      const out = new Map<string, string[]>();
+      for (const [a, type, b, p] of ofPair(lines)) {
+        const key = type === 'MENTIONS' ? `${a} MENTIONS` : `${pair.includes(a) ? 'pair' : a} ${type} ${pair.includes(b) ? 'pair' : b}`;
+        out.set(key, [...(out.get(key) ?? []), ...((type === 'MENTIONS' ? p.starts : p.evidenceKeys) as Array<string | number>).map(String)].sort());
+      }
+      return Object.fromEntries([...out].sort());
+    };
+    const [original] = await readRows(connection, "MATCH (g:Entity {id: 'group/islamic-state-khorasan'}) RETURN g.name AS name, g.aliases AS aliases");
+    const otherNames = [String(original!.name), ...(original!.aliases as string[])];
+    const bySplit = (lines: string[]) =>
+      ofPair(lines)
+        .filter(([a, , b]) => a === 'group/isis-k' || b === 'group/isis-k')
+        .flatMap(([, , , p]) => ((p.evidence as string[] | undefined) ?? []).filter((text) => onlyByAlias(text, 'ISIS-K', otherNames)))
+        .sort();
+    const besidesPair = (lines: string[]) => lines.filter((line) => ofPair([line]).length === 0);
+    expect(besidesPair(replayed.relationships)).toEqual(besidesPair(corrected.relationships));
+    expect(shared(replayed.relationships)).toEqual(shared(corrected.relationships));
+    expect(bySplit(corrected.relationships).length).toBeGreaterThan(0);
+    expect(bySplit(replayed.relationships)).toEqual(bySplit(corrected.relationships));
+    expect(replayed.nodes).toEqual(corrected.nodes);
   });
 
   it('new articles do not bring back a deleted entity, a rejected edge or figure, or the merged node', async () => {
@@ -207,5 +233,60 @@ describe('kg fix', () => {
     expect(overFile.status).toBe(400);
     expect(((await overFile.json()) as { error: string }).error).toContain('need a database');
     rmSync(file);
+  });
+});
+
+// Invented reports of a group written two ways: one article by its usual name, one only by its long name, one by both.
+const twoWays = mkdtempSync(join(tmpdir(), 'kg-split-'));
+const LONG = 'Harakat al-Shabaab al-Mujahideen';
+const SPLIT_REPORTS: Record<string, string> = {
+  'malindi.txt': `Hotel bombing in Malindi\n\nPublished: 2035-02-11\n\nA bombing at a hotel in Malindi killed 6 people on 10 February 2035. Al-Shabaab claimed responsibility for the bombing. Kenya accused ${LONG} of planning the bombing.\n`,
+  'wajir.txt': `Raid on a police post in Wajir\n\nPublished: 2035-04-03\n\nGunmen raided a police post in Wajir on 2 April 2035, killing 4 officers. ${LONG} said it carried out the raid.\n`,
+  'garsen.txt': 'Ambush near Garsen\n\nPublished: 2035-05-19\n\nAn ambush on a convoy near Garsen killed 7 soldiers on 18 May 2035. Al-Shabaab claimed the ambush.\n',
+};
+
+describe('an alias split off', () => {
+  let connection: Connection;
+  const relationsOf = async (id: string) =>
+    (await readRows(connection, 'MATCH (s:Entity)-[r]->(t:Entity) WHERE s.id = $id OR t.id = $id RETURN s.id + " " + type(r) + " " + t.id AS line ORDER BY line', { id })).map((r) => String(r.line));
+  beforeAll(async () => {
+    connection = await connectForTest();
+    for (const [name, text] of Object.entries(SPLIT_REPORTS)) writeFileSync(join(twoWays, name), text);
+  });
+  afterAll(async () => {
+    await wipe(connection);
+    await closeConnection(connection);
+    rmSync(twoWays, { recursive: true, force: true });
+  });
+
+  it('is its own entity wherever an article names it, in the store at once and after a fresh ingest', async () => {
+    await wipe(connection);
+    await ingestPaths(connection, [twoWays], options, quiet);
+    expect((await readRows(connection, "MATCH (g:Group {id: 'group/al-shabaab'}) RETURN g.aliases AS aliases"))[0]!.aliases).toContain(LONG);
+    const split = await recordCorrection(connection, ontology, { kind: 'split-alias', entity: 'group/al-shabaab', alias: LONG, reason: 'tracked apart' });
+    const created = split.effect.kind === 'split-alias' ? split.effect.created : '';
+    // The relationships told only by the long name went with it; those told by the usual name stayed.
+    const atOnce = { kept: await relationsOf('group/al-shabaab'), split: await relationsOf(created) };
+    expect(atOnce.split).toEqual([`country/kenya ACCUSED ${created}`, expect.stringMatching(new RegExp(`^${created} CARRIED_OUT attack/`))]);
+    expect(atOnce.kept.filter((line) => line.includes(' CLAIMED '))).toHaveLength(2);
+    expect(atOnce.kept.some((line) => line.includes('ACCUSED') || line.includes('CARRIED_OUT'))).toBe(false);
+
+    // Ingested again into a store emptied of all but the corrections: the same entities and relationships.
+    const before = await graphOnly(connection);
+    await wipeAllButCorrections(connection);
+    await ingestPaths(connection, [twoWays], options, quiet);
+    const after = await graphOnly(connection);
+    const entityRelations = (lines: string[]) => lines.filter((line) => !line.includes('"MENTIONS"') && !line.includes('"REPORTS"') && !line.includes('"ABOUT"'));
+    expect(entityRelations(after.relationships)).toEqual(entityRelations(before.relationships));
+    expect({ kept: await relationsOf('group/al-shabaab'), split: await relationsOf(created) }).toEqual(atOnce);
+    const ids = (lines: string[]) => lines.map((line) => /"id":"([^"]+)"/.exec(line)?.[1]).filter(Boolean).sort();
+    expect(ids(after.nodes)).toEqual(ids(before.nodes));
+    // The article written both ways mentions both; the one written only by the long name only the split-off.
+    const mentionedIn = async (id: string) => (await readRows(connection, 'MATCH (d:Document)-[:MENTIONS]->(:Entity {id: $id}) RETURN d.source AS source ORDER BY source', { id })).map((r) => String(r.source));
+    expect(await mentionedIn(created)).toEqual(['malindi.txt', 'wajir.txt']);
+    expect(await mentionedIn('group/al-shabaab')).toEqual(['garsen.txt', 'malindi.txt']);
+    const [stored] = await readRows(connection, 'MATCH (e:Entity {id: $id}) RETURN e.name AS name, e.aliases AS aliases', { id: created });
+    expect(stored).toEqual({ name: LONG, aliases: [] });
+    expect((await readRows(connection, "MATCH (g:Group {id: 'group/al-shabaab'}) RETURN g.aliases AS aliases"))[0]!.aliases).not.toContain(LONG);
   });
 });

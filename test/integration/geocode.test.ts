@@ -1,45 +1,34 @@
 // kg geocode against the real Neo4j on the seeds: places and attacks get coordinates from the offline
 // gazetteers, what cannot be placed is said, and the exports carry the coordinates (GEXF, GraphML, GeoJSON).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/cli/ingest-command.js';
 import { loadGeocoder } from '../../src/resolve/geocode.js';
-import { closeConnection, type Connection } from '../../src/store/connection.js';
 import { geocodeGraph } from '../../src/store/geocode.js';
 import { createApp } from '../../src/server/app.js';
 import { requestLocally } from '../helpers/local-request.js';
 import { Neo4jSource } from '../../src/server/sources.js';
 import { countOf, dumpGraph } from '../helpers/graph-dump.js';
-import { connectForTest, testNeo4jUri, wipe } from '../helpers/neo4j.js';
-import { runKg } from '../helpers/run-kg.js';
+import { useTestStore } from '../helpers/test-store.js';
 
 const seeds = fileURLToPath(new URL('../../seeds/', import.meta.url));
-const out = mkdtempSync(join(tmpdir(), 'kg-geo-'));
-const kg = (args: string[]) => runKg(args, { NEO4J_URI: testNeo4jUri() });
-let connection: Connection;
+const store = useTestStore('geo');
+const { dir: out, kg } = store;
 
 beforeAll(async () => {
-  connection = await connectForTest();
-  await wipe(connection);
-  await ingestPaths(connection, [seeds], { batch: 25, maxMb: 10 }, { quiet: true });
-});
-afterAll(async () => {
-  await wipe(connection);
-  await closeConnection(connection);
-  rmSync(out, { recursive: true, force: true });
+  await ingestPaths(store.connection, [seeds], { batch: 25, maxMb: 10 }, { quiet: true });
 });
 
 describe('kg geocode', () => {
   it('places cities, countries, venues by their city and attacks where they occurred; says what it could not place', async () => {
-    const summary = await geocodeGraph(connection, loadGeocoder());
+    const summary = await geocodeGraph(store.connection, loadGeocoder());
     const at = async (id: string) => {
-      const session = connection.driver.session();
+      const session = store.connection.driver.session();
       const r = await session.run('MATCH (e:Entity {id: $id}) RETURN e.lat AS lat, e.lon AS lon, e.geoSource AS source, e.geoCountry AS country', { id });
       await session.close();
       return r.records[0]!.toObject();
@@ -53,11 +42,11 @@ describe('kg geocode', () => {
     expect(crocus.source).toMatch(/^occurred-in:location\//);
     expect(crocus.lat).toBeCloseTo(55.8, 0);
     expect(summary.unplaced).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Sahel', reason: 'a region, not a point' }), expect.objectContaining({ name: 'Crocus City Hall' })]));
-    expect(await countOf(connection, 'MATCH (e:Entity) WHERE e.geoUnplaced = true AND e.lat IS NOT NULL RETURN count(e)')).toBe(0);
+    expect(await countOf(store.connection, 'MATCH (e:Entity) WHERE e.geoUnplaced = true AND e.lat IS NOT NULL RETURN count(e)')).toBe(0);
     // Recomputed from the whole graph: running it again changes nothing.
-    const once = await dumpGraph(connection);
-    await geocodeGraph(connection, loadGeocoder());
-    expect(await dumpGraph(connection)).toEqual(once);
+    const once = await dumpGraph(store.connection);
+    await geocodeGraph(store.connection, loadGeocoder());
+    expect(await dumpGraph(store.connection)).toEqual(once);
   });
 
   it('prints what it placed and what it could not', async () => {
@@ -90,7 +79,7 @@ describe('kg geocode', () => {
     const lines = geo.features.filter((f) => f.geometry.type === 'LineString');
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect((line.geometry.coordinates as number[][]).every((p) => p.length === 2 && p.every(Number.isFinite))).toBe(true);
-    const app = createApp(new Neo4jSource(connection), out);
+    const app = createApp(new Neo4jSource(store.connection), out);
     const served = await requestLocally(app, '/api/geojson');
     expect(served.headers.get('content-type')).toContain('application/geo+json');
     expect(((await served.json()) as { features: unknown[] }).features.length).toBe(geo.features.length);

@@ -1,18 +1,16 @@
 // Ingests that meet bad articles or each other, against the real Neo4j: one bad article is named and the rest
 // are stored; two ingests on a store with no schema yet both succeed.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeConnection, openSession, type Connection } from '../../src/store/connection.js';
+import { describe, expect, it } from 'vitest';
+import { openSession } from '../../src/store/connection.js';
 import { countOf } from '../helpers/graph-dump.js';
-import { connectForTest, testNeo4jUri, wipe } from '../helpers/neo4j.js';
-import { runKg } from '../helpers/run-kg.js';
+import { wipe } from '../helpers/neo4j.js';
+import { useTestStore } from '../helpers/test-store.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kg-robust-'));
-const kg = (args: string[]) => runKg(args, { NEO4J_URI: testNeo4jUri() });
-let connection: Connection;
+const store = useTestStore('robust');
+const { dir, kg } = store;
 
 /** Invented reports, each about a different event, so every one is a document of its own. */
 function writeStories(folder: string, count: number, offset = 0): void {
@@ -24,18 +22,9 @@ function writeStories(folder: string, count: number, offset = 0): void {
   }
 }
 
-beforeAll(async () => {
-  connection = await connectForTest();
-});
-afterAll(async () => {
-  await wipe(connection);
-  await closeConnection(connection);
-  rmSync(dir, { recursive: true, force: true });
-});
-
 describe('one bad article', () => {
   it('does not stop the others: the over-long name and the endless line are stored, the FIFO is named, exit 1', async () => {
-    await wipe(connection);
+    await wipe(store.connection);
     const folder = join(dir, 'mixed');
     writeStories(folder, 3);
     const longName = Array.from({ length: 2000 }, (_, i) => ['Alba', 'Borin', 'Cato', 'Dusk'][i % 4]).join(' ');
@@ -46,8 +35,8 @@ describe('one bad article', () => {
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/pipe\.txt: this is a named pipe/);
     expect(run.stdout).toMatch(/documents 5 new, 0 unchanged, 1 failed/);
-    expect(await countOf(connection, 'MATCH (d:Document) RETURN count(d)')).toBe(5);
-    expect(await countOf(connection, 'MATCH (e:Entity) WHERE size(e.name) > 200 RETURN count(e)')).toBe(0);
+    expect(await countOf(store.connection, 'MATCH (d:Document) RETURN count(d)')).toBe(5);
+    expect(await countOf(store.connection, 'MATCH (e:Entity) WHERE size(e.name) > 200 RETURN count(e)')).toBe(0);
     // The rerun finds everything stored and stops at nothing.
     const again = await kg(['ingest', folder]);
     expect(again.stdout).toMatch(/documents 0 new, 5 unchanged, 1 failed/);
@@ -56,9 +45,9 @@ describe('one bad article', () => {
 
 describe('concurrent ingests', () => {
   it('both succeed on a fresh store while each applies the schema, and nothing is doubled', async () => {
-    await wipe(connection);
+    await wipe(store.connection);
     // A store that has never had kg's schema: what two first ingests meet.
-    const session = openSession(connection, 'WRITE');
+    const session = openSession(store.connection, 'WRITE');
     try {
       for (const r of (await session.run('SHOW CONSTRAINTS YIELD name')).records) await session.run(`DROP CONSTRAINT ${r.get('name') as string}`);
       for (const r of (await session.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP'")).records) await session.run(`DROP INDEX ${r.get('name') as string}`);
@@ -72,8 +61,8 @@ describe('concurrent ingests', () => {
       expect(run.stderr).not.toMatch(/Cannot reach/);
       expect(run.code, run.stderr).toBe(0);
     }
-    expect(await countOf(connection, 'MATCH (d:Document) RETURN count(d)')).toBe(12);
-    expect(await countOf(connection, 'MATCH (e:Entity) WITH e.id AS id, count(*) AS n WHERE n > 1 RETURN count(id)')).toBe(0);
-    expect(await countOf(connection, "SHOW CONSTRAINTS YIELD name WHERE name = 'entity_id' RETURN count(name)")).toBe(1);
+    expect(await countOf(store.connection, 'MATCH (d:Document) RETURN count(d)')).toBe(12);
+    expect(await countOf(store.connection, 'MATCH (e:Entity) WITH e.id AS id, count(*) AS n WHERE n > 1 RETURN count(id)')).toBe(0);
+    expect(await countOf(store.connection, "SHOW CONSTRAINTS YIELD name WHERE name = 'entity_id' RETURN count(name)")).toBe(1);
   });
 });

@@ -1,37 +1,28 @@
 // Saved queries, kg query's safety and errors, and export round trips, on the seeds' graph in the real Neo4j.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MultiDirectedGraph as Graph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/cli/ingest-command.js';
 import { ARRAY_DELIMITER } from '../../src/export/csv.js';
 import { runCheckedQuery } from '../../src/cli/query-command.js';
-import { closeConnection, openSession, type Connection } from '../../src/store/connection.js';
+import { openSession } from '../../src/store/connection.js';
 import { readCypher, splitStatements } from '../../src/store/cypher-files.js';
 import { findSavedQuery, listSavedQueries } from '../../src/store/saved-queries.js';
 import { dumpGraph } from '../helpers/graph-dump.js';
-import { connectForTest, testNeo4jUri, wipe } from '../helpers/neo4j.js';
-import { runKg } from '../helpers/run-kg.js';
+import { testNeo4jUri, wipe } from '../helpers/neo4j.js';
+import { useTestStore } from '../helpers/test-store.js';
 
 const seeds = fileURLToPath(new URL('../../seeds/', import.meta.url));
-const out = mkdtempSync(join(tmpdir(), 'kg-export-'));
-let connection: Connection;
-const kg = (args: string[]) => runKg(args, { NEO4J_URI: testNeo4jUri() });
-const saved = (name: string, params: Record<string, unknown> = {}) => runCheckedQuery(connection, findSavedQuery(name)!.cypher, params, { write: false, timeoutMs: 30_000, limit: 1000 });
+const store = useTestStore('export');
+const { dir: out, kg } = store;
+const saved = (name: string, params: Record<string, unknown> = {}) => runCheckedQuery(store.connection, findSavedQuery(name)!.cypher, params, { write: false, timeoutMs: 30_000, limit: 1000 });
 
 beforeAll(async () => {
-  connection = await connectForTest();
-  await wipe(connection);
-  await ingestPaths(connection, [seeds], { batch: 25, maxMb: 10 }, { quiet: true });
-});
-afterAll(async () => {
-  await wipe(connection);
-  await closeConnection(connection);
-  rmSync(out, { recursive: true, force: true });
+  await ingestPaths(store.connection, [seeds], { batch: 25, maxMb: 10 }, { quiet: true });
 });
 
 describe('saved queries on the seeds', () => {
@@ -94,7 +85,7 @@ describe('kg query', () => {
     const run = await kg(['query', 'CREATE (:Sneaky)']);
     expect(run.code).toBe(5);
     expect(run.stderr).toMatch(/--write/);
-    const session = openSession(connection, 'READ');
+    const session = openSession(store.connection, 'READ');
     const count = await session.run('MATCH (n:Sneaky) RETURN count(n) AS n');
     await session.close();
     expect(count.records[0]!.get('n')).toBe(0);
@@ -140,7 +131,7 @@ describe('kg export', () => {
   });
 
   it('names the articles behind every relationship (sources) in GEXF, GraphML and JSON, as the viewer does', async () => {
-    const stored = await runCheckedQuery(connection, 'MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.source AS source, d.published AS published', {}, { write: false, timeoutMs: 30_000, limit: 1000 });
+    const stored = await runCheckedQuery(store.connection, 'MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.source AS source, d.published AS published', {}, { write: false, timeoutMs: 30_000, limit: 1000 });
     // The seeds are files: each article reads "title (file name, publication date)".
     const cited = new Map(stored.rows.map((r) => [String(r.id), `${String(r.title)} (${[basename(String(r.source)), r.published ? String(r.published).slice(0, 10) : ''].filter(Boolean).join(', ')})`]));
     for (const format of ['gexf', 'graphml', 'json'] as const) {
@@ -166,18 +157,18 @@ describe('kg export', () => {
     const run = await kg(['export', '-f', 'cypher', '-o', file]);
     expect(run.code, run.stderr).toBe(0);
     const entitiesOnly = async () => {
-      const dump = await dumpGraph(connection);
+      const dump = await dumpGraph(store.connection);
       return { nodes: dump.nodes.filter((n) => n.includes('"Entity"')), relationships: dump.relationships.filter((r) => !/"(?:MENTIONS|REPORTS|ABOUT)"/.test(r)) };
     };
     const before = await entitiesOnly();
-    await wipe(connection);
-    const session = openSession(connection, 'WRITE');
+    await wipe(store.connection);
+    const session = openSession(store.connection, 'WRITE');
     for (const statement of splitStatements(readFileSync(file, 'utf8'))) await session.run(statement);
     await session.close();
     expect(await entitiesOnly()).toEqual(before);
     // Put the full graph back for the tests after this one.
-    await wipe(connection);
-    await ingestPaths(connection, [seeds], { batch: 25, maxMb: 10 }, { quiet: true });
+    await wipe(store.connection);
+    await ingestPaths(store.connection, [seeds], { batch: 25, maxMb: 10 }, { quiet: true });
   });
 
   it('writes CSV with neo4j-admin headers, and selects by types, relations and neighbourhood', async () => {
@@ -266,7 +257,7 @@ describe('kg serve --graph (an exported file, no database)', () => {
 
 describe('kg serve over Neo4j', () => {
   it('answers /api/evidence with every sentence of a relationship and the titles of its articles', async () => {
-    const [edge] = (await runCheckedQuery(connection, 'MATCH (s:Entity)-[r:ACCUSED]->(t:Entity) WHERE size(r.evidence) > 0 RETURN s.id AS source, t.id AS target, r.evidence AS evidence, r.evidenceDocs AS docs LIMIT 1', {}, { write: false, timeoutMs: 30_000, limit: 1 })).rows;
+    const [edge] = (await runCheckedQuery(store.connection, 'MATCH (s:Entity)-[r:ACCUSED]->(t:Entity) WHERE size(r.evidence) > 0 RETURN s.id AS source, t.id AS target, r.evidence AS evidence, r.evidenceDocs AS docs LIMIT 1', {}, { write: false, timeoutMs: 30_000, limit: 1 })).rows;
     expect(edge).toBeDefined();
     const { startViewer } = await import('../../src/cli/serve-command.js');
     const viewer = await startViewer({ neo4jUri: testNeo4jUri(), quiet: true }, { port: 0, host: '127.0.0.1' });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexCorrections } from '../../src/model/corrections.js';
 import type { Extraction } from '../../src/model/extraction.js';
-import { applyCorrections, correctedId } from '../../src/resolve/corrections.js';
+import { applyCorrections, routeEntity } from '../../src/resolve/corrections.js';
 
 const batch = (): Extraction => ({
   documents: [{ id: 'd1', source: 'a.txt', title: 'A', chars: 10 }],
@@ -25,10 +25,11 @@ describe('corrections replayed on a batch', () => {
       { kind: 'merge', keep: 'group/c', drop: 'group/b' },
       { kind: 'split-alias', entity: 'group/c', alias: 'AF', created: 'group/af', type: 'Group' },
     ]);
-    expect(correctedId(index, 'group/a', 'Alpha Front', ['Alpha Front', 'AF'])).toBe('group/c');
-    expect(correctedId(index, 'group/a', 'Alpha Front', ['AF', 'af'])).toBe('group/af');
-    expect(correctedId(index, 'group/c', 'AF', [])).toBe('group/af');
-    expect(correctedId(index, 'group/z', 'AF', ['AF'])).toBe('group/z');
+    // Written both ways: the entity stays, its mentions written as the alias go to the one split off.
+    expect(routeEntity(index, 'group/a', 'Alpha Front', ['Alpha Front', 'AF'])).toEqual({ id: 'group/c', split: new Map([['af', 'group/af']]), splitOff: false });
+    expect(routeEntity(index, 'group/a', 'Alpha Front', ['AF', 'af'])).toEqual({ id: 'group/af', split: new Map(), splitOff: true });
+    expect(routeEntity(index, 'group/c', 'AF', [])).toEqual({ id: 'group/af', split: new Map(), splitOff: true });
+    expect(routeEntity(index, 'group/z', 'AF', ['AF'])).toEqual({ id: 'group/z', split: new Map(), splitOff: false });
   });
 
   it('drops deleted entities with their edges, rejected edges and figures; keeps corrected names and types', () => {

@@ -77,6 +77,7 @@ export const api = {
   attacks: (asOf?: string) => call(z.array(AttackRow), `/api/attacks${asOf ? `?${new URLSearchParams({ asOf })}` : ''}`),
   timeline: () => call(Timeline, '/api/timeline'),
   asOf: (date: string) => call(SerializedGraph, `/api/as-of?${new URLSearchParams({ asOf: date })}`),
+  subgraph: (ids: string[], asOf?: string) => call(SerializedGraph, '/api/subgraph', post({ ids, ...(asOf ? { asOf } : {}) })),
   geojson: (asOf?: string) => call(PlacedFeatures, `/api/geojson${asOf ? `?${new URLSearchParams({ asOf })}` : ''}`),
   cases: () => call(z.array(CaseRecord), '/api/cases'),
   getCase: (name: string) => call(CaseRecord, caseUrl(name)),

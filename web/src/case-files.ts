@@ -1,5 +1,5 @@
 // Case files from the viewer: save what is shown (entities, positions, filters, selection, paths, the last
-// Cypher result, notes on entities and relationships) under a name, then list, open, rename and delete cases
+// Cypher result, the "as of" date, notes on entities and relationships) under a name, then list, open, rename and delete cases
 // and open a case's report. The server keeps them (/api/cases); this module builds and reads the saved view.
 import { z } from 'zod';
 import { CaseRecord, CaseView } from '../../src/model/cases.js';
@@ -16,10 +16,12 @@ const SavedFilters = z
     minConfidence: z.number(),
     yearFrom: z.number(),
     yearTo: z.number(),
+    dateFrom: z.string(),
+    dateTo: z.string(),
     hideIsolated: z.boolean(),
   })
   .partial();
-const SavedFocus = z.object({ selected: z.string().optional(), edge: z.string().optional() });
+const SavedFocus = z.object({ selected: z.string().optional(), edge: z.string().optional(), asOf: z.string().optional() });
 
 /** What the page gives a case to save and what an opened case gives back to the page. */
 export interface CaseContent {
@@ -28,6 +30,8 @@ export interface CaseContent {
   filters: FilterPatch;
   selected?: string | undefined;
   edge?: string | undefined;
+  /** The "as of" date the case was looked at (kept with the filters). */
+  asOf?: string | undefined;
   paths: string[][];
   cypher: CaseView['cypher'];
 }
@@ -42,7 +46,7 @@ export class CaseFiles {
 
   constructor(
     private readonly current: () => CaseContent,
-    private readonly open: (content: CaseContent) => Promise<void>,
+    private readonly open: (name: string, content: CaseContent) => Promise<void>,
   ) {
     $('case-save').addEventListener('click', () => void reportOn(this.status, () => this.save()));
     $('case-open').addEventListener('click', () => void reportOn(this.status, () => this.openChosen()));
@@ -83,7 +87,7 @@ export class CaseFiles {
     const view = CaseView.parse({
       selection: content.entities,
       positions: content.positions,
-      filters: { ...content.filters, ...(content.selected ? { selected: content.selected } : {}), ...(content.edge ? { edge: content.edge } : {}) },
+      filters: { ...content.filters, ...(content.selected ? { selected: content.selected } : {}), ...(content.edge ? { edge: content.edge } : {}), ...(content.asOf ? { asOf: content.asOf } : {}) },
       paths: content.paths,
       cypher: content.cypher,
       notes: this.notes,
@@ -93,14 +97,24 @@ export class CaseFiles {
     return `Saved "${name}" (${view.selection.length} entities).`;
   }
 
-  private async openChosen(): Promise<string> {
-    const record = CaseRecord.parse(await api.getCase(this.chosen()));
+  /** A stored case as the page shows it. */
+  async content(name: string): Promise<CaseContent> {
+    return this.contentOf(CaseRecord.parse(await api.getCase(name)));
+  }
+
+  private contentOf(record: CaseRecord): CaseContent {
     const view = record.view;
     const filters = SavedFilters.parse(Object.fromEntries(Object.entries(view.filters).filter(([k]) => k in SavedFilters.shape)));
     const focus = SavedFocus.safeParse(view.filters);
-    this.notes = structuredClone(view.notes);
+    return { entities: view.selection, positions: view.positions, filters, ...(focus.success ? focus.data : {}), paths: view.paths, cypher: view.cypher };
+  }
+
+  /** Opens the chosen case; its notes become the ones the panel edits. */
+  private async openChosen(): Promise<string> {
+    const record = CaseRecord.parse(await api.getCase(this.chosen()));
+    this.notes = structuredClone(record.view.notes);
     this.name.value = record.name;
-    await this.open({ entities: view.selection, positions: view.positions, filters, ...(focus.success ? focus.data : {}), paths: view.paths, cypher: view.cypher });
+    await this.open(record.name, this.contentOf(record));
     return `Opened "${record.name}".`;
   }
 

@@ -26,6 +26,8 @@ export class CypherResults {
   private result: CypherResult | undefined;
   private query = '';
   private sort: Sort | undefined;
+  /** Rows reopened from a case file: no graph came with them. */
+  private restored = false;
 
   constructor() {
     document.getElementById('results-csv')!.addEventListener('click', () => {
@@ -35,9 +37,19 @@ export class CypherResults {
   }
 
   show(result: CypherResult, query: string): void {
+    this.present(result, query, false);
+  }
+
+  /** Shows rows a case file saved, as they were saved (the query is not run again). */
+  restore(saved: ReturnType<CypherResults['saved']>[number]): void {
+    this.present({ graph: { attributes: { documents: {} }, nodes: [], edges: [] }, rows: saved.rows, columns: saved.columns, truncated: false, limit: saved.rows.length }, saved.query, true);
+  }
+
+  private present(result: CypherResult, query: string, restored: boolean): void {
     this.result = result;
     this.query = query;
     this.sort = undefined;
+    this.restored = restored;
     this.render();
   }
 
@@ -57,7 +69,8 @@ export class CypherResults {
   private render(): void {
     const result = this.result!;
     const summary = document.getElementById('results-summary')!;
-    summary.textContent = `${result.rows.length} row${result.rows.length === 1 ? '' : 's'}, ${result.graph.nodes.length} entities and ${result.graph.edges.length} relationships drawn`;
+    const rows = `${result.rows.length} row${result.rows.length === 1 ? '' : 's'}`;
+    summary.textContent = this.restored ? `${rows}, as saved with the case` : `${rows}, ${result.graph.nodes.length} entities and ${result.graph.edges.length} relationships drawn`;
     const notice = document.getElementById('results-truncated')!;
     notice.hidden = !result.truncated;
     notice.textContent = result.truncated ? `Only the first ${result.limit.toLocaleString('en')} rows are shown: the query returned more. Add ORDER BY and LIMIT, or narrow the MATCH, to see the rest.` : '';

@@ -9,11 +9,14 @@ export interface Filters {
   minConfidence: number;
   yearFrom?: number;
   yearTo?: number;
+  /** Attack dates (YYYY-MM-DD, both ends kept) a timeline brush let through. */
+  dateFrom?: string;
+  dateTo?: string;
   /** Entities with no relationship in the view make a ring of unlabelled dots: hidden unless asked for. */
   hideIsolated: boolean;
 }
 
-/** A change to some filters; `undefined` clears an optional one (article, years). */
+/** A change to some filters; `undefined` clears an optional one (article, years, dates). */
 export type FilterPatch = { [K in keyof Filters]?: Filters[K] | undefined };
 
 /** An attack's year from its own date or year; the first date report only when the attack has neither. */
@@ -27,6 +30,22 @@ export function attackYear(graph: MultiDirectedGraph, node: string): number | un
   return fromDate(reports.find((r) => r.key === 'date')?.value);
 }
 
+/** A partial date ("2024", "2024-03", "2024-03-22") as milliseconds at its start, or undefined. */
+export function dateValue(date: string | null | undefined): number | undefined {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date ?? '');
+  return m ? Date.UTC(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1)) : undefined;
+}
+
+/** When an attack happened, as the timeline places it: its own date, else its first date report, else its year. */
+export function attackTime(graph: MultiDirectedGraph, node: string): number | undefined {
+  const a = graph.getNodeAttributes(node);
+  const reports = (a.reports as Array<{ key: string; value: unknown }> | undefined) ?? [];
+  const reported = reports.find((r) => r.key === 'date')?.value;
+  return dateValue(typeof a.date === 'string' ? a.date : typeof reported === 'string' ? reported : undefined) ?? (typeof a.year === 'number' ? Date.UTC(a.year, 0, 1) : undefined);
+}
+
+const DAY_MS = 86_400_000;
+
 /** The filters on the entity itself, not on whether it has relationships. */
 export function nodePassesOwnFilters(graph: MultiDirectedGraph, filters: Filters, node: string): boolean {
   const a = graph.getNodeAttributes(node);
@@ -35,6 +54,12 @@ export function nodePassesOwnFilters(graph: MultiDirectedGraph, filters: Filters
   if (a.type === 'Attack' && (filters.yearFrom !== undefined || filters.yearTo !== undefined)) {
     const year = attackYear(graph, node);
     if (year === undefined || (filters.yearFrom !== undefined && year < filters.yearFrom) || (filters.yearTo !== undefined && year > filters.yearTo)) return false;
+  }
+  if (a.type === 'Attack' && (filters.dateFrom !== undefined || filters.dateTo !== undefined)) {
+    const time = attackTime(graph, node);
+    const [from, to] = [dateValue(filters.dateFrom), dateValue(filters.dateTo)];
+    // The last day counts whole.
+    if (time === undefined || (from !== undefined && time < from) || (to !== undefined && time >= to + DAY_MS)) return false;
   }
   return true;
 }

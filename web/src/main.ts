@@ -12,7 +12,7 @@ import { Availability } from './availability.js';
 import { applySizes, TYPE_COLOURS, type SizeBy } from './appearance.js';
 import { AttacksTable } from './attacks-table.js';
 import { CaseFiles, type CaseContent } from './case-files.js';
-import { Corrections } from './corrections.js';
+import { Corrections, type EntityFacts } from './corrections.js';
 import { CypherResults } from './cypher-results.js';
 import { exportView } from './exporting.js';
 import { FilterPanel } from './filter-panel.js';
@@ -25,9 +25,10 @@ import { Panel } from './panel.js';
 import { followUpdates } from './live-updates.js';
 import { describePath, type Path } from './paths.js';
 import { SearchBox, type Hit } from './search.js';
+import { say } from './status-line.js';
 import { Timeline } from './timeline.js';
 import { readState, writeState } from './url-state.js';
-import { selectEdge, selectNode, withFilters, withPath, withStep, type Step, type ViewState } from './view-state.js';
+import { replacesView, selectEdge, selectNode, withAsOf, withFilters, withPath, withStep, type Step, type ViewState } from './view-state.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -39,15 +40,13 @@ let paths: Path[] = [];
 let hovered: string | undefined;
 // The relationship under the pointer: its name is written in full even where the edge has no room for it.
 let hoveredEdge: string | undefined;
-// The publication date the graph is shown as of (undefined: all that is known now).
-let asOf: string | undefined;
 // Corrections, the attacks table and the timeline need the database; over a file they stay hidden.
 let database = false;
 // Large graphs draw nodes as points and edges as plain lines until something is focused (level of detail).
 let large = false;
 const container = $('graph');
 
-const FILTER_KEYS: Array<keyof Filters> = ['hiddenTypes', 'hiddenRelations', 'source', 'minConfidence', 'yearFrom', 'yearTo', 'hideIsolated'];
+const FILTER_KEYS: Array<keyof Filters> = ['hiddenTypes', 'hiddenRelations', 'source', 'minConfidence', 'yearFrom', 'yearTo', 'dateFrom', 'dateTo', 'hideIsolated'];
 const screenArea = () => Math.max(1, container.clientWidth * container.clientHeight);
 const sizeBy = () => $<HTMLSelectElement>('size-by').value as SizeBy;
 
@@ -142,7 +141,8 @@ function commit(next: ViewState, how: 'push' | 'replace' | 'none'): void {
   showPanel();
   attacksTable.highlight(next.selected);
   map.highlight(next.selected);
-  timeline.setYears(next.yearFrom, next.yearTo);
+  timeline.setRange(next.dateFrom, next.dateTo);
+  if (before.asOf !== next.asOf) timeline.setAsOf(next.asOf);
   renderer.refresh();
   if (how !== 'none') writeUrl(how);
 }
@@ -161,36 +161,78 @@ function showPanel(): void {
     if (database) panel.append(corrections.forRelation(graph.source(view.edge), String(graph.getEdgeAttribute(view.edge, 'type')), graph.target(view.edge)), caseFiles.noteField('relationships', view.edge));
   } else if (view.selected && graph.hasNode(view.selected)) {
     panel.showEntity(graph, view.selected, documents, shown, actions);
-    if (database) panel.append(corrections.forEntity(view.selected, String(graph.getNodeAttribute(view.selected, 'label'))), caseFiles.noteField('entities', view.selected));
+    const a = graph.getNodeAttributes(view.selected);
+    const facts: EntityFacts = { name: String(a.label), type: String(a.type), aliases: (a.aliases as string[] | undefined) ?? [], reports: (a.reports as EntityFacts['reports'] | undefined) ?? [] };
+    if (database) panel.append(corrections.forEntity(view.selected, facts), caseFiles.noteField('entities', view.selected));
   } else panel.hide();
 }
 
-/** The whole graph, or as of the chosen date. */
-const loadBase = () => (asOf ? api.asOf(asOf) : api.graph());
+/** The whole graph, or as of the view's date. */
+const loadBase = () => (view.asOf ? api.asOf(view.asOf) : api.graph());
+
+/** Graph data the page fetched, cut to what documents published by the view's date say (as it is without one). */
+const dated = async (data: SerializedGraph): Promise<SerializedGraph> => (view.asOf && data.nodes.length > 0 ? api.subgraph(data.nodes.map((n) => n.key), view.asOf) : data);
+
+/** Builds the graph a view describes: the whole graph unless its first step replaced it, its steps in order, its paths. */
+async function build(recipe: ViewState): Promise<void> {
+  const first = recipe.steps[0];
+  if (!first || !replacesView(first)) {
+    await mergeGraph(await loadBase());
+    settleAndFit();
+  }
+  await replay(recipe.steps);
+  if (recipe.path) await showPaths(recipe.path.from, recipe.path.to, recipe.path.index, 'none');
+}
 
 /**
- * After a correction or a new "as of" date the page shows the base graph again as the server now has it
- * (positions kept); steps that built another view no longer describe it, and a selection that went goes too.
+ * After a correction or a new "as of" date the page shows its view as the server now has it: the whole graph
+ * is replaced in place, a view built by steps (Cypher, expansions, a case, paths) is built again by them.
+ * Entities that stay keep their places; a selection that went goes too.
  */
 let reloads = 0;
-async function reload(): Promise<void> {
-  // Tests and scripts wait for `data-reload=done`: the graph, the table, the timeline and the map all follow
-  // (only the latest of overlapping reloads says so).
+let reloading: Promise<void> = Promise.resolve();
+function reload(): Promise<void> {
+  // Tests and scripts wait for `data-reload=done`: the graph, the table, the timeline and the map all follow.
+  // Reloads take turns (one rebuilding while another starts would mix two graphs); one that a later one
+  // supersedes before its turn is skipped, and only the latest says it is done.
   const mine = ++reloads;
   container.dataset.reload = 'running';
-  documents = replaceWith(graph, await loadBase());
-  view = { ...view, steps: [] };
+  const run = reloading.then(async () => {
+    if (mine !== reloads) return;
+    await rebuild();
+    if (mine === reloads) container.dataset.reload = 'done';
+  });
+  reloading = run.catch(() => undefined);
+  return run;
+}
+
+async function rebuild(): Promise<void> {
+  const recipe = view;
+  if (recipe.steps.length === 0 && !recipe.path) documents = replaceWith(graph, await loadBase());
+  else {
+    const places = new Map(graph.mapNodes((node, a) => [node, { x: Number(a.x), y: Number(a.y) }]));
+    graph.clear();
+    documents = {};
+    await build(recipe);
+    graph.forEachNode((node) => {
+      const place = places.get(node);
+      if (place) graph.mergeNodeAttributes(node, place);
+    });
+  }
   afterGraphChange();
-  const gone = (view.selected !== undefined && !graph.hasNode(view.selected)) || (view.edge !== undefined && !graph.hasEdge(view.edge));
-  commit(gone ? selectNode(view, undefined) : view, 'replace');
+  // The view as it is now (a date or filter may have changed meanwhile; a newer reload then follows), with the
+  // focus the steps' replay let go of.
+  const latest = view;
+  const refocused = latest.selected !== undefined || latest.edge !== undefined ? latest : recipe.edge ? selectEdge(latest, recipe.edge) : selectNode(latest, recipe.selected);
+  const gone = (refocused.selected !== undefined && !graph.hasNode(refocused.selected)) || (refocused.edge !== undefined && !graph.hasEdge(refocused.edge));
+  commit(gone ? selectNode(refocused, undefined) : refocused, 'replace');
   await loadWorkflow();
-  if (mine === reloads) container.dataset.reload = 'done';
 }
 
 /** The attacks table, the timeline and the map, as the server has them now ("as of" filters the table and the map too). */
 async function loadWorkflow(): Promise<void> {
   if (!database) return;
-  const [rows, timelineData, placed] = await Promise.all([api.attacks(asOf), api.timeline(), api.geojson(asOf)]);
+  const [rows, timelineData, placed] = await Promise.all([api.attacks(view.asOf), api.timeline(), api.geojson(view.asOf)]);
   attacksTable.show(rows);
   timeline.show(timelineData);
   map.show(placed, graph.mapNodes((id, a) => ({ id, name: String(a.label), type: String(a.type) })));
@@ -205,7 +247,7 @@ async function focusOn(id: string): Promise<void> {
 const attacksTable = new AttacksTable((id) => void focusOn(id));
 const map = new MapView((id) => void focusOn(id));
 
-/** What a case file keeps of the view: the entities shown where they are drawn, filters, focus, paths, the rows on show. */
+/** What a case file keeps of the view: the entities shown where they are drawn, filters, date, focus, paths, the rows on show. */
 function caseContent(): CaseContent {
   const entities = [...shown.nodes];
   const at = (n: string) => ({ x: Number(graph.getNodeAttribute(n, 'x')), y: Number(graph.getNodeAttribute(n, 'y')) });
@@ -215,36 +257,56 @@ function caseContent(): CaseContent {
     filters: Object.fromEntries(FILTER_KEYS.filter((k) => view[k] !== undefined).map((k) => [k, view[k]])),
     selected: view.selected,
     edge: view.edge,
+    asOf: view.asOf,
     paths: paths.map((p) => p.nodes),
     cypher: cypherResults.saved(),
   };
 }
 
-/** Shows a case: its entities (as the store has them now) at their saved places, its filters and focus. */
-async function openCase(content: CaseContent): Promise<void> {
-  const ids = new Set(content.entities);
-  const base = await loadBase();
-  documents = replaceWith(graph, { ...base, nodes: base.nodes.filter((n) => ids.has(n.key)), edges: base.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) });
+/** A saved path as the page draws one: its entities and, between each two, a relationship the graph holds. */
+function pathOf(nodes: string[]): Path | undefined {
+  if (!nodes.every((n) => graph.hasNode(n))) return undefined;
+  const edges = nodes.slice(1).map((n, i) => graph.edges(nodes[i]!, n)[0] ?? graph.edges(n, nodes[i]!)[0]);
+  return edges.every((e) => e !== undefined) ? { nodes, edges: edges as string[] } : undefined;
+}
+
+/** Draws a case's entities (as the store has them at the view's date) at their saved places, its paths and its rows. */
+async function drawCase(content: CaseContent): Promise<void> {
+  graph.clear();
+  documents = {};
+  if (content.entities.length > 0) documents = mergeInto(graph, {}, await api.subgraph(content.entities, view.asOf));
   for (const [id, position] of Object.entries(content.positions)) if (graph.hasNode(id)) graph.mergeNodeAttributes(id, position);
-  paths = [];
-  $('path-list').replaceChildren();
-  view = { ...withPath(view, undefined), steps: [] };
+  paths = content.paths.map(pathOf).filter((p): p is Path => p !== undefined);
+  listPaths(0);
+  const saved = content.cypher[0];
+  if (saved) {
+    $<HTMLTextAreaElement>('cypher').value = saved.query;
+    cypherResults.restore(saved);
+  }
   afterGraphChange();
-  const filtered = withFilters(view, content.filters);
+}
+
+/** Opens a case as a step of the view: its graph, then its date, filters, focus and first path. */
+async function openCase(name: string, content: CaseContent): Promise<void> {
+  view = { ...withAsOf(withPath(view, undefined), content.asOf), steps: [] };
+  timeline.setAsOf(content.asOf);
+  await drawCase(content);
+  view = withStep(view, { case: name });
+  const first = paths[0];
+  const filtered = withPath(withFilters(view, content.filters), first ? { from: first.nodes[0]!, to: first.nodes.at(-1)!, index: 0 } : undefined);
   commit(content.edge && graph.hasEdge(content.edge) ? selectEdge(filtered, content.edge) : selectNode(filtered, content.selected && graph.hasNode(content.selected) ? content.selected : undefined), 'push');
   fit(false);
+  await loadWorkflow();
 }
 const caseFiles = new CaseFiles(caseContent, openCase);
 const corrections = new Corrections(reload);
 const timeline = new Timeline(
   (id) => void focusOn(id),
   (date) => {
-    asOf = date;
-    timeline.setAsOf(date);
-    container.dataset.reload = 'running';
+    commit(withAsOf(view, date), 'replace');
     void reload();
   },
-  (years) => commit(withFilters(view, { yearFrom: years.from, yearTo: years.to }), 'replace'),
+  (days) => commit(withFilters(view, { dateFrom: days.from, dateTo: days.to }), 'replace'),
 );
 
 function centreOn(node: string): void {
@@ -261,7 +323,7 @@ async function mergeGraph(data: SerializedGraph, near?: string): Promise<void> {
   documents = mergeInto(graph, documents, data, { near });
   const added = graph.nodes().filter((n) => !before.has(n));
   if (before.size > 0 && added.length > 0) {
-    for (let i = 0; i < added.length; i += AROUND_BATCH) documents = mergeInto(graph, documents, await api.around(added.slice(i, i + AROUND_BATCH)), { edgesOnly: true });
+    for (let i = 0; i < added.length; i += AROUND_BATCH) documents = mergeInto(graph, documents, await dated(await api.around(added.slice(i, i + AROUND_BATCH))), { edgesOnly: true });
   }
   afterGraphChange();
 }
@@ -279,7 +341,7 @@ function afterGraphChange(): void {
 const AROUND_BATCH = 100;
 
 async function expand(node: string): Promise<void> {
-  await mergeGraph(await api.neighbours(node), node);
+  await mergeGraph(await dated(await api.neighbours(node)), node);
   view = withStep(view, { expand: node });
   showPanel();
   renderer.refresh();
@@ -366,8 +428,10 @@ window.addEventListener('popstate', () => {
   // The graph stays as built: going back changes what is selected and filtered, not what was loaded.
   const next = { ...readState(location.hash), steps: view.steps };
   const samePath = JSON.stringify(next.path) === JSON.stringify(view.path);
+  const sameDate = next.asOf === view.asOf;
   filterPanel.sync(next);
   commit(next, 'none');
+  if (!sameDate) void reload();
   if (!samePath) void (next.path ? showPaths(next.path.from, next.path.to, next.path.index, 'none') : clearPaths('none'));
   if (next.camera) renderer.getCamera().setState(next.camera);
 });
@@ -413,14 +477,16 @@ function listPaths(index: number): void {
 
 async function showPaths(from: string, to: string, index: number, how: 'push' | 'none'): Promise<void> {
   const message = $('path-result');
-  const result = await api.path(from, to).catch((error: unknown) => {
+  const found = await api.path(from, to).catch((error: unknown) => {
     message.textContent = error instanceof ApiFailure ? `${error.message}${error.hint ? ` ${error.hint}` : ''}` : String(error);
     message.classList.add('error');
     return undefined;
   });
-  if (!result) return;
-  await mergeGraph(result.graph);
-  paths = result.paths;
+  if (!found) return;
+  await mergeGraph(await dated(found.graph));
+  // As of an earlier date a path may run through what was not known yet.
+  paths = found.paths.filter((p) => p.nodes.every((n) => graph.hasNode(n)) && p.edges.every((e) => graph.hasEdge(e)));
+  if (paths.length === 0) return clearPaths('none');
   const chosen = Math.min(index, paths.length - 1);
   commit(withPath(view, { from, to, index: chosen }), how);
   listPaths(chosen);
@@ -465,7 +531,7 @@ async function runCypher(query: string, add: boolean, how: 'push' | 'none' = 'pu
     $('path-list').replaceChildren();
     commit(withPath(selectNode(view, undefined), undefined), how);
   }
-  await mergeGraph(result.graph);
+  await mergeGraph(await dated(result.graph));
   view = withStep(view, { cypher: query, add });
   settleAndFit();
   renderer.refresh();
@@ -491,7 +557,14 @@ async function replay(steps: Step[]): Promise<void> {
   view = { ...view, steps: [] };
   for (const step of steps) {
     if ('expand' in step) await expand(step.expand).catch(() => undefined);
-    else {
+    else if ('case' in step) {
+      const name = step.case;
+      await caseFiles
+        .content(name)
+        .then(drawCase)
+        .then(() => (view = withStep(view, { case: name })))
+        .catch((failure: unknown) => say($('case-status'), `This link's case "${name}" did not open: ${failure instanceof Error ? failure.message : String(failure)}`, true));
+    } else {
       $<HTMLTextAreaElement>('cypher').value = step.cypher;
       await runCypher(step.cypher, step.add, 'none').catch((failure: unknown) => {
         $('cypher-error').textContent = `This link's query failed: ${failure instanceof Error ? failure.message : String(failure)}`;
@@ -527,18 +600,14 @@ async function start(): Promise<void> {
   const info = await api.info();
   if (!info.cypher) $('cypher-section').hidden = true;
   database = info.source === 'neo4j';
+  // Over a file there is no "as of": a link that has one shows the file as it is.
+  if (!database) view = withAsOf(view, undefined);
   for (const id of ['corrections-section', 'as-of-section', 'timeline-strip', 'attacks-toggle', 'map-toggle', 'cases-section']) $(id).toggleAttribute('hidden', !database);
   const linked = view;
+  timeline.setAsOf(linked.asOf);
   // A link whose first step replaced the view never needed the whole graph.
-  const first = linked.steps[0];
-  if (!first || !('cypher' in first) || first.add) {
-    await mergeGraph(await api.graph());
-    settleAndFit();
-  }
-  await replay(linked.steps);
-  const steps = view.steps;
-  if (linked.path) await showPaths(linked.path.from, linked.path.to, linked.path.index, 'none');
-  commit({ ...linked, steps }, 'none');
+  await build(linked);
+  commit({ ...linked, steps: view.steps }, 'none');
   if (linked.camera) renderer.getCamera().setState(linked.camera);
   writeUrl('replace');
   // After the graph: the map names the view's places it could not place.
@@ -548,9 +617,9 @@ async function start(): Promise<void> {
   loaded = true;
   container.dataset.ready = 'true';
   container.dataset.nodes = String(graph.order);
+  // New articles reach the view as a correction does: its own steps run again (a Cypher view stays one).
   followUpdates(async () => {
-    await mergeGraph(await loadBase());
-    await loadWorkflow();
+    await reload();
     void layout.settle();
     renderer.refresh();
     container.dataset.nodes = String(graph.order);

@@ -1,8 +1,10 @@
 // The timeline strip: attacks on their event dates (upper row), the documents that tell of them on their
 // publication dates (lower row), never mixed; and the "as of" date the graph is shown at, drawn as a line.
 // Clicking an attack selects it; clicking a document shows the graph as of its publication date; dragging
-// across the strip brushes a range, which becomes the attack-year filter (shaded while it holds).
+// across the strip brushes a range of days, which becomes the attack-date filter (shaded while it holds; a
+// click on the shading clears it).
 import type { Timeline as TimelineData } from './api.js';
+import { dateValue } from './filters.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 // The drawing's width when the strip has none yet (hidden); otherwise it is drawn at its own width in pixels.
@@ -10,13 +12,8 @@ const WIDTH = 1000;
 // A drag shorter than this is a click.
 const BRUSH_PIXELS = 6;
 const HEIGHT = 56;
+const DOT_RADIUS = 5;
 const PAD = 12;
-
-/** A partial date ("2024", "2024-03", "2024-03-22") as milliseconds at its start, or undefined. */
-export function dateValue(date: string | null): number | undefined {
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date ?? '');
-  return m ? Date.UTC(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1)) : undefined;
-}
 
 function shape<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, title: string): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
@@ -31,7 +28,7 @@ export class Timeline {
   private readonly svg = document.getElementById('timeline-strip') as unknown as SVGSVGElement;
   private readonly input = document.getElementById('as-of') as HTMLInputElement;
   private data: TimelineData = { attacks: [], documents: [] };
-  private years: { from?: number | undefined; to?: number | undefined } = {};
+  private range: { from?: string | undefined; to?: string | undefined } = {};
   private brushFrom: number | undefined;
   /** Time at a point of the drawing, once something is drawn. */
   private timeAt: ((x: number) => number) | undefined;
@@ -39,7 +36,7 @@ export class Timeline {
   constructor(
     private readonly onSelect: (attack: string) => void,
     private readonly onAsOf: (date: string | undefined) => void,
-    private readonly onBrush: (years: { from: number; to: number }) => void,
+    private readonly onBrush: (days: { from: string | undefined; to: string | undefined }) => void,
   ) {
     this.input.addEventListener('change', () => this.onAsOf(this.input.value || undefined));
     this.svg.addEventListener('pointerdown', (event) => {
@@ -49,9 +46,13 @@ export class Timeline {
       const from = this.brushFrom;
       this.brushFrom = undefined;
       if (from === undefined || !this.timeAt || Math.abs(event.clientX - from) < BRUSH_PIXELS) return;
-      const left = this.svg.getBoundingClientRect().left;
-      const [a, b] = [from, event.clientX].map((x) => new Date(this.timeAt!(x - left)).getUTCFullYear()).sort((p, q) => p! - q!);
-      this.onBrush({ from: a!, to: b! });
+      // Pointer pixels to drawing units, by the drawing's own transform (the strip may be scaled and centred).
+      const m = this.svg.getScreenCTM();
+      const [scale, shift] = m && m.a > 0 ? [m.a, m.e] : [1, this.svg.getBoundingClientRect().left];
+      // Each end reaches over a dot's radius, so a drag from one dot to another takes both in.
+      const [a, b] = [from, event.clientX].sort((p, q) => p - q).map((x) => (x - shift) / scale);
+      const day = (x: number) => new Date(this.timeAt!(x)).toISOString().slice(0, 10);
+      this.onBrush({ from: day(a! - DOT_RADIUS), to: day(b! + DOT_RADIUS) });
     });
     document.getElementById('as-of-clear')!.addEventListener('click', () => this.onAsOf(undefined));
   }
@@ -68,10 +69,10 @@ export class Timeline {
     this.render();
   }
 
-  /** The attack-year filter the view holds, shaded on the strip. */
-  setYears(from: number | undefined, to: number | undefined): void {
-    if (from === this.years.from && to === this.years.to) return;
-    this.years = { from, to };
+  /** The attack-date filter the view holds, shaded on the strip. */
+  setRange(from: string | undefined, to: string | undefined): void {
+    if (from === this.range.from && to === this.range.to) return;
+    this.range = { from, to };
     this.render();
   }
 
@@ -84,16 +85,18 @@ export class Timeline {
     const [lo, hi] = [Math.min(...times), Math.max(...times)];
     const x = (t: number) => PAD + ((t - lo) / Math.max(1, hi - lo)) * (width - 2 * PAD);
     this.timeAt = (px: number) => lo + ((px - PAD) / (width - 2 * PAD)) * Math.max(1, hi - lo);
-    if (this.years.from !== undefined || this.years.to !== undefined) {
-      const start = x(Math.max(lo, Date.UTC(this.years.from ?? 0, 0, 1)));
-      const end = x(Math.min(hi, Date.UTC((this.years.to ?? 9999) + 1, 0, 1)));
-      if (end > start) this.svg.append(shape('rect', { x: start, y: 0, width: end - start, height: HEIGHT, class: 'brush' }, `attacks of ${this.years.from ?? '…'}–${this.years.to ?? '…'}`));
+    if (this.range.from !== undefined || this.range.to !== undefined) {
+      const start = x(Math.max(lo, dateValue(this.range.from) ?? lo));
+      const end = x(Math.min(hi, dateValue(this.range.to) ?? hi));
+      const brush = shape('rect', { x: start, y: 0, width: Math.max(2, end - start), height: HEIGHT, class: 'brush' }, `attacks of ${this.range.from ?? '…'} – ${this.range.to ?? '…'} (click to clear)`);
+      brush.addEventListener('click', () => this.onBrush({ from: undefined, to: undefined }));
+      this.svg.append(brush);
     }
     this.svg.append(shape('line', { x1: PAD, x2: width - PAD, y1: HEIGHT / 2, y2: HEIGHT / 2, class: 'axis' }, `${new Date(lo).toISOString().slice(0, 10)} – ${new Date(hi).toISOString().slice(0, 10)}`));
     for (const attack of this.data.attacks) {
       const t = dateValue(attack.date);
       if (t === undefined) continue;
-      const dot = shape('circle', { cx: x(t), cy: 14, r: 5, class: 'attack', 'data-id': attack.id }, `${attack.name} (${attack.date ?? ''})`);
+      const dot = shape('circle', { cx: x(t), cy: 14, r: DOT_RADIUS, class: 'attack', 'data-id': attack.id }, `${attack.name} (${attack.date ?? ''})`);
       dot.addEventListener('click', () => this.onSelect(attack.id));
       this.svg.append(dot);
     }

@@ -9,21 +9,26 @@ export interface ViewState extends Filters {
   camera?: { x: number; y: number; ratio: number };
   /** The paths shown (between two entity ids) and which of them is highlighted. */
   path?: { from: string; to: string; index: number };
+  /** The publication date the graph is shown as of (absent: all that is known now). */
+  asOf?: string;
   /** How the graph was built, replayed in order on load: Cypher results (replacing or added) and expansions. */
   steps: Step[];
 }
 
-export type Step = { cypher: string; add: boolean } | { expand: string };
+/** A step: a Cypher result (replacing the view or added), an expansion, or a case file's entities (replacing). */
+export type Step = { cypher: string; add: boolean } | { expand: string } | { case: string };
 
-/** A Cypher result that replaces the view starts the steps over; anything else is one more step. */
+/** A step that replaces the view starts the steps over; anything else is one more step. */
+export const replacesView = (step: Step): boolean => 'case' in step || ('cypher' in step && !step.add);
+
 export function withStep(state: ViewState, step: Step): ViewState {
-  return { ...state, steps: 'cypher' in step && !step.add ? [step] : [...state.steps, step] };
+  return { ...state, steps: replacesView(step) ? [step] : [...state.steps, step] };
 }
 
 export const initialView: ViewState = { hiddenTypes: [], hiddenRelations: [], minConfidence: 0, hideIsolated: true, steps: [] };
 
 /** A copy without the given keys (optional keys are absent, never undefined). */
-function without(state: ViewState, ...keys: Array<'selected' | 'edge' | 'path'>): ViewState {
+function without(state: ViewState, ...keys: Array<'selected' | 'edge' | 'path' | 'asOf'>): ViewState {
   const next = { ...state };
   for (const key of keys) delete next[key];
   return next;
@@ -44,9 +49,14 @@ export function withPath(state: ViewState, path: ViewState['path']): ViewState {
   return path ? { ...rest, path } : rest;
 }
 
+export function withAsOf(state: ViewState, asOf: string | undefined): ViewState {
+  const rest = without(state, 'asOf');
+  return asOf ? { ...rest, asOf } : rest;
+}
+
 export function withFilters(state: ViewState, patch: FilterPatch): ViewState {
   const next = { ...state, ...patch };
-  for (const key of ['source', 'yearFrom', 'yearTo'] as const) if (next[key] === undefined) delete next[key];
+  for (const key of ['source', 'yearFrom', 'yearTo', 'dateFrom', 'dateTo'] as const) if (next[key] === undefined) delete next[key];
   return next as ViewState;
 }
 
