@@ -168,6 +168,16 @@ class MentionFinder {
     return false;
   }
 
+  /** Whether the name of tokens [first, and) is whole without what follows "and" at token `and`. */
+  completeBeforeAnd(tokens: Token[], first: number, and: number, state: DocumentState): boolean {
+    const before = tokens[and - 1]!.text.toLowerCase();
+    const after = tokens[and + 1]?.text ?? '';
+    const head = (word: string) => this.orgSuffixes.has(word) || this.locSuffixes.has(word);
+    if (head(before) && and - first >= 2) return true;
+    if (this.personTitles.has(after.toLowerCase()) || this.leaderTitles.has(after.toLowerCase())) return true;
+    return and - first === 1 && state.personsByTail.has(tokens[first]!.text) && state.personsByTail.has(after);
+  }
+
   /** Proper-name spans not covered by the gazetteer. */
   names(sentence: Sentence, covered: boolean[], found: EntityMention[], state: DocumentState): EntityMention[] {
     const { tokens } = sentence;
@@ -189,8 +199,10 @@ class MentionFinder {
         else if (/^(?:wal|wa)$/i.test(t.text) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && isCapitalized(tokens[j + 2]!)) j += 3;
         // "J. Peter Donald", "John F. Kerry": an initial's full stop; "O'Neill", "D'Albini": an apostrophe.
         else if ((t.text === '.' && /^\p{Lu}$/u.test(tokens[j - 1]!.text) || /^['’]$/.test(t.text) && /^\p{Lu}$/u.test(tokens[j - 1]!.text)) && !t.spaceBefore && after && isCapitalized(after) && !covered[j + 1]) j += 2;
-        // "Judith Miller and James Lee" are two people; "Tawhid and Jihad" is one name.
-        else if (t.text === 'and' && (isFirstName(after?.text ?? '') || isFirstName(tokens[i]!.text) && j - i >= 2)) break;
+        // "Judith Miller and James Lee" are two people; "Tawhid and Jihad" is one name. A name already complete
+        // before the "and" ("the Rumour Service and Public Protection Service", "Whitelaw and Lord Carrington",
+        // two known surnames) is one of two.
+        else if (t.text === 'and' && (isFirstName(after?.text ?? '') || isFirstName(tokens[i]!.text) && j - i >= 2 || this.completeBeforeAnd(tokens, i, j, state))) break;
         else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && !covered[j + 1] && isCapitalized(tokens[j + 1]!) && (t.text !== '-' || !t.spaceBefore)) j += 2;
         else break;
       }
