@@ -290,6 +290,13 @@ class MentionFinder {
     // "... Police", "University of Bergen", "Ministry of Defence": the organisation word ends or opens the name.
     if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words.slice(-2).join(' ') === 'school of') || (words.length > 2 && this.orgSuffixes.has(words[0]!) && words[1] === 'of')) return make('Organization', text, 'name:suffix');
     if (this.locSuffixes.has(lastWord) && span.length > 1) return make('Location', text, 'name:suffix');
+    // "Rue Victor Hugo", "County Clare", "Mount Elgon": a place word that opens the name makes it a place.
+    if (this.locPrefixes.has(words[0]!) && span.length > 1) return make('Location', text, 'name:prefix');
+    // "Victor Hugo street", "Gulshan road": the kind of way written after the name, in lower case.
+    if (STREET_AFTER.test(nextWord) && tokens[last]?.spaceBefore && !/^\p{Lu}/u.test(tokens[last]!.text)) {
+      const end = last + 1;
+      return { ...make('Location', `${text} ${tokens[last]!.text}`, 'name:street'), last: end, end: tokens[last]!.end, text: `${text} ${tokens[last]!.text}` };
+    }
 
     if (acronym && !author) return make('Organization', text, 'name:acronym');
     const tail = state.personsByTail.get(text);
@@ -318,6 +325,7 @@ class MentionFinder {
   }
 }
 
+const STREET_AFTER = /^(?:street|road|avenue|boulevard|lane|highway)$/;
 const SUBDIVISION_AFTER = /^(?:village|town|city|district|sub-district|subdistrict|province|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|region|area|department|parish)$/;
 const COMPASS_WORD = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern)$/i;
 
