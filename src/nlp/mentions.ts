@@ -418,9 +418,10 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       if (hit.entry.type === 'Location' && previous && isCapitalized(previous) && isFirstName(previous.text)) continue;
       // "West Midlands Police", "London Bridge", "University of York": a known place inside the name of an
       // organisation or a site is no mention of its own.
-      const next = sentence.tokens[hit.last];
       const suffix = (t: Token | undefined) => t !== undefined && isCapitalized(t) && (finder.orgSuffixes.has(t.text.toLowerCase()) || finder.locSuffixes.has(t.text.toLowerCase()));
-      if (hit.entry.type === 'Location' && (suffix(next) || (previous?.text === 'of' && suffix(sentence.tokens[hit.first - 2])))) continue;
+      // "New York State Police", "Kabul Polytechnic University": an organisation's word may come a few capitalised words on.
+      const orgAhead = (k: number): boolean => k - hit.last < 3 && sentence.tokens[k] !== undefined && isCapitalized(sentence.tokens[k]!) && isWord(sentence.tokens[k]!) && (finder.orgSuffixes.has(sentence.tokens[k]!.text.toLowerCase()) || orgAhead(k + 1));
+      if (hit.entry.type === 'Location' && (suffix(sentence.tokens[hit.last]) || orgAhead(hit.last) || (previous?.text === 'of' && suffix(sentence.tokens[hit.first - 2])))) continue;
       // "Boca Raton", "Bala Murghab": a known place name inside a longer one is no mention of its own.
       if (hit.entry.type === 'Location' && hit.form === 'name' && previous && hit.first > 1 && isCapitalized(previous) && isWord(previous) && !covered[hit.first - 1] && !/^(?:The|A|An|In|At|On|Near|Of)$/.test(previous.text) && !finder.isTitle(previous.text.toLowerCase())) continue;
       const mention = finder.fromGazetteer(sentence, hit);
