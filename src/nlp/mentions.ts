@@ -193,7 +193,8 @@ class MentionFinder {
         const t = tokens[j]!;
         const after = tokens[j + 1];
         if (isCapitalized(t) && isWord(t)) j++;
-        else if (/^(?:al|el|bin|ibn|abu|abd)$/i.test(t.text) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && isCapitalized(tokens[j + 2]!)) j += 3;
+        // "Deir ez-Zor", "Ras al-Ain": a short lower-case article joined by a hyphen to the next name goes on.
+        else if ((/^(?:al|el|bin|ibn|abu|abd)$/i.test(t.text) || /^\p{Ll}{1,3}$/u.test(t.text) && t.spaceBefore) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && !tokens[j + 2]!.spaceBefore && isCapitalized(tokens[j + 2]!)) j += 3;
         // "Lashkar-e-Jhangvi", "Jamaat-ul-Ahrar", "Takfir wal-Hijra": short particles joined by hyphens.
         else if (t.text === '-' && !t.spaceBefore && /^(?:e|i|ul|ud|al|el|wal|wa|u|o)$/i.test(after?.text ?? '') && !after!.spaceBefore && tokens[j + 2]?.text === '-' && !tokens[j + 2]!.spaceBefore && tokens[j + 3] && isCapitalized(tokens[j + 3]!)) j += 4;
         else if (/^(?:wal|wa)$/i.test(t.text) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && isCapitalized(tokens[j + 2]!)) j += 3;
