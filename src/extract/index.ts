@@ -5,6 +5,7 @@ import type { Lexicon } from '../model/gazetteer.js';
 import { allows, type EntityType, type Ontology } from '../model/ontology.js';
 import type { AnalyzedText, EntityMention, Gazetteer, Sentence } from '../nlp/index.js';
 import { clusterAttacks, nameAttack, talksOfMany, type AttackCluster } from './attack-clusters.js';
+import { publicationInstant } from './attack-dates.js';
 import { AttackFinder, refOf, type AttackPhrase } from './attacks.js';
 import { CasualtyReader, toAttribute, type CasualtyFigure } from './casualties.js';
 import { lastParty, lastSubject, ReferenceResolver, type DocumentMemory } from './references.js';
@@ -60,7 +61,8 @@ export class Extractor {
     for (const mention of mentions) addEntity(entities, refOf(mention), mention.type, mention.name, mention.key, mention);
 
     // Attacks: phrases, then which of them are one attack.
-    const phrases = sentences.flatMap((s) => this.attacks.phrases(s, bySentence[s.index]!));
+    const published = publicationInstant(article.published);
+    const phrases = sentences.flatMap((s) => this.attacks.phrases(s, bySentence[s.index]!, published));
     const publishedYear = article.published ? Number(article.published.slice(0, 4)) : undefined;
     const paragraphOf = paragraphIndex(article.text, sentences);
     const sentenceFacts = (index: number): AttackFacts => {

@@ -1,0 +1,45 @@
+// Issue 10's failure classes about the facts of an attack (its date, arrests, counted casualties), each on
+// sentences written for the test about invented events; each test fails without the mechanism it names.
+import { describe, expect, it } from 'vitest';
+import { readAttackDate, publicationInstant } from '../../src/extract/attack-dates.js';
+import { graphOf } from '../helpers/extract-text.js';
+
+const dateOf = (graph: ReturnType<typeof graphOf>, name: string) => graph.entity(name, 'Attack')?.attributes.find((a) => a.key === 'date')?.value;
+
+describe('attack dates', () => {
+  const monday = publicationInstant('2021-03-08');
+
+  it('a stated year holds whatever the article\'s year', () => {
+    expect(readAttackDate('the bombing in Tarvel on Feb. 9, 2019', monday)).toEqual({ year: 2019, date: '2019-02-09' });
+  });
+
+  it('"last Friday", "yesterday" and "on Sunday" are read against the publication day, never after it', () => {
+    expect(readAttackDate('gunmen raided the depot last Friday', monday)?.date).toBe('2021-03-05');
+    expect(readAttackDate('a blast yesterday', monday)?.date).toBe('2021-03-07');
+    expect(readAttackDate('the ambush on Sunday', monday)?.date).toBe('2021-03-07');
+  });
+
+  it('a day without a year is the latest such day up to the publication; no year is claimed as stated', () => {
+    expect(readAttackDate('the Dec. 29 bombing', monday)).toEqual({ year: undefined, date: '2020-12-29' });
+    expect(readAttackDate('the attack on March 2', monday)).toEqual({ year: undefined, date: '2021-03-02' });
+  });
+
+  it('with no publication date, a day without a year stays yearless and "last Friday" gives nothing', () => {
+    expect(readAttackDate('the attack on March 2', undefined)).toEqual({ year: undefined, date: '--03-02' });
+    expect(readAttackDate('gunmen raided the depot last Friday', undefined)).toBeUndefined();
+  });
+
+  it('in an article, the attack keeps its own date, apart from the publication date', () => {
+    const graph = graphOf(
+      'Depot raid in Orvana\n8 March 2021\n\nGunmen attacked a fuel depot in Orvana, Nigeria, last Friday, killing three guards. Officials compared it with the bombing in Kadran on Feb. 9, 2019, which killed 11 people.',
+    );
+    const attacks = graph.entitiesOf('Attack');
+    expect(attacks).toHaveLength(2);
+    const raid = attacks.find((a) => graph.relations().includes(`OCCURRED_IN ${a.name} -> Orvana`))!;
+    const older = attacks.find((a) => a !== raid)!;
+    expect(dateOf(graph, raid.name)).toBe('2021-03-05');
+    expect(dateOf(graph, older.name)).toBe('2019-02-09');
+    expect(raid.attributes.filter((a) => a.key === 'deaths').map((a) => a.value)).toEqual([3]);
+    expect(older.attributes.filter((a) => a.key === 'deaths').map((a) => a.value)).toEqual([11]);
+  });
+});
