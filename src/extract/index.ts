@@ -5,6 +5,7 @@ import type { Lexicon } from '../model/gazetteer.js';
 import { allows, type EntityType, type Ontology } from '../model/ontology.js';
 import type { AnalyzedText, EntityMention, Gazetteer, Sentence } from '../nlp/index.js';
 import { clusterAttacks, nameAttack, talksOfMany, type AttackCluster } from './attack-clusters.js';
+import { ArrestReader } from './arrests.js';
 import { publicationInstant } from './attack-dates.js';
 import { AttackFinder, refOf, type AttackPhrase } from './attacks.js';
 import { CasualtyReader, toAttribute, type CasualtyFigure } from './casualties.js';
@@ -26,6 +27,7 @@ export interface ExtractionResources {
 
 /** Prepared once per run: compiled cues, patterns and word lists. */
 export class Extractor {
+  private readonly arrests = new ArrestReader();
   private readonly attacks: AttackFinder;
   private readonly casualties: CasualtyReader;
   private readonly references: ReferenceResolver;
@@ -35,14 +37,17 @@ export class Extractor {
 
   constructor(private readonly resources: ExtractionResources) {
     this.lexicon = resources.gazetteer.lexicon;
-    this.attacks = new AttackFinder(this.lexicon, (ref) => {
-      const entry = resources.gazetteer.entries.get(ref);
-      return entry?.type === 'Country' ? undefined : entry?.country;
-    });
+    this.attacks = new AttackFinder(this.lexicon, (ref) => this.countryOf(ref));
     this.casualties = new CasualtyReader(this.lexicon);
     this.references = new ReferenceResolver(this.lexicon, resources.gazetteer.entries);
     this.relations = new RelationReader(resources.ontology);
     this.roles = new RoleReader(this.lexicon);
+  }
+
+  /** The country a place lies in, when the gazetteer knows it (a capital, a region). */
+  private countryOf(ref: string): string | undefined {
+    const entry = this.resources.gazetteer.entries.get(ref);
+    return entry?.type === 'Country' ? undefined : entry?.country;
   }
 
   extract(article: Article, analyzed: AnalyzedText): DocumentExtraction {
@@ -130,6 +135,9 @@ export class Extractor {
       const subject = (types: EntityType[]): Slot | undefined => lastSubject(memory.history, types);
       for (const hit of this.relations.read({ sentence, slots, recent })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       for (const hit of this.roles.read(sentence, bySentence[sentence.index]!, slots, subject)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
+      // An arresting state found through a place must be one the document names, so the relation has both ends.
+      const namedCountryOf = (ref: string) => [this.countryOf(ref)].find((c) => c !== undefined && entities.has(c));
+      for (const hit of this.arrests.read({ sentence, slots, countryOf: namedCountryOf, recentCountry: () => recent(['Country']) })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       memory.history.push(...slots.sort((a, b) => a.first - b.first));
     }
 

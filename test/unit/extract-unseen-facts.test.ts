@@ -43,3 +43,20 @@ describe('attack dates', () => {
     expect(older.attributes.filter((a) => a.key === 'deaths').map((a) => a.value)).toEqual([11]);
   });
 });
+
+describe('arrests', () => {
+  const arrests = (text: string) => graphOf(text).relations().filter((r) => r.startsWith('ARRESTED '));
+
+  it('"police detained two suspects, A and B": each named suspect is arrested, by the state the arrest was in', () => {
+    expect(arrests('Police in Tours, France, detained two suspects, Karim Belhadj and Yusuf Demir, on Tuesday, said Anna Klein.').sort()).toEqual(['ARRESTED France -> Karim Belhadj', 'ARRESTED France -> Yusuf Demir']);
+  });
+
+  it('"X was taken into custody" with no agent is an arrest; "by" names the agent', () => {
+    expect(arrests('Austria opened an inquiry. The prosecutor said Anton Weller was taken into custody in Linz.')).toEqual(['ARRESTED Austria -> Anton Weller']);
+    expect(arrests('Ines Kollár was detained by Interpol in Spain.')).toEqual(['ARRESTED Interpol -> Ines Kollár']);
+  });
+
+  it('a denied or supposed arrest is none', () => {
+    expect(arrests('In Linz, Austria, Anton Weller was not arrested. If Mara Lind is detained in Linz, she will appeal.')).toEqual([]);
+  });
+});
