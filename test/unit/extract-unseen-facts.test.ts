@@ -60,3 +60,28 @@ describe('arrests', () => {
     expect(arrests('In Linz, Austria, Anton Weller was not arrested. If Mara Lind is detained in Linz, she will appeal.')).toEqual([]);
   });
 });
+
+describe('casualties counted in parts and in words', () => {
+  const tolls = (text: string) => {
+    const [attack, ...others] = graphOf(text).entitiesOf('Attack');
+    expect(others).toEqual([]);
+    return attack!.attributes.filter((a) => a.key === 'deaths' || a.key === 'injured').map((a) => `${a.key}=${a.value}`);
+  };
+
+  it('"nine police officers and a civilian" is ten, in the active and in the passive', () => {
+    expect(tolls('A suicide bomber killed nine police officers and a civilian in Marwa on Sunday.')).toEqual(['deaths=10']);
+    expect(tolls('Three soldiers and two children were killed in the bombing in Avra.')).toEqual(['deaths=5']);
+  });
+
+  it('a toll of dead and one of hurt stay two; an "and" that starts a new clause adds nothing', () => {
+    expect(tolls('The blast in Kessa left 14 dead and 30 injured.')).toEqual(['deaths=14', 'injured=30']);
+    expect(tolls('The bombing in Ostra killed four people and a policeman was wounded.')).toEqual(['deaths=4', 'injured=1']);
+  });
+
+  it('numbers as words: "Fourteen", "twenty-three", "two dozen", "three hundred"', () => {
+    expect(tolls('Fourteen people were killed when a bomb exploded at a market in Dabra.')).toEqual(['deaths=14']);
+    expect(tolls('Gunmen attacked a bus in Tirel, killing twenty-three passengers.')).toEqual(['deaths=23']);
+    expect(tolls('Two dozen people were wounded in the shooting in Orlim.')).toEqual(['injured=24']);
+    expect(tolls('The siege in Varn left three hundred people injured.')).toEqual(['injured=300']);
+  });
+});
