@@ -15,7 +15,7 @@ import { RoleReader } from './roles.js';
 import type { AttackFacts, DocumentExtraction, LocalEntity, LocalRelation, Slot } from './types.js';
 
 export type { AttackFacts, DocumentExtraction, LocalEntity, LocalRelation } from './types.js';
-export { anchorsAgree, erasAgree, mergeFacts } from './attack-clusters.js';
+export { anchorsAgree, datesAgree, erasAgree, mergeFacts } from './attack-clusters.js';
 
 // Between a casualty figure and the attack it counts: "killed 52 people in suicide bombings".
 const FIGURE_OF = /^\s+(?:\S+\s+){0,2}(?:in|during|at|on)\s+(?:the\s+|an?\s+)?$/i;

@@ -118,6 +118,9 @@ class MentionFinder {
       // "German-born" says where someone comes from, not what a state did.
       if (nextWord === '-' && tokens[last + 1]?.text.toLowerCase() === 'born') return undefined;
       if (entry.type !== 'Country') return undefined;
+      // "the Somali capital": the country's capital city.
+      const capital = nextWord === 'capital' && DETERMINERS.has(lower(tokens, first - 1, first)) ? this.gazetteer.entries.get(this.gazetteer.capitalByCountry.get(entry.id) ?? '') : undefined;
+      if (capital) return { ...base, last: last + 1, end: next!.end, text: sentence.text.slice(base.start - sentence.start, next!.end - sentence.start), type: 'Location', key: capital.id, name: capital.name, role: 'head', via: 'gazetteer:demonym-capital' };
       // "the French" and "Americans" name the state or its people; an adjective before a noun modifies it.
       const role = next && isWord(next) && !AUXILIARIES.test(nextWord) ? 'modifier' : 'head';
       return { ...base, type: 'Country', key: entry.id, name: entry.name, role };
