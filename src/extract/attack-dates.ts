@@ -1,6 +1,7 @@
 // When an attack happened, as its report says: dates written out in full are read as stated ("Feb. 9, 2019"
 // is 2019 whatever the article's year); dates that lean on the day of writing ("last Friday", "yesterday",
-// "on Sept. 17") are resolved by chrono-node against the article's publication date, never taken from it.
+// "on Sept. 17") are resolved against the article's publication date (weekdays and relative words by
+// chrono-node), never taken from it.
 import * as chrono from 'chrono-node';
 import { findDates, type PartialDate } from '../ingest/index.js';
 
@@ -10,9 +11,9 @@ export interface AttackDate {
   date: string | undefined;
 }
 
-// chrono costs about a quarter of a millisecond a call: only text that can hold a date it reads better than
-// the stated-date patterns reaches it.
-const LEANS_ON_TODAY = /\b(?:yesterday|today|tonight|ago|last (?:night|week|weekend|month)|this (?:morning|afternoon|evening|week)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+// chrono costs about a quarter of a millisecond a call: only text with a word it reads against the day of
+// writing reaches it ("on Sept. 17" needs no parser to take the publication's year).
+const LEANS_ON_TODAY = /\b(?:yesterday|today|tonight|ago|last (?:night|week|weekend|month)|this (?:morning|afternoon|evening|week)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 const DAY_MS = 86_400_000;
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -34,33 +35,34 @@ export function publicationInstant(published: string | undefined): Date | undefi
   return day ? new Date(Date.UTC(+day[1]!, +day[2]! - 1, +day[3]!, 12)) : undefined;
 }
 
-/** A date told relative to the day of writing, read against `published`: the latest such day not after it. */
+const dayDate = (when: number): AttackDate => {
+  const day = new Date(when);
+  return { year: undefined, date: isoDate({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() }) };
+};
+
+/** A date told relative to the day of writing, read by chrono against `published`: never after it. */
 function relativeDate(text: string, published: Date): AttackDate | undefined {
   const result = chrono.en.parse(text, { instant: published, timezone: 0 }, { forwardDate: false })[0];
   if (!result) return undefined;
   const start = result.start;
-  const casual = /\b(?:yesterday|today|tonight|ago)\b/i.test(result.text);
-  const dayOfMonth = start.isCertain('day') && start.isCertain('month') && !start.isCertain('year');
-  if (!casual && !dayOfMonth && !start.isCertain('weekday')) return undefined;
-  let when = Date.UTC(start.get('year')!, start.get('month')! - 1, start.get('day')!, 12);
-  // A report tells of what has happened: "on Friday" in Monday's paper is the Friday before, and "Dec. 29"
-  // in January's the December before.
-  if (when > published.getTime()) {
-    if (start.isCertain('month')) {
-      const earlier = new Date(when);
-      earlier.setUTCFullYear(earlier.getUTCFullYear() - 1);
-      when = earlier.getTime();
-    } else when -= 7 * DAY_MS;
-  }
-  const day = new Date(when);
-  return { year: undefined, date: isoDate({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() }) };
+  if (!/\b(?:yesterday|today|tonight|ago)\b/i.test(result.text) && !start.isCertain('weekday')) return undefined;
+  const when = Date.UTC(start.get('year')!, start.get('month')! - 1, start.get('day')!, 12);
+  // A report tells of what has happened: "on Friday" in Monday's paper is the Friday before.
+  return dayDate(when > published.getTime() ? when - 7 * DAY_MS : when);
+}
+
+/** "on Dec. 29" with no year: the latest Dec. 29 up to the publication day ("Dec. 29" in January's paper is last year's). */
+function dayThisYear(month: number, day: number, published: Date): AttackDate {
+  const year = published.getUTCFullYear();
+  const when = Date.UTC(year, month - 1, day, 12);
+  return dayDate(when > published.getTime() ? Date.UTC(year - 1, month - 1, day, 12) : when);
 }
 
 /** The date of the attack a stretch of text tells of, if it gives one. */
 export function readAttackDate(text: string, published: Date | undefined): AttackDate | undefined {
   const stated = bestDate(findDates(text));
   if (stated?.year !== undefined) return { year: stated.year, date: isoDate(stated) };
-  const relative = published && LEANS_ON_TODAY.test(text) ? relativeDate(text, published) : undefined;
-  if (relative) return relative;
-  return stated ? { year: undefined, date: isoDate(stated) } : undefined;
+  if (stated && published) return dayThisYear(stated.month!, stated.day!, published);
+  if (stated) return { year: undefined, date: isoDate(stated) };
+  return published && LEANS_ON_TODAY.test(text) ? relativeDate(text, published) : undefined;
 }
