@@ -42,6 +42,33 @@ export function erasAgree(a: Era, b: Era): boolean {
   return !(a.year !== undefined ? a.explicit : b.explicit);
 }
 
+const DAY_MS = 86_400_000;
+// Reports of one attack may date it a day or two apart (time zones, "overnight", a late count).
+const SAME_DAYS = 3;
+
+function dateParts(date: string): { year: number | undefined; month: number | undefined; day: number | undefined } {
+  const m = /^(?:(\d{4})|-)(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date);
+  return { year: m?.[1] ? Number(m[1]) : undefined, month: m?.[2] ? Number(m[2]) : undefined, day: m?.[3] ? Number(m[3]) : undefined };
+}
+
+/**
+ * Two reports dated to days more than a few days apart, or to different months, tell of two attacks ("the
+ * market bombing on Thursday" in September is not May's hotel siege in the same city). An undated report
+ * agrees with any date.
+ */
+export function datesAgree(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return true;
+  const x = dateParts(a);
+  const y = dateParts(b);
+  if (x.month === undefined || y.month === undefined) return true;
+  if (x.day === undefined || y.day === undefined) return x.month === y.month || (x.year !== undefined && y.year !== undefined && x.year !== y.year);
+  const base = x.year ?? y.year ?? 2000;
+  // A day with no year is its day in the other's year, or in the year before or after (Dec. 31 / Jan. 1).
+  const shifted = x.year === undefined ? x : y.year === undefined ? y : undefined;
+  const dayOf = (p: typeof x, k: number) => Date.UTC(p.year ?? base + (p === shifted ? k : 0), p.month! - 1, p.day!);
+  return [-1, 0, 1].some((k) => Math.abs(dayOf(x, k) - dayOf(y, k)) <= SAME_DAYS * DAY_MS);
+}
+
 /**
  * Shared places, people or names tie two reports. Otherwise a shared country ties them, unless both name
  * places and none of those is shared (two cities: two attacks).

@@ -1,7 +1,7 @@
 // Finds the attacks a document speaks of: noun phrases ("the concert hall shooting in Moscow") and event
 // verbs ("took 912 people hostage"), tied to the places, venues, people and dates around them. Generic talk
 // ("numerous attacks", "an attack in Germany") is left out; "the attack" and "the massacre" refer back.
-import { findDates, type PartialDate } from '../ingest/index.js';
+import { readAttackDate, type AttackDate } from './attack-dates.js';
 import type { Lexicon } from '../model/gazetteer.js';
 import { countPattern, isVerbForm, slug, tokenize, type EntityMention, type Sentence, type Token } from '../nlp/index.js';
 import type { AttackFacts, TextSpan } from './types.js';
@@ -86,7 +86,8 @@ export class AttackFinder {
   }
 
   /** Attack phrases of one sentence, left to right. */
-  phrases(sentence: Sentence, mentions: EntityMention[]): AttackPhrase[] {
+  /** `published`: the article's publication day, against which dates such as "last Friday" are read. */
+  phrases(sentence: Sentence, mentions: EntityMention[], published?: Date): AttackPhrase[] {
     const tokens = sentence.tokens;
     const lower = tokens.map((t) => t.text.toLowerCase());
     const found: AttackPhrase[] = [];
@@ -101,7 +102,7 @@ export class AttackFinder {
       // "attack" as a verb ("to attack", "attacks the"), and nouns inside a longer compound, are not events.
       if (/^(?:to|will|would|could|may|might|can|did)$/.test(lower[i - 1] ?? '')) continue;
       if (['-', 'counter', 'anti'].includes(lower[i - 1] ?? '') || lower[nounLast] === '-') continue;
-      found.push(this.nounPhrase(sentence, mentions, i, nounLast, entry, verbs));
+      found.push(this.nounPhrase(sentence, mentions, i, nounLast, entry, verbs, published));
       i = nounLast - 1;
     }
     const text = sentence.text.toLowerCase();
@@ -113,12 +114,12 @@ export class AttackFinder {
       const first = tokens.findIndex((t) => t.start >= start);
       const last = tokens.findIndex((t) => t.end >= start + m![0].length) + 1;
       if (first < 0 || last <= first || found.some((p) => p.first < last && p.last > first)) continue;
-      found.push(this.verbPhrase(sentence, mentions, first, last, kind, m[0]));
+      found.push(this.verbPhrase(sentence, mentions, first, last, kind, m[0], published));
     }
     return found.sort((a, b) => a.first - b.first);
   }
 
-  private nounPhrase(sentence: Sentence, mentions: EntityMention[], nounFirst: number, nounLast: number, entry: NounEntry, verbs: Set<number>): AttackPhrase {
+  private nounPhrase(sentence: Sentence, mentions: EntityMention[], nounFirst: number, nounLast: number, entry: NounEntry, verbs: Set<number>, published: Date | undefined): AttackPhrase {
     const tokens = sentence.tokens;
     const lower = tokens.map((t) => t.text.toLowerCase());
     const noun = tokens.slice(nounFirst, nounLast).map((t) => t.text.toLowerCase()).join(' ');
@@ -189,7 +190,7 @@ export class AttackFinder {
     }
     // "the Boko Haram raids on Maiduguri", "an al-Shabaab suicide bombing": a group named before the noun did it.
     for (const m of mentions) if (m.type === 'Group' && m.first >= first && m.last <= nounFirst && !facts.agents.includes(refOf(m))) facts.agents.push(refOf(m));
-    this.collect(facts, sentence, mentions, first, last, nounFirst, nounLast);
+    this.collect(facts, sentence, mentions, first, last, nounFirst, published);
     // "the 2013 Westgate mall massacre": a year among the modifiers dates it.
     const year = facts.year === undefined ? tokens.slice(first, nounFirst).find((t) => /^(?:19|20)\d\d$/.test(t.text)) : undefined;
     if (year) {
@@ -222,7 +223,7 @@ export class AttackFinder {
     };
   }
 
-  private verbPhrase(sentence: Sentence, mentions: EntityMention[], first: number, last: number, kind: string, text: string): AttackPhrase {
+  private verbPhrase(sentence: Sentence, mentions: EntityMention[], first: number, last: number, kind: string, text: string, published: Date | undefined): AttackPhrase {
     const tokens = sentence.tokens;
     const facts: AttackFacts = { kind, noun: kind === 'hostage-taking' ? 'hostage crisis' : kind, year: undefined, date: undefined, places: [], sites: [], countries: [], persons: [], names: [], venues: [], agents: [] };
     // An event told by its verb is placed by its clause: "took 912 people hostage at Moscow's Dubrovka Theater",
@@ -238,10 +239,21 @@ export class AttackFinder {
       const close = tokens.findIndex((t, k) => k > clauseEnd + 1 && k - clauseEnd <= 10 && t.text === ',');
       if (close > 0 && /^(?:in|at|near|outside|on|inside)$/i.test(tokens[close + 1]?.text ?? '')) clauseEnd = tokens.findIndex((t, k) => k > close && CLAUSE_END.test(t.text) && !joins(k));
     }
-    this.collect(facts, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, last);
+    this.collect(facts, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, published);
     // A clause that names no place leaves it to its sentence: "Gunmen attacked the convoy of X, a candidate for
     // the Y party, near Z" is still at Z.
-    if (facts.places.length + facts.sites.length + facts.countries.length === 0) this.collect(facts, sentence, mentions, 0, tokens.length, first, last);
+    if (facts.places.length + facts.sites.length + facts.countries.length === 0) this.collect(facts, sentence, mentions, 0, tokens.length, first, published);
+    // "Gunmen attacked a depot in X, Nigeria, last Friday, killing three": the clause's date may follow its
+    // place; the sentence dates the event up to the next attack it names, by a day ("since 2015" may be anything).
+    if (facts.date === undefined) {
+      const lower = tokens.map((t) => t.text.toLowerCase());
+      const next = tokens.findIndex((_, k) => k >= last && this.nounAt(lower, k) !== undefined);
+      const date = readAttackDate(sentence.text.slice(0, next < 0 ? undefined : tokens[next]!.start - sentence.start), published);
+      if (date?.date && /\d-\d\d$/.test(date.date)) {
+        facts.year = date.year;
+        facts.date = date.date;
+      }
+    }
     facts.persons = [];
     return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts };
   }
@@ -265,7 +277,7 @@ export class AttackFinder {
   }
 
   /** Places, people, proper names, venues and the date found between tokens [from, to). */
-  private collect(facts: AttackFacts, sentence: Sentence, mentions: EntityMention[], from: number, to: number, nounFirst: number, nounLast: number): void {
+  private collect(facts: AttackFacts, sentence: Sentence, mentions: EntityMention[], from: number, to: number, nounFirst: number, published: Date | undefined): void {
     const tokens = sentence.tokens;
     const lowerAll = tokens.map((t) => t.text.toLowerCase());
     for (const m of mentions) {
@@ -298,11 +310,14 @@ export class AttackFinder {
         }
       }
     }
-    const span = sentence.text.slice(tokens[from]!.start - sentence.start, tokens[Math.min(to, tokens.length) - 1]!.end - sentence.start);
-    const date = bestDate(findDates(span)) ?? (from === 0 ? undefined : (leadingDate(sentence, nounFirst, nounLast) ?? whenDate(sentence, nounFirst)));
+    const spanEnd = tokens[Math.min(to, tokens.length) - 1]!.end - sentence.start;
+    // "the bombing in Peshawar on Feb. 9, 2019": the year after the comma that ended the phrase is its date's.
+    const year = /^,\s(?:19|20)\d\d\b/.exec(sentence.text.slice(spanEnd, spanEnd + 6))?.[0] ?? '';
+    const span = sentence.text.slice(tokens[from]!.start - sentence.start, spanEnd) + year;
+    const date = readAttackDate(span, published) ?? (from === 0 ? undefined : (leadingDate(sentence, nounFirst, published) ?? whenDate(sentence, nounFirst, published)));
     if (date) {
       facts.year = date.year;
-      facts.date = isoDate(date);
+      facts.date = date.date;
     }
   }
 }
@@ -335,33 +350,21 @@ function verbTokens(sentence: Sentence): Set<number> {
   return verbs;
 }
 
-function bestDate(dates: PartialDate[]): PartialDate | undefined {
-  return dates.find((d) => d.year !== undefined && d.month !== undefined) ?? dates.find((d) => d.year !== undefined) ?? dates.find((d) => d.month !== undefined && d.day !== undefined);
-}
-
 /** "In 2002, militants took ...": a date that opens the sentence dates its first event. */
-function leadingDate(sentence: Sentence, nounFirst: number, _nounLast: number): PartialDate | undefined {
+function leadingDate(sentence: Sentence, nounFirst: number, published: Date | undefined): AttackDate | undefined {
   const opening = sentence.tokens.slice(0, Math.min(nounFirst, 6));
   const comma = opening.findIndex((t: Token) => t.text === ',');
   if (comma < 0) return undefined;
-  const text = sentence.text.slice(0, opening[comma]!.start - sentence.start);
-  return bestDate(findDates(text));
-}
-
-/** ISO 8601 as far as the text says: "2024", "2024-03", "2024-03-22", or "--03-22" with no year. */
-function isoDate(date: PartialDate): string | undefined {
-  const two = (n: number) => String(n).padStart(2, '0');
-  if (date.year === undefined) return date.month !== undefined && date.day !== undefined ? `--${two(date.month)}-${two(date.day)}` : undefined;
-  return [String(date.year), ...(date.month !== undefined ? [two(date.month)] : []), ...(date.month !== undefined && date.day !== undefined ? [two(date.day)] : [])].join('-');
+  return readAttackDate(sentence.text.slice(0, opening[comma]!.start - sentence.start), published);
 }
 
 /** "since July 2005, when four men killed 52 people in bombings ...": the date before ", when" dates the clause. */
-function whenDate(sentence: Sentence, nounFirst: number): PartialDate | undefined {
+function whenDate(sentence: Sentence, nounFirst: number, published: Date | undefined): AttackDate | undefined {
   const tokens = sentence.tokens;
   for (let w = nounFirst - 1; w >= 1 && nounFirst - w <= 12; w--) {
     if (tokens[w]!.text.toLowerCase() !== 'when' || tokens[w - 1]!.text !== ',') continue;
     const from = tokens[Math.max(0, w - 7)]!;
-    return bestDate(findDates(sentence.text.slice(from.start - sentence.start, tokens[w - 1]!.start - sentence.start)));
+    return readAttackDate(sentence.text.slice(from.start - sentence.start, tokens[w - 1]!.start - sentence.start), published);
   }
   return undefined;
 }

@@ -29,13 +29,34 @@ export class CasualtyReader {
   private readonly singles: Array<{ key: 'deaths' | 'injured'; re: RegExp }>;
   /** A count right after an active verb: "four gunmen killed 52 people" counts the killers first. */
   private readonly countAfter: RegExp;
+  private readonly partPattern: RegExp;
 
   constructor(private readonly lexicon: Lexicon) {
     const count = `(?<n>${countPattern(lexicon.countWords)})`;
     const compile = (key: 'deaths' | 'injured', source: string) => ({ key, re: new RegExp(`\\b${source.replace('Q N', `${QUALIFIER}${count}`)}\\b`, 'g') });
     this.countAfter = new RegExp(`^\\s+${QUALIFIER}${count}\\b`);
+    // After the first number: up to three words of what it counts, "and", then a count or "a" and its noun.
+    // "133 dead and 147 injured" are two figures: no word of the toll itself is part of what is counted.
+    const notCounted = `(?!(?:and|were|was|in|at|on|dead|killed|died|deaths|lives|injured|wounded|hurt|more|other|others|half)\\b)`;
+    this.partPattern = new RegExp(`^(?:\\s+${notCounted}[\\p{Ll}'-]+){1,3}\\s+and\\s+(?<p>a|an|${countPattern(lexicon.countWords)})\\s+(?<what>${notCounted}[\\p{Ll}'-]+(?:\\s+${notCounted}[\\p{Ll}'-]+)?)`, 'u');
     this.patterns = [...lexicon.deathPatterns.map((p) => compile('deaths', p)), ...lexicon.injuryPatterns.map((p) => compile('injured', p))];
     this.singles = [...lexicon.singleDeathPatterns.map((p) => compile('deaths', p)), ...lexicon.singleInjuryPatterns.map((p) => compile('injured', p))];
+  }
+
+  /**
+   * The second part of a count that goes on after "and" ("nine police officers and a civilian", "three
+   * soldiers and two children"), read from `from` (just after the first number): its value and where it ends.
+   * A part that starts a clause of its own ("... and a policeman was hurt"), outside the figure's own passive,
+   * or that counts the attackers, is no part of this toll.
+   */
+  private partAfter(text: string, from: number, figureEnd: number): { value: number; end: number } | undefined {
+    const m = this.partPattern.exec(text.slice(from));
+    if (!m || ATTACKERS.test(m.groups!.what!)) return undefined;
+    const value = /^(?:a|an)$/.test(m.groups!.p!) ? 1 : parseCount(m.groups!.p!, this.lexicon.countWords);
+    if (value === undefined) return undefined;
+    const end = from + m[0].length;
+    if (end > figureEnd && /^\s+(?:was|were|is|are|had|has|have)\b/.test(text.slice(end))) return undefined;
+    return { value, end };
   }
 
   /** One victim without a number ("was killed", "shot and killed the imam"), where no count is given. */
@@ -73,6 +94,8 @@ export class CasualtyReader {
         const before = text.slice(Math.max(0, at - 25), at);
         const after = text.slice(m.index + m[0].length);
         if (value === undefined || /including\s+(?:\S+\s+)?$/.test(before) || /^\s*(?:\w+\s+)?hostage/.test(after)) continue;
+        // "killed four people and a policeman was wounded": the object of one verb is not counted by the other.
+        if (new RegExp(`\\b(?:${key === 'deaths' ? 'wounded|wounding|injured|injuring' : 'killed|killing'})\\s+${QUALIFIER}$`).test(before)) continue;
         // "four gunmen killed 52 people", "two gunmen shot and killed a guard": a number before an active verb
         // with an object counts the attackers, not the dead.
         if (/(?:killed|wounded|injured)$/.test(m[0]) && (this.countAfter.test(after) || (!/\b(?:were|was|been|are|is)\b/.test(m[0]) && /^\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|several|dozens|scores|\p{Lu})/u.test(sentence.text.slice(m.index + m[0].length))))) continue;
@@ -82,7 +105,14 @@ export class CasualtyReader {
         // "five attackers died": the attackers' own dead are kept apart from the attack's toll.
         // "two soldiers and three attackers were killed": each number counts the words up to the next one.
         const counted = text.slice(at + number.length, m.index + m[0].length).split(/\band\b|,/)[0]!;
-        figures.push({ key, value, attackers: ATTACKERS.test(counted), qualifier: m.groups!.q, start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, text: sentence.text.slice(m.index, m.index + m[0].length) });
+        const attackers = ATTACKERS.test(counted);
+        // "nine police officers and a civilian": victims counted in parts are one toll, their sum.
+        const part = attackers ? undefined : this.partAfter(text, at + number.length, m.index + m[0].length);
+        if (part) re.lastIndex = part.end;
+        const end = Math.max(m.index + m[0].length, part?.end ?? 0);
+        const total = value + (part?.value ?? 0);
+        if (part && figures.some((f) => f.key === key && f.value === total)) continue;
+        figures.push({ key, value: total, attackers, qualifier: m.groups!.q, start: sentence.start + m.index, end: sentence.start + end, text: sentence.text.slice(m.index, end) });
       }
     }
     figures.push(...this.singleFigures(sentence, text, figures));

@@ -5,6 +5,8 @@ import type { Lexicon } from '../model/gazetteer.js';
 import { allows, type EntityType, type Ontology } from '../model/ontology.js';
 import type { AnalyzedText, EntityMention, Gazetteer, Sentence } from '../nlp/index.js';
 import { clusterAttacks, nameAttack, talksOfMany, type AttackCluster } from './attack-clusters.js';
+import { ArrestReader } from './arrests.js';
+import { publicationInstant } from './attack-dates.js';
 import { AttackFinder, refOf, type AttackPhrase } from './attacks.js';
 import { CasualtyReader, toAttribute, type CasualtyFigure } from './casualties.js';
 import { lastParty, lastSubject, ReferenceResolver, type DocumentMemory } from './references.js';
@@ -14,7 +16,7 @@ import { SyntaxRelations } from './syntax-relations.js';
 import type { AttackFacts, DocumentExtraction, LocalEntity, LocalRelation, Slot } from './types.js';
 
 export type { AttackFacts, DocumentExtraction, LocalEntity, LocalRelation } from './types.js';
-export { anchorsAgree, erasAgree, mergeFacts } from './attack-clusters.js';
+export { anchorsAgree, datesAgree, erasAgree, mergeFacts } from './attack-clusters.js';
 
 // Between a casualty figure and the attack it counts: "killed 52 people in suicide bombings".
 const FIGURE_OF = /^\s+(?:\S+\s+){0,2}(?:in|during|at|on)\s+(?:the\s+|an?\s+)?$/i;
@@ -26,6 +28,7 @@ export interface ExtractionResources {
 
 /** Prepared once per run: compiled cues, patterns and word lists. */
 export class Extractor {
+  private readonly arrests = new ArrestReader();
   private readonly attacks: AttackFinder;
   private readonly casualties: CasualtyReader;
   private readonly references: ReferenceResolver;
@@ -36,15 +39,18 @@ export class Extractor {
 
   constructor(private readonly resources: ExtractionResources) {
     this.lexicon = resources.gazetteer.lexicon;
-    this.attacks = new AttackFinder(this.lexicon, (ref) => {
-      const entry = resources.gazetteer.entries.get(ref);
-      return entry?.type === 'Country' ? undefined : entry?.country;
-    });
+    this.attacks = new AttackFinder(this.lexicon, (ref) => this.countryOf(ref));
     this.casualties = new CasualtyReader(this.lexicon);
     this.references = new ReferenceResolver(this.lexicon, resources.gazetteer.entries);
     this.relations = new RelationReader(resources.ontology);
     this.roles = new RoleReader(this.lexicon);
     this.syntax = new SyntaxRelations((ref) => resources.gazetteer.entries.get(ref)?.type === 'Location');
+  }
+
+  /** The country a place lies in, when the gazetteer knows it (a capital, a region). */
+  private countryOf(ref: string): string | undefined {
+    const entry = this.resources.gazetteer.entries.get(ref);
+    return entry?.type === 'Country' ? undefined : entry?.country;
   }
 
   extract(article: Article, analyzed: AnalyzedText): DocumentExtraction {
@@ -63,7 +69,8 @@ export class Extractor {
     for (const mention of mentions) addEntity(entities, refOf(mention), mention.type, mention.name, mention.key, mention);
 
     // Attacks: phrases, then which of them are one attack.
-    const phrases = sentences.flatMap((s) => this.attacks.phrases(s, bySentence[s.index]!));
+    const published = publicationInstant(article.published);
+    const phrases = sentences.flatMap((s) => this.attacks.phrases(s, bySentence[s.index]!, published));
     const publishedYear = article.published ? Number(article.published.slice(0, 4)) : undefined;
     const paragraphOf = paragraphIndex(article.text, sentences);
     const sentenceFacts = (index: number): AttackFacts => {
@@ -132,6 +139,9 @@ export class Extractor {
       for (const hit of this.relations.read({ sentence, slots, recent })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       for (const hit of this.syntax.read(sentence, slots, () => recent(['Attack']))) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       for (const hit of this.roles.read(sentence, bySentence[sentence.index]!, slots, subject)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
+      // An arresting state found through a place must be one the document names, so the relation has both ends.
+      const namedCountryOf = (ref: string) => [this.countryOf(ref)].find((c) => c !== undefined && entities.has(c));
+      for (const hit of this.arrests.read({ sentence, slots, countryOf: namedCountryOf, recentCountry: () => recent(['Country']) })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       memory.history.push(...slots.sort((a, b) => a.first - b.first));
     }
 

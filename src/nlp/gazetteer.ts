@@ -60,6 +60,8 @@ export interface Gazetteer {
   lexicon: Lexicon;
   /** Entry id of a country by ISO alpha-3 code. */
   countryByCode: Map<string, string>;
+  /** Entry id of a country's capital by the country's entry id ("the Somali capital" is Mogadishu). */
+  capitalByCountry: Map<string, string>;
 }
 
 export const slug = (text: string): string =>
@@ -112,6 +114,7 @@ export function loadGazetteer(): Gazetteer {
   const entries = new Map<string, GazetteerEntry>();
   const root = newNode();
   const countryByCode = new Map<string, string>();
+  const capitalByCountry = new Map<string, string>();
   const add = (entry: GazetteerEntry, forms: Array<[string, FormKind]>) => {
     entries.set(entry.id, entry);
     for (const [surface, form] of forms) insert(root, spellings(surface, lexicon.spellingVariants), entry, form);
@@ -140,6 +143,7 @@ export function loadGazetteer(): Gazetteer {
     if (!capital) continue;
     const capitalId = `location/${slug(country.capital[0] ?? capital)}`;
     add({ id: capitalId, type: 'Location', name: country.capital[0] ?? capital, aliases: capitalAliases, country: id }, capitals.map((c): [string, FormKind] => [c, 'capital']));
+    capitalByCountry.set(id, capitalId);
   }
 
   for (const group of groups) {
@@ -172,7 +176,7 @@ export function loadGazetteer(): Gazetteer {
   for (const entry of entries.values()) {
     if (entry.parent && !entries.has(entry.parent)) throw new Error(`gazetteer: ${entry.id} names an unknown parent ${entry.parent}`);
   }
-  return { entries, root, lexicon, countryByCode };
+  return { entries, root, lexicon, countryByCode, capitalByCountry };
 }
 
 /** Longest matches, left to right, in one pass over the tokens. */

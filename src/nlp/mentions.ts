@@ -118,6 +118,9 @@ class MentionFinder {
       // "German-born" says where someone comes from, not what a state did.
       if (nextWord === '-' && tokens[last + 1]?.text.toLowerCase() === 'born') return undefined;
       if (entry.type !== 'Country') return undefined;
+      // "the Somali capital": the country's capital city.
+      const capital = nextWord === 'capital' && DETERMINERS.has(lower(tokens, first - 1, first)) ? this.gazetteer.entries.get(this.gazetteer.capitalByCountry.get(entry.id) ?? '') : undefined;
+      if (capital) return { ...base, last: last + 1, end: next!.end, text: sentence.text.slice(base.start - sentence.start, next!.end - sentence.start), type: 'Location', key: capital.id, name: capital.name, role: 'head', via: 'gazetteer:demonym-capital' };
       // "the French" and "Americans" name the state or its people; an adjective before a noun modifies it.
       const role = next && isWord(next) && !AUXILIARIES.test(nextWord) ? 'modifier' : 'head';
       return { ...base, type: 'Country', key: entry.id, name: entry.name, role };
@@ -168,6 +171,16 @@ class MentionFinder {
     return false;
   }
 
+  /** Whether the name of tokens [first, and) is whole without what follows "and" at token `and`. */
+  completeBeforeAnd(tokens: Token[], first: number, and: number, state: DocumentState): boolean {
+    const before = tokens[and - 1]!.text.toLowerCase();
+    const after = tokens[and + 1]?.text ?? '';
+    const head = (word: string) => this.orgSuffixes.has(word) || this.locSuffixes.has(word);
+    if (head(before) && and - first >= 2) return true;
+    if (this.personTitles.has(after.toLowerCase()) || this.leaderTitles.has(after.toLowerCase())) return true;
+    return and - first === 1 && state.personsByTail.has(tokens[first]!.text) && state.personsByTail.has(after);
+  }
+
   /** Proper-name spans not covered by the gazetteer. */
   names(sentence: Sentence, covered: boolean[], found: EntityMention[], state: DocumentState): EntityMention[] {
     const { tokens } = sentence;
@@ -183,14 +196,17 @@ class MentionFinder {
         const t = tokens[j]!;
         const after = tokens[j + 1];
         if (isCapitalized(t) && isWord(t)) j++;
-        else if (/^(?:al|el|bin|ibn|abu|abd)$/i.test(t.text) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && isCapitalized(tokens[j + 2]!)) j += 3;
+        // "Deir ez-Zor", "Ras al-Ain": a short lower-case article joined by a hyphen to the next name goes on.
+        else if ((/^(?:al|el|bin|ibn|abu|abd)$/i.test(t.text) || /^\p{Ll}{1,3}$/u.test(t.text) && t.spaceBefore) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && !tokens[j + 2]!.spaceBefore && isCapitalized(tokens[j + 2]!)) j += 3;
         // "Lashkar-e-Jhangvi", "Jamaat-ul-Ahrar", "Takfir wal-Hijra": short particles joined by hyphens.
         else if (t.text === '-' && !t.spaceBefore && /^(?:e|i|ul|ud|al|el|wal|wa|u|o)$/i.test(after?.text ?? '') && !after!.spaceBefore && tokens[j + 2]?.text === '-' && !tokens[j + 2]!.spaceBefore && tokens[j + 3] && isCapitalized(tokens[j + 3]!)) j += 4;
         else if (/^(?:wal|wa)$/i.test(t.text) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && isCapitalized(tokens[j + 2]!)) j += 3;
         // "J. Peter Donald", "John F. Kerry": an initial's full stop; "O'Neill", "D'Albini": an apostrophe.
         else if ((t.text === '.' && /^\p{Lu}$/u.test(tokens[j - 1]!.text) || /^['’]$/.test(t.text) && /^\p{Lu}$/u.test(tokens[j - 1]!.text)) && !t.spaceBefore && after && isCapitalized(after) && !covered[j + 1]) j += 2;
-        // "Judith Miller and James Lee" are two people; "Tawhid and Jihad" is one name.
-        else if (t.text === 'and' && (isFirstName(after?.text ?? '') || isFirstName(tokens[i]!.text) && j - i >= 2)) break;
+        // "Judith Miller and James Lee" are two people; "Tawhid and Jihad" is one name. A name already complete
+        // before the "and" ("the Rumour Service and Public Protection Service", "Whitelaw and Lord Carrington",
+        // two known surnames) is one of two.
+        else if (t.text === 'and' && (isFirstName(after?.text ?? '') || isFirstName(tokens[i]!.text) && j - i >= 2 || this.completeBeforeAnd(tokens, i, j, state))) break;
         else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && !covered[j + 1] && isCapitalized(tokens[j + 1]!) && (t.text !== '-' || !t.spaceBefore)) j += 2;
         else break;
       }
@@ -278,6 +294,13 @@ class MentionFinder {
     // "... Police", "University of Bergen", "Ministry of Defence": the organisation word ends or opens the name.
     if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words.slice(-2).join(' ') === 'school of') || (words.length > 2 && this.orgSuffixes.has(words[0]!) && words[1] === 'of')) return make('Organization', text, 'name:suffix');
     if (this.locSuffixes.has(lastWord) && span.length > 1) return make('Location', text, 'name:suffix');
+    // "Rue Victor Hugo", "County Clare", "Mount Elgon": a place word that opens the name makes it a place.
+    if (this.locPrefixes.has(words[0]!) && span.length > 1) return make('Location', text, 'name:prefix');
+    // "Victor Hugo street", "Gulshan road": the kind of way written after the name, in lower case.
+    if (STREET_AFTER.test(nextWord) && tokens[last]?.spaceBefore && !/^\p{Lu}/u.test(tokens[last]!.text)) {
+      const end = last + 1;
+      return { ...make('Location', `${text} ${tokens[last]!.text}`, 'name:street'), last: end, end: tokens[last]!.end, text: `${text} ${tokens[last]!.text}` };
+    }
 
     if (acronym && !author) return make('Organization', text, 'name:acronym');
     const tail = state.personsByTail.get(text);
@@ -306,6 +329,7 @@ class MentionFinder {
   }
 }
 
+const STREET_AFTER = /^(?:street|road|avenue|boulevard|lane|highway)$/;
 const SUBDIVISION_AFTER = /^(?:village|town|city|district|sub-district|subdistrict|province|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|region|area|department|parish)$/;
 const COMPASS_WORD = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern)$/i;
 
@@ -398,9 +422,10 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       if (hit.entry.type === 'Location' && previous && isCapitalized(previous) && isFirstName(previous.text)) continue;
       // "West Midlands Police", "London Bridge", "University of York": a known place inside the name of an
       // organisation or a site is no mention of its own.
-      const next = sentence.tokens[hit.last];
       const suffix = (t: Token | undefined) => t !== undefined && isCapitalized(t) && (finder.orgSuffixes.has(t.text.toLowerCase()) || finder.locSuffixes.has(t.text.toLowerCase()));
-      if (hit.entry.type === 'Location' && (suffix(next) || (previous?.text === 'of' && suffix(sentence.tokens[hit.first - 2])))) continue;
+      // "New York State Police", "Kabul Polytechnic University": an organisation's word may come a few capitalised words on.
+      const orgAhead = (k: number): boolean => k - hit.last < 3 && sentence.tokens[k] !== undefined && isCapitalized(sentence.tokens[k]!) && isWord(sentence.tokens[k]!) && (finder.orgSuffixes.has(sentence.tokens[k]!.text.toLowerCase()) || orgAhead(k + 1));
+      if (hit.entry.type === 'Location' && (suffix(sentence.tokens[hit.last]) || orgAhead(hit.last) || (previous?.text === 'of' && suffix(sentence.tokens[hit.first - 2])))) continue;
       // "Boca Raton", "Bala Murghab": a known place name inside a longer one is no mention of its own.
       if (hit.entry.type === 'Location' && hit.form === 'name' && previous && hit.first > 1 && isCapitalized(previous) && isWord(previous) && !covered[hit.first - 1] && !/^(?:The|A|An|In|At|On|Near|Of)$/.test(previous.text) && !finder.isTitle(previous.text.toLowerCase())) continue;
       const mention = finder.fromGazetteer(sentence, hit);

@@ -1,10 +1,10 @@
 // resolve: many documents' extractions in; one entity per real-world thing out. Gazetteer entities share
 // their canonical id; people merge by full name (a lone surname joins the one full name it fits); attacks
-// merge when their years agree and they share a place, a person or a name. Ids are canonical keys, and a
+// merge when their years and dates agree and they share a place, a person or a name. Ids are canonical keys, and a
 // Resolver can start from what an earlier run stored, so the same entity keeps its id across runs.
 import type { Article } from '../ingest/index.js';
 import { MAX_NAME_CHARS, type AttackAnchors, type DocumentRecord, type EntityRecord, type Extraction, type RelationRecord } from '../model/extraction.js';
-import { anchorsAgree, erasAgree, mergeFacts, type AttackFacts, type DocumentExtraction, type LocalEntity } from '../extract/index.js';
+import { anchorsAgree, datesAgree, erasAgree, mergeFacts, type AttackFacts, type DocumentExtraction, type LocalEntity } from '../extract/index.js';
 import { slug } from '../nlp/index.js';
 import { emptyCorrections, type CorrectionIndex } from '../model/corrections.js';
 import { applyCorrections, routeEntity, type Route } from './corrections.js';
@@ -224,7 +224,7 @@ export class Resolver {
   }
 
   private agree(a: AttackState, era: number | undefined, explicit: boolean, facts: AttackFacts): boolean {
-    return erasAgree({ year: a.anchors.year, explicit: a.anchors.explicitYear }, { year: era, explicit }) && anchorsAgree(a.facts, facts);
+    return erasAgree({ year: a.anchors.year, explicit: a.anchors.explicitYear }, { year: era, explicit }) && datesAgree(a.facts.date, facts.date) && anchorsAgree(a.facts, facts);
   }
 }
 

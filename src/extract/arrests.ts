@@ -1,0 +1,94 @@
+// Arrests the cue list misses because the arrested are not the verb's object: a counted noun with the names
+// set off after it ("police detained two suspects, A and B") and the passive with no agent ("X was taken
+// into custody"). Whoever made the arrest is the named agent, else the state the arrest happened in.
+import type { Sentence } from '../nlp/index.js';
+import type { Slot } from './types.js';
+
+export interface ArrestHit {
+  relation: 'ARRESTED';
+  source: Slot;
+  target: Slot;
+  confidence: number;
+  rule: string;
+}
+
+export interface ArrestScope {
+  sentence: Sentence;
+  slots: Slot[];
+  /** The country a place lies in, when the gazetteer knows it. */
+  countryOf: (ref: string) => string | undefined;
+  /** The country the text last named, for arrests told with no place. */
+  recentCountry: () => Slot | undefined;
+}
+
+const ACTIVE = /\b(?:arrested|detained|apprehended|captured|took|have taken|has taken)\s+(?:into custody\s+)?(?:(?:at least|another|a further)\s+)?(?:\w+\s+){0,2}?(?:suspects?|men|women|people|persons|individuals|members|others|brothers|teenagers)\b(?:\s+into custody)?\s*[,:(]\s*/gi;
+const PASSIVE = /\b(?:was|were|has been|have been|had been|is|are)\s+(?:(?!not\b|never\b)\w+\s+)?(?:arrested|detained|apprehended|taken into custody|placed in custody|held in custody|in custody)\b/gi;
+const CONDITION = /\b(?:if|whether|unless|should)\b[^,;:]*$/i;
+const AGENT_TYPES = new Set(['Country', 'Organization']);
+const ARRESTED_TYPES = new Set(['Person', 'Group']);
+const CLAUSE = /[;.]|\b(?:after|before|because|while|who|which|for|on suspicion)\b/i;
+
+/** Whether only a comma or "and" stands between two slots. */
+const joined = (sentence: Sentence, a: Slot, b: Slot) => /^\s*(?:,|and|, and)\s*$/.test(sentence.text.slice(a.end - sentence.start, b.start - sentence.start));
+
+/** `first` and the slots of its type listed after it ("A, B and C"), up to offset `to`. */
+function coordinated(sentence: Sentence, slots: Slot[], first: Slot, to: number): Slot[] {
+  const list = [first];
+  for (let next = slots.find((s) => s.start >= first.end); next && next.end <= to && next.type === first.type && joined(sentence, list.at(-1)!, next); next = slots.find((s) => s.start >= next!.end)) list.push(next);
+  return list;
+}
+
+export class ArrestReader {
+  read(scope: ArrestScope): ArrestHit[] {
+    const { sentence } = scope;
+    const slots = scope.slots.filter((s) => s.role === 'head' && !s.speaker).sort((a, b) => a.first - b.first);
+    const at = (offset: number) => sentence.start + offset;
+    const hits: ArrestHit[] = [];
+    const add = (targets: Slot[], start: number, rule: string, agentAfter: number | undefined) => {
+      // "If X is detained, ...": a condition asserts no arrest.
+      if (CONDITION.test(sentence.text.slice(0, start - sentence.start))) return;
+      const source = this.agent(scope, slots, start, agentAfter);
+      if (!source) return;
+      for (const target of targets) hits.push({ relation: 'ARRESTED', source, target, confidence: 0.75, rule });
+    };
+    ACTIVE.lastIndex = 0;
+    for (let m = ACTIVE.exec(sentence.text); m; m = ACTIVE.exec(sentence.text)) {
+      // The names set off after the counted noun, up to where the clause goes on to something else.
+      const from = at(m.index + m[0].length);
+      const rest = sentence.text.slice(m.index + m[0].length);
+      const stop = CLAUSE.exec(rest);
+      const to = stop ? from + stop.index : sentence.end;
+      const first = slots.find((s) => s.start >= from && s.end <= to);
+      if (first && first.start - from <= 4 && ARRESTED_TYPES.has(first.type)) add(coordinated(sentence, slots, first, to), at(m.index), 'arrest:named-after', undefined);
+    }
+    PASSIVE.lastIndex = 0;
+    for (let m = PASSIVE.exec(sentence.text); m; m = PASSIVE.exec(sentence.text)) {
+      // "X and Y were detained": the subject right before the verb, with those coordinated with it.
+      const verb = at(m.index);
+      const before = slots.filter((s) => s.end <= verb);
+      const subject = before.at(-1);
+      if (!subject || !ARRESTED_TYPES.has(subject.type) || !/^\s*(?:,\s*\d{1,3}\s*,\s*)?$/.test(sentence.text.slice(subject.end - sentence.start, m.index))) continue;
+      const targets = [subject];
+      for (let k = before.length - 2; k >= 0 && joined(sentence, before[k]!, targets[0]!) && before[k]!.type === subject.type; k--) targets.unshift(before[k]!);
+      add(targets, targets[0]!.start, 'arrest:passive', at(m.index + m[0].length));
+    }
+    return hits;
+  }
+
+  /** "by Interpol" after a passive, a state or body before the verb, else the country of the sentence's place. */
+  private agent(scope: ArrestScope, slots: Slot[], verb: number, after: number | undefined): Slot | undefined {
+    const text = scope.sentence.text;
+    if (after !== undefined) {
+      const by = /^\s+by\s+(?:the\s+)?/i.exec(text.slice(after - scope.sentence.start));
+      const agent = by && slots.find((s) => AGENT_TYPES.has(s.type) && s.start === after + by[0].length);
+      if (agent) return agent;
+    }
+    const named = slots.filter((s) => AGENT_TYPES.has(s.type) && s.end <= verb).at(-1);
+    if (named) return named;
+    for (const place of slots.filter((s) => s.type === 'Location')) {
+      const country = scope.countryOf(place.ref);
+      if (country) return { ...place, ref: country, type: 'Country' };
+    }
+    return scope.recentCountry();
+  }
+}

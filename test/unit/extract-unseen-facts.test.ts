@@ -1,0 +1,87 @@
+// Issue 10's failure classes about the facts of an attack (its date, arrests, counted casualties), each on
+// sentences written for the test about invented events; each test fails without the mechanism it names.
+import { describe, expect, it } from 'vitest';
+import { readAttackDate, publicationInstant } from '../../src/extract/attack-dates.js';
+import { graphOf } from '../helpers/extract-text.js';
+
+const dateOf = (graph: ReturnType<typeof graphOf>, name: string) => graph.entity(name, 'Attack')?.attributes.find((a) => a.key === 'date')?.value;
+
+describe('attack dates', () => {
+  const monday = publicationInstant('2021-03-08');
+
+  it('a stated year holds whatever the article\'s year', () => {
+    expect(readAttackDate('the bombing in Tarvel on Feb. 9, 2019', monday)).toEqual({ year: 2019, date: '2019-02-09' });
+  });
+
+  it('"last Friday", "yesterday" and "on Sunday" are read against the publication day, never after it', () => {
+    expect(readAttackDate('gunmen raided the depot last Friday', monday)?.date).toBe('2021-03-05');
+    expect(readAttackDate('a blast yesterday', monday)?.date).toBe('2021-03-07');
+    expect(readAttackDate('the ambush on Sunday', monday)?.date).toBe('2021-03-07');
+  });
+
+  it('a day without a year is the latest such day up to the publication; no year is claimed as stated', () => {
+    expect(readAttackDate('the Dec. 29 bombing', monday)).toEqual({ year: undefined, date: '2020-12-29' });
+    expect(readAttackDate('the attack on March 2', monday)).toEqual({ year: undefined, date: '2021-03-02' });
+  });
+
+  it('with no publication date, a day without a year stays yearless and "last Friday" gives nothing', () => {
+    expect(readAttackDate('the attack on March 2', undefined)).toEqual({ year: undefined, date: '--03-02' });
+    expect(readAttackDate('gunmen raided the depot last Friday', undefined)).toBeUndefined();
+  });
+
+  it('in an article, the attack keeps its own date, apart from the publication date', () => {
+    const graph = graphOf(
+      'Depot raid in Orvana\n8 March 2021\n\nGunmen attacked a fuel depot in Orvana, Nigeria, last Friday, killing three guards. Officials compared it with the bombing in Kadran on Feb. 9, 2019, which killed 11 people.',
+    );
+    const attacks = graph.entitiesOf('Attack');
+    expect(attacks).toHaveLength(2);
+    const raid = attacks.find((a) => graph.relations().includes(`OCCURRED_IN ${a.name} -> Orvana`))!;
+    const older = attacks.find((a) => a !== raid)!;
+    expect(dateOf(graph, raid.name)).toBe('2021-03-05');
+    expect(dateOf(graph, older.name)).toBe('2019-02-09');
+    expect(raid.attributes.filter((a) => a.key === 'deaths').map((a) => a.value)).toEqual([3]);
+    expect(older.attributes.filter((a) => a.key === 'deaths').map((a) => a.value)).toEqual([11]);
+  });
+});
+
+describe('arrests', () => {
+  const arrests = (text: string) => graphOf(text).relations().filter((r) => r.startsWith('ARRESTED '));
+
+  it('"police detained two suspects, A and B": each named suspect is arrested, by the state the arrest was in', () => {
+    expect(arrests('Police in Tours, France, detained two suspects, Karim Belhadj and Yusuf Demir, on Tuesday, said Anna Klein.').sort()).toEqual(['ARRESTED France -> Karim Belhadj', 'ARRESTED France -> Yusuf Demir']);
+  });
+
+  it('"X was taken into custody" with no agent is an arrest; "by" names the agent', () => {
+    expect(arrests('Austria opened an inquiry. The prosecutor said Anton Weller was taken into custody in Linz.')).toEqual(['ARRESTED Austria -> Anton Weller']);
+    expect(arrests('Ines Kollár was detained by Interpol in Spain.')).toEqual(['ARRESTED Interpol -> Ines Kollár']);
+  });
+
+  it('a denied or supposed arrest is none', () => {
+    expect(arrests('In Linz, Austria, Anton Weller was not arrested. If Mara Lind is detained in Linz, she will appeal.')).toEqual([]);
+  });
+});
+
+describe('casualties counted in parts and in words', () => {
+  const tolls = (text: string) => {
+    const [attack, ...others] = graphOf(text).entitiesOf('Attack');
+    expect(others).toEqual([]);
+    return attack!.attributes.filter((a) => a.key === 'deaths' || a.key === 'injured').map((a) => `${a.key}=${a.value}`);
+  };
+
+  it('"nine police officers and a civilian" is ten, in the active and in the passive', () => {
+    expect(tolls('A suicide bomber killed nine police officers and a civilian in Marwa on Sunday.')).toEqual(['deaths=10']);
+    expect(tolls('Three soldiers and two children were killed in the bombing in Avra.')).toEqual(['deaths=5']);
+  });
+
+  it('a toll of dead and one of hurt stay two; an "and" that starts a new clause adds nothing', () => {
+    expect(tolls('The blast in Kessa left 14 dead and 30 injured.')).toEqual(['deaths=14', 'injured=30']);
+    expect(tolls('The bombing in Ostra killed four people and a policeman was wounded.')).toEqual(['deaths=4', 'injured=1']);
+  });
+
+  it('numbers as words: "Fourteen", "twenty-three", "two dozen", "three hundred"', () => {
+    expect(tolls('Fourteen people were killed when a bomb exploded at a market in Dabra.')).toEqual(['deaths=14']);
+    expect(tolls('Gunmen attacked a bus in Tirel, killing twenty-three passengers.')).toEqual(['deaths=23']);
+    expect(tolls('Two dozen people were wounded in the shooting in Orlim.')).toEqual(['injured=24']);
+    expect(tolls('The siege in Varn left three hundred people injured.')).toEqual(['injured=300']);
+  });
+});
