@@ -106,7 +106,7 @@ async function benchParallel(): Promise<void> {
   log(`2. Parallel extraction (${workers} workers)`);
   const docs = articles(Math.min(4000, Math.max(...sizes)), 13);
   const pipeline = new ArticleExtractor();
-  const pool = new ExtractionPool(workers, undefined, 200);
+  const pool = new ExtractionPool(workers);
   // Warm both sides: each worker thread compiles its code afresh.
   await pool.extract(docs.slice(0, 1000));
   docs.slice(0, 500).forEach((a) => pipeline.extractArticle(a));

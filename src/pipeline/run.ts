@@ -129,10 +129,11 @@ export async function* extractBatches(items: AsyncIterable<SourceItem>, options:
     }
     if (failure) throw failure.error;
   } finally {
+    // A caller that stopped early (its write failed) is not kept waiting for batches it will never take: their
+    // lookups may be waiting on a store that went away.
     stopped = true;
     room?.();
-    await reader;
-    await Promise.allSettled(started);
+    if (finished) await reader;
     await extraction.close();
   }
 }

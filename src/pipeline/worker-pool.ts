@@ -16,67 +16,93 @@ interface Job {
   fail: (error: unknown) => void;
 }
 
+/** Jobs a worker holds at once: it starts the next the moment it finishes one, without waiting for this thread. */
+const QUEUED_PER_WORKER = 2;
+
+const breather = (): Promise<void> => new Promise((resume) => setImmediate(resume));
+
+/** `size` extraction threads: this one and size − 1 workers. This thread takes its share of the chunks too,
+ * one document at a time between its other work, so no core waits on a thread that only copies results, and
+ * its share's results are never copied at all. */
 export class ExtractionPool implements Extraction {
   private readonly workers: Worker[];
-  private readonly idle: Worker[] = [];
   private readonly queue: Job[] = [];
-  private readonly running = new Map<Worker, Job>();
+  private readonly running = new Map<Worker, Job[]>();
+  private readonly here: ArticleExtractor;
+  private working = false;
   private broken: unknown;
 
-  /** `chunk`: documents per message; fewer messages cost less, but the last chunk leaves the other workers idle. */
+  /** `chunk`: documents per message; fewer messages cost less, but the last chunk leaves the other threads idle. */
   constructor(
-    size: number,
+    private readonly size: number,
     ontologyFile?: string,
-    private readonly chunk = 50,
+    private readonly chunk = 25,
   ) {
-    this.workers = Array.from({ length: size }, () => {
+    this.here = new ArticleExtractor(ontologyFile);
+    this.workers = Array.from({ length: size - 1 }, () => {
       const worker = new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { ontology: ontologyFile } });
+      this.running.set(worker, []);
       worker.on('message', (outcomes: ExtractionOutcome[]) => {
-        const job = this.running.get(worker)!;
-        this.running.delete(worker);
-        job.done(outcomes);
-        this.dispatch(worker);
+        this.running.get(worker)!.shift()!.done(outcomes);
+        this.feed(worker);
       });
       // A worker that dies fails everything still waiting: the caller reports it, nothing hangs.
       worker.on('error', (error) => {
         this.broken = error;
-        for (const job of [...this.running.values(), ...this.queue.splice(0)]) job.fail(error);
-        this.running.clear();
+        for (const job of [...[...this.running.values()].flat(), ...this.queue.splice(0)]) job.fail(error);
+        for (const jobs of this.running.values()) jobs.length = 0;
       });
-      this.idle.push(worker);
       return worker;
     });
   }
 
-  /** An idle worker takes the next chunk waiting, so a slow chunk never holds up the others. */
-  private dispatch(worker: Worker): void {
-    const job = this.queue.shift();
-    if (!job) {
-      this.idle.push(worker);
-      return;
+  private feed(worker: Worker): void {
+    const jobs = this.running.get(worker)!;
+    while (jobs.length < QUEUED_PER_WORKER && this.queue.length > 0) {
+      const job = this.queue.shift()!;
+      jobs.push(job);
+      worker.postMessage(job.articles);
     }
-    this.running.set(worker, job);
-    worker.postMessage(job.articles);
+  }
+
+  /** This thread's share: chunks no worker has taken, a document at a time, letting other work in between. */
+  private async work(): Promise<void> {
+    if (this.working) return;
+    this.working = true;
+    try {
+      for (let job = this.queue.shift(); job; job = this.queue.shift()) {
+        const outcomes: ExtractionOutcome[] = [];
+        for (const article of job.articles) {
+          outcomes.push(this.here.tryExtract(article));
+          await breather();
+        }
+        job.done(outcomes);
+      }
+    } finally {
+      this.working = false;
+    }
   }
 
   async extract(articles: Article[]): Promise<ExtractionOutcome[]> {
-    // Chunks small enough that every worker gets a share of a small batch.
-    const size = Math.max(1, Math.min(this.chunk, Math.ceil(articles.length / this.workers.length)));
+    // Chunks small enough that every thread gets a share of a small batch.
+    const size = Math.max(1, Math.min(this.chunk, Math.ceil(articles.length / this.size)));
     const parts: Array<Promise<ExtractionOutcome[]>> = [];
     for (let i = 0; i < articles.length; i += size) {
       parts.push(
         new Promise((done, fail) => {
           if (this.broken) return fail(this.broken);
           this.queue.push({ articles: articles.slice(i, i + size), done, fail });
-          const worker = this.idle.pop();
-          if (worker) this.dispatch(worker);
         }),
       );
     }
+    for (const worker of this.workers) this.feed(worker);
+    void this.work();
     return (await Promise.all(parts)).flat();
   }
 
+  /** Chunks not yet taken are dropped: after a failure nobody waits for them. */
   async close(): Promise<void> {
+    this.queue.length = 0;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
