@@ -54,7 +54,7 @@ export function extractCommand(): Command {
     .option('--max-mb <n>', 'largest article to read, in MB', positive, 10)
     .option('--ontology <file>', 'an ontology file to use instead of data/ontology.json')
     .option('--text', 'include each document\'s normalised text in the JSON')
-    .option('--workers <n>', 'extract in this many threads: this one and n − 1 worker threads', positive, 1)
+    .option('--workers <n>', 'extract in this many worker threads (1: in this thread)', positive, 1)
     .action(async (inputs: string[], options: ExtractOptions, command: Command) => {
       const globals = globalsOf(command);
       const web = webClientOf(options);

@@ -57,7 +57,7 @@ export function ingestCommand(): Command {
     .option('--batch <n>', 'documents per write transaction', wholeNumber, 25)
     .option('--dry-run', 'extract and resolve, but write nothing')
     .option('--max-mb <n>', 'largest article to read, in MB', (v) => Number(v), 10)
-    .option('--workers <n>', 'extract in this many threads: this one and n − 1 worker threads', wholeNumber, 1)
+    .option('--workers <n>', 'extract in this many worker threads (1: in this thread)', wholeNumber, 1)
     .action(async (inputs: string[], options: IngestOptions, command: Command) => {
       const globals = globalsOf(command);
       const summary = options.dryRun ? await ingestPaths(undefined, inputs, options, globals) : await withConnection(globals, (connection) => ingestPaths(connection, inputs, options, globals));

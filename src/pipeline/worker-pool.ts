@@ -19,27 +19,21 @@ interface Job {
 /** Jobs a worker holds at once: it starts the next the moment it finishes one, without waiting for this thread. */
 const QUEUED_PER_WORKER = 2;
 
-const breather = (): Promise<void> => new Promise((resume) => setImmediate(resume));
-
-/** `size` extraction threads: this one and size − 1 workers. This thread takes its share of the chunks too,
- * one document at a time between its other work, so no core waits on a thread that only copies results, and
- * its share's results are never copied at all. */
+/** Worker threads taking chunks from one queue; this thread only hands them out and takes the results, so it
+ * stays free to resolve and write the batch before while they extract. */
 export class ExtractionPool implements Extraction {
   private readonly workers: Worker[];
   private readonly queue: Job[] = [];
   private readonly running = new Map<Worker, Job[]>();
-  private readonly here: ArticleExtractor;
-  private working = false;
   private broken: unknown;
 
-  /** `chunk`: documents per message; fewer messages cost less, but the last chunk leaves the other threads idle. */
+  /** `chunk`: documents per message; fewer messages cost less, but the last chunk leaves the other workers idle. */
   constructor(
     private readonly size: number,
     ontologyFile?: string,
     private readonly chunk = 25,
   ) {
-    this.here = new ArticleExtractor(ontologyFile);
-    this.workers = Array.from({ length: size - 1 }, () => {
+    this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { ontology: ontologyFile } });
       this.running.set(worker, []);
       worker.on('message', (outcomes: ExtractionOutcome[]) => {
@@ -65,24 +59,6 @@ export class ExtractionPool implements Extraction {
     }
   }
 
-  /** This thread's share: chunks no worker has taken, a document at a time, letting other work in between. */
-  private async work(): Promise<void> {
-    if (this.working) return;
-    this.working = true;
-    try {
-      for (let job = this.queue.shift(); job; job = this.queue.shift()) {
-        const outcomes: ExtractionOutcome[] = [];
-        for (const article of job.articles) {
-          outcomes.push(this.here.tryExtract(article));
-          await breather();
-        }
-        job.done(outcomes);
-      }
-    } finally {
-      this.working = false;
-    }
-  }
-
   async extract(articles: Article[]): Promise<ExtractionOutcome[]> {
     // Chunks small enough that every thread gets a share of a small batch.
     const size = Math.max(1, Math.min(this.chunk, Math.ceil(articles.length / this.size)));
@@ -96,7 +72,6 @@ export class ExtractionPool implements Extraction {
       );
     }
     for (const worker of this.workers) this.feed(worker);
-    void this.work();
     return (await Promise.all(parts)).flat();
   }
 
