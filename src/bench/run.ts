@@ -7,8 +7,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
-import { Pipeline, settleOutcomes } from '../cli/pipeline.js';
-import { ExtractionPool } from '../cli/worker-pool.js';
+import { ArticleExtractor, ExtractionPool } from '../pipeline/index.js';
 import { exporters, fileSink, selectGraph } from '../export/index.js';
 import type { DocumentExtraction } from '../extract/index.js';
 import type { Extraction } from '../model/extraction.js';
@@ -73,7 +72,7 @@ function time(fn: () => void): number {
 /** Figure 1: extraction per core against compromise's people/places/organizations, alternating runs. */
 function benchExtraction(): void {
   log('1. Extraction throughput (one thread)');
-  const pipeline = new Pipeline();
+  const pipeline = new ArticleExtractor();
   const corpora: Array<[string, Article[]]> = [['seeds (x20)', Array.from({ length: 20 }, () => seedArticles()).flat()], ...sizes.map((s): [string, Article[]] => [`${s} generated`, articles(s, 11)])];
   for (const [name, docs] of corpora) {
     const size = kb(docs);
@@ -107,10 +106,10 @@ async function benchParallel(): Promise<void> {
   const workers = Math.min(cpus().length, 8);
   log(`2. Parallel extraction (${workers} workers)`);
   const docs = articles(Math.min(4000, Math.max(...sizes)), 13);
-  const pipeline = new Pipeline();
+  const pipeline = new ArticleExtractor();
   const pool = new ExtractionPool(workers);
   // Warm both sides: each worker thread compiles its code afresh.
-  await pool.extract(docs.slice(0, 1000), 200);
+  await pool.extract(docs.slice(0, 1000));
   docs.slice(0, 500).forEach((a) => pipeline.extractArticle(a));
   const speedups: number[] = [];
   const coresOne: number[] = [];
@@ -126,7 +125,7 @@ async function benchParallel(): Promise<void> {
     coresOne.push(busy(process.cpuUsage(cpu), one));
     cpu = process.cpuUsage();
     const start = performance.now();
-    const parallel = settleOutcomes(docs, await pool.extract(docs, 200)).extractions;
+    const parallel = (await pool.extract(docs)).flatMap((outcome) => (outcome.ok ? [outcome.extraction] : []));
     const many = (performance.now() - start) / 1000;
     coresMany.push(busy(process.cpuUsage(cpu), many));
     identical &&= JSON.stringify(pipeline.extractCorpus(docs, parallel)) === JSON.stringify(pipeline.extractCorpus(docs, single));
@@ -197,7 +196,7 @@ async function benchIngest(uri: string, connection: Connection, neo4jPid: number
 async function benchWrites(connection: Connection): Promise<void> {
   log('4. Neo4j writes, batched vs row by row');
   const ontology = loadOntology();
-  const pipeline = new Pipeline();
+  const pipeline = new ArticleExtractor();
   const docs = articles(Math.min(10_000, Math.max(...sizes)), 19);
   // Batches of 500 documents resolved in turn, as `kg ingest` does, so each batch carries its own evidence.
   const resolver = new Resolver();

@@ -2,14 +2,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ExitCode } from '../model/errors.js';
+import type { Article } from '../ingest/index.js';
+import type { DocumentExtraction } from '../extract/index.js';
+import { ExitCode, type KgError } from '../model/errors.js';
 import type { Extraction } from '../model/extraction.js';
+import { extractBatches, openInputs, resolveCorpus, ShardWriter } from '../pipeline/index.js';
 import { globalsOf, note, printError } from './context.js';
-import { shardLine } from './shards.js';
+import { reportingEvents } from './ingest-command.js';
 import { printableLine } from './terminal.js';
-import { loadArticles, Pipeline, settleOutcomes } from './pipeline.js';
-import { addWebOptions, type WebOptions } from './web-options.js';
-import { ExtractionPool } from './worker-pool.js';
+import { addWebOptions, webClientOf, type WebOptions } from './web-options.js';
 
 interface ExtractOptions extends WebOptions {
   format: 'json' | 'table';
@@ -56,33 +57,46 @@ export function extractCommand(): Command {
     .option('--workers <n>', 'extract in this many worker threads (1: in this thread)', positive, 1)
     .action(async (inputs: string[], options: ExtractOptions, command: Command) => {
       const globals = globalsOf(command);
-      const loaded = await loadArticles(inputs, options, (message) => note(globals, message));
-      loaded.failures.forEach(printError);
-      for (const repeat of loaded.repeats) note(globals, `kg: ${repeat.source} has the same text as ${repeat.sameAs}; read once.`);
-      const pipeline = new Pipeline(options.ontology);
-      let outcomes;
-      if (options.workers > 1 && loaded.articles.length > 1) {
-        const pool = new ExtractionPool(Math.floor(options.workers), options.ontology);
-        outcomes = await pool.extract(loaded.articles).finally(() => pool.close());
-      } else outcomes = loaded.articles.map((article) => pipeline.tryExtract(article));
-      const { articles, extractions, failures: failed } = settleOutcomes(loaded.articles, outcomes);
-      failed.forEach(printError);
-      const failures = [...loaded.failures, ...failed];
-      const extraction = pipeline.extractCorpus(articles, extractions);
-      if (options.text) for (const d of extraction.documents) d.text = articles.find((a) => a.id === d.id)!.text;
-      for (const d of extraction.documents) if (d.duplicateOf) note(globals, `kg: ${d.source} is a near-duplicate of ${extraction.documents.find((x) => x.id === d.duplicateOf)?.source} (similarity ${d.similarity}).`);
-      if (options.shard) writeFileSync(options.shard, articles.map((article, i) => shardLine(article, extractions[i]!)).join(''));
-      const output = options.format === 'json' ? `${JSON.stringify(extraction, null, 2)}\n` : formatTable(extraction);
-      if (options.out) writeFileSync(options.out, output);
-      else if (!options.shard) process.stdout.write(output);
-      if (options.perDocument) {
-        mkdirSync(options.perDocument, { recursive: true });
-        for (const [i, article] of articles.entries()) {
-          const alone = pipeline.extractCorpus([article], [extractions[i]!]);
-          writeFileSync(join(options.perDocument, `${basename(article.source, extname(article.source))}.json`), `${JSON.stringify(alone, null, 2)}\n`);
+      const web = webClientOf(options);
+      const stream = await openInputs(inputs, web, { maxItems: options.maxItems, maxBytes: options.maxMb * 1024 * 1024 }, (message) => note(globals, message));
+      // The graph needs every document; a shard alone is written as documents finish, so memory stays bounded.
+      const wantGraph = options.out !== undefined || options.shard === undefined;
+      const all = { articles: [] as Article[], extractions: [] as DocumentExtraction[] };
+      const shard = options.shard ? await ShardWriter.create(options.shard) : undefined;
+      if (options.perDocument) mkdirSync(options.perDocument, { recursive: true });
+      let failures = 0;
+      let extracted = 0;
+      const events = {
+        ...reportingEvents(globals),
+        failed: (_source: string, error: KgError) => {
+          failures++;
+          printError(error);
+        },
+        repeated: (source: string, sameAs: string) => note(globals, `kg: ${source} has the same text as ${sameAs}; read once.`),
+      };
+      try {
+        for await (const { articles, extractions } of extractBatches(stream.items, { batch: 50, workers: Math.floor(options.workers), ...(options.ontology ? { ontology: options.ontology } : {}) }, events)) {
+          extracted += articles.length;
+          await shard?.add(articles, extractions);
+          // Each article extracted alone: what `kg eval --pred-dir` scores.
+          if (options.perDocument) for (const [i, article] of articles.entries()) writeFileSync(join(options.perDocument, `${basename(article.source, extname(article.source))}.json`), `${JSON.stringify(resolveCorpus([article], [extractions[i]!]), null, 2)}\n`);
+          if (wantGraph) {
+            all.articles.push(...articles);
+            all.extractions.push(...extractions);
+          }
         }
+      } finally {
+        await shard?.close();
       }
-      note(globals, `Extracted ${extraction.documents.length} documents: ${extraction.entities.length} entities, ${extraction.relations.length} relations.${failures.length ? ` ${failures.length} inputs failed.` : ''}`);
-      if (failures.length > 0) process.exitCode = articles.length > 0 ? ExitCode.partialFailure : ExitCode.input;
+      if (wantGraph) {
+        const extraction = resolveCorpus(all.articles, all.extractions);
+        if (options.text) for (const d of extraction.documents) d.text = all.articles.find((a) => a.id === d.id)!.text;
+        for (const d of extraction.documents) if (d.duplicateOf) note(globals, `kg: ${d.source} is a near-duplicate of ${extraction.documents.find((x) => x.id === d.duplicateOf)?.source} (similarity ${d.similarity}).`);
+        const output = options.format === 'json' ? `${JSON.stringify(extraction, null, 2)}\n` : formatTable(extraction);
+        if (options.out) writeFileSync(options.out, output);
+        else process.stdout.write(output);
+        note(globals, `Extracted ${extraction.documents.length} documents: ${extraction.entities.length} entities, ${extraction.relations.length} relations.${failures ? ` ${failures} inputs failed.` : ''}`);
+      } else note(globals, `Extracted ${extracted} documents into ${options.shard}.${failures ? ` ${failures} inputs failed.` : ''}`);
+      if (failures > 0) process.exitCode = extracted > 0 ? ExitCode.partialFailure : ExitCode.input;
     });
 }

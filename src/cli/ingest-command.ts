@@ -1,14 +1,11 @@
 // `kg ingest`: extract articles and write them into Neo4j, batch by batch, resumable and idempotent.
 import { Command, InvalidArgumentError } from 'commander';
-import { prepareArticle, readInput, sourceOf, DEFAULT_MAX_ITEMS, DEFAULT_WEB_LIMITS, type Article, type InputRef, type WebClient } from '../ingest/index.js';
-import { ExitCode, RobotsDisallowedError } from '../model/errors.js';
+import { ExitCode } from '../model/errors.js';
 import type { Connection } from '../store/connection.js';
-import { BatchWriter, type IngestSummary } from './batch-writer.js';
+import { dryRunSink, ingestDocuments, neo4jSink, openInputs, type IngestSummary, type PipelineEvents } from '../pipeline/index.js';
 import { globalsOf, note, printError, withConnection, type GlobalOptions } from './context.js';
-import { Pipeline, settleOutcomes } from './pipeline.js';
 import { Progress } from './progress.js';
-import { addWebOptions, expandInputs, webClientOf, type WebOptions } from './web-options.js';
-import { ExtractionPool } from './worker-pool.js';
+import { addWebOptions, defaultWebOptions, webClientOf, type WebOptions } from './web-options.js';
 
 export interface IngestOptions extends Partial<WebOptions> {
   batch: number;
@@ -23,67 +20,24 @@ export const wholeNumber = (value: string): number => {
   return n;
 };
 
+/** How a run tells the user about single inputs: each failure with its fix, each skip as a note. */
+export const reportingEvents = (globals: GlobalOptions): PipelineEvents => ({
+  failed: (_source, error) => printError(error),
+  skipped: (_source, error) => note(globals, `kg: ${error.message}; skipped.`),
+});
+
 /** The whole ingest, for the command and for `kg demo`. */
 export async function ingestPaths(connection: Connection | undefined, paths: string[], options: IngestOptions, globals: GlobalOptions): Promise<IngestSummary> {
-  const webOptions = { maxItems: DEFAULT_MAX_ITEMS, timeout: DEFAULT_WEB_LIMITS.timeoutMs / 1000, hostDelay: DEFAULT_WEB_LIMITS.hostDelayMs, ...options };
+  const webOptions = { ...defaultWebOptions(), ...options };
   const web = webClientOf(webOptions);
-  const { inputs, errors } = await expandInputs(paths, web, webOptions, (message) => note(globals, message));
-  errors.forEach(printError);
-  const summary = await ingestInputs(connection, inputs, options, globals, web);
-  summary.documentsFailed += errors.length;
-  summary.failedSources.unshift(...errors.map((e) => e.source));
-  return summary;
-}
-
-/** Ingests inputs already expanded (files, URLs, feed items): what `kg ingest` and each round of `kg watch` run. */
-export async function ingestInputs(connection: Connection | undefined, files: InputRef[], options: IngestOptions, globals: GlobalOptions, web: WebClient): Promise<IngestSummary> {
-  const started = Date.now();
-  const pipeline = new Pipeline();
-  const writer = await BatchWriter.open(connection, options.dryRun === true);
-  const summary = writer.summary;
-  const progress = new Progress(files.length, options.dryRun ? 'extracting' : 'ingesting', globals.quiet === true);
-  const pool = (options.workers ?? 1) > 1 ? new ExtractionPool(options.workers!) : undefined;
-  let done = 0;
+  const stream = await openInputs(paths, web, { maxItems: webOptions.maxItems, maxBytes: webOptions.maxMb * 1024 * 1024 }, (message) => note(globals, message));
+  const progress = new Progress(stream.total, options.dryRun ? 'extracting' : 'ingesting', globals.quiet === true);
+  const sink = connection && !options.dryRun ? neo4jSink(connection) : dryRunSink();
   try {
-    for (let i = 0; i < files.length; i += options.batch) {
-      const batch = files.slice(i, i + options.batch);
-      const articles: Article[] = [];
-      for (const file of batch) {
-        const result = await readInput(file, options.maxMb * 1024 * 1024, web);
-        if (!result.ok && result.error instanceof RobotsDisallowedError) {
-          summary.skippedSources.push(sourceOf(file));
-          note(globals, `kg: ${result.error.message}; skipped.`);
-          continue;
-        }
-        if (!result.ok) {
-          summary.documentsFailed++;
-          summary.failedSources.push(sourceOf(file));
-          printError(result.error);
-          continue;
-        }
-        articles.push(prepareArticle(result.article));
-      }
-      const unseen = await writer.unseen(articles);
-      // Extraction of this batch runs while the previous batch is being written.
-      const outcomes = pool ? await pool.extract(unseen, Math.max(1, Math.ceil(unseen.length / (options.workers ?? 1)))) : unseen.map((article) => pipeline.tryExtract(article));
-      const { articles: fresh, extractions, failures } = settleOutcomes(unseen, outcomes);
-      failures.forEach(printError);
-      summary.documentsFailed += failures.length;
-      summary.failedSources.push(...failures.map((failure) => failure.source));
-      await writer.add(fresh, extractions);
-      done += batch.length;
-      progress.update(done);
-    }
-    await writer.finish();
-  } catch (error) {
+    return await ingestDocuments(stream.items, { batch: options.batch, workers: options.workers ?? 1 }, sink, { ...reportingEvents(globals), progress: (done) => progress.update(done) });
+  } finally {
     progress.finish();
-    await pool?.close();
-    throw await writer.failed(error);
   }
-  progress.finish();
-  await pool?.close();
-  summary.seconds = (Date.now() - started) / 1000;
-  return summary;
 }
 
 export function formatSummary(summary: IngestSummary, dryRun: boolean): string {
@@ -103,7 +57,7 @@ export function ingestCommand(): Command {
     .option('--batch <n>', 'documents per write transaction', wholeNumber, 25)
     .option('--dry-run', 'extract and resolve, but write nothing')
     .option('--max-mb <n>', 'largest article to read, in MB', (v) => Number(v), 10)
-    .option('--workers <n>', 'extract in this many worker threads', wholeNumber, 1)
+    .option('--workers <n>', 'extract in this many worker threads (1: in this thread)', wholeNumber, 1)
     .action(async (inputs: string[], options: IngestOptions, command: Command) => {
       const globals = globalsOf(command);
       const summary = options.dryRun ? await ingestPaths(undefined, inputs, options, globals) : await withConnection(globals, (connection) => ingestPaths(connection, inputs, options, globals));

@@ -1,14 +1,11 @@
 // `kg load`: shards that `kg extract --shard` wrote (on any number of machines) in, resolved and written into
-// Neo4j through the same batch writer as `kg ingest`, so the graph is the one an ingest of the same documents makes.
+// Neo4j through the same pipeline as `kg ingest`, so the graph is the one an ingest of the same documents makes.
 import { Command } from 'commander';
-import type { Article } from '../ingest/index.js';
-import type { DocumentExtraction } from '../extract/index.js';
 import { ExitCode } from '../model/errors.js';
 import type { Connection } from '../store/connection.js';
-import { BatchWriter, type IngestSummary } from './batch-writer.js';
-import { globalsOf, note, printError, withConnection, type GlobalOptions } from './context.js';
-import { formatSummary, wholeNumber } from './ingest-command.js';
-import { readShards } from './shards.js';
+import { dryRunSink, ingestDocuments, neo4jSink, shardDocuments, type IngestSummary } from '../pipeline/index.js';
+import { globalsOf, note, withConnection, type GlobalOptions } from './context.js';
+import { formatSummary, reportingEvents, wholeNumber } from './ingest-command.js';
 
 export interface LoadOptions {
   batch: number;
@@ -16,36 +13,8 @@ export interface LoadOptions {
 }
 
 export async function loadShards(connection: Connection | undefined, files: string[], options: LoadOptions, globals: GlobalOptions): Promise<IngestSummary> {
-  const started = Date.now();
-  const writer = await BatchWriter.open(connection, options.dryRun === true);
-  const summary = writer.summary;
-  let articles: Article[] = [];
-  let extractions = new Map<string, DocumentExtraction>();
-  const flush = async () => {
-    const unseen = await writer.unseen(articles);
-    await writer.add(unseen, unseen.map((a) => extractions.get(a.id)!));
-    articles = [];
-    extractions = new Map();
-  };
-  try {
-    for await (const entry of readShards(files)) {
-      if (!entry.ok) {
-        summary.documentsFailed++;
-        summary.failedSources.push(entry.error.source);
-        printError(entry.error);
-        continue;
-      }
-      // The first of two lines for one document is the one an ingest of the same inputs would have kept.
-      if (!extractions.has(entry.article.id)) extractions.set(entry.article.id, entry.extraction);
-      articles.push(entry.article);
-      if (articles.length >= options.batch) await flush();
-    }
-    if (articles.length > 0) await flush();
-    await writer.finish();
-  } catch (error) {
-    throw await writer.failed(error);
-  }
-  summary.seconds = (Date.now() - started) / 1000;
+  const sink = connection && !options.dryRun ? neo4jSink(connection) : dryRunSink();
+  const summary = await ingestDocuments(shardDocuments(files), { batch: options.batch }, sink, reportingEvents(globals));
   note(globals, `kg: read ${files.length} shard file${files.length === 1 ? '' : 's'}.`);
   return summary;
 }

@@ -1,6 +1,6 @@
 // The options of every command that reads the web (ingest, extract, watch), and the client they configure.
 import { Command, InvalidArgumentError } from 'commander';
-import { InputExpander, WebClient, DEFAULT_MAX_ITEMS, DEFAULT_WEB_LIMITS, type ExpandedInputs } from '../ingest/index.js';
+import { WebClient, DEFAULT_MAX_ITEMS, DEFAULT_WEB_LIMITS } from '../ingest/index.js';
 
 export interface WebOptions {
   maxMb: number;
@@ -8,6 +8,8 @@ export interface WebOptions {
   timeout: number;
   hostDelay: number;
 }
+
+export const defaultWebOptions = (): WebOptions => ({ maxMb: 10, maxItems: DEFAULT_MAX_ITEMS, timeout: DEFAULT_WEB_LIMITS.timeoutMs / 1000, hostDelay: DEFAULT_WEB_LIMITS.hostDelayMs });
 
 const atLeast = (min: number) => (value: string): number => {
   const n = Number(value);
@@ -24,11 +26,4 @@ export function addWebOptions(command: Command): Command {
 
 export function webClientOf(options: WebOptions, signal?: AbortSignal): WebClient {
   return new WebClient({ maxBytes: options.maxMb * 1024 * 1024, timeoutMs: options.timeout * 1000, maxRedirects: DEFAULT_WEB_LIMITS.maxRedirects, hostDelayMs: options.hostDelay }, signal);
-}
-
-/** Expands the named inputs (feeds into their items), telling the user what they should know (a feed cut short). */
-export async function expandInputs(paths: string[], web: WebClient, options: WebOptions, note: (message: string) => void): Promise<ExpandedInputs> {
-  const expanded = await new InputExpander(web, options.maxItems).expand(paths);
-  expanded.notes.forEach((message) => note(`kg: ${message}`));
-  return expanded;
 }

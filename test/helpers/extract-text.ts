@@ -1,12 +1,12 @@
 // Runs the extraction pipeline on strings written for a test, and reads its result by name.
 import { prepareArticle } from '../../src/ingest/index.js';
 import type { EntityRecord, Extraction } from '../../src/model/extraction.js';
-import { Pipeline } from '../../src/cli/pipeline.js';
+import { ArticleExtractor } from '../../src/pipeline/index.js';
 
-let pipeline: Pipeline | undefined;
+let pipeline: ArticleExtractor | undefined;
 
 export function extractTexts(...texts: string[]): Extraction {
-  pipeline ??= new Pipeline();
+  pipeline ??= new ArticleExtractor();
   return pipeline.extractCorpus(texts.map((content, i) => prepareArticle({ source: `article-${i + 1}.txt`, format: 'text', content })));
 }
 

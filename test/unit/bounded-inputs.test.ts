@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Pipeline } from '../../src/cli/pipeline.js';
+import { ArticleExtractor } from '../../src/pipeline/index.js';
 import { prepareArticle, readInput } from '../../src/ingest/index.js';
 import { MAX_NAME_CHARS } from '../../src/model/extraction.js';
 import { splitSentences } from '../../src/nlp/index.js';
@@ -14,7 +14,7 @@ import { runKg } from '../helpers/run-kg.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kg-bounded-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const pipeline = new Pipeline();
+const pipeline = new ArticleExtractor();
 
 const STORY = 'Flood in Dhaka\n\nA flood killed 12 people in Dhaka on Friday, officials said.\n';
 

@@ -11,7 +11,7 @@ import { ARRAY_DELIMITER, csvExporter } from '../../src/export/csv.js';
 import { gexfExporter } from '../../src/export/gexf.js';
 import { graphmlExporter } from '../../src/export/graphml.js';
 import type { ExportEdge, ExportNode, ExportSink, ExportStreams } from '../../src/export/index.js';
-import { Pipeline } from '../../src/cli/pipeline.js';
+import { ArticleExtractor } from '../../src/pipeline/index.js';
 import { prepareArticle } from '../../src/ingest/index.js';
 
 const ESC = '\u001b';
@@ -35,7 +35,7 @@ describe('terminal output', () => {
 
   it('kg extract tables carry none from titles, file names or sentences', () => {
     const article = prepareArticle({ source: `news${ESC}[8m.txt`, format: 'text', content: `${HOSTILE}\n\nA fire at the harbour in Valparaiso killed 3 people on Monday, police said.${ESC}[0m\n` });
-    const pipeline = new Pipeline();
+    const pipeline = new ArticleExtractor();
     const table = formatTable(pipeline.extractCorpus([article]));
     expect(table).toContain('news\\u001b[8m.txt');
     expect(table).not.toMatch(OBEYED);

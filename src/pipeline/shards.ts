@@ -1,10 +1,11 @@
 // Shard lines in and out: a document's article and extraction as one JSON line (model/shard.ts), and back,
 // each line read on its own so one bad line costs only itself.
 import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Article } from '../ingest/index.js';
 import type { DocumentExtraction, LocalEntity } from '../extract/index.js';
-import { InputError } from '../model/errors.js';
+import { ConfigError, InputError } from '../model/errors.js';
 import { SHARD_VERSION, ShardLine } from '../model/shard.js';
 
 /** One JSON line; Maps and Sets become arrays, undefined fields are left out. */
@@ -28,6 +29,39 @@ function fromLine(line: ShardLine): { article: Article; extraction: DocumentExtr
     });
   }
   return { article, extraction: { documentId: line.extraction.documentId, entities, relations: line.extraction.relations } };
+}
+
+/** A shard file written as batches arrive, so a large input never sits in memory whole. */
+export class ShardWriter {
+  private constructor(
+    private readonly file: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  static async create(file: string): Promise<ShardWriter> {
+    try {
+      return new ShardWriter(file, await open(file, 'w'));
+    } catch (error) {
+      throw ShardWriter.unwritable(file, error);
+    }
+  }
+
+  private static unwritable(file: string, error: unknown): ConfigError {
+    return new ConfigError(`--shard ${file}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'Name a file in a folder that exists and that you may write to.');
+  }
+
+  async add(articles: Article[], extractions: DocumentExtraction[]): Promise<void> {
+    if (articles.length === 0) return;
+    try {
+      await this.handle.write(articles.map((article, i) => shardLine(article, extractions[i]!)).join(''));
+    } catch (error) {
+      throw ShardWriter.unwritable(this.file, error);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
+  }
 }
 
 export type ShardEntry = { ok: true; article: Article; extraction: DocumentExtraction } | { ok: false; error: InputError };
