@@ -24,6 +24,7 @@ import { Panel } from './panel.js';
 import { followUpdates } from './live-updates.js';
 import { describePath, type Path } from './paths.js';
 import { SearchBox, type Hit } from './search.js';
+import { combineHits, Summary } from './summary/index.js';
 import { Timeline } from './timeline.js';
 import { readState, writeState } from './url-state.js';
 import { selectEdge, selectNode, withFilters, withPath, withStep, type Step, type ViewState } from './view-state.js';
@@ -43,6 +44,8 @@ let database = false;
 // Large graphs draw nodes as points and edges as plain lines until something is focused (level of detail).
 let large = false;
 const container = $('graph');
+// Over a large store the page starts from the server's summary and opens the rest on demand.
+const summary = new Summary();
 
 const FILTER_KEYS: Array<keyof Filters> = ['hiddenTypes', 'hiddenRelations', 'source', 'minConfidence', 'yearFrom', 'yearTo', 'hideIsolated'];
 const screenArea = () => Math.max(1, container.clientWidth * container.clientHeight);
@@ -62,7 +65,7 @@ const renderer = new Sigma(graph, container, {
   edgeProgramClasses: { straight: EdgeArrowProgram, curved: EdgeCurvedArrowProgram, line: EdgeLineProgram },
   nodeReducer: (node, data) => {
     // `type` is the entity type in the data; to sigma it names a render program.
-    const res: Record<string, unknown> = { ...data, type: large ? 'point' : 'circle', label: data.label };
+    const res: Record<string, unknown> = { ...data, type: large ? 'point' : 'circle', label: data.label ? summary.label(node, data.label) : data.label };
     if (!shown.nodes.has(node)) return { ...res, hidden: true };
     const focus = hovered ?? view.selected;
     const path = currentPath();
@@ -101,7 +104,7 @@ function fit(animate: boolean): void {
 
 /** What is shown, and the sizes that follow from it, after the graph or the filters changed. */
 function recompute(): void {
-  shown = visibility(graph, view, view.selected);
+  shown = visibility(graph, view, view.selected, summary.hasHidden);
   applySizes(graph, shown, sizeBy(), screenArea());
   filterPanel.counts(graph, shown);
   // Small views label every entity; on larger ones sigma's label grid keeps labels from piling up.
@@ -152,12 +155,13 @@ function showPanel(): void {
     if (database) panel.append(corrections.forRelation(graph.source(view.edge), String(graph.getEdgeAttribute(view.edge, 'type')), graph.target(view.edge)), caseFiles.noteField('relationships', view.edge));
   } else if (view.selected && graph.hasNode(view.selected)) {
     panel.showEntity(graph, view.selected, documents, shown, actions);
+    if (summary.active) panel.append(summary.forEntity(graph, view.selected, actions.expand));
     if (database) panel.append(corrections.forEntity(view.selected, String(graph.getNodeAttribute(view.selected, 'label'))), caseFiles.noteField('entities', view.selected));
   } else panel.hide();
 }
 
-/** The whole graph, or as of the chosen date. */
-const loadBase = () => (asOf ? api.asOf(asOf) : api.graph());
+/** The whole graph (or its summary, over a large store), or as of the chosen date. */
+const loadBase = () => (asOf ? api.asOf(asOf) : summary.active ? summary.load() : api.graph());
 
 /**
  * After a correction or a new "as of" date the page shows the base graph again as the server now has it
@@ -264,6 +268,7 @@ function afterGraphChange(): void {
   renderer.setSetting('hideEdgesOnMove', large);
   renderer.setSetting('hideLabelsOnMove', large);
   filterPanel.rebuild(graph, documents, view);
+  summary.update(graph);
   recompute();
 }
 // Entities per /api/around request: keeps the URL short whatever an expansion added.
@@ -362,8 +367,10 @@ function localSearch(q: string): Hit[] {
 
 async function hits(q: string): Promise<Hit[]> {
   const local = localSearch(q);
-  if (local.length > 0) return local;
-  return (await api.search(q).catch(() => [])).map((h) => ({ id: h.id, name: h.name, type: h.type }));
+  // A summary holds a fraction of the store: the server is asked whatever the page found.
+  if (local.length > 0 && !summary.active) return local;
+  const store = (await api.search(q).catch(() => [])).map((h) => ({ id: h.id, name: h.name, type: h.type }));
+  return summary.active ? combineHits(store, local, 10) : store;
 }
 
 new SearchBox(hits, (hit) => void focusOn(hit.id));
@@ -510,10 +517,12 @@ async function start(): Promise<void> {
   // A link whose first step replaced the view never needed the whole graph.
   const first = linked.steps[0];
   if (!first || !('cypher' in first) || first.add) {
-    await mergeGraph(await api.graph());
+    await mergeGraph(await summary.load());
     layout.settle();
     fit(false);
   }
+  // The graph is drawn from here on; the attacks table, timeline and map follow (`data-ready`).
+  container.dataset.drawn = 'true';
   await replay(linked.steps);
   const steps = view.steps;
   if (linked.path) await showPaths(linked.path.from, linked.path.to, linked.path.index, 'none');
