@@ -53,6 +53,7 @@ export function createApp(source: GraphSource, webRoot: string, guard: RequestGu
   });
   app.get('/api/graph', async (c) => c.json(await source.graph(parse(GraphQuery, c.req.query()))));
   app.get('/api/overview', async (c) => c.json(await summaries.overview(parse(OverviewQuery, c.req.query()).full)));
+  app.get('/api/entities', async (c) => c.json(await source.entities(parse(EdgesQuery, c.req.query()).ids)));
   app.get('/api/relationship-counts', async (c) => c.json(await source.relationshipCounts(parse(EdgesQuery, c.req.query()).ids)));
   app.get('/api/neighbours/:id', async (c) => c.json(await source.neighbours(c.req.param('id'))));
   app.get('/api/around', async (c) => c.json(await source.around(parse(EdgesQuery, c.req.query()).ids)));

@@ -71,6 +71,7 @@ export const api = {
   overview: (full = false) => call(Overview, `/api/overview${full ? '?full=1' : ''}`),
   relationshipCounts: (ids: string[]) => call(RelationshipCounts, `/api/relationship-counts?${new URLSearchParams({ ids: ids.join(',') })}`),
   neighbours: (id: string) => call(SerializedGraph, `/api/neighbours/${encodeURIComponent(id)}`),
+  entities: (ids: string[]) => call(SerializedGraph, `/api/entities?${new URLSearchParams({ ids: ids.join(',') })}`),
   around: (ids: string[]) => call(SerializedGraph, `/api/around?${new URLSearchParams({ ids: ids.join(',') })}`),
   path: (from: string, to: string) => call(PathResult, `/api/path?${new URLSearchParams({ from, to })}`),
   search: (q: string) => call(z.array(SearchHit), `/api/search?${new URLSearchParams({ q, limit: '10' })}`),

@@ -24,7 +24,7 @@ import { Panel } from './panel.js';
 import { followUpdates } from './live-updates.js';
 import { describePath, type Path } from './paths.js';
 import { SearchBox, type Hit } from './search.js';
-import { combineHits, Summary } from './summary/index.js';
+import { combineHits, ENTITIES_PER_REQUEST, Summary } from './summary/index.js';
 import { Timeline } from './timeline.js';
 import { readState, writeState } from './url-state.js';
 import { selectEdge, selectNode, withFilters, withPath, withStep, type Step, type ViewState } from './view-state.js';
@@ -173,8 +173,14 @@ async function reload(): Promise<void> {
   // (only the latest of overlapping reloads says so).
   const mine = ++reloads;
   container.dataset.reload = 'running';
-  documents = replaceWith(graph, await loadBase());
-  view = { ...view, steps: [] };
+  // On a summary, what the page opened stays open (and in the link): the summary alone would drop it.
+  const opened = summary.active && !asOf ? view.steps.flatMap((step) => ('expand' in step ? [step.expand] : [])) : [];
+  if (opened.length > 0) {
+    const reopened = await summary.reopen(opened);
+    documents = replaceWith(graph, reopened.graph);
+    await linkIn(reopened.added);
+  } else documents = replaceWith(graph, await loadBase());
+  view = { ...view, steps: opened.map((expand) => ({ expand })) };
   afterGraphChange();
   const gone = (view.selected !== undefined && !graph.hasNode(view.selected)) || (view.edge !== undefined && !graph.hasEdge(view.edge));
   commit(gone ? selectNode(view, undefined) : view, 'replace');
@@ -218,8 +224,10 @@ function caseContent(): CaseContent {
 /** Shows a case: its entities (as the store has them now) at their saved places, its filters and focus. */
 async function openCase(content: CaseContent): Promise<void> {
   const ids = new Set(content.entities);
-  const base = await loadBase();
+  // A summary holds only part of the store: the case's own entities are asked for.
+  const base = summary.active ? await summary.entities(content.entities) : await loadBase();
   documents = replaceWith(graph, { ...base, nodes: base.nodes.filter((n) => ids.has(n.key)), edges: base.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) });
+  if (summary.active && ids.size > ENTITIES_PER_REQUEST) await linkIn(graph.nodes());
   for (const [id, position] of Object.entries(content.positions)) if (graph.hasNode(id)) graph.mergeNodeAttributes(id, position);
   paths = [];
   $('path-list').replaceChildren();
@@ -255,10 +263,13 @@ async function mergeGraph(data: SerializedGraph, near?: string): Promise<void> {
   const before = new Set(graph.nodes());
   documents = mergeInto(graph, documents, data, { near });
   const added = graph.nodes().filter((n) => !before.has(n));
-  if (before.size > 0 && added.length > 0) {
-    for (let i = 0; i < added.length; i += AROUND_BATCH) documents = mergeInto(graph, documents, await api.around(added.slice(i, i + AROUND_BATCH)), { edgesOnly: true });
-  }
+  if (before.size > 0) await linkIn(added);
   afterGraphChange();
+}
+
+/** Takes in the relationships joining these entities to the rest of the view (a response holds only its own). */
+async function linkIn(ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += AROUND_BATCH) documents = mergeInto(graph, documents, await api.around(ids.slice(i, i + AROUND_BATCH)), { edgesOnly: true });
 }
 
 /** Level of detail, filter controls and what is shown follow the graph's new content. */

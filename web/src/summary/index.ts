@@ -4,9 +4,12 @@
 import type { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from '../../../src/model/api.js';
 import { api } from '../api.js';
-import { describeEntity, describeSummary, notShown, type SummaryInfo } from './utils.js';
+import { combineGraphs, describeEntity, describeSummary, notShown, type SummaryInfo } from './utils.js';
 
 export { combineHits } from './utils.js';
+
+// The API's cap on ids per request.
+export const ENTITIES_PER_REQUEST = 200;
 
 export class Summary {
   private info: SummaryInfo | undefined;
@@ -26,6 +29,24 @@ export class Summary {
     for (const [id, total] of Object.entries(overview.summary?.relationshipsOf ?? {})) this.totals.set(id, total);
     this.notice.hidden = !this.active;
     return overview.graph;
+  }
+
+  /**
+   * The summary again with the neighbourhoods the page opened on it, as one graph, so a reload after a
+   * correction keeps them where they were; `added` are the entities the openings brought.
+   */
+  async reopen(opened: string[]): Promise<{ graph: SerializedGraph; added: string[] }> {
+    const [summary, ...parts] = await Promise.all([this.load(), ...opened.map((id) => api.neighbours(id).catch(() => undefined))]);
+    const base = new Set(summary!.nodes.map((n) => n.key));
+    const graph = combineGraphs([summary!, ...parts.filter((p): p is SerializedGraph => p !== undefined)]);
+    return { graph, added: graph.nodes.map((n) => n.key).filter((id) => !base.has(id)) };
+  }
+
+  /** These entities as the store has them now (a case file opened on a summary), in requests the API takes. */
+  async entities(ids: string[]): Promise<SerializedGraph> {
+    const parts: SerializedGraph[] = [];
+    for (let i = 0; i < ids.length; i += ENTITIES_PER_REQUEST) parts.push(await api.entities(ids.slice(i, i + ENTITIES_PER_REQUEST)));
+    return combineGraphs(parts);
   }
 
   /** After the graph changed: the counts on names and the line over the graph follow what is loaded now. */

@@ -1,6 +1,5 @@
 // The summary's arithmetic and wording, apart from the page: what is not shown yet and how to say so.
-import type { Overview } from '../../../src/model/api.js';
-import type { Hit } from '../search.js';
+import type { Overview, SerializedGraph } from '../../../src/model/api.js';
 
 export type SummaryInfo = NonNullable<Overview['summary']>;
 
@@ -22,11 +21,18 @@ export function describeSummary(info: SummaryInfo, shown: { entities: number; re
 /** What the panel says of one entity: how many of its relationships are shown. */
 export function describeEntity(total: number, loaded: number): string {
   const hidden = notShown(total, loaded);
-  return hidden === 0 ? `All ${plural(total, 'relationship')} shown.` : `${number(loaded)} of ${plural(total, 'relationship')} shown; ${number(hidden)} not shown yet.`;
+  return hidden === 0 ? `All its relationships are shown (${number(total)}).` : `${number(loaded)} of ${plural(total, 'relationship')} shown; ${number(hidden)} not shown yet.`;
+}
+
+/** Several responses as one graph: each entity and relationship once, by its key, and every document cited. */
+export function combineGraphs(parts: SerializedGraph[]): SerializedGraph {
+  const nodes = new Map(parts.flatMap((p) => p.nodes).map((n) => [n.key, n]));
+  const edges = new Map(parts.flatMap((p) => p.edges).map((e) => [e.key, e]));
+  return { attributes: { documents: Object.assign({}, ...parts.map((p) => p.attributes.documents)) }, nodes: [...nodes.values()], edges: [...edges.values()] };
 }
 
 /** Search on a summary: the store's hits first (they cover every entity), then the page's own, without repeats. */
-export function combineHits(store: Hit[], page: Hit[], limit: number): Hit[] {
+export function combineHits<T extends { id: string }>(store: T[], page: T[], limit: number): T[] {
   const seen = new Set(store.map((h) => h.id));
   return [...store, ...page.filter((h) => !seen.has(h.id))].slice(0, limit);
 }
