@@ -17,6 +17,8 @@ const GENERATED = { ...base, edges: base.edges.map((e) => ({ ...e, attributes: {
 const counts = relationshipCounts(GENERATED);
 const ranked = busiestFirst(counts);
 const SIZE = 30;
+// The entity search brought in from outside the summary; later tests go on from it.
+let found = '';
 
 interface PageKg {
   kg: {
@@ -78,7 +80,7 @@ describe('the viewer on a summary', () => {
     await page.click('#summary-open');
     const neighbours = [...new Set(GENERATED.edges.filter((e) => e.source === busiest || e.target === busiest).map((e) => (e.source === busiest ? e.target : e.source)))];
     await expect.poll(() => page.evaluate((ids) => ids.every((id) => (globalThis as unknown as PageKg).kg.graph.hasNode(id)), neighbours), { timeout: 20_000 }).toBe(true);
-    await expect.poll(() => section.textContent()).toBe(`All its relationships are shown (${total}).`);
+    await expect.poll(() => section.textContent(), { timeout: 20_000 }).toBe(`All its relationships are shown (${total}).`);
     expect(await page.evaluate((id) => (globalThis as unknown as PageKg).kg.renderer.getNodeDisplayData(id)?.label, busiest)).toBe(label.get(busiest));
     expect((await page.evaluate(() => (globalThis as unknown as PageKg).kg.state().steps)).some((s) => s.expand === busiest)).toBe(true);
     expect(await page.locator('#summary-notice').getAttribute('data-shown')).toBe(String(await page.evaluate(() => (globalThis as unknown as PageKg).kg.graph.order)));
@@ -87,17 +89,18 @@ describe('the viewer on a summary', () => {
   it('finds an entity the summary does not show, and brings it into view with what it hides', async () => {
     const shown = new Set(await page.evaluate(() => (globalThis as unknown as PageKg).kg.graph.nodes()));
     const [quiet, total] = [...ranked].reverse().find(([id, n]) => n > 0 && !shown.has(id))!;
+    found = quiet;
     await page.fill('#search', label.get(quiet)!);
     await page.locator(`#search-results li[data-id="${quiet}"]`).click();
-    await expect.poll(() => page.evaluate(() => (globalThis as unknown as PageKg).kg.state().selected)).toBe(quiet);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as PageKg).kg.state().selected), { timeout: 20_000 }).toBe(quiet);
     expect(await page.evaluate((id) => (globalThis as unknown as PageKg).kg.graph.hasNode(id), quiet)).toBe(true);
     expect(await page.textContent('#panel h2')).toBe(label.get(quiet));
     // Opening it loaded what it links to: nothing of it is left hidden.
-    await expect.poll(() => page.locator('#summary-entity').textContent()).toBe(`All its relationships are shown (${total}).`);
+    await expect.poll(() => page.locator('#summary-entity').textContent(), { timeout: 20_000 }).toBe(`All its relationships are shown (${total}).`);
   });
 
   it('shows the evidence of a relationship reached from the summary, with both names marked and the article', async () => {
-    const quiet = (await page.evaluate(() => (globalThis as unknown as PageKg).kg.state().selected))!;
+    const quiet = found;
     await page.locator('#relationships li').first().click();
     await page.waitForSelector('#evidence blockquote');
     const sentence = await page.locator('#evidence blockquote').first().textContent();
@@ -108,7 +111,7 @@ describe('the viewer on a summary', () => {
   });
 
   it('keeps what was opened on the summary through a correction', async () => {
-    const quiet = (await page.evaluate(() => (globalThis as unknown as PageKg).kg.state().selected))!;
+    const quiet = found;
     await page.evaluate((id) => (globalThis as unknown as PageKg).kg.select(id), quiet);
     const before = (await page.evaluate(() => (globalThis as unknown as PageKg).kg.graph.nodes())).sort();
     await page.fill('#fix-name', 'Renamed Quiet One');
