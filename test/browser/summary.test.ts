@@ -1,7 +1,7 @@
 // The viewer over a store past the summary threshold (lowered here, so a small generated store in the real
 // Neo4j is "large"): the page starts from the busiest entities and says so, opens an entity on demand, and
 // search, the evidence panel and links reach entities the summary does not show.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticGraph } from '../../src/bench/synthetic-graph.js';
 import { writeSyntheticStore } from '../../src/bench/synthetic-store.js';
@@ -9,6 +9,7 @@ import { startViewer } from '../../src/cli/serve-command.js';
 import { closeConnection, type Connection } from '../../src/store/connection.js';
 import { connectForTest, testNeo4jUri, wipe } from '../helpers/neo4j.js';
 import { busiestFirst, relationshipCounts } from '../helpers/synthetic-counts.js';
+import { openViewerPage } from '../helpers/viewer-page.js';
 
 // Invented sentences naming both ends, so the evidence panel has names to mark.
 const base = syntheticGraph(300, 900);
@@ -33,7 +34,7 @@ let connection: Connection;
 let viewer: { url: string; stop: () => Promise<void> };
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 
 beforeAll(async () => {
@@ -41,12 +42,7 @@ beforeAll(async () => {
   await wipe(connection);
   await writeSyntheticStore(connection, GENERATED);
   viewer = await startViewer({ neo4jUri: testNeo4jUri(), quiet: true }, { port: 0, host: '127.0.0.1', summaryAbove: 100, summarySize: SIZE });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-  page.on('pageerror', (e) => void errors.push(String(e)));
-  await page.goto(viewer.url);
-  await page.waitForSelector('#graph[data-ready=true]', { timeout: 60_000 });
+  ({ browser, page, errors } = await openViewerPage(viewer.url));
 });
 
 afterAll(async () => {
