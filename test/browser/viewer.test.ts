@@ -150,7 +150,7 @@ describe('the viewer', () => {
   it('refuses CREATE in the Cypher box and shows why', async () => {
     await page.fill('#cypher', 'CREATE (:Injected {x: 1})');
     await page.click('#cypher-run');
-    await expect.poll(() => page.textContent('#cypher-error')).toMatch(/read/i);
+    await expect.poll(() => page.textContent('#cypher-error'), { timeout: 15_000 }).toMatch(/read/i);
     expect(await countOf(connection, 'MATCH (n:Injected) RETURN count(n)')).toBe(0);
     // The refusal is an HTTP 400, which Chromium logs; nothing else may have been logged.
     expect(errors.every((e) => /status of 400/.test(e))).toBe(true);

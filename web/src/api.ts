@@ -67,7 +67,6 @@ async function call<T extends z.ZodType>(schema: T, url: string, init?: RequestI
 export const api = {
   health: () => call(z.object({ ok: z.literal(true) }), '/api/health'),
   info: () => call(z.object({ source: z.enum(['neo4j', 'file']), cypher: z.boolean() }), '/api/info'),
-  graph: () => call(SerializedGraph, '/api/graph'),
   overview: (full = false) => call(Overview, `/api/overview${full ? '?full=1' : ''}`),
   relationshipCounts: (ids: string[]) => call(RelationshipCounts, `/api/relationship-counts?${new URLSearchParams({ ids: ids.join(',') })}`),
   neighbours: (id: string) => call(SerializedGraph, `/api/neighbours/${encodeURIComponent(id)}`),

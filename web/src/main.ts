@@ -160,8 +160,8 @@ function showPanel(): void {
   } else panel.hide();
 }
 
-/** The whole graph (or its summary, over a large store), or as of the chosen date. */
-const loadBase = () => (asOf ? api.asOf(asOf) : summary.active ? summary.load() : api.graph());
+/** The whole graph (or its summary, over a large store: even when a link's first query replaced it), or as of the chosen date. */
+const loadBase = () => (asOf ? api.asOf(asOf) : summary.load());
 
 /**
  * After a correction or a new "as of" date the page shows the base graph again as the server now has it
@@ -528,7 +528,7 @@ async function start(): Promise<void> {
   // A link whose first step replaced the view never needed the whole graph.
   const first = linked.steps[0];
   if (!first || !('cypher' in first) || first.add) {
-    await mergeGraph(await summary.load());
+    await mergeGraph(await loadBase());
     layout.settle();
     fit(false);
   }
