@@ -1,11 +1,12 @@
 // `kg serve`: the viewer and its API, over Neo4j or over an exported JSON file.
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { EnvironmentError } from '../model/errors.js';
 import { closeConnection } from '../store/connection.js';
 import { createApp } from '../server/app.js';
 import { FileSource, Neo4jSource, type GraphSource } from '../server/sources.js';
+import { DEFAULT_SUMMARY, resolveSummaryOptions } from '../server/summary.js';
 import { globalsOf, note, openConnection, type GlobalOptions } from './context.js';
 
 const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -16,7 +17,16 @@ interface ServeOptions {
   graph?: string;
   /** More host names the viewer answers to (a reverse proxy's, a LAN name). */
   allowHost?: string[];
+  /** Entities past which the page starts from a summary, and how many the summary shows. */
+  summaryAbove?: number;
+  summarySize?: number;
 }
+
+const count = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('Expecting a whole number of entities.');
+  return n;
+};
 
 const ANY_ADDRESS = ['0.0.0.0', '::', '[::]'];
 
@@ -34,10 +44,11 @@ async function openSource(globals: GlobalOptions, graphFile: string | undefined)
 
 /** Starts the server; resolves with its URL and a way to stop it. */
 export async function startViewer(globals: GlobalOptions, options: ServeOptions): Promise<{ url: string; stop: () => Promise<void> }> {
+  const summary = resolveSummaryOptions({ ...(options.summaryAbove !== undefined ? { above: options.summaryAbove } : {}), ...(options.summarySize !== undefined ? { size: options.summarySize } : {}) });
   const { source, close } = await openSource(globals, options.graph);
   // The address it binds is a name it answers to, unless that is "every address", which names no host.
   const allowedHosts = [...(ANY_ADDRESS.includes(options.host) ? [] : [options.host]), ...(options.allowHost ?? [])];
-  const app = createApp(source, WEB_ROOT, { allowedHosts });
+  const app = createApp(source, WEB_ROOT, { allowedHosts }, summary);
   const server = await new Promise<ReturnType<typeof serve>>((done, fail) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => done(s));
     s.once('error', (error: NodeJS.ErrnoException) =>
@@ -63,7 +74,9 @@ export function serveOptions(command: Command): Command {
     .option('--port <port>', 'port to listen on', port, 4000)
     .option('--host <host>', 'address to bind (127.0.0.1 keeps it on this machine)', '127.0.0.1')
     .option('--graph <file>', 'serve an exported JSON graph (kg export -f json) instead of Neo4j')
-    .option('--allow-host <name>', 'also answer requests addressed to this host name (repeatable; loopback names always work)', (value: string, previous: string[] = []) => [...previous, value]);
+    .option('--allow-host <name>', 'also answer requests addressed to this host name (repeatable; loopback names always work)', (value: string, previous: string[] = []) => [...previous, value])
+    .addOption(new Option('--summary-above <entities>', `start the page from a summary past this many entities (or three times as many relationships); default ${DEFAULT_SUMMARY.above}`).argParser(count).env('KG_SUMMARY_ABOVE'))
+    .addOption(new Option('--summary-size <entities>', `entities a summary shows, those with the most relationships; default ${DEFAULT_SUMMARY.size}`).argParser(count).env('KG_SUMMARY_SIZE'));
 }
 
 export function serveCommand(): Command {

@@ -84,3 +84,29 @@ export const CypherResult = z.object({
 export type CypherResult = z.infer<typeof CypherResult>;
 
 export const ApiError = z.object({ error: z.string(), hint: z.string().optional() });
+
+/** How many relationships to other entities each entity has in the store, by id. */
+export const RelationshipCounts = z.record(z.string(), z.number().int().min(0));
+export type RelationshipCounts = z.infer<typeof RelationshipCounts>;
+
+/** `?full=1` asks for the whole graph even past the summary threshold. */
+export const OverviewQuery = z.object({ full: z.enum(['0', '1']).optional().transform((v) => v === '1') });
+
+/**
+ * What `/api/overview` answers, the page's first graph: the whole store when it is small enough to draw, else
+ * a summary of the entities with the most relationships, with the store's totals and each shown entity's own
+ * count (what it stands for: the page shows the difference as not shown yet).
+ */
+export const Overview = z.object({
+  graph: SerializedGraph,
+  summary: z
+    .object({
+      entities: z.number().int(),
+      relationships: z.number().int(),
+      /** The sizes past which the server summarises (entities or relationships). */
+      threshold: z.object({ entities: z.number().int(), relationships: z.number().int() }),
+      relationshipsOf: RelationshipCounts,
+    })
+    .nullable(),
+});
+export type Overview = z.infer<typeof Overview>;

@@ -5,10 +5,11 @@ import { extname, join, normalize } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { z } from 'zod';
-import { CypherRequest, EdgesQuery, EvidenceQuery, GraphQuery, PathQuery, SearchQuery } from '../model/api.js';
+import { CypherRequest, EdgesQuery, EvidenceQuery, GraphQuery, OverviewQuery, PathQuery, SearchQuery } from '../model/api.js';
 import { ConfigError, KgError, QueryError } from '../model/errors.js';
 import { requestGuard, type RequestGuardOptions } from './request-guard.js';
 import type { GraphSource } from './sources.js';
+import { DEFAULT_SUMMARY, Summaries, type SummaryOptions } from './summary.js';
 import { workflowRoutes } from './workflow-routes.js';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.ico': 'image/x-icon' };
@@ -32,8 +33,9 @@ function failure(c: Context, error: unknown) {
   return c.json({ error: `Internal error: ${(error as Error).message ?? String(error)}` }, 500);
 }
 
-export function createApp(source: GraphSource, webRoot: string, guard: RequestGuardOptions = { allowedHosts: [] }): Hono {
+export function createApp(source: GraphSource, webRoot: string, guard: RequestGuardOptions = { allowedHosts: [] }, summary: SummaryOptions = DEFAULT_SUMMARY): Hono {
   const app = new Hono();
+  const summaries = new Summaries(source, summary);
   app.use('*', async (c, next) => {
     await next();
     c.header('Content-Security-Policy', CSP);
@@ -50,6 +52,9 @@ export function createApp(source: GraphSource, webRoot: string, guard: RequestGu
     return c.json({ ok: true });
   });
   app.get('/api/graph', async (c) => c.json(await source.graph(parse(GraphQuery, c.req.query()))));
+  app.get('/api/overview', async (c) => c.json(await summaries.overview(parse(OverviewQuery, c.req.query()).full)));
+  app.get('/api/entities', async (c) => c.json(await source.entities(parse(EdgesQuery, c.req.query()).ids)));
+  app.get('/api/relationship-counts', async (c) => c.json(await source.relationshipCounts(parse(EdgesQuery, c.req.query()).ids)));
   app.get('/api/neighbours/:id', async (c) => c.json(await source.neighbours(c.req.param('id'))));
   app.get('/api/around', async (c) => c.json(await source.around(parse(EdgesQuery, c.req.query()).ids)));
   app.get('/api/path', async (c) => {

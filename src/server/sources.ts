@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { MultiDirectedGraph } from 'graphology';
 import { ConfigError, Neo4jUnavailableError, QueryError } from '../model/errors.js';
-import { edgeKey, SerializedGraph, type CypherResult, type PathResult, type RelationEvidence, type SearchHit } from '../model/api.js';
+import { edgeKey, SerializedGraph, type CypherResult, type PathResult, type RelationEvidence, type RelationshipCounts, type SearchHit } from '../model/api.js';
 import { entityIdsOf, entityRefsIn, jsonExporter, selectGraph, stringSink, type Selection } from '../export/index.js';
 import { explainNeo4jError, type Connection } from '../store/connection.js';
 import { readCypher } from '../store/cypher-files.js';
@@ -28,6 +28,19 @@ export interface GraphSource {
   cypher(query: string): Promise<CypherResult>;
   /** How many documents the graph holds now (grows while `kg watch` or `kg ingest` runs). */
   documentCount(): Promise<number>;
+  /** How many entities, and relationships between entities, the store holds. */
+  size(): Promise<StoreSize>;
+  /** The `limit` entities with the most relationships to other entities, busiest first. */
+  busiest(limit: number): Promise<Array<{ id: string; relationships: number }>>;
+  /** These entities and the relationships among them. */
+  entities(ids: string[]): Promise<SerializedGraph>;
+  /** How many relationships to other entities each of these entities has (unknown ids are left out). */
+  relationshipCounts(ids: string[]): Promise<RelationshipCounts>;
+}
+
+export interface StoreSize {
+  entities: number;
+  relationships: number;
 }
 
 // The viewer shares one process among every tab: a query gets less room than on the command line; the page
@@ -128,6 +141,23 @@ export class Neo4jSource implements GraphSource {
     return { graph: await this.byIds([...ids]), rows: result.rows, columns: result.columns, truncated: result.truncated !== false, limit: VIEWER_QUERY.limit, ...(notice ? { notice } : {}) };
   }
 
+  async size(): Promise<StoreSize> {
+    const [row] = await this.rows(readCypher('server/summary-counts.cypher'), {});
+    return { entities: Number(row?.entities ?? 0), relationships: Number(row?.relationships ?? 0) };
+  }
+
+  async busiest(limit: number): Promise<Array<{ id: string; relationships: number }>> {
+    return (await this.rows(readCypher('server/summary-busiest.cypher'), { limit })).map((r) => ({ id: String(r.id), relationships: Number(r.relationships) }));
+  }
+
+  entities(ids: string[]): Promise<SerializedGraph> {
+    return this.byIds(ids);
+  }
+
+  async relationshipCounts(ids: string[]): Promise<RelationshipCounts> {
+    return Object.fromEntries((await this.rows(readCypher('server/relationship-counts.cypher'), { ids })).map((r) => [String(r.id), Number(r.relationships)]));
+  }
+
   private byIds(ids: string[]): Promise<SerializedGraph> {
     return serialize(this.connection, { kind: 'ids', ids });
   }
@@ -218,6 +248,25 @@ export class FileSource implements GraphSource {
 
   async documentCount(): Promise<number> {
     return Object.keys(this.data.attributes.documents).length;
+  }
+
+  async size(): Promise<StoreSize> {
+    return { entities: this.graphology.order, relationships: this.graphology.size };
+  }
+
+  async busiest(limit: number): Promise<Array<{ id: string; relationships: number }>> {
+    return this.graphology
+      .mapNodes((id) => ({ id, relationships: this.graphology.degree(id) }))
+      .sort((a, b) => b.relationships - a.relationships || (a.id < b.id ? -1 : 1))
+      .slice(0, limit);
+  }
+
+  async entities(ids: string[]): Promise<SerializedGraph> {
+    return this.subgraph(new Set(ids));
+  }
+
+  async relationshipCounts(ids: string[]): Promise<RelationshipCounts> {
+    return Object.fromEntries(ids.filter((id) => this.graphology.hasNode(id)).map((id) => [id, this.graphology.degree(id)]));
   }
 
   async cypher(): Promise<never> {

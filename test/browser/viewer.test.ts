@@ -151,7 +151,7 @@ describe('the viewer', () => {
     await page.fill('#cypher', 'CREATE (:Injected {x: 1})');
     await page.click('#cypher-run');
     // The refusal comes after the store checked the plan, which on a busy machine can take more than a second.
-    await expect.poll(() => page.textContent('#cypher-error'), { timeout: 10_000 }).toMatch(/read/i);
+    await expect.poll(() => page.textContent('#cypher-error'), { timeout: 15_000 }).toMatch(/read/i);
     expect(await countOf(connection, 'MATCH (n:Injected) RETURN count(n)')).toBe(0);
     // The refusal is an HTTP 400, which Chromium logs; nothing else may have been logged.
     expect(errors.every((e) => /status of 400/.test(e))).toBe(true);

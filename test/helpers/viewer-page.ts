@@ -21,14 +21,19 @@ export async function openViewerSession(inputs: string[]): Promise<ViewerSession
   await wipe(connection);
   await ingestPaths(connection, inputs, { batch: 25, maxMb: 10 }, { quiet: true });
   const viewer = await startViewer({ neo4jUri: testNeo4jUri(), quiet: true }, { port: 0, host: '127.0.0.1' });
+  return { connection, viewer, ...(await openViewerPage(viewer.url)) };
+}
+
+/** Chromium on a running viewer, once the page has loaded, with its console errors collected. */
+export async function openViewerPage(url: string): Promise<Pick<ViewerSession, 'browser' | 'page' | 'errors'>> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
   page.on('pageerror', (e) => void errors.push(String(e)));
-  await page.goto(viewer.url);
-  await page.waitForSelector('#graph[data-ready=true]', { timeout: 30_000 });
-  return { connection, viewer, browser, page, errors };
+  await page.goto(url);
+  await page.waitForSelector('#graph[data-ready=true]', { timeout: 60_000 });
+  return { browser, page, errors };
 }
 
 export async function closeViewerSession(session: ViewerSession | undefined, folders: string[]): Promise<void> {

@@ -1,6 +1,6 @@
 // Calls to kg serve's API; every response is checked against the shared schemas.
 import { z } from 'zod';
-import { ApiError, CypherResult, PathResult, RelationEvidence, SearchHit, SerializedGraph } from '../../src/model/api.js';
+import { ApiError, CypherResult, Overview, PathResult, RelationEvidence, RelationshipCounts, SearchHit, SerializedGraph } from '../../src/model/api.js';
 import { AttackRow } from '../../src/model/attacks.js';
 import { CaseRecord, type CaseView } from '../../src/model/cases.js';
 // Types only: the corrections model reads the ontology from disk, which a browser cannot.
@@ -67,8 +67,10 @@ async function call<T extends z.ZodType>(schema: T, url: string, init?: RequestI
 export const api = {
   health: () => call(z.object({ ok: z.literal(true) }), '/api/health'),
   info: () => call(z.object({ source: z.enum(['neo4j', 'file']), cypher: z.boolean() }), '/api/info'),
-  graph: () => call(SerializedGraph, '/api/graph'),
+  overview: (full = false) => call(Overview, `/api/overview${full ? '?full=1' : ''}`),
+  relationshipCounts: (ids: string[]) => call(RelationshipCounts, `/api/relationship-counts?${new URLSearchParams({ ids: ids.join(',') })}`),
   neighbours: (id: string) => call(SerializedGraph, `/api/neighbours/${encodeURIComponent(id)}`),
+  entities: (ids: string[]) => call(SerializedGraph, `/api/entities?${new URLSearchParams({ ids: ids.join(',') })}`),
   around: (ids: string[]) => call(SerializedGraph, `/api/around?${new URLSearchParams({ ids: ids.join(',') })}`),
   path: (from: string, to: string) => call(PathResult, `/api/path?${new URLSearchParams({ from, to })}`),
   search: (q: string) => call(z.array(SearchHit), `/api/search?${new URLSearchParams({ q, limit: '10' })}`),

@@ -79,14 +79,17 @@ export interface Visibility {
   isolated: number;
 }
 
-/** What is shown, computed once per change of graph or filters; `keep` (the selection) shows even alone. */
-export function visibility(graph: MultiDirectedGraph, filters: Filters, keep?: string): Visibility {
+/**
+ * What is shown, computed once per change of graph or filters; `keep` (the selection) shows even alone, and so
+ * does an entity `linkedElsewhere` (a summary's entity whose relationships the page has not loaded yet).
+ */
+export function visibility(graph: MultiDirectedGraph, filters: Filters, keep?: string, linkedElsewhere: (node: string) => boolean = () => false): Visibility {
   const edges = new Set(graph.filterEdges((edge) => edgeVisible(graph, filters, edge)));
   const nodes = new Set<string>();
   let isolated = 0;
   graph.forEachNode((node) => {
     if (!nodePassesOwnFilters(graph, filters, node)) return;
-    const linked = graph.someEdge(node, (edge) => edges.has(edge));
+    const linked = graph.someEdge(node, (edge) => edges.has(edge)) || linkedElsewhere(node);
     if (!linked) isolated++;
     if (linked || !filters.hideIsolated || node === keep) nodes.add(node);
   });

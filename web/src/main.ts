@@ -26,6 +26,7 @@ import { followUpdates } from './live-updates.js';
 import { describePath, type Path } from './paths.js';
 import { SearchBox, type Hit } from './search.js';
 import { say } from './status-line.js';
+import { combineHits, ENTITIES_PER_REQUEST, Summary } from './summary/index.js';
 import { Timeline } from './timeline.js';
 import { readState, writeState } from './url-state.js';
 import { replacesView, selectEdge, selectNode, withAsOf, withFilters, withPath, withStep, type Step, type ViewState } from './view-state.js';
@@ -45,6 +46,8 @@ let database = false;
 // Large graphs draw nodes as points and edges as plain lines until something is focused (level of detail).
 let large = false;
 const container = $('graph');
+// Over a large store the page starts from the server's summary and opens the rest on demand.
+const summary = new Summary();
 
 const FILTER_KEYS: Array<keyof Filters> = ['hiddenTypes', 'hiddenRelations', 'source', 'minConfidence', 'yearFrom', 'yearTo', 'dateFrom', 'dateTo', 'hideIsolated'];
 const screenArea = () => Math.max(1, container.clientWidth * container.clientHeight);
@@ -68,8 +71,8 @@ const renderer = new Sigma(graph, container, {
   edgeProgramClasses: { straight: EdgeArrowProgram, curved: createEdgeCurveProgram({ arrowHead: DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS, drawLabel: labels.drawEdge }), line: EdgeLineProgram },
   nodeReducer: (node, data) => {
     // `type` is the entity type in the data; to sigma it names a render program.
-    // Small views name every entity (the labels module keeps the names apart).
-    const res: Record<string, unknown> = { ...data, type: large ? 'point' : 'circle', label: data.label, forceLabel: shown.nodes.size <= SMALL_VIEW };
+    // Small views name every entity (the labels module keeps the names apart); a summary counts what is not shown.
+    const res: Record<string, unknown> = { ...data, type: large ? 'point' : 'circle', label: data.label ? summary.label(node, data.label) : data.label, forceLabel: shown.nodes.size <= SMALL_VIEW };
     if (!shown.nodes.has(node)) return { ...res, hidden: true };
     const focus = hovered ?? view.selected;
     const path = currentPath();
@@ -109,7 +112,7 @@ function fit(animate: boolean): void {
 
 /** What is shown, and the sizes that follow from it, after the graph or the filters changed. */
 function recompute(): void {
-  shown = visibility(graph, view, view.selected);
+  shown = visibility(graph, view, view.selected, summary.hasHidden);
   applySizes(graph, shown, sizeBy(), screenArea());
   filterPanel.counts(graph, shown);
   // Small views label every entity; on larger ones sigma's label grid keeps labels from piling up.
@@ -163,12 +166,13 @@ function showPanel(): void {
     panel.showEntity(graph, view.selected, documents, shown, actions);
     const a = graph.getNodeAttributes(view.selected);
     const facts: EntityFacts = { name: String(a.label), type: String(a.type), aliases: (a.aliases as string[] | undefined) ?? [], reports: (a.reports as EntityFacts['reports'] | undefined) ?? [] };
+    if (summary.active) panel.append(summary.forEntity(graph, view.selected, actions.expand));
     if (database) panel.append(corrections.forEntity(view.selected, facts), caseFiles.noteField('entities', view.selected));
   } else panel.hide();
 }
 
-/** The whole graph, or as of the view's date. */
-const loadBase = () => (view.asOf ? api.asOf(view.asOf) : api.graph());
+/** The whole graph (or its summary, over a large store), or as of the view's date. */
+const loadBase = () => (view.asOf ? api.asOf(view.asOf) : summary.load());
 
 /** Graph data the page fetched, cut to what documents published by the view's date say (as it is without one). */
 const dated = async (data: SerializedGraph): Promise<SerializedGraph> => (view.asOf && data.nodes.length > 0 ? api.subgraph(data.nodes.map((n) => n.key), view.asOf) : data);
@@ -208,8 +212,14 @@ function reload(): Promise<void> {
 
 async function rebuild(): Promise<void> {
   const recipe = view;
+  // On a summary, what the page opened is opened again around the new summary, all at once.
+  const opened = summary.active && !recipe.asOf && !recipe.path && recipe.steps.every((step) => 'expand' in step) ? recipe.steps.flatMap((step) => ('expand' in step ? [step.expand] : [])) : [];
   if (recipe.steps.length === 0 && !recipe.path) documents = replaceWith(graph, await loadBase());
-  else {
+  else if (opened.length > 0) {
+    const reopened = await summary.reopen(opened);
+    documents = replaceWith(graph, reopened.graph);
+    await linkIn(reopened.added);
+  } else {
     const places = new Map(graph.mapNodes((node, a) => [node, { x: Number(a.x), y: Number(a.y) }]));
     graph.clear();
     documents = {};
@@ -274,7 +284,9 @@ function pathOf(nodes: string[]): Path | undefined {
 async function drawCase(content: CaseContent): Promise<void> {
   graph.clear();
   documents = {};
-  if (content.entities.length > 0) documents = mergeInto(graph, {}, await api.subgraph(content.entities, view.asOf));
+  // A summary holds only part of the store: the case's own entities are asked for, in requests the API takes.
+  if (content.entities.length > 0) documents = mergeInto(graph, {}, summary.active && !view.asOf ? await summary.entities(content.entities) : await api.subgraph(content.entities, view.asOf));
+  if (summary.active && !view.asOf && content.entities.length > ENTITIES_PER_REQUEST) await linkIn(graph.nodes());
   for (const [id, position] of Object.entries(content.positions)) if (graph.hasNode(id)) graph.mergeNodeAttributes(id, position);
   paths = content.paths.map(pathOf).filter((p): p is Path => p !== undefined);
   listPaths(0);
@@ -322,10 +334,13 @@ async function mergeGraph(data: SerializedGraph, near?: string): Promise<void> {
   const before = new Set(graph.nodes());
   documents = mergeInto(graph, documents, data, { near });
   const added = graph.nodes().filter((n) => !before.has(n));
-  if (before.size > 0 && added.length > 0) {
-    for (let i = 0; i < added.length; i += AROUND_BATCH) documents = mergeInto(graph, documents, await dated(await api.around(added.slice(i, i + AROUND_BATCH))), { edgesOnly: true });
-  }
+  if (before.size > 0) await linkIn(added);
   afterGraphChange();
+}
+
+/** Takes in the relationships joining these entities to the rest of the view (a response holds only its own). */
+async function linkIn(ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += AROUND_BATCH) documents = mergeInto(graph, documents, await dated(await api.around(ids.slice(i, i + AROUND_BATCH))), { edgesOnly: true });
 }
 
 /** Level of detail, filter controls and what is shown follow the graph's new content. */
@@ -335,6 +350,7 @@ function afterGraphChange(): void {
   renderer.setSetting('hideEdgesOnMove', large);
   renderer.setSetting('hideLabelsOnMove', large);
   filterPanel.rebuild(graph, documents, view);
+  summary.update(graph);
   recompute();
 }
 // Entities per /api/around request: keeps the URL short whatever an expansion added.
@@ -449,8 +465,10 @@ function localSearch(q: string): Hit[] {
 
 async function hits(q: string): Promise<Hit[]> {
   const local = localSearch(q);
-  if (local.length > 0) return local;
-  return (await api.search(q).catch(() => [])).map((h) => ({ id: h.id, name: h.name, type: h.type }));
+  // A summary holds a fraction of the store: the server is asked whatever the page found.
+  if (local.length > 0 && !summary.active) return local;
+  const store = (await api.search(q).catch(() => [])).map((h) => ({ id: h.id, name: h.name, type: h.type }));
+  return summary.active ? combineHits(store, local, 10) : store;
 }
 
 new SearchBox(hits, (hit) => void focusOn(hit.id));
@@ -607,6 +625,8 @@ async function start(): Promise<void> {
   timeline.setAsOf(linked.asOf);
   // A link whose first step replaced the view never needed the whole graph.
   await build(linked);
+  // The graph is drawn from here on; the attacks table, timeline and map follow (`data-ready`).
+  container.dataset.drawn = 'true';
   commit({ ...linked, steps: view.steps }, 'none');
   if (linked.camera) renderer.getCamera().setState(linked.camera);
   writeUrl('replace');
