@@ -44,14 +44,16 @@ export class BatchWriter {
     private readonly connection: Connection | undefined,
     private readonly resolver: Resolver,
     private readonly dryRun: boolean,
+    private readonly sink: ((extraction: Extraction) => void) | undefined,
   ) {}
 
-  /** Applies the schema and loads what resolution must know of the store (attacks, people, corrections). */
-  static async open(connection: Connection | undefined, dryRun: boolean): Promise<BatchWriter> {
+  /** Applies the schema and loads what resolution must know of the store (attacks, people, corrections).
+   * Without a connection, each resolved batch goes to `sink` (kg import) instead of Neo4j. */
+  static async open(connection: Connection | undefined, dryRun: boolean, sink?: (extraction: Extraction) => void): Promise<BatchWriter> {
     if (connection && !dryRun) await applySchema(connection);
     // What others stored is read under the write lock at the first batch (and whenever they wrote since).
     const resolver = new Resolver(connection ? { corrections: await loadCorrectionIndex(connection) } : {});
-    return new BatchWriter(connection, resolver, dryRun);
+    return new BatchWriter(connection, resolver, dryRun, sink);
   }
 
   /** The articles neither met before in this run nor stored already; the others are counted unchanged. */
@@ -74,6 +76,7 @@ export class BatchWriter {
     this.summary.documentsNew += fresh.length;
     if (!this.connection || this.dryRun) {
       const extraction = this.resolve(fresh, extractions);
+      this.sink?.(extraction);
       this.summary.nearDuplicates += extraction.documents.filter((d) => d.duplicateOf).length;
       const c = this.summary.counts;
       c.documents += extraction.documents.length;

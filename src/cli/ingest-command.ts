@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { prepareArticle, readInput, sourceOf, DEFAULT_MAX_ITEMS, DEFAULT_WEB_LIMITS, type Article, type InputRef, type WebClient } from '../ingest/index.js';
 import { ExitCode, RobotsDisallowedError } from '../model/errors.js';
+import type { Extraction } from '../model/extraction.js';
 import type { Connection } from '../store/connection.js';
 import { BatchWriter, type IngestSummary } from './batch-writer.js';
 import { globalsOf, note, printError, withConnection, type GlobalOptions } from './context.js';
@@ -24,22 +25,22 @@ export const wholeNumber = (value: string): number => {
 };
 
 /** The whole ingest, for the command and for `kg demo`. */
-export async function ingestPaths(connection: Connection | undefined, paths: string[], options: IngestOptions, globals: GlobalOptions): Promise<IngestSummary> {
+export async function ingestPaths(connection: Connection | undefined, paths: string[], options: IngestOptions, globals: GlobalOptions, sink?: (extraction: Extraction) => void): Promise<IngestSummary> {
   const webOptions = { maxItems: DEFAULT_MAX_ITEMS, timeout: DEFAULT_WEB_LIMITS.timeoutMs / 1000, hostDelay: DEFAULT_WEB_LIMITS.hostDelayMs, ...options };
   const web = webClientOf(webOptions);
   const { inputs, errors } = await expandInputs(paths, web, webOptions, (message) => note(globals, message));
   errors.forEach(printError);
-  const summary = await ingestInputs(connection, inputs, options, globals, web);
+  const summary = await ingestInputs(connection, inputs, options, globals, web, sink);
   summary.documentsFailed += errors.length;
   summary.failedSources.unshift(...errors.map((e) => e.source));
   return summary;
 }
 
 /** Ingests inputs already expanded (files, URLs, feed items): what `kg ingest` and each round of `kg watch` run. */
-export async function ingestInputs(connection: Connection | undefined, files: InputRef[], options: IngestOptions, globals: GlobalOptions, web: WebClient): Promise<IngestSummary> {
+export async function ingestInputs(connection: Connection | undefined, files: InputRef[], options: IngestOptions, globals: GlobalOptions, web: WebClient, sink?: (extraction: Extraction) => void): Promise<IngestSummary> {
   const started = Date.now();
   const pipeline = new Pipeline();
-  const writer = await BatchWriter.open(connection, options.dryRun === true);
+  const writer = await BatchWriter.open(connection, options.dryRun === true, sink);
   const summary = writer.summary;
   const progress = new Progress(files.length, options.dryRun ? 'extracting' : 'ingesting', globals.quiet === true);
   const pool = (options.workers ?? 1) > 1 ? new ExtractionPool(options.workers!) : undefined;
