@@ -18,7 +18,7 @@ import { closeConnection, connect, type Connection } from '../store/connection.j
 import { startLocalServer } from '../store/local-server.js';
 import { readCypher } from '../store/cypher-files.js';
 import { readRows } from '../store/run-query.js';
-import { relationParams, runInOneTransaction, writeGraph, writeStatements, type WriteStatement } from '../store/write-graph.js';
+import { runInOneTransaction, writeGraph, writeStatements, type WriteStatement } from '../store/write-graph.js';
 import { applySchema } from '../store/schema.js';
 import { resetGraph } from '../store/stats.js';
 import { Resolver } from '../resolve/index.js';
@@ -256,8 +256,6 @@ async function benchWrites(connection: Connection): Promise<void> {
   const relations = ofKind(['relations']);
   const relationRows = relations.flat().reduce((n, s) => n + s.rows, 0);
   const lookups = readCypher('bench/endpoint-lookups.cypher');
-  const appending = readCypher('bench/relations-appending.cypher');
-  const typeOf = (statement: WriteStatement) => /MERGE \(s\)-\[r:([A-Z_]+)\]/.exec(statement.query)![1]!;
   const countAll = readCypher('stats/relationship-count.cypher');
   const timed = async (work: () => Promise<void>) => {
     const start = performance.now();
@@ -271,13 +269,12 @@ async function benchWrites(connection: Connection): Promise<void> {
     for (const list of ofKind(['documents', 'entities'])) await runInOneTransaction(connection, list);
   };
   // Row by row on a sample: one transaction per relationship row (all of them would take minutes).
-  const sample = relations[0]!.flatMap((s) => (s.params.relations as Array<{ source: string; target: string }>).map((row): WriteStatement => ({ ...s, params: relationParams([row]), rows: 1 }))).slice(0, 1500);
+  const sample = relations[0]!.flatMap((s) => (s.params.relations as unknown[]).map((row): WriteStatement => ({ ...s, params: { relations: [row] }, rows: 1 }))).slice(0, 1500);
 
   const whole: number[] = [];
   const batched: number[] = [];
   const single: number[] = [];
   const floor: number[] = [];
-  const before: number[] = [];
   let stored = 0;
   for (let r = 0; r < RUNS; r++) {
     await wipe(connection);
@@ -297,17 +294,11 @@ async function benchWrites(connection: Connection): Promise<void> {
     })));
 
     await endpointsOnly();
-    before.push(relationRows / (await timed(async () => {
-      for (const list of relations) await runInOneTransaction(connection, list.map((s) => ({ ...s, query: appending.replaceAll('REL_TYPE', typeOf(s)) })));
-    })));
-
-    await endpointsOnly();
     single.push(sample.length / (await timed(async () => {
       for (const statement of sample) await runInOneTransaction(connection, [statement]);
     })));
   }
   record({ section: 'writes', name: `batched writer, ${relationRows} ontology relationship rows from ${docs.length} documents`, unit: 'relationships/s', samples: batched, target: '≥ 40,000 relationships/s' });
-  record({ section: 'writes', name: 'the same rows with the previous statement (lists appended on every merge, Eager plan)', unit: 'relationships/s', samples: before });
   record({ section: 'writes', name: `row by row, ${sample.length} of those rows, one transaction each`, unit: 'relationships/s', samples: single });
   record({ section: 'writes', name: 'ratio batched / row by row', unit: '×', samples: batched.map((b, i) => b / single[i]!), target: '≥ 10×' });
   record({ section: 'writes', name: `whole ingest write of the same ${docs.length} documents: ${stored} relationships of every kind (mentions, relations, claim links) with their documents, entities and claims`, unit: 'relationships/s', samples: whole, target: '≥ 30,000 relationships/s' });

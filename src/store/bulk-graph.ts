@@ -26,6 +26,7 @@ interface RelationState {
   target: string;
   type: string;
   keys: Set<string>;
+  docSet: Set<string>;
   evidenceKeys: string[];
   evidence: string[];
   evidenceDocs: string[];
@@ -115,6 +116,12 @@ const LOCK_COLUMNS: Array<[string, Kind | '']> = [['id:ID(WriteLock)', ''], [':L
 
 const ATTACK_FIELDS: Array<[string, string]> = [['attackKind', 'kind'], ['year', 'year'], ['explicitYear', 'explicitYear'], ['date', 'date'], ['places', 'places'], ['sites', 'sites'], ['countries', 'countries'], ['persons', 'persons'], ['names', 'names']];
 
+function listOf<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
 /** Cypher's toInteger on a number or numeric string (null when it is neither). */
 function toInteger(value: unknown): number | null {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
@@ -172,7 +179,7 @@ export class BulkGraph {
     if (this.documents.has(String(d.id))) return;
     this.documents.add(String(d.id));
     const values = DOCUMENT_COLUMNS.map(([column]) => (column === ':LABEL' ? 'Document' : column === 'ingestedAt' ? this.ingestedAt : d[column.split(':')[0]!]));
-    for (const list of this.files.documents.write(values)) this.emptyDocumentLists.set(list, [...(this.emptyDocumentLists.get(list) ?? []), String(d.id)]);
+    for (const list of this.files.documents.write(values)) listOf(this.emptyDocumentLists, list).push(String(d.id));
   }
 
   /** As cypher/ingest/entities.cypher: aliases accumulate, a better-ranked attack name replaces the name. */
@@ -200,7 +207,7 @@ export class BulkGraph {
     const id = `${row.source}\u0000${row.type}\u0000${row.target}`;
     let r = this.relations.get(id);
     if (!r) {
-      r = { source: row.source, target: row.target, type: row.type, keys: new Set(), evidenceKeys: [], evidence: [], evidenceDocs: [], evidenceStarts: [], evidenceEnds: [], evidencePages: [], docs: [], confidence: 0 };
+      r = { source: row.source, target: row.target, type: row.type, keys: new Set(), docSet: new Set(), evidenceKeys: [], evidence: [], evidenceDocs: [], evidenceStarts: [], evidenceEnds: [], evidencePages: [], docs: [], confidence: 0 };
       this.relations.set(id, r);
     }
     const fresh = row.evidence.filter((e) => !r.keys.has(e.key));
@@ -213,8 +220,11 @@ export class BulkGraph {
       r.evidenceEnds.push(Math.trunc(e.end));
       r.evidencePages.push(Math.trunc(e.page ?? 0));
     }
-    const newDocs = row.docs.filter((d) => !r.docs.includes(d));
-    r.docs.push(...newDocs);
+    for (const d of row.docs) {
+      if (r.docSet.has(d)) continue;
+      r.docSet.add(d);
+      r.docs.push(d);
+    }
     if (row.confidence > r.confidence) r.confidence = row.confidence;
   }
 
@@ -242,7 +252,7 @@ export class BulkGraph {
     for (const [id, n] of this.entities) {
       const attack = n.attack ? ATTACK_FIELDS.map(([, field]) => n.attack![field]) : ATTACK_FIELDS.map(() => undefined);
       const empty = entities.write([id, [...n.labels], n.name, n.type, n.aliases, n.aliases.reduce((s, a) => `${s} | ${a}`, ''), n.nameRank, ...attack]);
-      for (const property of empty) emptyEntity.set(property, [...(emptyEntity.get(property) ?? []), id]);
+      for (const property of empty) listOf(emptyEntity, property).push(id);
     }
     entities.close();
     emptyLists.nodes.push(...[...emptyEntity].map(([property, ids]) => ({ label: 'Entity' as const, property, ids })));
@@ -250,10 +260,7 @@ export class BulkGraph {
     const relations = new CsvFile(join(this.dir, 'relations.csv'), RELATION_COLUMNS);
     for (const r of this.relations.values()) {
       const empty = relations.write([r.source, r.target, r.type, r.evidenceKeys, r.evidence, r.evidenceDocs, r.evidenceStarts, r.evidenceEnds, r.evidencePages, r.docs, r.confidence, r.evidenceKeys.length]);
-      for (const property of empty) {
-        const key = `${r.type}\u0000${property}`;
-        emptyRelation.set(key, [...(emptyRelation.get(key) ?? []), { source: r.source, target: r.target }]);
-      }
+      for (const property of empty) listOf(emptyRelation, `${r.type}\u0000${property}`).push({ source: r.source, target: r.target });
     }
     relations.close();
     emptyLists.relations = [...emptyRelation].map(([key, pairs]) => ({ type: key.split('\u0000')[0]!, property: key.split('\u0000')[1]!, pairs }));

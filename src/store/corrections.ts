@@ -10,7 +10,7 @@ import { slug } from '../nlp/index.js';
 import { explainNeo4jError, openSession, type Connection } from './connection.js';
 import { readCypher } from './cypher-files.js';
 import { readRows, toPlain } from './run-query.js';
-import { relationParams, relationStatement } from './write-graph.js';
+import { relationStatement } from './write-graph.js';
 
 const q = (name: string) => readCypher(`corrections/${name}.cypher`);
 const CYPHER = Object.fromEntries(
@@ -85,7 +85,7 @@ function relationRow(source: string, type: string, target: string, properties: R
 }
 
 async function mergeRelations(tx: ManagedTransaction, ontology: Ontology, rows: Array<ReturnType<typeof relationRow>>): Promise<void> {
-  for (const row of rows) await tx.run(relationStatement(row.type, ontology), relationParams([row]));
+  for (const row of rows) await tx.run(relationStatement(row.type, ontology), { relations: [row] });
 }
 
 const ends = (self: string, r: Relation) => (r.out ? { source: self, target: r.other } : { source: r.other, target: self });

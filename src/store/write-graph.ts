@@ -93,13 +93,6 @@ export interface WriteStatement {
   rows: number;
 }
 
-/** A relations statement's parameters: each endpoint id once, and rows that point into that list. */
-export function relationParams(rows: Array<{ source: string; target: string }>): Record<string, unknown> {
-  const position = new Map<string, number>();
-  for (const r of rows) for (const id of [r.source, r.target]) if (!position.has(id)) position.set(id, position.size);
-  return { ids: [...position.keys()], relations: rows.map((r) => ({ ...r, s: position.get(r.source), t: position.get(r.target) })) };
-}
-
 /** The statements that write one batch, in the order their MATCHes need (documents and entities first). */
 export function writeStatements(extraction: Extraction, ontology: Ontology): WriteStatement[] {
   const rows = toGraphRows(extraction, ontology);
@@ -107,7 +100,7 @@ export function writeStatements(extraction: Extraction, ontology: Ontology): Wri
     { kind: 'documents', query: CYPHER.documents, params: { documents: rows.documents }, rows: rows.documents.length },
     { kind: 'entities', query: CYPHER.entities, params: { entities: rows.entities }, rows: rows.entities.length },
     { kind: 'mentions', query: CYPHER.mentions, params: { mentions: rows.mentions }, rows: rows.mentions.length },
-    ...[...groupByType(rows.relations)].map(([type, group]): WriteStatement => ({ kind: 'relations', query: relationStatement(type, ontology), params: relationParams(group), rows: group.length })),
+    ...[...groupByType(rows.relations)].map(([type, group]): WriteStatement => ({ kind: 'relations', query: relationStatement(type, ontology), params: { relations: group }, rows: group.length })),
     { kind: 'claims', query: CYPHER.claims, params: { claims: rows.claims }, rows: rows.claims.length },
   ];
 }
