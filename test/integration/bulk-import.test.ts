@@ -17,6 +17,8 @@ const port = String(Number(process.env.KG_TEST_NEO4J_PORT ?? 7690) + 4);
 const dir = mkdtempSync(join(tmpdir(), 'kg-bulk-'));
 const homes: string[] = [];
 let connection: Connection;
+// An import starts, stops and starts a Neo4j and runs a JVM importer: minutes on a busy machine.
+const SLOW = 600_000;
 
 /** A fresh KG_HOME whose local server runs on the test's own port. */
 function localEnv(): Record<string, string> {
@@ -81,7 +83,7 @@ describe('kg import', () => {
     expect(again.stderr).toMatch(/only into an empty database.*holds \d+ nodes; nothing was changed/);
     expect(again.stderr).toContain('kg ingest');
     expect(await localDump()).toEqual(imported);
-  });
+  }, SLOW);
 
   it('refuses a remote NEO4J_URI before reading anything', async () => {
     const remote = await runKg(['import', ...seedFiles], { ...localEnv(), NEO4J_URI: 'neo4j+s://example.databases.neo4j.io' });
@@ -101,5 +103,5 @@ describe('kg import', () => {
     const imported = await localDump();
     expect(imported.relationships.length).toBeGreaterThan(1000);
     expect(imported).toEqual(ingested);
-  });
+  }, SLOW);
 });
