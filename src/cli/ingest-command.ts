@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ExitCode } from '../model/errors.js';
 import type { Connection } from '../store/connection.js';
-import { dryRunSink, ingestDocuments, neo4jSink, openInputs, type IngestSummary, type PipelineEvents } from '../pipeline/index.js';
+import { dryRunSink, ingestDocuments, neo4jSink, openInputs, type GraphSink, type IngestSummary, type PipelineEvents } from '../pipeline/index.js';
 import { globalsOf, note, printError, withConnection, type GlobalOptions } from './context.js';
 import { Progress } from './progress.js';
 import { addWebOptions, defaultWebOptions, webClientOf, type WebOptions } from './web-options.js';
@@ -26,13 +26,13 @@ export const reportingEvents = (globals: GlobalOptions): PipelineEvents => ({
   skipped: (_source, error) => note(globals, `kg: ${error.message}; skipped.`),
 });
 
-/** The whole ingest, for the command and for `kg demo`. */
-export async function ingestPaths(connection: Connection | undefined, paths: string[], options: IngestOptions, globals: GlobalOptions): Promise<IngestSummary> {
+/** The whole ingest, for the command, `kg demo` and `kg import` (which hands its own sink). */
+export async function ingestPaths(connection: Connection | undefined, paths: string[], options: IngestOptions, globals: GlobalOptions, given?: GraphSink): Promise<IngestSummary> {
   const webOptions = { ...defaultWebOptions(), ...options };
   const web = webClientOf(webOptions);
   const stream = await openInputs(paths, web, { maxItems: webOptions.maxItems, maxBytes: webOptions.maxMb * 1024 * 1024 }, (message) => note(globals, message));
   const progress = new Progress(stream.total, options.dryRun ? 'extracting' : 'ingesting', globals.quiet === true);
-  const sink = connection && !options.dryRun ? neo4jSink(connection) : dryRunSink();
+  const sink = given ?? (connection && !options.dryRun ? neo4jSink(connection) : dryRunSink());
   try {
     return await ingestDocuments(stream.items, { batch: options.batch, workers: options.workers ?? 1 }, sink, { ...reportingEvents(globals), progress: (done) => progress.update(done) });
   } finally {

@@ -9,6 +9,7 @@ import { exportCommand } from './export-command.js';
 import { extractCommand } from './extract-command.js';
 import { fixCommand } from './fix-command.js';
 import { geocodeCommand } from './geocode-command.js';
+import { importCommand } from './import-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { loadCommand } from './load-command.js';
 import { neo4jCommand } from './neo4j-command.js';
@@ -24,7 +25,7 @@ const program = addGlobalOptions(new Command('kg'))
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [demoCommand(), ingestCommand(), extractCommand(), loadCommand(), queryCommand(), exportCommand(), serveCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand(), watchCommand(), fixCommand(), attacksCommand(), geocodeCommand(), caseCommand()]) program.addCommand(command);
+for (const command of [demoCommand(), ingestCommand(), importCommand(), extractCommand(), loadCommand(), queryCommand(), exportCommand(), serveCommand(), statsCommand(), resetCommand(), evalCommand(), neo4jCommand(), schemaCommand(), watchCommand(), fixCommand(), attacksCommand(), geocodeCommand(), caseCommand()]) program.addCommand(command);
 
 // Commands added with addCommand() do not inherit these settings; every parse error must reach the handler below.
 const configure = (command: Command): void => {

@@ -1,5 +1,6 @@
 // The sinks a caller hands the pipeline: Neo4j through the store's batch write, or a dry run that resolves and
 // counts what would be written.
+import type { Extraction } from '../model/extraction.js';
 import { loadOntology } from '../model/ontology.js';
 import type { Connection } from '../store/connection.js';
 import { loadCorrectionIndex } from '../store/corrections.js';
@@ -26,13 +27,14 @@ export function neo4jSink(connection: Connection): GraphSink {
   };
 }
 
-/** Stores nothing: each batch is resolved as if the store were empty, and counted. */
-export function dryRunSink(): GraphSink {
+/** Stores nothing: each batch is resolved as if the store were empty, counted, and handed to `collect` if given (`kg import` writes it as the importer's files). */
+export function dryRunSink(collect?: (extraction: Extraction) => void): GraphSink {
   return {
     open: async () => undefined,
     stored: async () => new Set(),
     async write(_ids, resolve) {
       const extraction = resolve(new Set(), undefined);
+      collect?.(extraction);
       const counts = { ...emptyCounts(), documents: extraction.documents.length, entitiesCreated: extraction.entities.length, relationshipsCreated: extraction.relations.length, claims: extraction.entities.reduce((n, e) => n + e.attributes.length, 0) };
       return { counts, extraction };
     },

@@ -7,7 +7,7 @@ import { ENTITY_TYPES, type Ontology } from '../model/ontology.js';
 
 export interface GraphRows {
   documents: Array<Record<string, unknown>>;
-  entities: Array<Record<string, unknown>>;
+  entities: Array<{ id: string; type: string; name: string; aliases: string[]; nameRank: number | null; attack: Record<string, unknown> | null }>;
   mentions: Array<{ doc: string; entity: string; count: number; starts: number[]; ends: number[] }>;
   relations: Array<{ source: string; target: string; type: string; confidence: number; docs: string[]; evidence: Array<{ key: string; doc: string; start: number; end: number; page: number; text: string }> }>;
   claims: Array<Record<string, unknown>>;

@@ -9,10 +9,10 @@ import { EnvironmentError } from '../model/errors.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LAUNCHER_DIR = join(PROJECT_ROOT, 'neo4j');
-const LAUNCHER_JAR = join(LAUNCHER_DIR, 'target', 'kg-neo4j.jar');
+export const LAUNCHER_JAR = join(LAUNCHER_DIR, 'target', 'kg-neo4j.jar');
 
 // The flags Neo4j's own build runs with on Java 17; the heap stays small so tests fit beside it.
-const JVM_FLAGS = [
+export const JVM_FLAGS = [
   '-Xms256m',
   '-Xmx1g',
   '--add-opens=java.base/java.nio=ALL-UNNAMED',
@@ -48,8 +48,11 @@ export interface StartResult {
 
 export const defaultKgHome = (env: NodeJS.ProcessEnv, cwd: string): string => resolve(cwd, env.KG_HOME ?? '.kg');
 
+/** Where the local server on this port keeps its store (Neo4j's home: data/databases, data/transactions). */
+export const storeDirOf = (kgHome: string, port: number): string => join(kgHome, port === 7687 ? 'neo4j' : `neo4j-${port}`);
+
 const paths = (kgHome: string, port: number) => ({
-  store: join(kgHome, port === 7687 ? 'neo4j' : `neo4j-${port}`),
+  store: storeDirOf(kgHome, port),
   state: join(kgHome, `neo4j-${port}.json`),
   log: join(kgHome, `neo4j-${port}.log`),
 });

@@ -1,0 +1,279 @@
+// The graph `kg import` hands to neo4j-admin: batches of resolved extraction merged in memory exactly as the
+// ingest Cypher merges them in Neo4j (cypher/ingest/*.cypher), then written as the importer's CSV files.
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Extraction } from '../model/extraction.js';
+import type { Ontology } from '../model/ontology.js';
+import { toGraphRows, type GraphRows } from './graph-rows.js';
+
+/** Between the elements of a list in one CSV field; the importer's default (`;`) occurs in sentences. */
+export const ARRAY_DELIMITER = '\u001f';
+
+type Row = GraphRows['relations'][number];
+type EntityRow = GraphRows['entities'][number];
+
+interface EntityState {
+  labels: Set<string>;
+  name: string;
+  type: string;
+  aliases: string[];
+  nameRank: number | null;
+  attack: Record<string, unknown> | undefined;
+}
+
+interface RelationState {
+  source: string;
+  target: string;
+  type: string;
+  keys: Set<string>;
+  docSet: Set<string>;
+  evidenceKeys: string[];
+  evidence: string[];
+  evidenceDocs: string[];
+  evidenceStarts: number[];
+  evidenceEnds: number[];
+  evidencePages: number[];
+  docs: string[];
+  confidence: number;
+}
+
+/** Lists the importer cannot store empty (an empty field is no property): set to [] after the import. */
+export interface EmptyLists {
+  nodes: Array<{ label: 'Entity' | 'Document'; property: string; ids: string[] }>;
+  relations: Array<{ type: string; property: string; pairs: Array<{ source: string; target: string }> }>;
+}
+
+export interface BulkFiles {
+  nodes: string[];
+  relationships: string[];
+  emptyLists: EmptyLists;
+  counts: { documents: number; entities: number; relationships: number; claims: number; mentions: number };
+}
+
+const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
+function listField(values: Array<string | number>, quoted: boolean): string {
+  for (const v of values) if (typeof v === 'string' && v.includes(ARRAY_DELIMITER)) throw new Error(`a list value holds the importer's array delimiter U+001F: ${JSON.stringify(v.slice(0, 60))}`);
+  const joined = values.join(ARRAY_DELIMITER);
+  return quoted ? quote(joined) : joined;
+}
+
+type Kind = 'string' | 'long' | 'double' | 'boolean' | 'datetime' | 'string[]' | 'long[]' | 'double[]';
+
+/** One CSV file: a header of `name:type` columns, rows of values in that order (undefined/null: no property). */
+class CsvFile {
+  private readonly fd: number;
+  private buffer = '';
+  rows = 0;
+
+  constructor(
+    readonly path: string,
+    private readonly columns: Array<[string, Kind | '']>,
+  ) {
+    this.fd = openSync(path, 'w');
+    this.buffer = `${columns.map(([name, kind]) => (kind && kind !== 'string' ? `${name}:${kind}` : name)).join(',')}\n`;
+  }
+
+  /** Values in column order; returns the columns whose list was empty. */
+  write(values: unknown[]): string[] {
+    const empty: string[] = [];
+    const fields = values.map((value, i) => {
+      const [name, kind] = this.columns[i]!;
+      if (value === null || value === undefined) return '';
+      if (Array.isArray(value)) {
+        if (value.length === 0) empty.push(name);
+        return listField(value as Array<string | number>, kind === 'string[]' || name === ':LABEL');
+      }
+      if (typeof value === 'string') return quote(value);
+      if (kind === 'long') return String(Math.trunc(value as number));
+      return String(value);
+    });
+    this.buffer += `${fields.join(',')}\n`;
+    this.rows++;
+    if (this.buffer.length > 1 << 20) this.flush();
+    return empty;
+  }
+
+  private flush(): void {
+    writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+const DOCUMENT_COLUMNS: Array<[string, Kind | '']> = [['id:ID(Document)', ''], [':LABEL', ''], ['source', 'string'], ['title', 'string'], ['published', 'string'], ['chars', 'long'], ['url', 'string'], ['author', 'string'], ['outlet', 'string'], ['pageStarts', 'double[]'], ['duplicateOf', 'string'], ['similarity', 'double'], ['ingestedAt', 'datetime']];
+const ENTITY_COLUMNS: Array<[string, Kind | '']> = [['id:ID(Entity)', ''], [':LABEL', ''], ['name', 'string'], ['type', 'string'], ['aliases', 'string[]'], ['aliasText', 'string'], ['nameRank', 'long'], ['attackKind', 'string'], ['year', 'long'], ['explicitYear', 'boolean'], ['date', 'string'], ['places', 'string[]'], ['sites', 'string[]'], ['countries', 'string[]'], ['persons', 'string[]'], ['names', 'string[]']];
+const RELATION_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Entity)', ''], [':END_ID(Entity)', ''], [':TYPE', ''], ['evidenceKeys', 'string[]'], ['evidence', 'string[]'], ['evidenceDocs', 'string[]'], ['evidenceStarts', 'long[]'], ['evidenceEnds', 'long[]'], ['evidencePages', 'long[]'], ['docs', 'string[]'], ['confidence', 'double'], ['count', 'long']];
+const MENTION_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Document)', ''], [':END_ID(Entity)', ''], [':TYPE', ''], ['count', 'long'], ['starts', 'long[]'], ['ends', 'long[]']];
+const REPORT_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Document)', ''], [':END_ID(Claim)', ''], [':TYPE', '']];
+const ABOUT_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Claim)', ''], [':END_ID(Entity)', ''], [':TYPE', '']];
+const claimColumns = (value: Kind): Array<[string, Kind | '']> => [['id:ID(Claim)', ''], [':LABEL', ''], ['key', 'string'], ['qualifier', 'string'], ['text', 'string'], ['sentence', 'string'], ['value', value], ['start', 'long'], ['end', 'long']];
+const LOCK_COLUMNS: Array<[string, Kind | '']> = [['id:ID(WriteLock)', ''], [':LABEL', ''], ['seq', 'long']];
+
+const ATTACK_FIELDS: Array<[string, string]> = [['attackKind', 'kind'], ['year', 'year'], ['explicitYear', 'explicitYear'], ['date', 'date'], ['places', 'places'], ['sites', 'sites'], ['countries', 'countries'], ['persons', 'persons'], ['names', 'names']];
+
+function listOf<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
+/** Cypher's toInteger on a number or numeric string (null when it is neither). */
+function toInteger(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isFinite(n) ? Math.trunc(n) : null;
+}
+
+/**
+ * Accumulates resolved batches in arrival order. Documents, mentions and claims belong to one document each,
+ * so they go to disk as they come; entities and ontology relationships merge across batches and are written
+ * at the end. A row whose endpoints are not stored by then is left out, as the ingest's MATCH leaves it out.
+ */
+export class BulkGraph {
+  private readonly entities = new Map<string, EntityState>();
+  private readonly relations = new Map<string, RelationState>();
+  private readonly documents = new Set<string>();
+  private readonly claims = new Set<string>();
+  private readonly emptyDocumentLists = new Map<string, string[]>();
+  private readonly files: Record<'documents' | 'mentions' | 'reports' | 'about' | 'claimsLong' | 'claimsDouble' | 'claimsString', CsvFile>;
+  private readonly ingestedAt = new Date().toISOString();
+  private batches = 0;
+
+  constructor(
+    private readonly dir: string,
+    private readonly ontology: Ontology,
+  ) {
+    mkdirSync(dir, { recursive: true });
+    const file = (name: string, columns: Array<[string, Kind | '']>) => new CsvFile(join(dir, `${name}.csv`), columns);
+    this.files = {
+      documents: file('documents', DOCUMENT_COLUMNS),
+      mentions: file('mentions', MENTION_COLUMNS),
+      reports: file('reports', REPORT_COLUMNS),
+      about: file('about', ABOUT_COLUMNS),
+      claimsLong: file('claims-long', claimColumns('long')),
+      claimsDouble: file('claims-double', claimColumns('double')),
+      claimsString: file('claims-string', claimColumns('string')),
+    };
+  }
+
+  add(extraction: Extraction): void {
+    const rows = toGraphRows(extraction, this.ontology);
+    this.batches++;
+    for (const d of rows.documents) this.addDocument(d);
+    for (const e of rows.entities) this.mergeEntity(e);
+    for (const m of rows.mentions) {
+      if (!this.documents.has(m.doc) || !this.entities.has(m.entity)) continue;
+      this.files.mentions.write([m.doc, m.entity, 'MENTIONS', m.count, m.starts, m.ends]);
+    }
+    // The ingest writes one statement per relationship type, in the order the types first appear.
+    const types = [...new Set(rows.relations.map((r) => r.type))];
+    for (const type of types) for (const r of rows.relations) if (r.type === type) this.mergeRelation(r);
+    for (const c of rows.claims) this.addClaim(c);
+  }
+
+  private addDocument(d: Record<string, unknown>): void {
+    if (this.documents.has(String(d.id))) return;
+    this.documents.add(String(d.id));
+    const values = DOCUMENT_COLUMNS.map(([column]) => (column === ':LABEL' ? 'Document' : column === 'ingestedAt' ? this.ingestedAt : d[column.split(':')[0]!]));
+    for (const list of this.files.documents.write(values)) listOf(this.emptyDocumentLists, list).push(String(d.id));
+  }
+
+  /** As cypher/ingest/entities.cypher: aliases accumulate, a better-ranked attack name replaces the name. */
+  private mergeEntity(e: EntityRow): void {
+    let n = this.entities.get(e.id);
+    if (!n) {
+      n = { labels: new Set(['Entity']), name: e.name, type: e.type, aliases: [], nameRank: toInteger(e.nameRank), attack: undefined };
+      this.entities.set(e.id, n);
+    }
+    n.labels.add(e.type);
+    const rank = e.nameRank;
+    const renamed = rank !== null && n.nameRank !== null && rank < n.nameRank;
+    const name = renamed ? e.name : n.name;
+    const aliases: string[] = [];
+    for (const a of [...n.aliases, ...e.aliases, ...(renamed ? [n.name] : [])]) if (!aliases.includes(a) && a !== name) aliases.push(a);
+    n.name = name;
+    n.nameRank = renamed ? toInteger(rank) : n.nameRank;
+    n.aliases = aliases;
+    if (e.attack) n.attack = { ...e.attack, year: toInteger(e.attack.year) };
+  }
+
+  /** As cypher/ingest/relations.cypher: evidence appended once per key, documents once, the best confidence. */
+  private mergeRelation(row: Row): void {
+    if (!this.entities.has(row.source) || !this.entities.has(row.target)) return;
+    const id = `${row.source}\u0000${row.type}\u0000${row.target}`;
+    let r = this.relations.get(id);
+    if (!r) {
+      r = { source: row.source, target: row.target, type: row.type, keys: new Set(), docSet: new Set(), evidenceKeys: [], evidence: [], evidenceDocs: [], evidenceStarts: [], evidenceEnds: [], evidencePages: [], docs: [], confidence: 0 };
+      this.relations.set(id, r);
+    }
+    const fresh = row.evidence.filter((e) => !r.keys.has(e.key));
+    for (const e of fresh) {
+      r.keys.add(e.key);
+      r.evidenceKeys.push(e.key);
+      r.evidence.push(e.text);
+      r.evidenceDocs.push(e.doc);
+      r.evidenceStarts.push(Math.trunc(e.start));
+      r.evidenceEnds.push(Math.trunc(e.end));
+      r.evidencePages.push(Math.trunc(e.page ?? 0));
+    }
+    for (const d of row.docs) {
+      if (r.docSet.has(d)) continue;
+      r.docSet.add(d);
+      r.docs.push(d);
+    }
+    if (row.confidence > r.confidence) r.confidence = row.confidence;
+  }
+
+  /** As cypher/ingest/claims.cypher: casualty figures are integers, other values keep their type. */
+  private addClaim(c: Record<string, unknown>): void {
+    const id = String(c.id);
+    if (!this.documents.has(String(c.doc)) || !this.entities.has(String(c.entity))) return;
+    if (this.claims.has(id)) return;
+    this.claims.add(id);
+    const integer = c.key === 'deaths' || c.key === 'injured';
+    const value = integer ? toInteger(c.value) : c.value;
+    // One value type per file: a figure is an integer, other numbers are floats (as the driver sends them).
+    const file = typeof value === 'string' ? this.files.claimsString : integer || value === null ? this.files.claimsLong : this.files.claimsDouble;
+    file.write([id, 'Claim', c.key, c.qualifier, c.text, c.sentence, value, toInteger(c.start), toInteger(c.end)]);
+    this.files.reports.write([c.doc, id, 'REPORTS']);
+    this.files.about.write([id, c.entity, 'ABOUT']);
+  }
+
+  /** Writes the merged entities and relationships and closes every file. */
+  finish(): BulkFiles {
+    for (const f of Object.values(this.files)) f.close();
+    const emptyLists: EmptyLists = { nodes: [...this.emptyDocumentLists].map(([property, ids]) => ({ label: 'Document', property, ids })), relations: [] };
+    const emptyEntity = new Map<string, string[]>();
+    const entities = new CsvFile(join(this.dir, 'entities.csv'), ENTITY_COLUMNS);
+    for (const [id, n] of this.entities) {
+      const attack = n.attack ? ATTACK_FIELDS.map(([, field]) => n.attack![field]) : ATTACK_FIELDS.map(() => undefined);
+      const empty = entities.write([id, [...n.labels], n.name, n.type, n.aliases, n.aliases.reduce((s, a) => `${s} | ${a}`, ''), n.nameRank, ...attack]);
+      for (const property of empty) listOf(emptyEntity, property).push(id);
+    }
+    entities.close();
+    emptyLists.nodes.push(...[...emptyEntity].map(([property, ids]) => ({ label: 'Entity' as const, property, ids })));
+    const emptyRelation = new Map<string, Array<{ source: string; target: string }>>();
+    const relations = new CsvFile(join(this.dir, 'relations.csv'), RELATION_COLUMNS);
+    for (const r of this.relations.values()) {
+      const empty = relations.write([r.source, r.target, r.type, r.evidenceKeys, r.evidence, r.evidenceDocs, r.evidenceStarts, r.evidenceEnds, r.evidencePages, r.docs, r.confidence, r.evidenceKeys.length]);
+      for (const property of empty) listOf(emptyRelation, `${r.type}\u0000${property}`).push({ source: r.source, target: r.target });
+    }
+    relations.close();
+    emptyLists.relations = [...emptyRelation].map(([key, pairs]) => ({ type: key.split('\u0000')[0]!, property: key.split('\u0000')[1]!, pairs }));
+    // The ingest's store-wide write lock exists once anything was written; its seq counts batches.
+    const lock = new CsvFile(join(this.dir, 'write-lock.csv'), LOCK_COLUMNS);
+    if (this.batches > 0) lock.write(['graph', 'WriteLock', this.batches]);
+    lock.close();
+    const f = this.files;
+    return {
+      nodes: [f.documents.path, entities.path, f.claimsLong.path, f.claimsDouble.path, f.claimsString.path, lock.path],
+      relationships: [f.mentions.path, relations.path, f.reports.path, f.about.path],
+      emptyLists,
+      counts: { documents: f.documents.rows, entities: entities.rows, relationships: relations.rows, claims: f.claimsLong.rows + f.claimsDouble.rows + f.claimsString.rows, mentions: f.mentions.rows },
+    };
+  }
+}
