@@ -9,6 +9,7 @@ import { ArrestReader } from './arrests.js';
 import { publicationInstant } from './attack-dates.js';
 import { AttackFinder, refOf, type AttackPhrase } from './attacks.js';
 import { CasualtyReader, toAttribute, type CasualtyFigure } from './casualties.js';
+import { EntityNames } from './entity-names.js';
 import { lastParty, lastSubject, ReferenceResolver, type DocumentMemory } from './references.js';
 import { RelationReader } from './relations.js';
 import { RoleReader } from './roles.js';
@@ -31,6 +32,7 @@ export class Extractor {
   private readonly arrests = new ArrestReader();
   private readonly attacks: AttackFinder;
   private readonly casualties: CasualtyReader;
+  private readonly names: EntityNames;
   private readonly references: ReferenceResolver;
   private readonly relations: RelationReader;
   private readonly roles: RoleReader;
@@ -41,6 +43,7 @@ export class Extractor {
     this.lexicon = resources.gazetteer.lexicon;
     this.attacks = new AttackFinder(this.lexicon, (ref) => this.countryOf(ref));
     this.casualties = new CasualtyReader(this.lexicon);
+    this.names = new EntityNames(this.lexicon);
     this.references = new ReferenceResolver(this.lexicon, resources.gazetteer.entries);
     this.relations = new RelationReader(resources.ontology);
     this.roles = new RoleReader(this.lexicon);
@@ -55,7 +58,7 @@ export class Extractor {
 
   extract(article: Article, analyzed: AnalyzedText): DocumentExtraction {
     const { sentences } = analyzed;
-    const mentions = unifyPersonNames(analyzed.mentions);
+    const mentions = this.names.unify(analyzed.mentions, sentences);
     const bySentence: EntityMention[][] = sentences.map(() => []);
     for (const m of mentions) bySentence[m.sentence]!.push(m);
     const entities = new Map<string, LocalEntity>();
@@ -181,18 +184,9 @@ function addEntity(entities: Map<string, LocalEntity>, ref: string, type: Entity
   if (mention) {
     entity.mentions.push({ start: mention.start, end: mention.end, text: mention.text });
     if (mention.text !== name && mention.via !== 'gazetteer:demonym') entity.aliases.add(mention.text);
+    for (const alias of mention.aliases ?? []) if (alias !== entity.name) entity.aliases.add(alias);
   }
   return entity;
-}
-
-/** "Neumann" before "Peter Neumann" is still Peter Neumann: short forms take the one full name they fit. */
-function unifyPersonNames(mentions: EntityMention[]): EntityMention[] {
-  const full = [...new Set(mentions.filter((m) => m.type === 'Person' && m.name.includes(' ')).map((m) => m.name))];
-  return mentions.map((m) => {
-    if (m.type !== 'Person' || m.name.includes(' ')) return m;
-    const matches = full.filter((f) => f.endsWith(` ${m.name}`) || f.endsWith(`-${m.name}`));
-    return matches.length === 1 ? { ...m, name: matches[0]! } : m;
-  });
 }
 
 function paragraphIndex(text: string, sentences: Sentence[]): number[] {

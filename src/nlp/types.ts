@@ -35,6 +35,8 @@ export interface EntityMention {
   first: number;
   last: number;
   role: MentionRole;
+  /** Other names the text gives it right here ("Arghandab district" for "Arghandab"). */
+  aliases?: string[];
   /** How it was found, for explanations: gazetteer, demonym, metonym, name, context. */
   via: string;
 }
