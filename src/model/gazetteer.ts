@@ -11,6 +11,9 @@ export const OrganizationsFile = z.object({
   organizations: z.array(Named.extend({ country: z.string().length(3).optional(), onlyAfter: z.array(z.string()).optional() })),
 });
 
+/** data/common-words.json, written by `npm run build:words` from the UD English treebank. */
+export const CommonWordsFile = z.object({ words: z.array(z.string().regex(/^[\p{Ll}'-]+$/u, 'lower-case words')).min(1) });
+
 export const RegionsFile = z.object({ regions: z.array(Named.extend({ country: z.string().length(3).optional() })) });
 
 export const CountriesExtraFile = z.object({

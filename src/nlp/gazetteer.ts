@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import type { Country } from 'world-countries';
-import { CountriesExtraFile, GroupsFile, LexiconFile, OrganizationsFile, RegionsFile, type Lexicon } from '../model/gazetteer.js';
+import { CommonWordsFile, CountriesExtraFile, GroupsFile, LexiconFile, OrganizationsFile, RegionsFile, type Lexicon } from '../model/gazetteer.js';
 import { DATA_DIR, loadDataFile, type EntityType } from '../model/ontology.js';
 import { tokenize } from './tokenize.js';
 import { tagsOf } from './word-classes.js';
@@ -19,9 +19,10 @@ const ProvinceRecord = z.object({ name: z.string(), country: z.string().length(2
 const PLACE_TAGS = new Set(['City', 'Place', 'Region', 'Country']);
 
 /** A city or province name that is also an English word or a person's name ("Mobile", "Jackson") is left out. */
-function plainPlaceName(name: string): boolean {
+function plainPlaceName(name: string, commonWords: Set<string>): boolean {
   if (name.length < 4 || !/^\p{Lu}[\p{L}' .-]+$/u.test(name)) return false;
   if (/\s/.test(name)) return true;
+  if (commonWords.has(name.toLowerCase())) return false;
   const tags = tagsOf(name);
   return tags.length === 0 || tags.some((t) => PLACE_TAGS.has(t));
 }
@@ -62,6 +63,10 @@ export interface Gazetteer {
   countryByCode: Map<string, string>;
   /** Entry id of a country's capital by the country's entry id ("the Somali capital" is Mogadishu). */
   capitalByCountry: Map<string, string>;
+  /** City names left out for being English words too ("Nice", "Reading"): places only where the context says so. */
+  wordPlaces: Set<string>;
+  /** Words English writes in lower case (data/common-words.json): alone and capitalised, a word, not a name. */
+  commonWords: Set<string>;
 }
 
 export const slug = (text: string): string =>
@@ -165,8 +170,14 @@ export function loadGazetteer(): Gazetteer {
   // Places the lists above do not name: states and provinces, then cities, each in its country.
   const taken = new Set([...entries.values()].flatMap((e) => [e.name, ...e.aliases].map((n) => n.toLowerCase())));
   const byIso2 = new Map(countries.map((c) => [c.cca2, countryByCode.get(c.cca3)]));
+  const commonWords = new Set(loadDataFile(CommonWordsFile, new URL('common-words.json', DATA_DIR)).words);
+  const wordPlaces = new Set<string>();
   const addPlace = (name: string, country: string | undefined) => {
-    if (!country || taken.has(name.toLowerCase()) || !plainPlaceName(name)) return;
+    if (!country || taken.has(name.toLowerCase())) return;
+    if (!plainPlaceName(name, commonWords)) {
+      wordPlaces.add(name);
+      return;
+    }
     taken.add(name.toLowerCase());
     const id = `location/${slug(name)}`;
     if (!entries.has(id)) add({ id, type: 'Location', name, aliases: [], country }, [[name, 'name']]);
@@ -176,7 +187,7 @@ export function loadGazetteer(): Gazetteer {
   for (const entry of entries.values()) {
     if (entry.parent && !entries.has(entry.parent)) throw new Error(`gazetteer: ${entry.id} names an unknown parent ${entry.parent}`);
   }
-  return { entries, root, lexicon, countryByCode, capitalByCountry };
+  return { entries, root, lexicon, countryByCode, capitalByCountry, wordPlaces, commonWords };
 }
 
 /** Longest matches, left to right, in one pass over the tokens. */

@@ -4,13 +4,13 @@
 import type { EntityType } from '../model/ontology.js';
 import { matchGazetteer, slug, type Gazetteer, type GazetteerHit } from './gazetteer.js';
 import { isCapitalized, isWord } from './tokenize.js';
-import { isFirstName, isProperWord } from './word-classes.js';
+import { isCommonWord, isFirstName } from './word-classes.js';
 import type { EntityMention, Sentence, Token } from './types.js';
 
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'del', 'da', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'la', 'le', 'du', '-', "'s", 'and']);
 const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'de', 'la', 'le', 'du', 'da', '-']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that']);
-const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.)$/;
 const AUXILIARIES = /^(?:has|have|had|is|was|were|are|will|would|could|can|may|might|must|should|did|does|do)$/;
 
 // Words around a name that make it the author of an attack, which only an armed group or a person is:
@@ -93,6 +93,12 @@ class MentionFinder {
     this.placeNouns = new Set([...Object.keys(lx.attackNouns), ...lx.venueNouns, ...lx.locationSuffixes, 'terror', 'area', 'residents', 'metro', 'suburbs', 'outskirts']);
   }
 
+  /** A word of the language, as the lexicon or the treebank's casing knows it (or its singular). */
+  isCommon(word: string): boolean {
+    const lowered = word.toLowerCase();
+    return isCommonWord(word) || this.gazetteer.commonWords.has(lowered) || (/\p{Ll}s$/u.test(word) && this.gazetteer.commonWords.has(lowered.slice(0, -1)));
+  }
+
   isTitle(phrase: string): boolean {
     return this.leaderTitles.has(phrase) || this.roleTitles.has(phrase) || this.personTitles.has(phrase) || this.descriptors.has(phrase);
   }
@@ -151,6 +157,14 @@ class MentionFinder {
     // A country or group name used as an adjective before a title ("Kremlin spokesman") still heads nothing.
     const role = entry.type === 'Country' && phraseAfter(tokens, last, this.officeTitles) ? 'modifier' : 'head';
     return { ...base, type: entry.type, key: entry.id, name: entry.name, role };
+  }
+
+  /** "the district of Barking", "Ban, Jammu and Kashmir, India", "North governorate": the text says the name is a place's. */
+  placeByForm(tokens: Token[], first: number, last: number, known: EntityMention[]): boolean {
+    if (/^(?:city|town|village|region|province|district|state|county|suburb|borough) of$/.test(lower(tokens, first - 2, first))) return true;
+    const next = tokens[last];
+    if (next?.spaceBefore && SUBDIVISION_AFTER.test(next.text)) return true;
+    return next?.text === ',' && first > 0 && addressAhead(tokens, last, known);
   }
 
   /** Whether the text around tokens [first, last) makes the name the author of an attack. */
@@ -240,7 +254,7 @@ class MentionFinder {
     const startsSentence = first === 0 || (first === 1 && /^["'(]$/.test(tokens[0]!.text));
     if (startsSentence && title === undefined && !author) {
       const word = tokens[first]!.text;
-      if ((!isProperWord(word) || (/\p{Ll}s$/u.test(word) && !isProperWord(word.slice(0, -1)))) && !state.personsByTail.has(word)) {
+      if (this.isCommon(word) && !state.personsByTail.has(word)) {
         first++;
         // "At the Bataclan": what the first word led into starts the name.
         while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase())) first++;
@@ -269,6 +283,9 @@ class MentionFinder {
     });
 
     if (sentence.headline || words.every((w) => CALENDAR.test(w) || this.nonNames.has(w))) return undefined;
+    // "Police", "the Coalition", "the Troubles": one capitalised word of the language is no name unless a
+    // courtesy title ("Mr. Brown") or a full name seen before ("Brown" after "Gordon Brown") makes it one.
+    if (span.length === 1 && this.isCommon(text) && !this.gazetteer.wordPlaces.has(text) && !this.placeByForm(tokens, first, last, known) && !/^\p{Lu}{2,}$/u.test(text) && !state.personsByTail.has(text) && !(title !== undefined && this.personTitles.has(title.replace(/\./g, '')))) return undefined;
     if (tokens[first - 1]?.text === '-' && this.prefixes.has(tokens[first - 2]?.text.toLowerCase() ?? '')) return undefined;
     const groupNoun = phraseAfter(tokens, last, this.groupNouns, 1);
     if (groupNoun && span.length === 1) {
@@ -303,6 +320,11 @@ class MentionFinder {
     }
 
     if (acronym && !author) return make('Organization', text, 'name:acronym');
+    // "Sinn Fein president Gerry Adams", "engineering firm OpenWorks": a body a person leads or speaks for, or one
+    // a lower-case noun says is a firm, a broadcaster or a party.
+    const office = phraseAfter(tokens, last, this.leaderTitles) ?? phraseAfter(tokens, last, SPOKESPEOPLE);
+    const ledBy = office !== undefined && /^\p{Ll}/u.test(tokens[last]!.text) && isCapitalized(tokens[last + office.split(' ').length] ?? tokens[last]!);
+    if (ledBy || (ORGANIZATION_BEFORE.test(previous) && /^\p{Ll}/u.test(tokens[first - 1]!.text))) return make('Organization', text, 'name:organization-context');
     const tail = state.personsByTail.get(text);
     if (tail) return make('Person', tail, 'name:short-form');
     const personLike =
@@ -329,6 +351,8 @@ class MentionFinder {
   }
 }
 
+const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
+const ORGANIZATION_BEFORE = /^(?:firm|company|broadcaster|newspaper|daily|weekly|magazine|channel|outlet|charity|airline|carrier|manufacturer|maker|watchdog|retailer|publisher|operator|contractor|insurer|conglomerate|party|tabloid|website)$/;
 const STREET_AFTER = /^(?:street|road|avenue|boulevard|lane|highway)$/;
 const SUBDIVISION_AFTER = /^(?:village|town|city|district|sub-district|subdistrict|province|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|region|area|department|parish)$/;
 const COMPASS_WORD = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern)$/i;

@@ -28,3 +28,6 @@ export const isProperWord = (word: string): boolean => {
   const tags = tagsOf(word);
   return tags.length === 0 || tags.some((t) => PROPER.has(t));
 };
+
+/** A word of the language, not a name: the lexicon knows it (or its singular) with no proper-name tag. */
+export const isCommonWord = (word: string): boolean => !isProperWord(word) || (/\p{Ll}s$/u.test(word) && !isProperWord(word.slice(0, -1)));

@@ -24,3 +24,24 @@ describe('one place, however the text names it', () => {
     expect(graph.entity('Wales')?.type).toBe('Location');
   });
 });
+
+describe('words that are no names', () => {
+  it('one capitalised word of the language is no name, and a month written short is no place', () => {
+    const graph = graphOf('Years after the Troubles, officials said Police would patrol in Sept. 2019 with the Army.');
+    for (const word of ['Troubles', 'Police', 'Army', 'Sept.']) expect(graph.entity(word), word).toBeUndefined();
+  });
+
+  it('a city named by a word of the language is a place where the text says so', () => {
+    const graph = graphOf('A truck drove into a crowd in Nice on Friday. Gunmen attacked a bar in Sandy, Utah, United States.');
+    expect(graph.entity('Nice')?.type).toBe('Location');
+    expect(graph.entity('Sandy')?.type).toBe('Location');
+  });
+});
+
+describe('organisations without a suffix', () => {
+  it('a name before "president" or "spokesman" and a name after "firm" or "broadcaster" is an organisation', () => {
+    const graph = graphOf('Fianna Nua president Aoife Byrne met engineers of the British firm Skylance. Later broadcaster Telenova quoted Varda spokesman Ivo Marin.');
+    for (const name of ['Fianna Nua', 'Skylance', 'Telenova', 'Varda']) expect(graph.entity(name)?.type, name).toBe('Organization');
+    expect(graph.entity('Aoife Byrne')?.type).toBe('Person');
+  });
+});
