@@ -4,7 +4,7 @@
 import type { EntityType } from '../model/ontology.js';
 import { matchGazetteer, slug, type Gazetteer, type GazetteerHit } from './gazetteer.js';
 import { isCapitalized, isWord } from './tokenize.js';
-import { isCommonWord, isFirstName } from './word-classes.js';
+import { isCommonWord, isFirstName, isVerbForm } from './word-classes.js';
 import type { EntityMention, Sentence, Token } from './types.js';
 
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'del', 'da', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'la', 'le', 'du', '-', "'s", 'and']);
@@ -90,7 +90,7 @@ class MentionFinder {
     this.groupNameWords = new Set(lx.groupNameWords);
     this.acronymNonNames = new Set(lx.acronymNonNames);
     // Words after a place name that show it is a place, not a government: "Moscow region", "Moscow attack".
-    this.placeNouns = new Set([...Object.keys(lx.attackNouns), ...lx.venueNouns, ...lx.locationSuffixes, 'terror', 'area', 'residents', 'metro', 'suburbs', 'outskirts']);
+    this.placeNouns = new Set([...Object.keys(lx.attackNouns), ...lx.venueNouns, ...lx.locationSuffixes, 'terror', 'area', 'residents', 'metro', 'suburbs', 'outskirts', 'metropolitan']);
   }
 
   /** A word of the language, as the lexicon or the treebank's casing knows it (or its singular). */
@@ -144,7 +144,10 @@ class MentionFinder {
       const complementizer = previous === 'that' && AUXILIARIES.test(nextWord);
       // "CARACAS, Venezuela (AP)", "Kabul, Afghanistan": a capital in an address is the city.
       const addressed = nextWord === ',' && matchGazetteer(this.gazetteer, tokens.slice(last + 1, last + 5)).some((h) => h.first === 0 && h.entry.type === 'Country' && h.form === 'name');
-      const locative = this.locatives.has(previous) || this.locatives.has(previousTwo) || (DETERMINERS.has(previous) && !complementizer);
+      // "in central Tokyo", "drove to Tokyo", "reported from Washington": a place word or a verb's direction before it.
+      const position = COMPASS_WORD.test(previous) || /^(?:central|downtown|greater|metropolitan|suburban)$/.test(previous) ? lower(tokens, first - 2, first - 1) : previous;
+      const direction = /^(?:to|from)$/.test(previous) && isVerbForm(lower(tokens, first - 2, first - 1)) && !/ing$/.test(lower(tokens, first - 2, first - 1));
+      const locative = this.locatives.has(position) || this.locatives.has(previousTwo) || DETERMINERS.has(position) && !complementizer || direction;
       const modifiesNoun = nextWord === "'s" || (next !== undefined && isWord(next) && (this.placeNouns.has(nextWord) || phraseAfter(tokens, last, this.placeNouns) !== undefined || (isCapitalized(next) && !/^(?:has|had|is|was)$/i.test(next.text))));
       if (locative || modifiesNoun || addressed || !entry.country) return { ...base, type: 'Location', key: entry.id, name: entry.name, role: 'head' };
       const country = this.gazetteer.entries.get(entry.country)!;
@@ -195,13 +198,25 @@ class MentionFinder {
     return and - first === 1 && state.personsByTail.has(tokens[first]!.text) && state.personsByTail.has(after);
   }
 
+  /** "Berman and Wang reported": two people named by their surnames, not one person called "Berman and Wang". */
+  splitPeople(sentence: Sentence, mention: EntityMention, state: DocumentState): EntityMention[] {
+    const { tokens } = sentence;
+    const and = tokens.findIndex((t, k) => k > mention.first && k < mention.last - 1 && t.text === 'and');
+    if (and < 0) return [mention];
+    const part = (first: number, last: number): EntityMention => {
+      const text = sentence.text.slice(tokens[first]!.start - sentence.start, tokens[last - 1]!.end - sentence.start);
+      return { ...mention, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, name: state.personsByTail.get(text) ?? text };
+    };
+    return [part(mention.first, and), part(and + 1, mention.last)];
+  }
+
   /** Proper-name spans not covered by the gazetteer. */
   names(sentence: Sentence, covered: boolean[], found: EntityMention[], state: DocumentState): EntityMention[] {
     const { tokens } = sentence;
     const result: EntityMention[] = [];
     let i = 0;
     while (i < tokens.length) {
-      if (covered[i] || !isCapitalized(tokens[i]!) || !isWord(tokens[i]!)) {
+      if (covered[i] || !(isCapitalized(tokens[i]!) && isWord(tokens[i]!) || numberedStreet(tokens, i))) {
         i++;
         continue;
       }
@@ -209,7 +224,7 @@ class MentionFinder {
       while (j < tokens.length && !covered[j]) {
         const t = tokens[j]!;
         const after = tokens[j + 1];
-        if (isCapitalized(t) && isWord(t)) j++;
+        if (isCapitalized(t) && isWord(t) || numberedStreet(tokens, j)) j++;
         // "Deir ez-Zor", "Ras al-Ain": a short lower-case article joined by a hyphen to the next name goes on.
         else if ((/^(?:al|el|bin|ibn|abu|abd)$/i.test(t.text) || /^\p{Ll}{1,3}$/u.test(t.text) && t.spaceBefore) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && !tokens[j + 2]!.spaceBefore && isCapitalized(tokens[j + 2]!)) j += 3;
         // "Lashkar-e-Jhangvi", "Jamaat-ul-Ahrar", "Takfir wal-Hijra": short particles joined by hyphens.
@@ -225,7 +240,8 @@ class MentionFinder {
         else break;
       }
       const mention = this.classify(sentence, i, j, found.concat(result), state);
-      if (mention) result.push(mention);
+      if (mention?.type === 'Person') result.push(...this.splitPeople(sentence, mention, state));
+      else if (mention) result.push(mention);
       i = j;
     }
     return result;
@@ -353,6 +369,8 @@ class MentionFinder {
 
 const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 const ORGANIZATION_BEFORE = /^(?:firm|company|broadcaster|newspaper|daily|weekly|magazine|channel|outlet|charity|airline|carrier|manufacturer|maker|watchdog|retailer|publisher|operator|contractor|insurer|conglomerate|party|tabloid|website)$/;
+/** "West 23rd Street", "5th Avenue": an ordinal inside a street's name. */
+const numberedStreet = (tokens: Token[], k: number): boolean => /^\d+(?:st|nd|rd|th)$/.test(tokens[k]!.text) && /^(?:Street|Avenue|Road|St)$/.test(tokens[k + 1]?.text ?? '');
 const STREET_AFTER = /^(?:street|road|avenue|boulevard|lane|highway)$/;
 const SUBDIVISION_AFTER = /^(?:village|town|city|district|sub-district|subdistrict|province|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|region|area|department|parish)$/;
 const COMPASS_WORD = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern)$/i;

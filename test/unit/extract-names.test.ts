@@ -45,3 +45,26 @@ describe('organisations without a suffix', () => {
     expect(graph.entity('Aoife Byrne')?.type).toBe('Person');
   });
 });
+
+describe('names split and joined right', () => {
+  it('"A and B" named by their surnames are two people', () => {
+    const graph = graphOf('Judge Ilse Marten heard the case. Okafor and Lindqvist reported from Oslo.');
+    expect(graph.entity('Okafor')?.type).toBe('Person');
+    expect(graph.entity('Lindqvist')?.type).toBe('Person');
+    expect(graph.entity('Okafor and Lindqvist')).toBeUndefined();
+  });
+
+  it('a numbered street is one name, and a street before "and" ends there', () => {
+    const graph = graphOf('The device was left on West 41st Street, near 9th Avenue and Bleecker Street.');
+    for (const name of ['West 41st Street', '9th Avenue', 'Bleecker Street']) expect(graph.entity(name)?.type, name).toBe('Location');
+  });
+});
+
+describe('a capital that is a place', () => {
+  it('"in central X", "drove to X" and "X metropolitan police" are the city; "X accused Y" the states', () => {
+    const graph = graphOf('He drove to Nairobi at night. Shops in central Nairobi closed, and Nairobi metropolitan police said little.');
+    expect(graph.entity('Nairobi')?.type).toBe('Location');
+    expect(graph.entity('Kenya')).toBeUndefined();
+    expect(graphOf('Kampala accused Nairobi of hosting the cell.').entitiesOf('Country').map((e) => e.name).sort()).toEqual(['Kenya', 'Uganda']);
+  });
+});
