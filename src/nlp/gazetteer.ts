@@ -6,7 +6,7 @@ import type { Country } from 'world-countries';
 import { CommonWordsFile, CountriesExtraFile, GroupsFile, LexiconFile, OrganizationsFile, RegionsFile, type Lexicon } from '../model/gazetteer.js';
 import { DATA_DIR, loadDataFile, type EntityType } from '../model/ontology.js';
 import { tokenize } from './tokenize.js';
-import { tagsOf } from './word-classes.js';
+import { isPersonName, tagsOf } from './word-classes.js';
 import type { Token } from './types.js';
 
 // world-countries, city-timezones and provinces ship CommonJS (the latter two untyped); require() reads them as they are.
@@ -116,6 +116,7 @@ export function loadGazetteer(): Gazetteer {
   const organizations = loadDataFile(OrganizationsFile, new URL('organizations.json', DATA_DIR)).organizations;
   const regions = loadDataFile(RegionsFile, new URL('regions.json', DATA_DIR)).regions;
   const lexicon = loadLexicon();
+  const commonWords = new Set(loadDataFile(CommonWordsFile, new URL('common-words.json', DATA_DIR)).words);
   const entries = new Map<string, GazetteerEntry>();
   const root = newNode();
   const countryByCode = new Map<string, string>();
@@ -132,7 +133,8 @@ export function loadGazetteer(): Gazetteer {
     const id = `${sovereign ? 'country' : 'location'}/${slug(name)}`;
     countryByCode.set(country.cca3, id);
     // Two-letter codes ("RU") and native spellings are not how English news names a country.
-    const alt = country.altSpellings.filter((a) => a.length > 3 && /^[\p{Script=Latin}\s'’.,-]+$/u.test(a) && !a.includes(','));
+    // An other spelling that is also a word or a person's name ("Island" for Iceland, "Dominique") names nothing here.
+    const alt = country.altSpellings.filter((a) => a.length > 3 && /^[\p{Script=Latin}\s'’.,-]+$/u.test(a) && !a.includes(',') && !commonWords.has(a.toLowerCase()) && !isPersonName(a));
     const aliases = [...new Set([country.name.common, country.name.official, ...alt, ...(more?.aliases ?? [])])].filter((a) => a !== name);
     const demonyms = [...new Set([country.demonyms?.eng?.m, country.demonyms?.eng?.f, ...(more?.demonyms ?? [])])].filter((d): d is string => d !== undefined && (d.length > 2 || d === 'US'));
     add({ id, type: sovereign ? 'Country' : 'Location', name, aliases }, [
@@ -170,7 +172,6 @@ export function loadGazetteer(): Gazetteer {
   // Places the lists above do not name: states and provinces, then cities, each in its country.
   const taken = new Set([...entries.values()].flatMap((e) => [e.name, ...e.aliases].map((n) => n.toLowerCase())));
   const byIso2 = new Map(countries.map((c) => [c.cca2, countryByCode.get(c.cca3)]));
-  const commonWords = new Set(loadDataFile(CommonWordsFile, new URL('common-words.json', DATA_DIR)).words);
   const wordPlaces = new Set<string>();
   const addPlace = (name: string, country: string | undefined) => {
     if (!country || taken.has(name.toLowerCase())) return;

@@ -23,6 +23,9 @@ export function isVerbForm(word: string): boolean {
 /** "José" is "Jose" to the lexicon, which has no accents. */
 export const isFirstName = (word: string): boolean => tagsOf(word).some((t) => NAME.has(t)) || tagsOf(word.normalize('NFKD').replace(/\p{M}/gu, '')).some((t) => NAME.has(t));
 
+/** A word the lexicon knows as a person's name ("Chad", "Jordan", "Austin"). */
+export const isPersonName = (word: string): boolean => isFirstName(word) || tagsOf(word).some((t) => t === 'Person' || t === 'LastName');
+
 /** Capitalised for a reason: a known name, or a word the lexicon does not have at all. */
 export const isProperWord = (word: string): boolean => {
   const tags = tagsOf(word);

@@ -68,3 +68,20 @@ describe('a capital that is a place', () => {
     expect(graphOf('Kampala accused Nairobi of hosting the cell.').entitiesOf('Country').map((e) => e.name).sort()).toEqual(['Kenya', 'Uganda']);
   });
 });
+
+describe('countries that are words or first names', () => {
+  it('a country named by a first name, before a surname, is the person; alone it is the country', () => {
+    const graph = graphOf('Chad Dawson and Jordan Ellis flew to Amman. Troops from Chad and Jordan arrived later.');
+    expect(graph.entity('Chad Dawson')?.type).toBe('Person');
+    expect(graph.entity('Jordan Ellis')?.type).toBe('Person');
+    expect(graph.entitiesOf('Country').map((e) => e.name).sort()).toEqual(['Chad', 'Jordan']);
+  });
+
+  it("a word that is also a country's other spelling is not that country", () => {
+    expect(graphOf('The Island Council met on Long Island on Monday.').entitiesOf('Country')).toEqual([]);
+  });
+
+  it('a currency sign is money, not a country', () => {
+    expect(graphOf('The gang asked for A$ 20,000 and US$ 5,000 in Perth.').entitiesOf('Country')).toEqual([]);
+  });
+});
