@@ -198,12 +198,37 @@ class MentionFinder {
     return and - first === 1 && state.personsByTail.has(tokens[first]!.text) && state.personsByTail.has(after);
   }
 
+  /** Token range [start, end) of the last run of titles inside span [first, last) that a capitalised name follows. */
+  titleInside(tokens: Token[], first: number, last: number): [number, number] | undefined {
+    for (let end = last - 1; end > first + 1; end--) {
+      // The longest title ending here: "Prime Minister", not "Minister".
+      const n = [4, 3, 2, 1].find((w) => end - w >= first && this.officeOrCourtesy(lower(tokens, end - w, end).replace(/\./g, '')));
+      if (n === undefined) continue;
+      const k = end - n;
+      if (k === first) return undefined;
+      if (!isCapitalized(tokens[k]!) || tokens[end]?.text === "'s" || !isCapitalized(tokens[end]!) || CONNECTORS.has(tokens[end]!.text.toLowerCase())) continue;
+      let start = k;
+      // "Chief Constable", "Division General": titles in a row are one.
+      // ("West Midlands Police Chief Constable": the body's own word stays with the body.)
+      while (start - 1 > first && this.officeOrCourtesy(lower(tokens, start - 1, start)) && !this.orgSuffixes.has(lower(tokens, start - 1, start))) start--;
+      return [start, end];
+    }
+    return undefined;
+  }
+
+  officeOrCourtesy(phrase: string): boolean {
+    return this.leaderTitles.has(phrase) || this.roleTitles.has(phrase) || (this.personTitles.has(phrase) && !/^(?:former|late|then|acting|deputy)$/.test(phrase));
+  }
+
   /** "Berman and Wang reported": two people named by their surnames, not one person called "Berman and Wang". */
-  splitPeople(sentence: Sentence, mention: EntityMention, state: DocumentState): EntityMention[] {
+  splitPeople(sentence: Sentence, mention: EntityMention, known: EntityMention[], state: DocumentState): EntityMention[] {
     const { tokens } = sentence;
     const and = tokens.findIndex((t, k) => k > mention.first && k < mention.last - 1 && t.text === 'and');
     if (and < 0) return [mention];
+    // "Chris Sims and West Midlands Police Force": a part whose own words make it a body is that body.
     const part = (first: number, last: number): EntityMention => {
+      const own = this.classify(sentence, first, last, known, state);
+      if (own && own.type !== 'Person' && own.via === 'name:suffix') return own;
       const text = sentence.text.slice(tokens[first]!.start - sentence.start, tokens[last - 1]!.end - sentence.start);
       return { ...mention, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, name: state.personsByTail.get(text) ?? text };
     };
@@ -239,9 +264,17 @@ class MentionFinder {
         else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && !covered[j + 1] && isCapitalized(tokens[j + 1]!) && (t.text !== '-' || !t.spaceBefore)) j += 2;
         else break;
       }
-      const mention = this.classify(sentence, i, j, found.concat(result), state);
-      if (mention?.type === 'Person') result.push(...this.splitPeople(sentence, mention, state));
-      else if (mention) result.push(mention);
+      // "West Midlands Police Chief Constable Chris Sims", "Division General Alejandro Pérez": a title inside the
+      // span ends what came before it (a body, or nothing) and starts a person's name.
+      const held = this.titleInside(tokens, i, j);
+      const and = held ? tokens.findIndex((t, k) => k > held[1] && k < j - 1 && t.text === 'and') : -1;
+      const parts: Array<[number, number]> = !held ? [[i, j]] : and < 0 ? [[i, held[0]], [held[1], j]] : [[i, held[0]], [held[1], and], [and + 1, j]];
+      for (const [from, to] of parts) {
+        if (from >= to) continue;
+        const mention = this.classify(sentence, from, to, found.concat(result), state);
+        if (mention?.type === 'Person') result.push(...this.splitPeople(sentence, mention, found.concat(result), state));
+        else if (mention) result.push(mention);
+      }
       i = j;
     }
     return result;

@@ -85,3 +85,23 @@ describe('countries that are words or first names', () => {
     expect(graphOf('The gang asked for A$ 20,000 and US$ 5,000 in Perth.').entitiesOf('Country')).toEqual([]);
   });
 });
+
+describe('titles are roles, not names', () => {
+  it('a title inside a run of capitalised words ends the body before it and opens the name after it', () => {
+    const graph = graphOf('Officers told Lothian Constabulary Chief Constable Mairi Dunbar and Lothian Constabulary Force about it. Major General Taras Hlibko died, and former Prime Minister Edwin Holt grieved.');
+    for (const name of ['Mairi Dunbar', 'Taras Hlibko', 'Edwin Holt']) expect(graph.entity(name)?.type, name).toBe('Person');
+    expect(graph.entity('Lothian Constabulary')?.type).toBe('Organization');
+    expect(graph.entitiesOf('Organization')).toHaveLength(1);
+    expect(graph.entitiesOf('Person').map((p) => p.name).sort()).toEqual(['Edwin Holt', 'Mairi Dunbar', 'Taras Hlibko']);
+  });
+
+  it('"Mr. X", "X" and "First M. X" are one person', () => {
+    const graph = graphOf('Recep T. Erdoğan met the envoy. Mr. Erdoğan said the talks went well, and Erdoğan left.');
+    expect(graph.entitiesOf('Person').map((p) => p.name)).toEqual(['Recep T. Erdoğan']);
+  });
+
+  it('bylines and credits name no entities', () => {
+    const graph = graphOf('Floods in Porto\n\nBy Ana Ribeiro and Tomas Berg\n\nRains closed roads in Porto on Monday.\n\nReporting by Ewa Nowak and Piotr Zielinski; editing by Mark Hall');
+    expect(graph.entitiesOf('Person')).toEqual([]);
+  });
+});
