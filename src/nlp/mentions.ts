@@ -385,7 +385,9 @@ class MentionFinder {
       (span.length > 1 && nextWord === ',' && this.appositiveTitle(tokens, last + 1)) ||
       (span.length > 1 && statesAge(tokens, first, last)) ||
       // "Its leader, Shahab al-Muhajir, has urged": a title set off before the name.
-      (span.length > 1 && previous === ',' && this.isTitle(lower(tokens, first - 2, first - 1)));
+      (span.length > 1 && previous === ',' && this.isTitle(lower(tokens, first - 2, first - 1))) ||
+      // "General Alejandro Pérez, Brayan Oropeza, Luis Guerra": a name listed right after a person's is one too.
+      (span.length > 1 && (previous === ',' || previous === 'and') && !words.some((w) => this.isTitle(w)) && known.some((m) => m.type === 'Person' && (m.last === first - 1 || (previous === 'and' && tokens[first - 2]?.text === ',' && m.last === first - 2))));
     if (personLike || firstNameKnown) {
       return make('Person', text, title ? `name:title:${title}` : 'name:person');
     }

@@ -105,3 +105,10 @@ describe('titles are roles, not names', () => {
     expect(graph.entitiesOf('Person')).toEqual([]);
   });
 });
+
+describe('people by their company', () => {
+  it('a name listed right after a person, or set off by ", owner of", is a person', () => {
+    const graph = graphOf('The wounded were Colonel Iker Zubiri, Brayden Oakes, and Tamsin Achterberg. Police called Wenli Qiao, owner of a bakery.');
+    for (const name of ['Iker Zubiri', 'Brayden Oakes', 'Tamsin Achterberg', 'Wenli Qiao']) expect(graph.entity(name)?.type, name).toBe('Person');
+  });
+});
