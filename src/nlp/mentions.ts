@@ -110,10 +110,12 @@ class MentionFinder {
     const next = tokens[last];
     const nextWord = next?.text.toLowerCase() ?? '';
     // "Lake Chad" is water, not the country; "Mount Sinjar" a mountain, not the town.
-    const feature = tokens[first - 1];
-    if (feature && first - 1 >= 0 && isCapitalized(feature) && this.locPrefixes.has(feature.text.toLowerCase())) {
+    // "the Straits of Gibraltar", "the Gulf of Aden": water or land named after a place is a place of its own.
+    const featureAt = tokens[first - 1]?.text === 'of' && WATER_OF.test(tokens[first - 2]?.text ?? '') ? first - 2 : first - 1;
+    const feature = tokens[featureAt];
+    if (feature && featureAt >= 0 && isCapitalized(feature) && (featureAt === first - 2 || this.locPrefixes.has(feature.text.toLowerCase()))) {
       const text = sentence.text.slice(feature.start - sentence.start, base.end - sentence.start);
-      return { ...base, first: first - 1, start: feature.start, text, type: 'Location', key: `location/${slug(text)}`, name: text, role: 'head', via: 'gazetteer:feature' };
+      return { ...base, first: featureAt, start: feature.start, text, type: 'Location', key: `location/${slug(text)}`, name: text, role: 'head', via: 'gazetteer:feature' };
     }
     const government = entry.type === 'Country' && (form === 'demonym' || form === 'name') ? phraseAfter(tokens, last, this.governmentNouns) : undefined;
     if (government) {
@@ -147,7 +149,8 @@ class MentionFinder {
       // "in central Tokyo", "drove to Tokyo", "reported from Washington": a place word or a verb's direction before it.
       const position = COMPASS_WORD.test(previous) || /^(?:central|downtown|greater|metropolitan|suburban)$/.test(previous) ? lower(tokens, first - 2, first - 1) : previous;
       const direction = /^(?:to|from)$/.test(previous) && isVerbForm(lower(tokens, first - 2, first - 1)) && !/ing$/.test(lower(tokens, first - 2, first - 1));
-      const locative = this.locatives.has(position) || this.locatives.has(previousTwo) || DETERMINERS.has(position) && !complementizer || direction;
+      // "in the capital, Caracas,": the city set off after the word for it.
+      const locative = previousTwo === 'capital ,' || this.locatives.has(position) || this.locatives.has(previousTwo) || DETERMINERS.has(position) && !complementizer || direction;
       const modifiesNoun = nextWord === "'s" || (next !== undefined && isWord(next) && (this.placeNouns.has(nextWord) || phraseAfter(tokens, last, this.placeNouns) !== undefined || (isCapitalized(next) && !/^(?:has|had|is|was)$/i.test(next.text))));
       if (locative || modifiesNoun || addressed || !entry.country) return { ...base, type: 'Location', key: entry.id, name: entry.name, role: 'head' };
       const country = this.gazetteer.entries.get(entry.country)!;
@@ -358,7 +361,7 @@ class MentionFinder {
       if (words.length > 1 || state.personsByTail.has(text)) return make('Person', state.personsByTail.get(text) ?? text, 'name:author');
     }
     // "... Police", "University of Bergen", "Ministry of Defence": the organisation word ends or opens the name.
-    if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words.slice(-2).join(' ') === 'school of') || (words.length > 2 && this.orgSuffixes.has(words[0]!) && words[1] === 'of')) return make('Organization', text, 'name:suffix');
+    if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words.slice(-2).join(' ') === 'school of') || (words.length > 2 && words.some((w, k) => k < words.length - 2 && this.orgSuffixes.has(w) && (words[k + 1] === 'of' || words[k + 1] === 'for')))) return make('Organization', text, 'name:suffix');
     if (this.locSuffixes.has(lastWord) && span.length > 1) return make('Location', text, 'name:suffix');
     // "Rue Victor Hugo", "County Clare", "Mount Elgon": a place word that opens the name makes it a place.
     if (this.locPrefixes.has(words[0]!) && span.length > 1) return make('Location', text, 'name:prefix');
@@ -406,6 +409,7 @@ const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 const ORGANIZATION_BEFORE = /^(?:firm|company|broadcaster|newspaper|daily|weekly|magazine|channel|outlet|charity|airline|carrier|manufacturer|maker|watchdog|retailer|publisher|operator|contractor|insurer|conglomerate|party|tabloid|website)$/;
 /** "West 23rd Street", "5th Avenue": an ordinal inside a street's name. */
 const numberedStreet = (tokens: Token[], k: number): boolean => /^\d+(?:st|nd|rd|th)$/.test(tokens[k]!.text) && /^(?:Street|Avenue|Road|St)$/.test(tokens[k + 1]?.text ?? '');
+const WATER_OF = /^(?:Strait|Straits|Gulf|Bay|Sea|Isle|Cape|Lake|Port)$/;
 const STREET_AFTER = /^(?:street|road|avenue|boulevard|lane|highway)$/;
 const SUBDIVISION_AFTER = /^(?:village|town|city|district|sub-district|subdistrict|province|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|region|area|department|parish)$/;
 const COMPASS_WORD = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern)$/i;
@@ -458,6 +462,17 @@ function widenAuthorNames(finder: MentionFinder, sentence: Sentence, found: Enti
     const index = found.indexOf(m);
     found[index] = { ...m, first, start, text, name: text, key: undefined, via: 'name:author' };
     n = index;
+  }
+}
+
+/** "the Syrian Democratic Forces", "the Afghan National Army": a demonym opening a body's name is part of it. */
+function joinDemonymNames(sentence: Sentence, found: EntityMention[]): void {
+  for (let k = found.length - 2; k >= 0; k--) {
+    const demonym = found[k]!;
+    const body = found[k + 1]!;
+    if (demonym.via !== 'gazetteer:demonym' || demonym.role !== 'modifier' || body.first !== demonym.last || body.key !== undefined || body.type !== 'Organization') continue;
+    const text = sentence.text.slice(demonym.start - sentence.start, body.end - sentence.start);
+    found.splice(k, 2, { ...body, first: demonym.first, start: demonym.start, text, name: text, via: 'name:demonym-body' });
   }
 }
 
@@ -529,6 +544,7 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       }
     }
     found.sort((a, b) => a.first - b.first);
+    joinDemonymNames(sentence, found);
     widenAuthorNames(finder, sentence, found);
     continueLocationLists(sentence, found);
     all.push(...found);

@@ -112,3 +112,17 @@ describe('people by their company', () => {
     for (const name of ['Iker Zubiri', 'Brayden Oakes', 'Tamsin Achterberg', 'Wenli Qiao']) expect(graph.entity(name)?.type, name).toBe('Person');
   });
 });
+
+describe('places and bodies no list holds', () => {
+  it('water named after a place, a camp, a lake and "the capital, X," are places of their own', () => {
+    const graph = graphOf('Boats crossed the Gulf of Aden. Troops left Camp Tarvex at dawn and reached Dunmere Lake. The parade was held in the capital, Nairobi, on Monday.');
+    for (const name of ['Gulf of Aden', 'Camp Tarvex', 'Dunmere Lake', 'Nairobi']) expect(graph.entity(name)?.type, name).toBe('Location');
+    expect(graph.entity('Kenya')).toBeUndefined();
+  });
+
+  it('a demonym opening a body\'s name is part of it', () => {
+    const graph = graphOf('The Malian National Observatory for Prisons said the Chadian Border Forces had left.');
+    expect(graph.entity('Malian National Observatory for Prisons')?.type).toBe('Organization');
+    expect(graph.entity('Chadian Border Forces')?.type).toBe('Organization');
+  });
+});
