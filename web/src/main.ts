@@ -5,7 +5,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import { createEdgeCurveProgram } from '@sigma/edge-curve';
-import { DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS, EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
+import { DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS, EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram } from 'sigma/rendering';
 import type { SerializedGraph } from '../../src/model/api.js';
 import { api, ApiFailure } from './api.js';
 import { Availability } from './availability.js';
@@ -22,7 +22,7 @@ import { Labels, SMALL_VIEW } from './labels.js';
 import { Layout } from './layout.js';
 import { MapView } from './map.js';
 import { Panel } from './panel.js';
-import { Panning } from './panning.js';
+import { Panning, pointsPickedAtRest } from './panning.js';
 import { followUpdates } from './live-updates.js';
 import { describePath, type Path } from './paths.js';
 import { SearchBox, type Hit } from './search.js';
@@ -71,7 +71,7 @@ const renderer = new Sigma(graph, container, {
   labelRenderedSizeThreshold: 8,
   labelDensity: 0.6,
   defaultEdgeType: 'straight',
-  nodeProgramClasses: { circle: NodeCircleProgram, point: NodePointProgram },
+  nodeProgramClasses: { circle: NodeCircleProgram, point: pointsPickedAtRest(() => dragging) },
   edgeProgramClasses: { straight: EdgeArrowProgram, curved: createEdgeCurveProgram({ arrowHead: DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS, drawLabel: labels.drawEdge }), line: EdgeLineProgram },
   nodeReducer: (node, data) => {
     // `type` is the entity type in the data; to sigma it names a render program.

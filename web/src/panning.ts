@@ -4,6 +4,8 @@
 // for the GPU to finish the frame before), the compositor reading back and blending every canvas layer,
 // empty or not, and filling the entities' discs.
 import type Sigma from 'sigma';
+import { NodePointProgram, type NodeProgramType } from 'sigma/rendering';
+import type { RenderParams } from 'sigma/types';
 
 // Sigma's layers that it leaves empty while the camera moves with `hideEdgesOnMove` and `hideLabelsOnMove`.
 const EDGE_LAYERS = ['edges'];
@@ -47,4 +49,19 @@ export class Panning {
     }
     this.changed(on);
   }
+}
+
+/**
+ * Sigma's point program, without its picking pass while `dragging` says a drag lasts: nothing is looked up
+ * under the pointer then, and the first frame after the drag draws the picking layer again.
+ */
+export function pointsPickedAtRest(dragging: () => boolean): NodeProgramType {
+  return class PointsPickedAtRest extends NodePointProgram {
+    override render(params: RenderParams): void {
+      const picking = this.pickProgram;
+      if (dragging()) this.pickProgram = null;
+      super.render(params);
+      this.pickProgram = picking;
+    }
+  };
 }
