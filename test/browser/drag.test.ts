@@ -4,10 +4,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticGraph } from '../../src/bench/synthetic-graph.js';
 import { startViewer } from '../../src/cli/serve-command.js';
+import { openViewerPage } from '../helpers/viewer-page.js';
 
 interface PageKg {
   kg: {
@@ -42,7 +43,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kg-drag-'));
 let viewer: { url: string; stop: () => Promise<void> };
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 let centre: { x: number; y: number };
 // The busiest entity: the largest disc, easy to point at.
 let hub = '';
@@ -52,11 +53,7 @@ beforeAll(async () => {
   // Past the 60 entities a view names in full, short of the size drawn as points at rest.
   writeFileSync(file, JSON.stringify(syntheticGraph(400, 600)));
   viewer = await startViewer({ quiet: true }, { port: 0, host: '127.0.0.1', graph: file });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-  page.on('pageerror', (e) => void errors.push(String(e)));
-  await page.goto(viewer.url);
-  await page.waitForSelector('#graph[data-ready=true]', { timeout: 60_000 });
+  ({ browser, page, errors } = await openViewerPage(viewer.url));
   await page.waitForSelector('#graph[data-layout=done]', { timeout: 60_000 });
   const box = (await page.locator('#graph').boundingBox())!;
   centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
