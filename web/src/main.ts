@@ -5,7 +5,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import { createEdgeCurveProgram } from '@sigma/edge-curve';
-import { DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS, EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
+import { DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS, EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram } from 'sigma/rendering';
 import type { SerializedGraph } from '../../src/model/api.js';
 import { api, ApiFailure } from './api.js';
 import { Availability } from './availability.js';
@@ -22,6 +22,7 @@ import { Labels, SMALL_VIEW } from './labels.js';
 import { Layout } from './layout.js';
 import { MapView } from './map.js';
 import { Panel } from './panel.js';
+import { Panning, pointsPickedAtRest } from './panning.js';
 import { followUpdates } from './live-updates.js';
 import { describePath, type Path } from './paths.js';
 import { SearchBox, type Hit } from './search.js';
@@ -45,6 +46,9 @@ let hoveredEdge: string | undefined;
 let database = false;
 // Large graphs draw nodes as points and edges as plain lines until something is focused (level of detail).
 let large = false;
+// While the stage is dragged, entities are points on any graph: cheaper to fill than discs, though a point
+// vanishes once its centre leaves the screen and stops growing at the GPU's largest size, so views at rest keep discs.
+let dragging = false;
 const container = $('graph');
 // Over a large store the page starts from the server's summary and opens the rest on demand.
 const summary = new Summary();
@@ -67,12 +71,12 @@ const renderer = new Sigma(graph, container, {
   labelRenderedSizeThreshold: 8,
   labelDensity: 0.6,
   defaultEdgeType: 'straight',
-  nodeProgramClasses: { circle: NodeCircleProgram, point: NodePointProgram },
+  nodeProgramClasses: { circle: NodeCircleProgram, point: pointsPickedAtRest(() => dragging) },
   edgeProgramClasses: { straight: EdgeArrowProgram, curved: createEdgeCurveProgram({ arrowHead: DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS, drawLabel: labels.drawEdge }), line: EdgeLineProgram },
   nodeReducer: (node, data) => {
     // `type` is the entity type in the data; to sigma it names a render program.
     // Small views name every entity (the labels module keeps the names apart); a summary counts what is not shown.
-    const res: Record<string, unknown> = { ...data, type: large ? 'point' : 'circle', label: data.label ? summary.label(node, data.label) : data.label, forceLabel: shown.nodes.size <= SMALL_VIEW };
+    const res: Record<string, unknown> = { ...data, type: large || dragging ? 'point' : 'circle', label: data.label ? summary.label(node, data.label) : data.label, forceLabel: shown.nodes.size <= SMALL_VIEW };
     if (!shown.nodes.has(node)) return { ...res, hidden: true };
     const focus = hovered ?? view.selected;
     const path = currentPath();
@@ -95,6 +99,11 @@ const renderer = new Sigma(graph, container, {
   },
 });
 labels.attach(renderer);
+// Large graphs draw points anyway: only smaller ones are restyled as a drag starts and ends.
+new Panning(renderer, (on) => {
+  dragging = on;
+  if (!large) renderer.scheduleRefresh();
+});
 
 /** Frames what is shown: sigma normalises to this box, so the camera's reset fits exactly the visible part. */
 function fit(animate: boolean): void {
@@ -115,8 +124,12 @@ function recompute(): void {
   shown = visibility(graph, view, view.selected, summary.hasHidden);
   applySizes(graph, shown, sizeBy(), screenArea());
   filterPanel.counts(graph, shown);
-  // Small views label every entity; on larger ones sigma's label grid keeps labels from piling up.
+  // Small views label every entity; on larger ones sigma's label grid keeps labels from piling up, and while
+  // the camera moves only the entities are drawn (each setting change restyles everything: only on a change).
   renderer.setSetting('labelRenderedSizeThreshold', shown.nodes.size <= SMALL_VIEW ? 0 : 8);
+  const busy = large || shown.nodes.size > SMALL_VIEW;
+  if (renderer.getSetting('hideEdgesOnMove') !== busy) renderer.setSetting('hideEdgesOnMove', busy);
+  if (renderer.getSetting('hideLabelsOnMove') !== busy) renderer.setSetting('hideLabelsOnMove', busy);
 }
 
 function writeUrl(how: 'push' | 'replace'): void {
@@ -347,8 +360,6 @@ async function linkIn(ids: string[]): Promise<void> {
 function afterGraphChange(): void {
   large = graph.size > 5000 || graph.order > 3000;
   renderer.setSetting('renderEdgeLabels', !large);
-  renderer.setSetting('hideEdgesOnMove', large);
-  renderer.setSetting('hideLabelsOnMove', large);
   filterPanel.rebuild(graph, documents, view);
   summary.update(graph);
   recompute();
