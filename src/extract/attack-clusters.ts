@@ -105,7 +105,8 @@ function inContext(phrase: AttackPhrase, input: ClusterInput): AttackPhrase {
   for (let s = phrase.sentence; s >= 0 && phrase.sentence - s <= 6 && input.sameParagraph(s, phrase.sentence); s--) {
     const context = input.sentenceFacts(s);
     if (context.places.length + context.countries.length === 0) continue;
-    return { ...phrase, facts: { ...phrase.facts, places: union(context.places, phrase.facts.places), countries: union(context.countries, phrase.facts.countries), year: phrase.facts.year ?? context.year } };
+    const impliedCountries = phrase.impliedCountries.filter((c) => !context.countries.includes(c));
+    return { ...phrase, impliedCountries, facts: { ...phrase.facts, places: union(context.places, phrase.facts.places), countries: union(context.countries, phrase.facts.countries), year: phrase.facts.year ?? context.year } };
   }
   return phrase;
 }
@@ -242,8 +243,8 @@ export function nameAttack(cluster: AttackCluster, nameOf: (ref: string) => stri
     if (person) candidates.push({ rank: 3, name: withVenue(nameOf(person).split(' ').at(-1)!) });
     const country = phrase.facts.countries[0];
     if (country) candidates.push({ rank: 4, name: withVenue(nameOf(country)) });
-    // A lone verb ("attacked") names nothing.
-    if (!phrase.anaphoric && !(phrase.byVerb && !phrase.text.includes(' '))) candidates.push({ rank: RANKS.length, name: phrase.text.replace(/^(?:the|a|an)\s+/i, '') });
+    // A verb ("attacked", "set fire to", "went off") names nothing.
+    if (!phrase.anaphoric && !phrase.byVerb) candidates.push({ rank: RANKS.length, name: phrase.text.replace(/^(?:the|a|an)\s+/i, '') });
   }
   const sorted = [...candidates].sort((a, b) => a.rank - b.rank);
   const name = sorted[0]?.name ?? cluster.facts.noun;

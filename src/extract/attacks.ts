@@ -21,6 +21,9 @@ export interface AttackPhrase extends TextSpan {
   /** Modifiers written before the noun, as in the text ("Bataclan concert", "Moscow concert hall"). */
   modifiers: string;
   facts: AttackFacts;
+  /** Countries of `facts` that only the gazetteer puts its places in ("Kabul": Afghanistan): they tie reports of one
+   * attack together, but the text does not say the attack was there. */
+  impliedCountries: string[];
 }
 
 const LEFT_STOP = new Set(
@@ -190,7 +193,8 @@ export class AttackFinder {
     }
     // "the Boko Haram raids on Maiduguri", "an al-Shabaab suicide bombing": a group named before the noun did it.
     for (const m of mentions) if (m.type === 'Group' && m.first >= first && m.last <= nounFirst && !facts.agents.includes(refOf(m))) facts.agents.push(refOf(m));
-    this.collect(facts, sentence, mentions, first, last, nounFirst, published);
+    const impliedCountries: string[] = [];
+    this.collect(facts, impliedCountries, sentence, mentions, first, last, nounFirst, published);
     // "the 2013 Westgate mall massacre": a year among the modifiers dates it.
     const year = facts.year === undefined ? tokens.slice(first, nounFirst).find((t) => /^(?:19|20)\d\d$/.test(t.text)) : undefined;
     if (year) {
@@ -220,6 +224,7 @@ export class AttackFinder {
       generic,
       modifiers,
       facts,
+      impliedCountries,
     };
   }
 
@@ -239,10 +244,11 @@ export class AttackFinder {
       const close = tokens.findIndex((t, k) => k > clauseEnd + 1 && k - clauseEnd <= 10 && t.text === ',');
       if (close > 0 && /^(?:in|at|near|outside|on|inside)$/i.test(tokens[close + 1]?.text ?? '')) clauseEnd = tokens.findIndex((t, k) => k > close && CLAUSE_END.test(t.text) && !joins(k));
     }
-    this.collect(facts, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, published);
+    const impliedCountries: string[] = [];
+    this.collect(facts, impliedCountries, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, published);
     // A clause that names no place leaves it to its sentence: "Gunmen attacked the convoy of X, a candidate for
     // the Y party, near Z" is still at Z.
-    if (facts.places.length + facts.sites.length + facts.countries.length === 0) this.collect(facts, sentence, mentions, 0, tokens.length, first, published);
+    if (facts.places.length + facts.sites.length + facts.countries.length === 0) this.collect(facts, impliedCountries, sentence, mentions, 0, tokens.length, first, published);
     // "Gunmen attacked a depot in X, Nigeria, last Friday, killing three": the clause's date may follow its
     // place; the sentence dates the event up to the next attack it names, by a day ("since 2015" may be anything).
     if (facts.date === undefined) {
@@ -255,7 +261,7 @@ export class AttackFinder {
       }
     }
     facts.persons = [];
-    return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts };
+    return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts, impliedCountries };
   }
 
   /** A country named near an attack that says whose or who, not where: such a country does not place it. */
@@ -263,7 +269,8 @@ export class AttackFinder {
     // "the American band": a demonym places the attack only before a place, a venue or an attack word
     // ("the Iranian city", "a Russian concert hall"); "the Russian embassy in Kabul" names the owner.
     const placesWhatFollows = !OWNED_ABROAD.test(lower[m.last] ?? '') && (PLACE_NOUN.test(lower[m.last] ?? '') || this.venues.some((v) => v.every((w, j) => lower[m.last + j] === w)) || this.nounAt(lower, m.last) !== undefined);
-    if (m.role === 'modifier' && !placesWhatFollows) return true;
+    // "a shop owned by a Somali-Muslim", "two Americans": a demonym standing alone names people, not a place.
+    if ((m.role === 'modifier' || m.via === 'gazetteer:demonym') && !placesWhatFollows) return true;
     // The same as a government phrase ("Russian embassy" read as Russia).
     if (OWNED_ABROAD.test(lower[m.last - 1]!)) return true;
     // "killed 13 U.S. troops", "killed three Americans": counted people are victims.
@@ -277,7 +284,7 @@ export class AttackFinder {
   }
 
   /** Places, people, proper names, venues and the date found between tokens [from, to). */
-  private collect(facts: AttackFacts, sentence: Sentence, mentions: EntityMention[], from: number, to: number, nounFirst: number, published: Date | undefined): void {
+  private collect(facts: AttackFacts, implied: string[], sentence: Sentence, mentions: EntityMention[], from: number, to: number, nounFirst: number, published: Date | undefined): void {
     const tokens = sentence.tokens;
     const lowerAll = tokens.map((t) => t.text.toLowerCase());
     for (const m of mentions) {
@@ -289,9 +296,14 @@ export class AttackFinder {
       } else if (PLACE_TYPES.has(m.type)) {
         facts.places.push(ref);
         const country = this.countryOf(ref);
-        if (country && !facts.countries.includes(country)) facts.countries.push(country);
+        if (country && !facts.countries.includes(country)) {
+          facts.countries.push(country);
+          implied.push(country);
+        }
+      } else if (m.type === 'Country') {
+        if (!facts.countries.includes(ref)) facts.countries.push(ref);
+        if (implied.includes(ref)) implied.splice(implied.indexOf(ref), 1);
       }
-      else if (m.type === 'Country' && !facts.countries.includes(ref)) facts.countries.push(ref);
       else if (m.type === 'Person') facts.persons.push(ref);
       else if (m.type === 'Event' && m.last <= nounFirst) facts.names.push(m.name);
     }
@@ -331,8 +343,9 @@ const isPlace = (m: EntityMention) => m.type === 'Location' || m.type === 'Count
 export function placeChainEnd(tokens: Token[], mentions: EntityMention[], last: number): number {
   const endsOnPlace = (end: number) => mentions.some((m) => isPlace(m) && (m.last === end || (m.last === end - 1 && SUBDIVISION_NOUN.test(tokens[end - 1]!.text))));
   while (tokens[last]?.text === ',' && endsOnPlace(last)) {
-    const k = COMPASS.test(tokens[last + 1]?.text ?? '') ? last + 2 : last + 1;
-    const place = mentions.find((m) => m.first === k && isPlace(m));
+    // "Kolo, southern Nasar": a compass word before the next place is skipped, unless it begins the place's name
+    // ("North Dakota").
+    const place = mentions.find((m) => isPlace(m) && (m.first === last + 1 || (m.first === last + 2 && COMPASS.test(tokens[last + 1]!.text))));
     if (!place) break;
     last = SUBDIVISION_NOUN.test(tokens[place.last]?.text ?? '') ? place.last + 1 : place.last;
   }

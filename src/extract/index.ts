@@ -151,7 +151,7 @@ export class Extractor {
         const sentence = sentences[phrase.sentence]!;
         for (const place of [...phrase.facts.places, ...phrase.facts.sites]) addRelation('OCCURRED_IN', { ref: cluster.ref, type: 'Attack' }, { ref: place, type: entities.get(place)?.type ?? 'Location' }, 0.8, sentence, 'attack-place');
         for (const agent of phrase.facts.agents) addRelation('CARRIED_OUT', { ref: agent, type: entities.get(agent)?.type ?? 'Group' }, { ref: cluster.ref, type: 'Attack' }, 0.75, sentence, 'attack-agent');
-        for (const country of phrase.facts.countries) addRelation('OCCURRED_IN', { ref: cluster.ref, type: 'Attack' }, { ref: country, type: 'Country' }, 0.7, sentence, 'attack-country');
+        for (const country of phrase.facts.countries) if (!phrase.impliedCountries.includes(country)) addRelation('OCCURRED_IN', { ref: cluster.ref, type: 'Attack' }, { ref: country, type: 'Country' }, 0.7, sentence, 'attack-country');
       }
     }
     return { documentId: article.id, entities, relations: dedupeRelations(relations) };
