@@ -36,6 +36,10 @@ const ADVERBS = /^(?:also|already|still|just|even|only|reportedly|allegedly|rece
 const CASUALTY_VERB = /\b(?:killed|killing|wounded|wounding|injured|injuring|left)\s+(?:\S+\s+){0,2}\d/;
 const KILLED_IN = /\b(?:killed|wounded|injured)\s+(?:\S+\s+){0,3}(?:in|during|at)$/;
 const PLACE_NOUN = /^(?:city|town|village|capital|province|region|state|district|border|soil|territory|port|county|governorate|oblast|coast|countryside|side|part)$/;
+// "two accidental explosions", "the device detonated accidentally": an accident is no attack.
+const ACCIDENT = /^accident(?:al|ally)?$/;
+// "the gunman was shot dead by police": force used by the state against an attacker is no attack of its own.
+const BY_THE_STATE = /^\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|policemen|officers?|troops|soldiers|security forces|guards?|snipers?)\b/i;
 const COUNTED = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|several|many)$/i;
 const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
 // The word after a place that says what kind of place it is: "Wanlaweyn town", "Ghor province".
@@ -116,7 +120,14 @@ export class AttackFinder {
       const start = sentence.start + m.index;
       const first = tokens.findIndex((t) => t.start >= start);
       const last = tokens.findIndex((t) => t.end >= start + m![0].length) + 1;
-      if (first < 0 || last <= first || found.some((p) => p.first < last && p.last > first)) continue;
+      if (first < 0 || last <= first) continue;
+      // "planted an improvised explosive device (IED) along a road in X": a weapon named inside the verb's match
+      // that places nothing gives way to the verb, whose clause says where.
+      const inside = found.filter((p) => p.first < last && p.last > first);
+      if (inside.some((p) => p.byVerb || namesAnything(p.facts))) continue;
+      const after = sentence.text.slice(m.index + m[0].length);
+      if (BY_THE_STATE.test(after) || ACCIDENT.test(lower[last] ?? '') || ACCIDENT.test(lower[first - 1] ?? '')) continue;
+      for (const p of inside) found.splice(found.indexOf(p), 1);
       found.push(this.verbPhrase(sentence, mentions, first, last, kind, m[0], published));
     }
     return found.sort((a, b) => a.first - b.first);
@@ -149,7 +160,7 @@ export class AttackFinder {
       // "planning attacks": a verb ends the phrase; "the impending attack": after a determiner it is an adjective.
       const afterDeterminer = DEFINITE.has(lower[k - 1] ?? '') || ['a', 'an'].includes(lower[k - 1] ?? '');
       if ((verbs.has(k) || /ing$/.test(word) || ADVERBS.test(word)) && !afterDeterminer) break;
-      if (this.nonSpecific.has(word)) generic = true;
+      if (this.nonSpecific.has(word) || ACCIDENT.test(word)) generic = true;
       first = k;
     }
     const before = lower.slice(Math.max(0, first - 4), first).filter((w) => /^[\p{L}]/u.test(w)).join(' ');
@@ -174,13 +185,18 @@ export class AttackFinder {
       // and a noun joined to the head ("shooting and fire in ...").
       const coordinatedNoun = lower[k - 1] === 'and' && /^(?:in|at|on|near|outside)$/.test(lower[k + 1] ?? '');
       if (verbs.has(k) && !coordinatedNoun && !(/ed$/.test(word) && /^(?:to|in|at|on|near|by|for)$/.test(lower[k + 1] ?? ''))) break;
-      if (word === 'and' && (DEFINITE.has(lower[k + 1] ?? '') || /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') || ['a', 'an'].includes(lower[k + 1] ?? ''))) break;
+      // "attacks in Kunduz and Baghlan": an "and" between two places joins them; before another name or a new
+      // noun phrase it starts what comes next.
+      const joinsPlaces = mentions.some((m) => isPlace(m) && m.last === k) && mentions.some((m) => isPlace(m) && m.first === k + 1);
+      if (word === 'and' && !joinsPlaces && (DEFINITE.has(lower[k + 1] ?? '') || /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') || ['a', 'an'].includes(lower[k + 1] ?? ''))) break;
       const nextNoun = this.nounAt(lower, k);
       if (nextNoun && k > nounLast + 1) break;
       last = k + 1;
     }
     // "... in the city of Kerman for": a preposition whose object fell outside the window is not part of it.
     while (last > nounLast && TRAILING.has(lower[last - 1]!)) last--;
+    // A phrase ends after a name, never inside it.
+    last = mentions.find((m) => m.first < last && m.last > last && m.first >= nounLast)?.last ?? last;
     last = placeChainEnd(tokens, mentions, last);
     const modifiers = tokens.slice(first, nounFirst).map((t) => t.text).join(' ');
     // "the bombing by terrorist group, ISIS": the agent after "by" carried it out.
@@ -194,7 +210,7 @@ export class AttackFinder {
     // "the Boko Haram raids on Maiduguri", "an al-Shabaab suicide bombing": a group named before the noun did it.
     for (const m of mentions) if (m.type === 'Group' && m.first >= first && m.last <= nounFirst && !facts.agents.includes(refOf(m))) facts.agents.push(refOf(m));
     const impliedCountries: string[] = [];
-    this.collect(facts, impliedCountries, sentence, mentions, first, last, nounFirst, published);
+    this.collect(facts, impliedCountries, sentence, mentions, first, last, nounFirst, nounLast, published);
     // "the 2013 Westgate mall massacre": a year among the modifiers dates it.
     const year = facts.year === undefined ? tokens.slice(first, nounFirst).find((t) => /^(?:19|20)\d\d$/.test(t.text)) : undefined;
     if (year) {
@@ -245,10 +261,10 @@ export class AttackFinder {
       if (close > 0 && /^(?:in|at|near|outside|on|inside)$/i.test(tokens[close + 1]?.text ?? '')) clauseEnd = tokens.findIndex((t, k) => k > close && CLAUSE_END.test(t.text) && !joins(k));
     }
     const impliedCountries: string[] = [];
-    this.collect(facts, impliedCountries, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, published);
+    this.collect(facts, impliedCountries, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, last, published);
     // A clause that names no place leaves it to its sentence: "Gunmen attacked the convoy of X, a candidate for
     // the Y party, near Z" is still at Z.
-    if (facts.places.length + facts.sites.length + facts.countries.length === 0) this.collect(facts, impliedCountries, sentence, mentions, 0, tokens.length, first, published);
+    if (facts.places.length + facts.sites.length + facts.countries.length === 0) this.collect(facts, impliedCountries, sentence, mentions, 0, tokens.length, first, last, published);
     // "Gunmen attacked a depot in X, Nigeria, last Friday, killing three": the clause's date may follow its
     // place; the sentence dates the event up to the next attack it names, by a day ("since 2015" may be anything).
     if (facts.date === undefined) {
@@ -283,12 +299,14 @@ export class AttackFinder {
     return m.key === undefined && SITE.test(m.name);
   }
 
-  /** Places, people, proper names, venues and the date found between tokens [from, to). */
-  private collect(facts: AttackFacts, implied: string[], sentence: Sentence, mentions: EntityMention[], from: number, to: number, nounFirst: number, published: Date | undefined): void {
+  /** Places, people, proper names, venues and the date found between tokens [from, to), around the attack's words [nounFirst, nounLast). */
+  private collect(facts: AttackFacts, implied: string[], sentence: Sentence, mentions: EntityMention[], from: number, to: number, nounFirst: number, nounLast: number, published: Date | undefined): void {
     const tokens = sentence.tokens;
     const lowerAll = tokens.map((t) => t.text.toLowerCase());
     for (const m of mentions) {
       if (m.first < from || m.last > to || m.role === 'modifier' && m.type !== 'Country') continue;
+      // "an improvised explosive device (IED)" read as a name: the attack's own words are not its place.
+      if (m.first < nounLast && m.last > nounFirst) continue;
       if (m.type === 'Country' && this.notWhere(m, tokens, lowerAll, mentions)) continue;
       const ref = refOf(m);
       if (PLACE_TYPES.has(m.type) && this.isSite(m)) {
@@ -334,6 +352,8 @@ export class AttackFinder {
   }
 }
 
+const namesAnything = (f: AttackFacts) => f.places.length + f.sites.length + f.countries.length + f.persons.length + f.names.length > 0;
+
 const isPlace = (m: EntityMention) => m.type === 'Location' || m.type === 'Country';
 
 /**
@@ -354,11 +374,18 @@ export function placeChainEnd(tokens: Token[], mentions: EntityMention[], last: 
 
 const NOUN_CONTEXT = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|'s|of|every|each|no|some|any)$/i;
 
-/** Token indices of verb forms. A word right after a determiner or "of" is a noun ("a market", "the fire"). */
+/**
+ * Token indices of verb forms. A word right after a determiner or "of" is a noun ("a market", "the fire"), and so
+ * is one after a name that follows a determiner ("the Christmas market", "a Kabul hotel").
+ */
 function verbTokens(sentence: Sentence): Set<number> {
   const verbs = new Set<number>();
-  sentence.tokens.forEach((t, k) => {
-    if (/^\p{Ll}/u.test(t.text) && isVerbForm(t.text) && !NOUN_CONTEXT.test(sentence.tokens[k - 1]?.text ?? '')) verbs.add(k);
+  const tokens = sentence.tokens;
+  const nounContext = (k: number) => NOUN_CONTEXT.test(tokens[k]?.text ?? '');
+  tokens.forEach((t, k) => {
+    if (!/^\p{Ll}/u.test(t.text) || !isVerbForm(t.text) || nounContext(k - 1)) return;
+    if (/^\p{Lu}/u.test(tokens[k - 1]?.text ?? '') && nounContext(k - 2)) return;
+    verbs.add(k);
   });
   return verbs;
 }

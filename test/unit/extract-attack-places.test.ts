@@ -36,3 +36,35 @@ describe('attack names', () => {
     expect([attack!.name, ...attack!.aliases]).not.toContain('set fire to');
   });
 });
+
+describe('which attacks a text tells', () => {
+  const attacks = (text: string) => graphOf(text).entitiesOf('Attack');
+
+  it('"attacks in A and B" took place in both', () => {
+    const relations = occurredIn('Nine soldiers were killed in rebel attacks in Kunduz and Baghlan on Tuesday.');
+    expect(relations).toEqual(expect.arrayContaining([expect.stringMatching(/-> Kunduz$/), expect.stringMatching(/-> Baghlan$/)]));
+  });
+
+  it('a noun after a name after a determiner is no verb: "an attack on the Westfield market in Ghent" is placed', () => {
+    expect(occurredIn('Three people were killed in an attack on the Westfield market in Ghent, Belgium.').some((r) => r.endsWith('-> Ghent'))).toBe(true);
+  });
+
+  it.each([
+    ['an accidental explosion', 'Two militants died in an accidental explosion in a house in Kunduz on Friday.'],
+    ['a device that went off by accident', 'The bomb the men were carrying detonated accidentally near a bridge in Zabul.'],
+    ['the police shooting a man', 'A man was shot dead by police in Leeds after a chase.'],
+    ['a drone that landed', 'A small drone landed on the roof of the ministry in Tokyo on Wednesday.'],
+  ])('%s is no attack', (_, text) => {
+    expect(attacks(text)).toEqual([]);
+  });
+
+  it('a weapon named inside the attack verb ("planted an improvised explosive device (IED)") leaves the place to the verb', () => {
+    const found = attacks('Militants planted an improvised explosive device (IED) along a road in Zabul, killing two.');
+    expect(found).toHaveLength(1);
+    expect(occurredIn('Militants planted an improvised explosive device (IED) along a road in Zabul, killing two.')).toEqual([`OCCURRED_IN ${found[0]!.name} -> Zabul`]);
+  });
+
+  it('drones written as one word with their kind ("explosive-drones") are launched too', () => {
+    expect(attacks('Rebels launched two explosive-drones at an airport in Abha on Monday.')).toHaveLength(1);
+  });
+});
