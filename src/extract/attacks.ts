@@ -3,7 +3,7 @@
 // ("numerous attacks", "an attack in Germany") is left out; "the attack" and "the massacre" refer back.
 import { readAttackDate, type AttackDate } from './attack-dates.js';
 import type { Lexicon } from '../model/gazetteer.js';
-import { countPattern, isVerbForm, slug, tokenize, type EntityMention, type Sentence, type Token } from '../nlp/index.js';
+import { countPattern, isVerbForm, parseCount, slug, tokenize, type EntityMention, type Sentence, type Token } from '../nlp/index.js';
 import type { AttackFacts, TextSpan } from './types.js';
 
 export interface AttackPhrase extends TextSpan {
@@ -24,6 +24,10 @@ export interface AttackPhrase extends TextSpan {
   /** Countries of `facts` that only the gazetteer puts its places in ("Kabul": Afghanistan): they tie reports of one
    * attack together, but the text does not say the attack was there. */
   impliedCountries: string[];
+  /** "two suicide bombings ... in Charikar and Kabul": places joined by "and", as many as the count, one attack in each. */
+  eachIn: string[];
+  /** One of the attacks of a phrase split by `eachIn`: its figures count them all, so none is its own. */
+  shared: boolean;
 }
 
 const LEFT_STOP = new Set(
@@ -68,6 +72,7 @@ export class AttackFinder {
   private readonly nonSpecificPhrases: string[];
   private readonly venues: string[][];
   private readonly oneEventPlurals: Set<string>;
+  private readonly countWords: Record<string, number>;
 
   /** `countryOf` names the country a place lies in, when the gazetteer knows it (a capital, a region). */
   constructor(
@@ -78,6 +83,7 @@ export class AttackFinder {
       .map(([phrase, kind]) => ({ words: tokenize(phrase).map((t) => t.text), kind }))
       .sort((a, b) => b.words.length - a.words.length);
     for (const noun of this.nouns) this.nounsByFirst.set(noun.words[0]!, [...(this.nounsByFirst.get(noun.words[0]!) ?? []), noun]);
+    this.countWords = lexicon.countWords;
     const count = countPattern(lexicon.countWords);
     const verbs = Object.entries(lexicon.attackVerbs);
     this.verbs = new RegExp(verbs.map(([pattern]) => `\\b(${pattern.replace(/\bN\b/g, count)})\\b`).join('|'), 'g');
@@ -219,8 +225,10 @@ export class AttackFinder {
     }
     const plural = /s$/.test(lower[nounLast - 1]!) && !/(?:ss|sis)$/.test(lower[nounLast - 1]!);
     // Many attacks are talked of in general; a count of the dead, or "twin", makes them one event.
-    const counted = CASUALTY_VERB.test(lower.slice(nounLast, last).join(' ')) || KILLED_IN.test(lower.slice(Math.max(0, first - 6), first).join(' '));
-    const oneEvent = plural && (counted || lower.slice(first, nounFirst).some((w) => this.oneEventPlurals.has(w)));
+    const tolled = CASUALTY_VERB.test(lower.slice(nounLast, last).join(' ')) || KILLED_IN.test(lower.slice(Math.max(0, first - 6), first).join(' '));
+    const oneEvent = plural && (tolled || lower.slice(first, nounFirst).some((w) => this.oneEventPlurals.has(w)));
+    const counted = tokens.slice(first, nounFirst).map((t) => parseCount(t.text, this.countWords)).find((n) => n !== undefined);
+    const eachIn = plural && counted !== undefined && counted >= 2 ? coordinatedPlaces(tokens, mentions, nounLast, last) : [];
     const anaphoric = definite && first === nounFirst && facts.places.length + facts.persons.length + facts.names.length + facts.venues.length === 0 && facts.year === undefined;
     const end = tokens[last - 1]!.end;
     return {
@@ -241,6 +249,8 @@ export class AttackFinder {
       modifiers,
       facts,
       impliedCountries,
+      eachIn: eachIn.length === counted ? eachIn : [],
+      shared: false,
     };
   }
 
@@ -277,7 +287,7 @@ export class AttackFinder {
       }
     }
     facts.persons = [];
-    return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts, impliedCountries };
+    return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts, impliedCountries, eachIn: [], shared: false };
   }
 
   /** A country named near an attack that says whose or who, not where: such a country does not place it. */
@@ -355,6 +365,19 @@ export class AttackFinder {
 const namesAnything = (f: AttackFacts) => f.places.length + f.sites.length + f.countries.length + f.persons.length + f.names.length > 0;
 
 const isPlace = (m: EntityMention) => m.type === 'Location' || m.type === 'Country';
+
+/** Refs of the places joined by "and" between tokens [from, to): "in Charikar and Kabul" gives both. */
+function coordinatedPlaces(tokens: Token[], mentions: EntityMention[], from: number, to: number): string[] {
+  const places: string[] = [];
+  for (let k = from; k < to; k++) {
+    if (tokens[k]!.text !== 'and') continue;
+    const before = mentions.find((m) => m.type === 'Location' && m.last === k);
+    const after = mentions.find((m) => m.type === 'Location' && m.first === k + 1 && m.last <= to);
+    if (!before || !after) continue;
+    for (const ref of [refOf(before), refOf(after)]) if (!places.includes(ref)) places.push(ref);
+  }
+  return places;
+}
 
 /**
  * "in the Manar area, Shahrak district, Ghor province, Afghanistan": a phrase that ends on a place goes on

@@ -106,6 +106,8 @@ export class Extractor {
         const gap = (a: { phrase: AttackPhrase }) => sentence.text.slice(figure.end - sentence.start, a.phrase.start - sentence.start);
         const after = here.find((a) => a.phrase.start >= figure.end && FIGURE_OF.test(gap(a)));
         const before = after ?? here.filter((a) => a.phrase.start <= figure.start).at(-1) ?? here[0];
+        // A toll told for several attacks at once ("two bombings killed 48 in X and Y") is no one attack's.
+        if (before?.phrase.shared) continue;
         const ref = before?.ref ?? (lastAttack && !talksOfAttacks.has(sentence.index) && sentence.index - lastAttack.sentence <= 2 && paragraphOf[lastAttack.sentence] === paragraphOf[sentence.index] ? lastAttack.ref : undefined);
         if (ref) attach(ref, figure);
         else if (!lastAttack && !talksOfAttacks.has(sentence.index)) waiting.push({ figure, sentence: sentence.index });

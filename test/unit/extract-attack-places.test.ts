@@ -64,6 +64,20 @@ describe('which attacks a text tells', () => {
     expect(occurredIn('Militants planted an improvised explosive device (IED) along a road in Zabul, killing two.')).toEqual([`OCCURRED_IN ${found[0]!.name} -> Zabul`]);
   });
 
+  it('"two bombings ... in A and B" are one bombing in each place, and the toll of both is neither\'s', () => {
+    const graph = graphOf('On Sunday, two car bombings killed 31 people in Mosul and Tikrit, Iraq.');
+    const found = graph.entitiesOf('Attack');
+    expect(found).toHaveLength(2);
+    const relations = graph.relations();
+    const placeOf = (name: string) => relations.filter((r) => r.startsWith(`OCCURRED_IN ${name} -> `) && !r.endsWith('-> Iraq')).map((r) => r.split(' -> ')[1]);
+    expect(found.map((a) => placeOf(a.name)).sort()).toEqual([['Mosul'], ['Tikrit']]);
+    expect(found.flatMap((a) => a.attributes.filter((x) => x.key === 'deaths'))).toEqual([]);
+  });
+
+  it('a count with one place stays one attack', () => {
+    expect(attacks('On Sunday, two car bombings killed 31 people in Mosul, Iraq.')).toHaveLength(1);
+  });
+
   it('drones written as one word with their kind ("explosive-drones") are launched too', () => {
     expect(attacks('Rebels launched two explosive-drones at an airport in Abha on Monday.')).toHaveLength(1);
   });
