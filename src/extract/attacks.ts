@@ -333,6 +333,8 @@ export class AttackFinder {
         if (implied.includes(ref)) implied.splice(implied.indexOf(ref), 1);
       }
       else if (m.type === 'Person') facts.persons.push(ref);
+      // "the bombing of the Pentagon": a body the attack was aimed at tells which attack it is.
+      else if (m.type === 'Organization' && m.first >= nounLast && /^(?:of|on|against)$/i.test(tokens[m.first - 1]?.text === 'the' ? (tokens[m.first - 2]?.text ?? '') : (tokens[m.first - 1]?.text ?? ''))) facts.names.push(m.name);
       else if (m.type === 'Event' && m.last <= nounFirst) facts.names.push(m.name);
     }
     // Capitalised words before the noun that no one knows are its name: "the Bataclan concert attack".

@@ -6,6 +6,7 @@ import { allows, type EntityType, type Ontology } from '../model/ontology.js';
 import type { AnalyzedText, EntityMention, Gazetteer, Sentence } from '../nlp/index.js';
 import { clusterAttacks, nameAttack, talksOfMany, type AttackCluster } from './attack-clusters.js';
 import { ArrestReader } from './arrests.js';
+import { AttackTargets } from './attack-relations.js';
 import { publicationInstant } from './attack-dates.js';
 import { AttackFinder, refOf, type AttackPhrase } from './attacks.js';
 import { CasualtyReader, toAttribute, type CasualtyFigure } from './casualties.js';
@@ -35,6 +36,7 @@ export class Extractor {
   private readonly relations: RelationReader;
   private readonly roles: RoleReader;
   private readonly syntax: SyntaxRelations;
+  private readonly targets: AttackTargets;
   private readonly lexicon: Lexicon;
 
   constructor(private readonly resources: ExtractionResources) {
@@ -44,7 +46,9 @@ export class Extractor {
     this.references = new ReferenceResolver(this.lexicon, resources.gazetteer.entries);
     this.relations = new RelationReader(resources.ontology);
     this.roles = new RoleReader(this.lexicon);
-    this.syntax = new SyntaxRelations((ref) => resources.gazetteer.entries.get(ref)?.type === 'Location');
+    const knownPlace = (ref: string) => resources.gazetteer.entries.get(ref)?.type === 'Location';
+    this.syntax = new SyntaxRelations(knownPlace);
+    this.targets = new AttackTargets(knownPlace);
   }
 
   /** The country a place lies in, when the gazetteer knows it (a capital, a region). */
@@ -140,6 +144,7 @@ export class Extractor {
       const subject = (types: EntityType[]): Slot | undefined => lastSubject(memory.history, types);
       for (const hit of this.relations.read({ sentence, slots, recent })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       for (const hit of this.syntax.read(sentence, slots, () => recent(['Attack']))) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
+      for (const hit of this.targets.read(sentence, slots)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       for (const hit of this.roles.read(sentence, bySentence[sentence.index]!, slots, subject)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       // An arresting state found through a place must be one the document names, so the relation has both ends.
       const namedCountryOf = (ref: string) => [this.countryOf(ref)].find((c) => c !== undefined && entities.has(c));

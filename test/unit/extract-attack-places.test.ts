@@ -82,3 +82,27 @@ describe('which attacks a text tells', () => {
     expect(attacks('Rebels launched two explosive-drones at an airport in Abha on Monday.')).toHaveLength(1);
   });
 });
+
+describe('TARGETED: what an attack named by a noun was aimed at', () => {
+  const targeted = (text: string) => graphOf(text).relations().filter((r) => r.startsWith('TARGETED '));
+
+  it('the passive subject of a damage verb whose agent is the attack ("X was damaged by the attack")', () => {
+    expect(targeted('Gunmen attacked a checkpoint in Kandahar on Monday. The Ministry of Interior was damaged by the attack.')).toEqual([expect.stringMatching(/-> Ministry of Interior$/)]);
+  });
+
+  it('the object of a damage verb whose subject is the attack ("the blast destroyed X")', () => {
+    expect(targeted('A car bomb went off in Mogadishu on Friday. The blast destroyed the Ministry of Education.')).toEqual([expect.stringMatching(/-> Ministry of Education$/)]);
+  });
+
+  it('"the bombing of X" for a body or a person, but not for a place ("the siege of Carver Street")', () => {
+    const bombing = graphOf('Two men were convicted in 2004 over the bombing of the Ministry of Finance.');
+    const [attack] = bombing.entitiesOf('Attack');
+    expect(bombing.relations()).toContain(`TARGETED ${attack!.name} -> Ministry of Finance`);
+    expect(targeted('The siege of Carver Street lasted six days.')).toEqual([]);
+  });
+
+  it('an attack named by its target is not another attack of the sentence ("the attack in Aden and the bombing of X")', () => {
+    const attacks = graphOf('He is suspected over the 2001 attack on a tanker in the port of Aden and the bombing of the Ministry of Finance.').entitiesOf('Attack');
+    expect(attacks).toHaveLength(2);
+  });
+});
