@@ -105,9 +105,18 @@ function inContext(phrase: AttackPhrase, input: ClusterInput): AttackPhrase {
   for (let s = phrase.sentence; s >= 0 && phrase.sentence - s <= 6 && input.sameParagraph(s, phrase.sentence); s--) {
     const context = input.sentenceFacts(s);
     if (context.places.length + context.countries.length === 0) continue;
-    return { ...phrase, facts: { ...phrase.facts, places: union(context.places, phrase.facts.places), countries: union(context.countries, phrase.facts.countries), year: phrase.facts.year ?? context.year } };
+    const impliedCountries = phrase.impliedCountries.filter((c) => !context.countries.includes(c));
+    return { ...phrase, impliedCountries, facts: { ...phrase.facts, places: union(context.places, phrase.facts.places), countries: union(context.countries, phrase.facts.countries), year: phrase.facts.year ?? context.year } };
   }
   return phrase;
+}
+
+/** "two bombings in Charikar and Kabul": one bombing in Charikar, one in Kabul, each named in the singular. */
+function eachAttack(phrase: AttackPhrase): AttackPhrase[] {
+  if (phrase.eachIn.length < 2) return [phrase];
+  const others = phrase.facts.places.filter((p) => !phrase.eachIn.includes(p));
+  const noun = phrase.noun.replace(/s$/, '');
+  return phrase.eachIn.map((place) => ({ ...phrase, noun, plural: false, oneEvent: false, eachIn: [], shared: true, facts: { ...structuredClone(phrase.facts), noun, places: [place, ...others] } }));
 }
 
 /** "numerous attacks", "extremist attacks on crowds in Moscow" (an undated plural without an article): no one attack. */
@@ -159,7 +168,7 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
     join(cluster, phrase);
   };
 
-  for (const phrase of input.phrases) {
+  for (const phrase of input.phrases.flatMap(eachAttack)) {
     if (talksOfMany(phrase)) continue;
     const facts = phrase.facts;
     const era = eraOf(facts);
@@ -242,8 +251,8 @@ export function nameAttack(cluster: AttackCluster, nameOf: (ref: string) => stri
     if (person) candidates.push({ rank: 3, name: withVenue(nameOf(person).split(' ').at(-1)!) });
     const country = phrase.facts.countries[0];
     if (country) candidates.push({ rank: 4, name: withVenue(nameOf(country)) });
-    // A lone verb ("attacked") names nothing.
-    if (!phrase.anaphoric && !(phrase.byVerb && !phrase.text.includes(' '))) candidates.push({ rank: RANKS.length, name: phrase.text.replace(/^(?:the|a|an)\s+/i, '') });
+    // A verb ("attacked", "set fire to", "went off") names nothing, nor does the text of a phrase that tells several.
+    if (!phrase.anaphoric && !phrase.byVerb && !phrase.shared) candidates.push({ rank: RANKS.length, name: phrase.text.replace(/^(?:the|a|an)\s+/i, '') });
   }
   const sorted = [...candidates].sort((a, b) => a.rank - b.rank);
   const name = sorted[0]?.name ?? cluster.facts.noun;

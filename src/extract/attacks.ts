@@ -3,7 +3,7 @@
 // ("numerous attacks", "an attack in Germany") is left out; "the attack" and "the massacre" refer back.
 import { readAttackDate, type AttackDate } from './attack-dates.js';
 import type { Lexicon } from '../model/gazetteer.js';
-import { countPattern, isVerbForm, slug, tokenize, type EntityMention, type Sentence, type Token } from '../nlp/index.js';
+import { countPattern, isVerbForm, parseCount, slug, tokenize, type EntityMention, type Sentence, type Token } from '../nlp/index.js';
 import type { AttackFacts, TextSpan } from './types.js';
 
 export interface AttackPhrase extends TextSpan {
@@ -21,6 +21,13 @@ export interface AttackPhrase extends TextSpan {
   /** Modifiers written before the noun, as in the text ("Bataclan concert", "Moscow concert hall"). */
   modifiers: string;
   facts: AttackFacts;
+  /** Countries of `facts` that only the gazetteer puts its places in ("Kabul": Afghanistan): they tie reports of one
+   * attack together, but the text does not say the attack was there. */
+  impliedCountries: string[];
+  /** "two suicide bombings ... in Charikar and Kabul": places joined by "and", as many as the count, one attack in each. */
+  eachIn: string[];
+  /** One of the attacks of a phrase split by `eachIn`: its figures count them all, so none is its own. */
+  shared: boolean;
 }
 
 const LEFT_STOP = new Set(
@@ -33,6 +40,10 @@ const ADVERBS = /^(?:also|already|still|just|even|only|reportedly|allegedly|rece
 const CASUALTY_VERB = /\b(?:killed|killing|wounded|wounding|injured|injuring|left)\s+(?:\S+\s+){0,2}\d/;
 const KILLED_IN = /\b(?:killed|wounded|injured)\s+(?:\S+\s+){0,3}(?:in|during|at)$/;
 const PLACE_NOUN = /^(?:city|town|village|capital|province|region|state|district|border|soil|territory|port|county|governorate|oblast|coast|countryside|side|part)$/;
+// "two accidental explosions", "the device detonated accidentally": an accident is no attack.
+const ACCIDENT = /^accident(?:al|ally)?$/;
+// "the gunman was shot dead by police": force used by the state against an attacker is no attack of its own.
+const BY_THE_STATE = /^\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|policemen|officers?|troops|soldiers|security forces|guards?|snipers?)\b/i;
 const COUNTED = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|several|many)$/i;
 const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
 // The word after a place that says what kind of place it is: "Wanlaweyn town", "Ghor province".
@@ -61,6 +72,7 @@ export class AttackFinder {
   private readonly nonSpecificPhrases: string[];
   private readonly venues: string[][];
   private readonly oneEventPlurals: Set<string>;
+  private readonly countWords: Record<string, number>;
 
   /** `countryOf` names the country a place lies in, when the gazetteer knows it (a capital, a region). */
   constructor(
@@ -71,6 +83,7 @@ export class AttackFinder {
       .map(([phrase, kind]) => ({ words: tokenize(phrase).map((t) => t.text), kind }))
       .sort((a, b) => b.words.length - a.words.length);
     for (const noun of this.nouns) this.nounsByFirst.set(noun.words[0]!, [...(this.nounsByFirst.get(noun.words[0]!) ?? []), noun]);
+    this.countWords = lexicon.countWords;
     const count = countPattern(lexicon.countWords);
     const verbs = Object.entries(lexicon.attackVerbs);
     this.verbs = new RegExp(verbs.map(([pattern]) => `\\b(${pattern.replace(/\bN\b/g, count)})\\b`).join('|'), 'g');
@@ -113,7 +126,14 @@ export class AttackFinder {
       const start = sentence.start + m.index;
       const first = tokens.findIndex((t) => t.start >= start);
       const last = tokens.findIndex((t) => t.end >= start + m![0].length) + 1;
-      if (first < 0 || last <= first || found.some((p) => p.first < last && p.last > first)) continue;
+      if (first < 0 || last <= first) continue;
+      // "planted an improvised explosive device (IED) along a road in X": a weapon named inside the verb's match
+      // that places nothing gives way to the verb, whose clause says where.
+      const inside = found.filter((p) => p.first < last && p.last > first);
+      if (inside.some((p) => p.byVerb || namesAnything(p.facts))) continue;
+      const after = sentence.text.slice(m.index + m[0].length);
+      if (BY_THE_STATE.test(after) || ACCIDENT.test(lower[last] ?? '') || ACCIDENT.test(lower[first - 1] ?? '')) continue;
+      for (const p of inside) found.splice(found.indexOf(p), 1);
       found.push(this.verbPhrase(sentence, mentions, first, last, kind, m[0], published));
     }
     return found.sort((a, b) => a.first - b.first);
@@ -146,7 +166,7 @@ export class AttackFinder {
       // "planning attacks": a verb ends the phrase; "the impending attack": after a determiner it is an adjective.
       const afterDeterminer = DEFINITE.has(lower[k - 1] ?? '') || ['a', 'an'].includes(lower[k - 1] ?? '');
       if ((verbs.has(k) || /ing$/.test(word) || ADVERBS.test(word)) && !afterDeterminer) break;
-      if (this.nonSpecific.has(word)) generic = true;
+      if (this.nonSpecific.has(word) || ACCIDENT.test(word)) generic = true;
       first = k;
     }
     const before = lower.slice(Math.max(0, first - 4), first).filter((w) => /^[\p{L}]/u.test(w)).join(' ');
@@ -171,13 +191,18 @@ export class AttackFinder {
       // and a noun joined to the head ("shooting and fire in ...").
       const coordinatedNoun = lower[k - 1] === 'and' && /^(?:in|at|on|near|outside)$/.test(lower[k + 1] ?? '');
       if (verbs.has(k) && !coordinatedNoun && !(/ed$/.test(word) && /^(?:to|in|at|on|near|by|for)$/.test(lower[k + 1] ?? ''))) break;
-      if (word === 'and' && (DEFINITE.has(lower[k + 1] ?? '') || /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') || ['a', 'an'].includes(lower[k + 1] ?? ''))) break;
+      // "attacks in Kunduz and Baghlan": an "and" between two places joins them; before another name or a new
+      // noun phrase it starts what comes next.
+      const joinsPlaces = mentions.some((m) => isPlace(m) && m.last === k) && mentions.some((m) => isPlace(m) && m.first === k + 1);
+      if (word === 'and' && !joinsPlaces && (DEFINITE.has(lower[k + 1] ?? '') || /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') || ['a', 'an'].includes(lower[k + 1] ?? ''))) break;
       const nextNoun = this.nounAt(lower, k);
       if (nextNoun && k > nounLast + 1) break;
       last = k + 1;
     }
     // "... in the city of Kerman for": a preposition whose object fell outside the window is not part of it.
     while (last > nounLast && TRAILING.has(lower[last - 1]!)) last--;
+    // A phrase ends after a name, never inside it.
+    last = mentions.find((m) => m.first < last && m.last > last && m.first >= nounLast)?.last ?? last;
     last = placeChainEnd(tokens, mentions, last);
     const modifiers = tokens.slice(first, nounFirst).map((t) => t.text).join(' ');
     // "the bombing by terrorist group, ISIS": the agent after "by" carried it out.
@@ -190,7 +215,8 @@ export class AttackFinder {
     }
     // "the Boko Haram raids on Maiduguri", "an al-Shabaab suicide bombing": a group named before the noun did it.
     for (const m of mentions) if (m.type === 'Group' && m.first >= first && m.last <= nounFirst && !facts.agents.includes(refOf(m))) facts.agents.push(refOf(m));
-    this.collect(facts, sentence, mentions, first, last, nounFirst, published);
+    const impliedCountries: string[] = [];
+    this.collect(facts, impliedCountries, sentence, mentions, first, last, nounFirst, nounLast, published);
     // "the 2013 Westgate mall massacre": a year among the modifiers dates it.
     const year = facts.year === undefined ? tokens.slice(first, nounFirst).find((t) => /^(?:19|20)\d\d$/.test(t.text)) : undefined;
     if (year) {
@@ -199,8 +225,10 @@ export class AttackFinder {
     }
     const plural = /s$/.test(lower[nounLast - 1]!) && !/(?:ss|sis)$/.test(lower[nounLast - 1]!);
     // Many attacks are talked of in general; a count of the dead, or "twin", makes them one event.
-    const counted = CASUALTY_VERB.test(lower.slice(nounLast, last).join(' ')) || KILLED_IN.test(lower.slice(Math.max(0, first - 6), first).join(' '));
-    const oneEvent = plural && (counted || lower.slice(first, nounFirst).some((w) => this.oneEventPlurals.has(w)));
+    const tolled = CASUALTY_VERB.test(lower.slice(nounLast, last).join(' ')) || KILLED_IN.test(lower.slice(Math.max(0, first - 6), first).join(' '));
+    const oneEvent = plural && (tolled || lower.slice(first, nounFirst).some((w) => this.oneEventPlurals.has(w)));
+    const counted = tokens.slice(first, nounFirst).map((t) => parseCount(t.text, this.countWords)).find((n) => n !== undefined);
+    const eachIn = plural && counted !== undefined && counted >= 2 ? coordinatedPlaces(tokens, mentions, nounLast, last) : [];
     const anaphoric = definite && first === nounFirst && facts.places.length + facts.persons.length + facts.names.length + facts.venues.length === 0 && facts.year === undefined;
     const end = tokens[last - 1]!.end;
     return {
@@ -220,6 +248,9 @@ export class AttackFinder {
       generic,
       modifiers,
       facts,
+      impliedCountries,
+      eachIn: eachIn.length === counted ? eachIn : [],
+      shared: false,
     };
   }
 
@@ -239,10 +270,11 @@ export class AttackFinder {
       const close = tokens.findIndex((t, k) => k > clauseEnd + 1 && k - clauseEnd <= 10 && t.text === ',');
       if (close > 0 && /^(?:in|at|near|outside|on|inside)$/i.test(tokens[close + 1]?.text ?? '')) clauseEnd = tokens.findIndex((t, k) => k > close && CLAUSE_END.test(t.text) && !joins(k));
     }
-    this.collect(facts, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, published);
+    const impliedCountries: string[] = [];
+    this.collect(facts, impliedCountries, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, last, published);
     // A clause that names no place leaves it to its sentence: "Gunmen attacked the convoy of X, a candidate for
     // the Y party, near Z" is still at Z.
-    if (facts.places.length + facts.sites.length + facts.countries.length === 0) this.collect(facts, sentence, mentions, 0, tokens.length, first, published);
+    if (facts.places.length + facts.sites.length + facts.countries.length === 0) this.collect(facts, impliedCountries, sentence, mentions, 0, tokens.length, first, last, published);
     // "Gunmen attacked a depot in X, Nigeria, last Friday, killing three": the clause's date may follow its
     // place; the sentence dates the event up to the next attack it names, by a day ("since 2015" may be anything).
     if (facts.date === undefined) {
@@ -255,7 +287,7 @@ export class AttackFinder {
       }
     }
     facts.persons = [];
-    return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts };
+    return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts, impliedCountries, eachIn: [], shared: false };
   }
 
   /** A country named near an attack that says whose or who, not where: such a country does not place it. */
@@ -263,7 +295,8 @@ export class AttackFinder {
     // "the American band": a demonym places the attack only before a place, a venue or an attack word
     // ("the Iranian city", "a Russian concert hall"); "the Russian embassy in Kabul" names the owner.
     const placesWhatFollows = !OWNED_ABROAD.test(lower[m.last] ?? '') && (PLACE_NOUN.test(lower[m.last] ?? '') || this.venues.some((v) => v.every((w, j) => lower[m.last + j] === w)) || this.nounAt(lower, m.last) !== undefined);
-    if (m.role === 'modifier' && !placesWhatFollows) return true;
+    // "a shop owned by a Somali-Muslim", "two Americans": a demonym standing alone names people, not a place.
+    if ((m.role === 'modifier' || m.via === 'gazetteer:demonym') && !placesWhatFollows) return true;
     // The same as a government phrase ("Russian embassy" read as Russia).
     if (OWNED_ABROAD.test(lower[m.last - 1]!)) return true;
     // "killed 13 U.S. troops", "killed three Americans": counted people are victims.
@@ -276,12 +309,14 @@ export class AttackFinder {
     return m.key === undefined && SITE.test(m.name);
   }
 
-  /** Places, people, proper names, venues and the date found between tokens [from, to). */
-  private collect(facts: AttackFacts, sentence: Sentence, mentions: EntityMention[], from: number, to: number, nounFirst: number, published: Date | undefined): void {
+  /** Places, people, proper names, venues and the date found between tokens [from, to), around the attack's words [nounFirst, nounLast). */
+  private collect(facts: AttackFacts, implied: string[], sentence: Sentence, mentions: EntityMention[], from: number, to: number, nounFirst: number, nounLast: number, published: Date | undefined): void {
     const tokens = sentence.tokens;
     const lowerAll = tokens.map((t) => t.text.toLowerCase());
     for (const m of mentions) {
       if (m.first < from || m.last > to || m.role === 'modifier' && m.type !== 'Country') continue;
+      // "an improvised explosive device (IED)" read as a name: the attack's own words are not its place.
+      if (m.first < nounLast && m.last > nounFirst) continue;
       if (m.type === 'Country' && this.notWhere(m, tokens, lowerAll, mentions)) continue;
       const ref = refOf(m);
       if (PLACE_TYPES.has(m.type) && this.isSite(m)) {
@@ -289,10 +324,17 @@ export class AttackFinder {
       } else if (PLACE_TYPES.has(m.type)) {
         facts.places.push(ref);
         const country = this.countryOf(ref);
-        if (country && !facts.countries.includes(country)) facts.countries.push(country);
+        if (country && !facts.countries.includes(country)) {
+          facts.countries.push(country);
+          implied.push(country);
+        }
+      } else if (m.type === 'Country') {
+        if (!facts.countries.includes(ref)) facts.countries.push(ref);
+        if (implied.includes(ref)) implied.splice(implied.indexOf(ref), 1);
       }
-      else if (m.type === 'Country' && !facts.countries.includes(ref)) facts.countries.push(ref);
       else if (m.type === 'Person') facts.persons.push(ref);
+      // "the bombing of the Pentagon": a body the attack was aimed at tells which attack it is.
+      else if (m.type === 'Organization' && m.first >= nounLast && /^(?:of|on|against)$/i.test(tokens[m.first - 1]?.text === 'the' ? (tokens[m.first - 2]?.text ?? '') : (tokens[m.first - 1]?.text ?? ''))) facts.names.push(m.name);
       else if (m.type === 'Event' && m.last <= nounFirst) facts.names.push(m.name);
     }
     // Capitalised words before the noun that no one knows are its name: "the Bataclan concert attack".
@@ -322,7 +364,22 @@ export class AttackFinder {
   }
 }
 
+const namesAnything = (f: AttackFacts) => f.places.length + f.sites.length + f.countries.length + f.persons.length + f.names.length > 0;
+
 const isPlace = (m: EntityMention) => m.type === 'Location' || m.type === 'Country';
+
+/** Refs of the places joined by "and" between tokens [from, to): "in Charikar and Kabul" gives both. */
+function coordinatedPlaces(tokens: Token[], mentions: EntityMention[], from: number, to: number): string[] {
+  const places: string[] = [];
+  for (let k = from; k < to; k++) {
+    if (tokens[k]!.text !== 'and') continue;
+    const before = mentions.find((m) => m.type === 'Location' && m.last === k);
+    const after = mentions.find((m) => m.type === 'Location' && m.first === k + 1 && m.last <= to);
+    if (!before || !after) continue;
+    for (const ref of [refOf(before), refOf(after)]) if (!places.includes(ref)) places.push(ref);
+  }
+  return places;
+}
 
 /**
  * "in the Manar area, Shahrak district, Ghor province, Afghanistan": a phrase that ends on a place goes on
@@ -331,8 +388,9 @@ const isPlace = (m: EntityMention) => m.type === 'Location' || m.type === 'Count
 export function placeChainEnd(tokens: Token[], mentions: EntityMention[], last: number): number {
   const endsOnPlace = (end: number) => mentions.some((m) => isPlace(m) && (m.last === end || (m.last === end - 1 && SUBDIVISION_NOUN.test(tokens[end - 1]!.text))));
   while (tokens[last]?.text === ',' && endsOnPlace(last)) {
-    const k = COMPASS.test(tokens[last + 1]?.text ?? '') ? last + 2 : last + 1;
-    const place = mentions.find((m) => m.first === k && isPlace(m));
+    // "Kolo, southern Nasar": a compass word before the next place is skipped, unless it begins the place's name
+    // ("North Dakota").
+    const place = mentions.find((m) => isPlace(m) && (m.first === last + 1 || (m.first === last + 2 && COMPASS.test(tokens[last + 1]!.text))));
     if (!place) break;
     last = SUBDIVISION_NOUN.test(tokens[place.last]?.text ?? '') ? place.last + 1 : place.last;
   }
@@ -341,11 +399,18 @@ export function placeChainEnd(tokens: Token[], mentions: EntityMention[], last: 
 
 const NOUN_CONTEXT = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|'s|of|every|each|no|some|any)$/i;
 
-/** Token indices of verb forms. A word right after a determiner or "of" is a noun ("a market", "the fire"). */
+/**
+ * Token indices of verb forms. A word right after a determiner or "of" is a noun ("a market", "the fire"), and so
+ * is one after a name that follows a determiner ("the Christmas market", "a Kabul hotel").
+ */
 function verbTokens(sentence: Sentence): Set<number> {
   const verbs = new Set<number>();
-  sentence.tokens.forEach((t, k) => {
-    if (/^\p{Ll}/u.test(t.text) && isVerbForm(t.text) && !NOUN_CONTEXT.test(sentence.tokens[k - 1]?.text ?? '')) verbs.add(k);
+  const tokens = sentence.tokens;
+  const nounContext = (k: number) => NOUN_CONTEXT.test(tokens[k]?.text ?? '');
+  tokens.forEach((t, k) => {
+    if (!/^\p{Ll}/u.test(t.text) || !isVerbForm(t.text) || nounContext(k - 1)) return;
+    if (/^\p{Lu}/u.test(tokens[k - 1]?.text ?? '') && nounContext(k - 2)) return;
+    verbs.add(k);
   });
   return verbs;
 }

@@ -6,6 +6,7 @@ import { allows, type EntityType, type Ontology } from '../model/ontology.js';
 import type { AnalyzedText, EntityMention, Gazetteer, Sentence } from '../nlp/index.js';
 import { clusterAttacks, nameAttack, talksOfMany, type AttackCluster } from './attack-clusters.js';
 import { ArrestReader } from './arrests.js';
+import { AttackTargets } from './attack-relations.js';
 import { publicationInstant } from './attack-dates.js';
 import { AttackFinder, refOf, type AttackPhrase } from './attacks.js';
 import { CasualtyReader, toAttribute, type CasualtyFigure } from './casualties.js';
@@ -37,6 +38,7 @@ export class Extractor {
   private readonly relations: RelationReader;
   private readonly roles: RoleReader;
   private readonly syntax: SyntaxRelations;
+  private readonly targets: AttackTargets;
   private readonly lexicon: Lexicon;
 
   constructor(private readonly resources: ExtractionResources) {
@@ -47,7 +49,9 @@ export class Extractor {
     this.references = new ReferenceResolver(this.lexicon, resources.gazetteer.entries);
     this.relations = new RelationReader(resources.ontology);
     this.roles = new RoleReader(this.lexicon);
-    this.syntax = new SyntaxRelations((ref) => resources.gazetteer.entries.get(ref)?.type === 'Location');
+    const knownPlace = (ref: string) => resources.gazetteer.entries.get(ref)?.type === 'Location';
+    this.syntax = new SyntaxRelations(knownPlace);
+    this.targets = new AttackTargets(knownPlace);
   }
 
   /** The country a place lies in, when the gazetteer knows it (a capital, a region). */
@@ -109,6 +113,8 @@ export class Extractor {
         const gap = (a: { phrase: AttackPhrase }) => sentence.text.slice(figure.end - sentence.start, a.phrase.start - sentence.start);
         const after = here.find((a) => a.phrase.start >= figure.end && FIGURE_OF.test(gap(a)));
         const before = after ?? here.filter((a) => a.phrase.start <= figure.start).at(-1) ?? here[0];
+        // A toll told for several attacks at once ("two bombings killed 48 in X and Y") is no one attack's.
+        if (before?.phrase.shared) continue;
         const ref = before?.ref ?? (lastAttack && !talksOfAttacks.has(sentence.index) && sentence.index - lastAttack.sentence <= 2 && paragraphOf[lastAttack.sentence] === paragraphOf[sentence.index] ? lastAttack.ref : undefined);
         if (ref) attach(ref, figure);
         else if (!lastAttack && !talksOfAttacks.has(sentence.index)) waiting.push({ figure, sentence: sentence.index });
@@ -141,6 +147,7 @@ export class Extractor {
       const subject = (types: EntityType[]): Slot | undefined => lastSubject(memory.history, types);
       for (const hit of this.relations.read({ sentence, slots, recent })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       for (const hit of this.syntax.read(sentence, slots, () => recent(['Attack']))) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
+      for (const hit of this.targets.read(sentence, slots)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       for (const hit of this.roles.read(sentence, bySentence[sentence.index]!, slots, subject)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       // An arresting state found through a place must be one the document names, so the relation has both ends.
       const namedCountryOf = (ref: string) => [this.countryOf(ref)].find((c) => c !== undefined && entities.has(c));
@@ -154,7 +161,7 @@ export class Extractor {
         const sentence = sentences[phrase.sentence]!;
         for (const place of [...phrase.facts.places, ...phrase.facts.sites]) addRelation('OCCURRED_IN', { ref: cluster.ref, type: 'Attack' }, { ref: place, type: entities.get(place)?.type ?? 'Location' }, 0.8, sentence, 'attack-place');
         for (const agent of phrase.facts.agents) addRelation('CARRIED_OUT', { ref: agent, type: entities.get(agent)?.type ?? 'Group' }, { ref: cluster.ref, type: 'Attack' }, 0.75, sentence, 'attack-agent');
-        for (const country of phrase.facts.countries) addRelation('OCCURRED_IN', { ref: cluster.ref, type: 'Attack' }, { ref: country, type: 'Country' }, 0.7, sentence, 'attack-country');
+        for (const country of phrase.facts.countries) if (!phrase.impliedCountries.includes(country)) addRelation('OCCURRED_IN', { ref: cluster.ref, type: 'Attack' }, { ref: country, type: 'Country' }, 0.7, sentence, 'attack-country');
       }
     }
     return { documentId: article.id, entities, relations: dedupeRelations(relations) };

@@ -1,0 +1,63 @@
+// What an attack was aimed at when the attack is a noun, read off the dependency parse (TARGETED): "the building was
+// shattered by an explosion", "the blast destroyed the Hotel X", "the bombing of the Pentagon". Readings where the
+// attack is the verb ("stormed Camp X", "the hotel was attacked") are in syntax-relations.ts with the agents. Only
+// sentences with an attack, a possible target and a damage verb or an "of" are parsed.
+import { parseTokens, type Sentence } from '../nlp/index.js';
+import type { CueHit } from './relations.js';
+import type { Slot } from './types.js';
+
+// Towns and countries are where an attack happened (OCCURRED_IN); people, bodies and named sites are what it hit.
+const TARGETS = new Set(['Location', 'Person', 'Organization']);
+const DAMAGE = /^(?:hit|hits|struck|strikes|destroyed|destroys|damaged|damages|shattered|shatters|wrecked|wrecks|targeted|targets|gutted|devastated|levelled|leveled|flattened)$/i;
+const PASSIVE_AUX = /^(?:was|were|been|being|be|is|are|got|get)$/i;
+
+export class AttackTargets {
+  /** `knownPlace` tells a gazetteer town or region (never a target) from a named site. */
+  constructor(private readonly knownPlace: (ref: string) => boolean) {}
+
+  read(sentence: Sentence, slots: Slot[]): CueHit[] {
+    const tokens = sentence.tokens;
+    const attacks = slots.filter((s) => s.type === 'Attack');
+    const targets = slots.filter((s) => TARGETS.has(s.type) && s.role === 'head' && !s.speaker && !(s.type === 'Location' && this.knownPlace(s.ref)));
+    if (!attacks.length || !targets.length) return [];
+    const ofAfter = (a: Slot) => tokens.slice(a.first, Math.min(tokens.length, a.last + 1)).some((t) => t.text === 'of');
+    if (!tokens.some((t) => DAMAGE.test(t.text)) && !attacks.some(ofAfter)) return [];
+    const parse = parseTokens(tokens);
+    const children: number[][] = tokens.map(() => []);
+    parse.head.forEach((h, d) => {
+      if (h >= 0) children[h]!.push(d);
+    });
+    const withRel = (k: number, rel: string) => children[k]!.filter((c) => parse.deprel(c) === rel);
+    const caseOf = (k: number) => withRel(k, 'case').map((c) => tokens[c]!.text.toLowerCase())[0];
+    // A phrase headed by `k` stands for the target whose words hold `k`, and for its conjuncts ("X and Y").
+    const targetsAt = (k: number): Slot[] => [k, ...withRel(k, 'conj')].map((j) => targets.find((s) => s.first <= j && j < s.last)).filter((s): s is Slot => s !== undefined);
+    const hits: CueHit[] = [];
+    const add = (attack: Slot, target: Slot, rule: string) => {
+      if (!hits.some((h) => h.source === attack && h.target === target)) hits.push({ relation: 'TARGETED', source: attack, target, confidence: 0.7, rule: `syntax:${rule}` });
+    };
+    for (const attack of attacks) {
+      const a = headOf(parse.head, attack.first, attack.last);
+      if (parse.upos[a] !== 'NOUN' && parse.upos[a] !== 'PROPN') continue;
+      const verb = parse.head[a]!;
+      const relation = parse.deprel(a);
+      if (verb >= 0 && DAMAGE.test(tokens[verb]!.text)) {
+        const passive = withRel(verb, 'aux').some((c) => PASSIVE_AUX.test(tokens[c]!.text));
+        // "The embassy was hit by a rocket attack": the passive subject is what the attack hit.
+        if (passive && relation === 'obl' && caseOf(a) === 'by') for (const s of withRel(verb, 'nsubj')) for (const t of targetsAt(s)) add(attack, t, 'damaged-by-attack');
+        // "The blast destroyed the Hotel X and damaged a mosque": the objects of what the attack did.
+        if (!passive && relation === 'nsubj') {
+          for (const v of [verb, ...withRel(verb, 'conj').filter((c) => DAMAGE.test(tokens[c]!.text))]) for (const o of withRel(v, 'obj')) for (const t of targetsAt(o)) add(attack, t, 'attack-damaged');
+        }
+      }
+      // "the bombing of the Pentagon", "the assassination of X"; a place after "of" is where ("the siege of X Street").
+      for (const m of withRel(a, 'nmod')) if (caseOf(m) === 'of') for (const t of targetsAt(m)) if (t.type !== 'Location') add(attack, t, 'attack-of');
+    }
+    return hits;
+  }
+}
+
+/** The token of a span that heads it: the one whose head lies outside. */
+function headOf(head: number[], first: number, last: number): number {
+  for (let k = first; k < last; k++) if (head[k]! < first || head[k]! >= last) return k;
+  return first;
+}

@@ -1,0 +1,108 @@
+// Where an attack happened and what it was aimed at (issue 10), on sentences written for the test: each test
+// fails without the mechanism it names.
+import { describe, expect, it } from 'vitest';
+import { graphOf } from '../helpers/extract-text.js';
+
+const occurredIn = (text: string) => graphOf(text).relations().filter((r) => r.startsWith('OCCURRED_IN '));
+
+describe('OCCURRED_IN: the places the text gives, at the level it gives them', () => {
+  it('a country the text does not name for the attack is no OCCURRED_IN, although the gazetteer places the city in it', () => {
+    const relations = occurredIn('Kenya has tightened security this year. A car bomb exploded outside a bank in Nairobi on Monday, wounding six people.');
+    expect(relations.some((r) => r.endsWith('-> Nairobi'))).toBe(true);
+    expect(relations.filter((r) => r.endsWith('-> Kenya'))).toEqual([]);
+  });
+
+  it('a country the text names beside the city is one', () => {
+    const relations = occurredIn('A car bomb exploded outside a bank in Kandahar, Afghanistan, on Monday, wounding six people.');
+    expect(relations.some((r) => r.endsWith('-> Afghanistan'))).toBe(true);
+  });
+
+  it('an address goes on through a place whose name begins with a compass word ("North Dakota")', () => {
+    const relations = occurredIn('Vandals set fire to a grain silo in Minot, North Dakota, United States, early on Sunday.');
+    expect(relations).toEqual(expect.arrayContaining([expect.stringMatching(/-> Minot$/), expect.stringMatching(/-> North Dakota$/), expect.stringMatching(/-> United States$/)]));
+  });
+
+  it('a demonym standing for a person ("owned by a Somali-Canadian") does not place the attack', () => {
+    const relations = occurredIn('Arsonists set fire to a grocery owned by a Somali-Canadian in Winnipeg last night.');
+    expect(relations.some((r) => r.endsWith('-> Winnipeg'))).toBe(true);
+    expect(relations.filter((r) => r.endsWith('-> Somalia'))).toEqual([]);
+  });
+});
+
+describe('attack names', () => {
+  it('a verb phrase ("set fire to") is never the name or an alias of the attack', () => {
+    const [attack] = graphOf('Unknown men set fire to a bus depot in Gdansk on Friday.').entitiesOf('Attack');
+    expect(attack).toBeDefined();
+    expect([attack!.name, ...attack!.aliases]).not.toContain('set fire to');
+  });
+});
+
+describe('which attacks a text tells', () => {
+  const attacks = (text: string) => graphOf(text).entitiesOf('Attack');
+
+  it('"attacks in A and B" took place in both', () => {
+    const relations = occurredIn('Nine soldiers were killed in rebel attacks in Kunduz and Baghlan on Tuesday.');
+    expect(relations).toEqual(expect.arrayContaining([expect.stringMatching(/-> Kunduz$/), expect.stringMatching(/-> Baghlan$/)]));
+  });
+
+  it('a noun after a name after a determiner is no verb: "an attack on the Westfield market in Ghent" is placed', () => {
+    expect(occurredIn('Three people were killed in an attack on the Westfield market in Ghent, Belgium.').some((r) => r.endsWith('-> Ghent'))).toBe(true);
+  });
+
+  it.each([
+    ['an accidental explosion', 'Two militants died in an accidental explosion in a house in Kunduz on Friday.'],
+    ['a device that went off by accident', 'The bomb the men were carrying detonated accidentally near a bridge in Zabul.'],
+    ['the police shooting a man', 'A man was shot dead by police in Leeds after a chase.'],
+    ['a drone that landed', 'A small drone landed on the roof of the ministry in Tokyo on Wednesday.'],
+  ])('%s is no attack', (_, text) => {
+    expect(attacks(text)).toEqual([]);
+  });
+
+  it('a weapon named inside the attack verb ("planted an improvised explosive device (IED)") leaves the place to the verb', () => {
+    const found = attacks('Militants planted an improvised explosive device (IED) along a road in Zabul, killing two.');
+    expect(found).toHaveLength(1);
+    expect(occurredIn('Militants planted an improvised explosive device (IED) along a road in Zabul, killing two.')).toEqual([`OCCURRED_IN ${found[0]!.name} -> Zabul`]);
+  });
+
+  it('"two bombings ... in A and B" are one bombing in each place, and the toll of both is neither\'s', () => {
+    const graph = graphOf('On Sunday, two car bombings killed 31 people in Mosul and Tikrit, Iraq.');
+    const found = graph.entitiesOf('Attack');
+    expect(found).toHaveLength(2);
+    const relations = graph.relations();
+    const placeOf = (name: string) => relations.filter((r) => r.startsWith(`OCCURRED_IN ${name} -> `) && !r.endsWith('-> Iraq')).map((r) => r.split(' -> ')[1]);
+    expect(found.map((a) => placeOf(a.name)).sort()).toEqual([['Mosul'], ['Tikrit']]);
+    expect(found.flatMap((a) => a.attributes.filter((x) => x.key === 'deaths'))).toEqual([]);
+  });
+
+  it('a count with one place stays one attack', () => {
+    expect(attacks('On Sunday, two car bombings killed 31 people in Mosul, Iraq.')).toHaveLength(1);
+  });
+
+  it('drones written as one word with their kind ("explosive-drones") are launched too', () => {
+    expect(attacks('Rebels launched two explosive-drones at an airport in Abha on Monday.')).toHaveLength(1);
+  });
+});
+
+describe('TARGETED: what an attack named by a noun was aimed at', () => {
+  const targeted = (text: string) => graphOf(text).relations().filter((r) => r.startsWith('TARGETED '));
+
+  it('the passive subject of a damage verb whose agent is the attack ("X was damaged by the attack")', () => {
+    expect(targeted('Gunmen attacked a checkpoint in Kandahar on Monday. The Ministry of Interior was damaged by the attack.')).toEqual([expect.stringMatching(/-> Ministry of Interior$/)]);
+  });
+
+  it('the object of a damage verb whose subject is the attack ("the blast destroyed X")', () => {
+    expect(targeted('A car bomb went off in Mogadishu on Friday. The blast destroyed the Ministry of Education.')).toEqual([expect.stringMatching(/-> Ministry of Education$/)]);
+  });
+
+  it('"the bombing of X" for a body or a person, but not for a place ("the siege of Carver Street")', () => {
+    const bombing = graphOf('Two men were convicted in 2004 over the bombing of the Ministry of Finance.');
+    const [attack] = bombing.entitiesOf('Attack');
+    expect(bombing.relations()).toContain(`TARGETED ${attack!.name} -> Ministry of Finance`);
+    expect(targeted('The siege of Carver Street lasted six days.')).toEqual([]);
+  });
+
+  it('an attack named by its target is not another attack of the sentence ("the attack in Aden and the bombing of X")', () => {
+    const attacks = graphOf('He is suspected over the 2001 attack on a tanker in the port of Aden and the bombing of the Ministry of Finance.').entitiesOf('Attack');
+    expect(attacks).toHaveLength(2);
+  });
+});
