@@ -3,6 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../ingest/index.js';
 import { ArticleExtractor, type ExtractionOutcome } from './extractor.js';
+import { decodeOutcomes, type OutcomeTape } from './outcome-tape.js';
 
 /** Extracts batches of articles, in this thread or in workers; results in input order. */
 export interface Extraction {
@@ -36,9 +37,11 @@ export class ExtractionPool implements Extraction {
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { ontology: ontologyFile } });
       this.running.set(worker, []);
-      worker.on('message', (outcomes: ExtractionOutcome[]) => {
-        this.running.get(worker)!.shift()!.done(outcomes);
+      // The next chunk goes out before this one is decoded, so the worker never waits on this thread.
+      worker.on('message', (tape: OutcomeTape) => {
+        const job = this.running.get(worker)!.shift()!;
         this.feed(worker);
+        job.done(decodeOutcomes(tape));
       });
       // A worker that dies fails everything still waiting: the caller reports it, nothing hangs.
       worker.on('error', (error) => {
