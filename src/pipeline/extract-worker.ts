@@ -2,8 +2,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Article } from '../ingest/index.js';
 import { ArticleExtractor } from './extractor.js';
+import { encodeOutcomes } from './outcome-tape.js';
 
 const extractor = new ArticleExtractor((workerData as { ontology?: string } | undefined)?.ontology);
 parentPort!.on('message', (articles: Article[]) => {
-  parentPort!.postMessage(articles.map((a) => extractor.tryExtract(a)));
+  const tape = encodeOutcomes(articles.map((a) => extractor.tryExtract(a)));
+  parentPort!.postMessage(tape, [tape.tape.buffer]);
 });

@@ -3,6 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../ingest/index.js';
 import { ArticleExtractor, type ExtractionOutcome } from './extractor.js';
+import { decodeOutcomes, type OutcomeTape } from './outcome-tape.js';
 
 /** Extracts batches of articles, in this thread or in workers; results in input order. */
 export interface Extraction {
@@ -15,6 +16,11 @@ interface Job {
   done: (outcomes: ExtractionOutcome[]) => void;
   fail: (error: unknown) => void;
 }
+
+/** Young generation of each worker's heap, twice V8's default: a worker then scavenges its short-lived extraction
+ * objects about half as often, which measured about 5% less CPU over 4,000 documents; it costs up to 48 MB more
+ * memory per worker. */
+const YOUNG_GENERATION_MB = 96;
 
 /** Jobs a worker holds at once: it starts the next the moment it finishes one, without waiting for this thread. */
 const QUEUED_PER_WORKER = 2;
@@ -34,11 +40,13 @@ export class ExtractionPool implements Extraction {
     private readonly chunk = 25,
   ) {
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { ontology: ontologyFile } });
+      const worker = new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { ontology: ontologyFile }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       this.running.set(worker, []);
-      worker.on('message', (outcomes: ExtractionOutcome[]) => {
-        this.running.get(worker)!.shift()!.done(outcomes);
+      // The next chunk goes out before this one is decoded, so the worker never waits on this thread.
+      worker.on('message', (tape: OutcomeTape) => {
+        const job = this.running.get(worker)!.shift()!;
         this.feed(worker);
+        job.done(decodeOutcomes(tape));
       });
       // A worker that dies fails everything still waiting: the caller reports it, nothing hangs.
       worker.on('error', (error) => {
