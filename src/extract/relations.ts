@@ -191,11 +191,19 @@ export class RelationReader {
         const inside = scope.slots.find((s) => s.type === 'Attack' && s.first >= span.first && s.first < span.last);
         if (inside) return [inside];
         const attacks = slots.filter((s) => s.type === 'Attack');
+        const tokens = scope.sentence.tokens;
+        // "claimed responsibility for this cowardly act, which came after the 2014 massacre": a demonstrative
+        // points back to the attack the text tells; an attack named past the object is told for comparison.
+        const object = /^(?:for|of|in)$/i.test(tokens[span.last]?.text ?? '') ? span.last + 1 : span.last;
+        const anaphor = /^(?:this|that|these|those)$/i.test(tokens[object]?.text ?? '');
         const after = attacks.find((s) => s.first >= span.last);
-        if (after) return [after];
+        if (after && !(anaphor && after.first > object)) return [after];
+        if (anaphor) {
+          const before = [...attacks].reverse().find((s) => s.last <= span.first) ?? scope.recent(['Attack']);
+          return before ? [before] : [];
+        }
         // "claiming responsibility for numerous attacks": an object is given, and it is no attack the text names;
         // "claimed responsibility for torching a crane": an act told by its verb is the attack in context.
-        const tokens = scope.sentence.tokens;
         const objectWord = (k: number) => /^(?:for|in|of)$/i.test(tokens[k]?.text ?? '') && !/^\p{Ll}+ing$/u.test(tokens[k + 1]?.text ?? '');
         // "the involvement of X": an object after the cue that filled the source is no attack.
         const sourceAfter = sources?.some((s) => s.first >= span.last) ?? false;

@@ -20,6 +20,10 @@ const MEMBER = /^members?$/i;
 // An attack told by its verb ("stormed", "shot"), as a cheap test before parsing: the lexicon is too slow to ask
 // for every attack of every sentence, and the parse decides in the end.
 const ATTACK_VERB = /^(?:\p{Ll}+ed|shot|struck|hit|blew|set|fought|overran|threw)$/u;
+// Verbs whose subject did the act an attack noun under them names: "X fighters killed 19 soldiers in an assault",
+// "X mounted a raid". Speech, blame and condemnation are not in it.
+const DOING = /^(?:kill|wound|injur|launch|stag|mount|conduct|execut|perpetrat|storm|raid|strik|struck|target|hit|kidnap|abduct|seiz|ambush|attack|bomb|shell|massacr|slaughter|shot|shoot|open|unleash|overr|destroy|burn|torch|blew|blow|detonat)/i;
+const ACT_CASE = /^(?:in|during|with|through)$/i;
 /** Words inside a subject or object that carry its entity: "al-Shabaab fighters", "gunmen from Boko Haram". */
 const MODIFIERS = new Set(['compound', 'amod', 'nmod', 'flat', 'appos']);
 
@@ -63,7 +67,9 @@ export class SyntaxRelations {
           : s.first >= attack.last && s.first - attack.last <= 6 && (TARGETS.has(s.type) || (AGENTS.has(s.type) && between(attack.last, s.first, /^by$/i))),
       );
     }
-    return parties.some((s) => TARGETS.has(s.type) && s.first > attack.first && s.first - attack.last <= 4 && between(attack.first, s.first, AIMED));
+    // "X fighters killed 19 soldiers in an assault": an agent, then a doing verb, before the attack noun.
+    const agentBefore = parties.some((s) => AGENTS.has(s.type) && s.last <= attack.first && attack.first - s.last <= 14 && between(s.last, attack.first, DOING));
+    return agentBefore || parties.some((s) => TARGETS.has(s.type) && s.first > attack.first && s.first - attack.last <= 4 && between(attack.first, s.first, AIMED));
   }
 
   /** `recentAttack` gives the attack the text last told, which "the attackers" of a later sentence carried out. */
@@ -119,6 +125,19 @@ export class SyntaxRelations {
       } else if (upos === 'NOUN' || upos === 'PROPN') {
         for (const m of childrenWith(t, a, 'nmod')) {
           if (AIMED.test(caseWord(t, tokens, m) ?? '')) for (const target of entities(m, TARGETS)) add('TARGETED', attack, target, 'aimed-at');
+        }
+        // The attack noun as the object of a doing verb ("mounted a raid") or its means ("killed 19 in an assault"):
+        // the verb's subject did it; a verb coordinated with an earlier one shares that one's subject.
+        // "killed 19 soldiers in an assault" often parses with the assault on the soldiers: it is still the verb's.
+        const onObject = t.parse.deprel(a) === 'nmod' && t.parse.deprel(t.parse.head[a]!) === 'obj';
+        const verb = onObject ? t.parse.head[t.parse.head[a]!]! : t.parse.head[a]!;
+        const relation = onObject ? 'obl' : t.parse.deprel(a);
+        const means = relation === 'obj' || (relation === 'obl' && ACT_CASE.test(caseWord(t, tokens, a) ?? ''));
+        if (means && verb >= 0 && t.parse.upos[verb] === 'VERB' && DOING.test(tokens[verb]!.text)) {
+          const passive = childrenWith(t, verb, 'aux').some((c) => PASSIVE_AUX.test(tokens[c]!.text));
+          const subjects = childrenWith(t, verb, 'nsubj');
+          if (subjects.length === 0 && t.parse.deprel(verb) === 'conj') subjects.push(...childrenWith(t, t.parse.head[verb]!, 'nsubj'));
+          if (!passive) for (const s of subjects) for (const agent of entities(s, AGENTS)) add('CARRIED_OUT', agent, attack, 'subject-of-act');
         }
       }
     }
