@@ -231,6 +231,12 @@ export class RelationReader {
         const found = [...attacks].reverse().find((s) => s.last <= span.first) ?? scope.recent(['Attack']);
         return found ? [found] : [];
       }
+      case 'attack-after': {
+        // "blamed X for the bombing in Y": past the source, the attack the cue names.
+        const end = Math.max(span.last, ...(sources ?? []).map((s) => s.last));
+        const found = slots.find((s) => s.type === 'Attack' && s.first >= end && s.first - end <= 4);
+        return found ? [found] : [];
+      }
       case 'context-country': {
         const found = [...eligible].reverse().find((s) => s.type === 'Country' && s.last <= span.first) ?? scope.recent(['Country']);
         return found ? [found] : [];
