@@ -23,6 +23,7 @@ const ATTACK_VERB = /^(?:\p{Ll}+ed|shot|struck|hit|blew|set|fought|overran|threw
 // Verbs whose subject did the act an attack noun under them names: "X fighters killed 19 soldiers in an assault",
 // "X mounted a raid". Speech, blame and condemnation are not in it.
 const DOING = /^(?:set|plant|thr[eo]w|hurl|fire|lob|laid|lay|plac|drove|driv|ram|kill|wound|injur|launch|stag|mount|conduct|execut|perpetrat|storm|raid|strik|struck|target|hit|kidnap|abduct|seiz|ambush|attack|bomb|shell|massacr|slaughter|shot|shoot|open|unleash|overr|destroy|burn|torch|blew|blow|detonat)/i;
+const DONE: Pick<RegExp, 'test'> = { test: (word: string) => DOING.test(word) && (/ed$/i.test(word) || /^(?:shot|struck|hit|blew|threw|set|laid|drove|overran)$/i.test(word)) };
 const ACT_CASE = /^(?:in|during|with|through)$/i;
 const PERSONAL = /^(?:he|she)$/i;
 /** Words inside a subject or object that carry its entity: "al-Shabaab fighters", "gunmen from Boko Haram". */
@@ -60,7 +61,7 @@ export class SyntaxRelations {
 
   /** Whether a party sits where a subject, passive agent or target of the attack could: a cheap test before parsing. */
   private worthParsing(tokens: Sentence['tokens'], attack: Slot, parties: Slot[]): boolean {
-    const between = (from: number, to: number, word: RegExp) => tokens.slice(from, to).some((t) => word.test(t.text));
+    const between = (from: number, to: number, word: Pick<RegExp, 'test'>) => tokens.slice(from, to).some((t) => word.test(t.text));
     if (attack.last - attack.first <= 5 && ATTACK_VERB.test(tokens[attack.first]!.text)) {
       return parties.some((s) =>
         AGENTS.has(s.type) && s.last <= attack.first
@@ -71,7 +72,8 @@ export class SyntaxRelations {
     // "X fighters killed 19 soldiers in an assault": an agent, then a doing verb, before the attack noun.
     // "charges that he set off a device": a personal pronoun stands for a person the sentence named before it.
     const pronoun = parties.some((s) => s.type === 'Person' && s.last <= attack.first) ? tokens.findIndex((t, k) => k < attack.first && attack.first - k <= 14 && PERSONAL.test(t.text)) : -1;
-    const agentBefore = [...parties.filter((s) => AGENTS.has(s.type)).map((s) => s.last), pronoun + 1].some((end) => end > 0 && end <= attack.first && attack.first - end <= 14 && between(end, attack.first + 1, DOING));
+    // Only a verb in the past counts here: "bombing" or "ramming" before the attack noun is part of it.
+    const agentBefore = [...parties.filter((s) => AGENTS.has(s.type)).map((s) => s.last), pronoun + 1].some((end) => end > 0 && end <= attack.first && attack.first - end <= 14 && between(end, attack.first, DONE));
     return agentBefore || parties.some((s) => TARGETS.has(s.type) && s.first > attack.first && s.first - attack.last <= 4 && between(attack.first, s.first, AIMED));
   }
 

@@ -67,6 +67,12 @@ describe('shared subjects and passives', () => {
   });
 });
 
+describe('accusations as nouns', () => {
+  it('"X\'s accusations against Y" is X ACCUSED Y', () => {
+    expect(of('ACCUSED', "Iran's accusations against the United States dominated the talks in Vienna.")).toEqual(['ACCUSED Iran -> United States']);
+  });
+});
+
 describe('titles set off before a name', () => {
   it('a possessor before the title holds it', () => {
     expect(of('MEMBER_OF', "Somalia's defence minister, Abdi Farah Warsame, said the base was retaken.")).toEqual(['MEMBER_OF Abdi Farah Warsame -> Somalia']);
