@@ -34,15 +34,22 @@ function addressContainer(place: EntityMention, places: EntityMention[], lower: 
   // An address ends on a country, or names the kind of each place ("X district, Y province"), or goes from a
   // town to a region named by its kind ("Odintsovo, Moscow Oblast").
   const kinded = isPlaceWord(lower[place.last]) && (isPlaceWord(lower[container.last]) || isPlaceWord(lower[container.last - 1]));
-  let end: EntityMention | undefined = container;
-  for (let hops = 0; end && end.type !== 'Country' && hops < 6; hops++) end = step(end);
   const closes = (m: EntityMention) => {
     const after = lower[isPlaceWord(lower[m.last]) ? m.last + 1 : m.last];
     return after === undefined || ['.', ',', ';', ')', ':'].includes(after) || /^(?:on|in|at|during|after|when|as)$/.test(after);
   };
-  const last = (m: EntityMention) => closes(m) && lower[m.last] !== 'and' && lower[m.last + 1] !== 'and';
-  if (end?.type === 'Country' && last(end)) return container;
-  const region = isPlaceWord(lower[container.last - 1]) && last(container);
+  // The last place of the phrase: no "and", and no further place after a comma ("Kano, Borno State, Yobe State").
+  const last = (m: EntityMention) => {
+    const after = isPlaceWord(lower[m.last]) ? m.last + 1 : m.last;
+    return closes(m) && lower[after] !== 'and' && lower[after + 1] !== 'and' && !(lower[after] === ',' && places.some((p) => p.first === after + 1));
+  };
+  // The whole chain must end where the phrase does, so a list of kinded places ("Lagos State, Kano State and
+  // Borno State") is no address.
+  let tail = container;
+  for (let hops = 0, next = step(tail); next && tail.type !== 'Country' && hops < 6; hops++, next = step(tail)) tail = next;
+  if (!last(tail)) return undefined;
+  if (tail.type === 'Country') return container;
+  const region = isPlaceWord(lower[container.last - 1]) || isPlaceWord(lower[container.last]);
   return kinded || region ? container : undefined;
 }
 
@@ -131,9 +138,12 @@ export class RoleReader {
       const source = slotOf(place);
       if (!source) continue;
       const next = lower[place.last];
-      // "Krasnogorsk in the Moscow region"
-      if (next === 'in') {
-        const container = places.find((m) => m.first === place.last + 1 || (m.first === place.last + 2 && lower[place.last + 1] === 'the'));
+      // "Krasnogorsk in the Moscow region", "Gao in northern Mali", "Kunduz province, in northern Afghanistan".
+      let inAt = isPlaceWord(next) ? place.last + 1 : place.last;
+      if (lower[inAt] === ',' && lower[inAt + 1] === 'in') inAt++;
+      if (lower[inAt] === 'in') {
+        const at = inAt + 1 + (lower[inAt + 1] === 'the' ? 1 : 0);
+        const container = places.find((m) => m.first === at + (COMPASS.test(lower[at] ?? '') ? 1 : 0));
         const target = container && slotOf(container);
         if (target && (container!.type === 'Country' || /\b(?:region|oblast|province|district|governorate)\b/i.test(container!.name))) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'in' });
       }
@@ -142,22 +152,29 @@ export class RoleReader {
       const container = next === ',' || SUBDIVISION_NOUN.test(next ?? '') ? addressContainer(place, places, lower) : undefined;
       const target = container && slotOf(container);
       if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.8, rule: 'address' });
-      // "the Iranian city of Kerman", "the Lyon suburb of Villeurbanne"
+      // "the Iranian city of Kerman", "the Lyon suburb of Villeurbanne": the place after "of" lies in the one
+      // before the kind word; but "the Karrada district of Baghdad" names the district first. The gazetteer tells
+      // which is the known, larger place: a country, or a listed place before a name it does not list.
       if (lower[place.first - 1] === 'of' && SUBDIVISION.test(lower[place.first - 2] ?? '')) {
         const holder = places.find((m) => m.last === place.first - 2 && m !== place);
+        const listed = (m: EntityMention) => m.type === 'Country' || m.via.startsWith('gazetteer');
         const target = holder && slotOf(holder);
-        if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'city-of' });
+        if (target && listed(holder) && (holder.type === 'Country' || !listed(place))) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'city-of' });
+        else if (target && holder.type === 'Location' && listed(place) && !listed(holder)) found.push({ relation: 'LOCATED_IN', source: target, target: source, confidence: 0.8, rule: 'district-of' });
       }
       // "Van, a province in eastern Turkey", "Kidal, the main town of northern Mali": an apposition that says
       // what kind of place it is and where.
       if (next === ',' && /^(?:a|an|the)$/.test(lower[place.last + 1] ?? '')) {
         let k = place.last + 2;
-        while (k < place.last + 5 && !isPlaceWord(lower[k]) && /^\p{Ll}/u.test(tokens[k]?.text ?? '')) k++;
-        if (isPlaceWord(lower[k]) && /^(?:in|of)$/.test(lower[k + 1] ?? '')) {
+        const kind = (w: string | undefined) => isPlaceWord(w) || w === 'capital';
+        while (k < place.last + 5 && !kind(lower[k]) && /^\p{Ll}/u.test(tokens[k]?.text ?? '')) k++;
+        if (kind(lower[k]) && /^(?:in|of)$/.test(lower[k + 1] ?? '')) {
           let at = k + 2;
           if (lower[at] === 'the') at++;
           if (COMPASS.test(lower[at] ?? '')) at++;
-          const holder = places.find((m) => m.first === at);
+          // "the capital of Pakistan's Balochistan province": the possessed place is the nearer container.
+          const first = places.find((m) => m.first === at);
+          const holder = first && lower[first.last] === "'s" ? (places.find((m) => m.first === first.last + 1) ?? first) : first;
           const target = holder && slotOf(holder);
           if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.8, rule: 'apposition-place' });
         }

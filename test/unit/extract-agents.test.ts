@@ -92,6 +92,19 @@ describe('places inside places', () => {
     expect(of('LOCATED_IN', 'The convoy left Mosul, a city in northern Iraq, at dawn.')).toContain('LOCATED_IN Mosul -> Iraq');
   });
 
+  it('"the Karrada district of Baghdad" names the district first; the listed place is the larger', () => {
+    expect(of('LOCATED_IN', 'The explosion happened in the Karrada district of Baghdad.')).toEqual(['LOCATED_IN Karrada -> Baghdad']);
+  });
+
+  it('"X in northern Y", "X province, in northern Y", "X, the capital of Y\'s Z province", "X, Y State"', () => {
+    expect(of('LOCATED_IN', 'Fighting broke out in Gao in northern Mali on Sunday.')).toEqual(['LOCATED_IN Gao -> Mali']);
+    expect(of('LOCATED_IN', 'Clashes were reported in Idlib province, in northwestern Syria.')).toEqual(['LOCATED_IN Idlib -> Syria']);
+    expect(of('LOCATED_IN', "The bomb went off in Quetta, the capital of Pakistan's Balochistan province.")).toEqual(expect.arrayContaining(['LOCATED_IN Quetta -> Balochistan province', 'LOCATED_IN Balochistan province -> Pakistan']));
+    expect(of('LOCATED_IN', 'Gunmen attacked a church in Ikeja, Lagos State, on Sunday.')).toEqual(['LOCATED_IN Ikeja -> Lagos']);
+    // A list of places is no address.
+    expect(of('LOCATED_IN', 'Curfews were imposed in Ikeja, Lagos State, Kano State and Borno State.')).toEqual([]);
+  });
+
   it('an army base in a town is no group\'s base', () => {
     expect(of('ACTIVE_IN', 'Al-Shabaab fighters stormed an army base in Baidoa on Tuesday.')).toEqual([]);
   });
