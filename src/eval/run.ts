@@ -98,6 +98,13 @@ function main(): number {
       );
     } else log(`devset skipped: no ${join(devset, 'gold')}`);
 
+    // Written by the team (invented events, not real news), so it ships with the repository.
+    const written = join(ROOT, 'eval', 'written');
+    log('written …');
+    extract(join(written, 'texts'), join(work, 'written', 'docs'));
+    const writtenScore = scoreGoldDir(join(written, 'gold'), { predDir: join(work, 'written', 'docs') });
+    sections.push('', '## Written (by the team)', '', '`eval/written/`: short articles the team wrote about invented events (not real news), one for each shape of who did what', 'that issue 10 lists (see its README), scored per document.', '', ...goldTables([writtenScore]));
+
     const gtdRows = join(SHARED, 'devset-gtd', 'rows.jsonl');
     if (existsSync(gtdRows)) {
       log('devset-gtd …');

@@ -2,7 +2,7 @@
 // (the subject before, the object after, the agent after "by" in the passive, ...). Coordinated ends
 // ("Germany and the Netherlands arrested") each get the relation.
 import { allows, type CueSpec, type EntityType, type Ontology, type SlotStrategy } from '../model/ontology.js';
-import type { Sentence } from '../nlp/index.js';
+import { parseTokens, type Sentence } from '../nlp/index.js';
 import type { Slot } from './types.js';
 
 export interface CueHit {
@@ -126,9 +126,28 @@ export class RelationReader {
     return scope.sentence.tokens.slice(from, to).some((t) => t.text === ';' || t.text === ':');
   }
 
+  /**
+   * "Zarei accused the United States of piracy and threatened Britain": a verb coordinated with an earlier one
+   * has that one's subject, not the last name before it. Read off the parse, which only such sentences need.
+   */
+  private sharedSubject(scope: SentenceScope, span: { first: number; last: number }, eligible: Slot[]): Slot[] | undefined {
+    const tokens = scope.sentence.tokens;
+    if (tokens[span.first - 1]?.text.toLowerCase() !== 'and') return undefined;
+    const parse = parseTokens(tokens);
+    if (parse.deprel(span.first) !== 'conj') return undefined;
+    const verb = parse.head[span.first]!;
+    const subject = tokens.findIndex((_, k) => parse.head[k] === verb && parse.deprel(k) === 'nsubj');
+    if (subject < 0 || subject >= span.first) return undefined;
+    // The subject's slot, or one its name parts make up ("Foreign Minister Hamid Zarei").
+    const slot = eligible.find((s) => s.first <= subject && subject < s.last) ?? eligible.find((s) => s.last <= span.first && parse.head[s.first] === subject && ['flat', 'appos', 'compound'].includes(parse.deprel(s.first)));
+    return slot ? [slot] : undefined;
+  }
+
   private find(strategy: SlotStrategy, types: EntityType[], slots: Slot[], span: { first: number; last: number }, scope: SentenceScope, sources: Slot[] | undefined): Slot[] {
     const eligible = slots.filter((s) => types.includes(s.type));
     const before = () => {
+      const shared = this.sharedSubject(scope, span, eligible);
+      if (shared) return shared;
       // "a group linked to al Qaeda said it was behind": what a subject is linked to is not the subject.
       const twoBefore = (s: Slot) => this.gapText(scope, Math.max(0, s.first - 2), s.first);
       const described = (s: Slot) => DESCRIBED_BY.test(twoBefore(s));
@@ -191,16 +210,31 @@ export class RelationReader {
         const inside = scope.slots.find((s) => s.type === 'Attack' && s.first >= span.first && s.first < span.last);
         if (inside) return [inside];
         const attacks = slots.filter((s) => s.type === 'Attack');
+        const tokens = scope.sentence.tokens;
+        // "claimed responsibility for this cowardly act, which came after the 2014 massacre": a demonstrative
+        // points back to the attack the text tells; an attack named past the object is told for comparison.
+        const object = /^(?:for|of|in)$/i.test(tokens[span.last]?.text ?? '') ? span.last + 1 : span.last;
+        const anaphor = /^(?:this|that|these|those)$/i.test(tokens[object]?.text ?? '');
         const after = attacks.find((s) => s.first >= span.last);
-        if (after) return [after];
+        const ownNoun = (a: Slot) => a.first - object <= 3 && !tokens.slice(object + 1, a.first).some((t) => /^(?:,|;|which|that|as|than|after|since|before|like)$/i.test(t.text));
+        if (after && (!anaphor || ownNoun(after))) return [after];
+        if (anaphor) {
+          const before = [...attacks].reverse().find((s) => s.last <= span.first) ?? scope.recent(['Attack']);
+          return before ? [before] : [];
+        }
         // "claiming responsibility for numerous attacks": an object is given, and it is no attack the text names;
         // "claimed responsibility for torching a crane": an act told by its verb is the attack in context.
-        const tokens = scope.sentence.tokens;
         const objectWord = (k: number) => /^(?:for|in|of)$/i.test(tokens[k]?.text ?? '') && !/^\p{Ll}+ing$/u.test(tokens[k + 1]?.text ?? '');
         // "the involvement of X": an object after the cue that filled the source is no attack.
         const sourceAfter = sources?.some((s) => s.first >= span.last) ?? false;
         if (!sourceAfter && (objectWord(span.last - 1) || objectWord(span.last))) return [];
         const found = [...attacks].reverse().find((s) => s.last <= span.first) ?? scope.recent(['Attack']);
+        return found ? [found] : [];
+      }
+      case 'attack-after': {
+        // "blamed X for the bombing in Y": past the source, the attack the cue names.
+        const end = Math.max(span.last, ...(sources ?? []).map((s) => s.last));
+        const found = slots.find((s) => s.type === 'Attack' && s.first >= end && s.first - end <= 4);
         return found ? [found] : [];
       }
       case 'context-country': {

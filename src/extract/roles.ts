@@ -31,16 +31,26 @@ function addressContainer(place: EntityMention, places: EntityMention[], lower: 
   };
   const container = step(place);
   if (!container) return undefined;
-  // An address ends on a country, or names the kind of each place ("X district, Y province").
-  const kinded = isPlaceWord(lower[place.last]) && isPlaceWord(lower[container.last]);
-  let end: EntityMention | undefined = container;
-  for (let hops = 0; end && end.type !== 'Country' && hops < 6; hops++) end = step(end);
+  // An address ends on a country, or names the kind of each place ("X district, Y province"), or goes from a
+  // town to a region named by its kind ("Odintsovo, Moscow Oblast").
+  const kinded = isPlaceWord(lower[place.last]) && (isPlaceWord(lower[container.last]) || isPlaceWord(lower[container.last - 1]));
   const closes = (m: EntityMention) => {
     const after = lower[isPlaceWord(lower[m.last]) ? m.last + 1 : m.last];
     return after === undefined || ['.', ',', ';', ')', ':'].includes(after) || /^(?:on|in|at|during|after|when|as)$/.test(after);
   };
-  if (end?.type === 'Country' && closes(end) && lower[end.last + 1] !== 'and') return container;
-  return kinded ? container : undefined;
+  // The last place of the phrase: no "and", and no further place after a comma ("Kano, Borno State, Yobe State").
+  const last = (m: EntityMention) => {
+    const after = isPlaceWord(lower[m.last]) ? m.last + 1 : m.last;
+    return closes(m) && lower[after] !== 'and' && lower[after + 1] !== 'and' && !(lower[after] === ',' && places.some((p) => p.first === after + 1));
+  };
+  // The whole chain must end where the phrase does, so a list of kinded places ("Lagos State, Kano State and
+  // Borno State") is no address.
+  let tail = container;
+  for (let hops = 0, next = step(tail); next && tail.type !== 'Country' && hops < 6; hops++, next = step(tail)) tail = next;
+  if (!last(tail)) return undefined;
+  if (tail.type === 'Country') return container;
+  const region = isPlaceWord(lower[container.last - 1]) || isPlaceWord(lower[container.last]);
+  return kinded || region ? container : undefined;
 }
 
 export class RoleReader {
@@ -90,10 +100,12 @@ export class RoleReader {
         const titled = holder && ['for', 'of', 'at'].includes(preposition ?? '') && isTitleWord((holder.first ?? 0) - (lower[holder.first - 1] === 'the' ? 3 : 2));
         if (holder && titled) found.push({ relation: 'MEMBER_OF', source: person, target: holder, confidence: 0.8, rule: 'title-of' });
       }
-      // "Its leader, Shahab al-Muhajir": a title set off before the name, held by what "its" stands for.
+      // "Its leader, Shahab al-Muhajir": a title set off before the name, held by what "its" stands for;
+      // "Somalia's defence minister, X", "the rebels' leader, X": by the possessor named before it.
       if (!title && lower[person.first - 1] === ',') {
         const { title: setOff, k: j } = titleEndingAt(person.first - 1);
-        const holder = setOff && /^(?:its|their)$/.test(lower[j] ?? '') ? previousSubject(['Group', 'Organization', 'Country']) : undefined;
+        const possessor = setOff && (lower[j] === "'s" || lower[j] === "'") ? slots.find((s) => s.last === j && AFFILIATIONS.has(s.type) && !s.speaker) : undefined;
+        const holder = possessor ?? (setOff && /^(?:its|their)$/.test(lower[j] ?? '') ? previousSubject(['Group', 'Organization', 'Country']) : undefined);
         if (holder) found.push({ relation: this.relationFor(setOff), source: person, target: holder, confidence: 0.75, rule: 'possessive-title' });
       }
       // Apposition after the name: "Soleimani, an Iranian commander", "Kirby, the White House National Security Council's Communications Adviser".
@@ -102,8 +114,15 @@ export class RoleReader {
         const end = clauseEnd < 0 ? tokens.length : clauseEnd;
         const window = lower.slice(person.last + 1, Math.min(end, person.last + 10));
         const titled = window.findIndex((_, j) => isTitleWord(person.last + 1 + j));
-        if (titled >= 0 && /^(?:a|an|the)$/.test(window[0] ?? '')) {
-          const holder = slots.find((s) => s.first > person.last && s.last <= person.last + 1 + titled + 1 && AFFILIATIONS.has(s.type));
+        // "Sir Harry Tuzo, the acting chief of the RUC, Mr David Corbett, ...": in a list of names the aside after
+        // a name may be the next one's.
+        const listed = lower[end] === ',' && slots.some((s) => s.type === 'Person' && s.first > end && s.first <= end + 2);
+        if (titled >= 0 && !listed && /^(?:a|an|the)$/.test(window[0] ?? '')) {
+          // The holder before the title ("an Iranian commander") or after it ("a senior commander of Abu Sayyaf").
+          let titleEnd = person.last + 1 + titled;
+          while (titleEnd < end && isTitleWord(titleEnd) && !/^(?:of|in)$/.test(lower[titleEnd]!)) titleEnd++;
+          const of = lower[titleEnd] === 'of' || lower[titleEnd] === 'in' ? titleEnd + (lower[titleEnd + 1] === 'the' ? 2 : 1) : -1;
+          const holder = slots.find((s) => AFFILIATIONS.has(s.type) && ((s.first > person.last && s.last <= person.last + 1 + titled + 1) || (s.first === of && s.last <= end)));
           if (holder) found.push({ relation: this.relationFor(window.slice(titled).join(' ')), source: person, target: holder, confidence: 0.8, rule: 'apposition' });
         }
       }
@@ -119,9 +138,12 @@ export class RoleReader {
       const source = slotOf(place);
       if (!source) continue;
       const next = lower[place.last];
-      // "Krasnogorsk in the Moscow region"
-      if (next === 'in') {
-        const container = places.find((m) => m.first === place.last + 1 || (m.first === place.last + 2 && lower[place.last + 1] === 'the'));
+      // "Krasnogorsk in the Moscow region", "Gao in northern Mali", "Kunduz province, in northern Afghanistan".
+      let inAt = isPlaceWord(next) ? place.last + 1 : place.last;
+      if (lower[inAt] === ',' && lower[inAt + 1] === 'in') inAt++;
+      if (lower[inAt] === 'in') {
+        const at = inAt + 1 + (lower[inAt + 1] === 'the' ? 1 : 0);
+        const container = places.find((m) => m.first === at + (COMPASS.test(lower[at] ?? '') ? 1 : 0));
         const target = container && slotOf(container);
         if (target && (container!.type === 'Country' || /\b(?:region|oblast|province|district|governorate)\b/i.test(container!.name))) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'in' });
       }
@@ -130,11 +152,32 @@ export class RoleReader {
       const container = next === ',' || SUBDIVISION_NOUN.test(next ?? '') ? addressContainer(place, places, lower) : undefined;
       const target = container && slotOf(container);
       if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.8, rule: 'address' });
-      // "the Iranian city of Kerman"
+      // "the Iranian city of Kerman", "the Lyon suburb of Villeurbanne": the place after "of" lies in the one
+      // before the kind word; but "the Karrada district of Baghdad" names the district first. The gazetteer tells
+      // which is the known, larger place: a country, or a listed place before a name it does not list.
       if (lower[place.first - 1] === 'of' && SUBDIVISION.test(lower[place.first - 2] ?? '')) {
-        const holder = mentions.find((m) => m.type === 'Country' && m.last === place.first - 2);
-        const target = holder && slots.find((s) => s.first === holder.first && s.last === holder.last);
-        if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'city-of' });
+        const holder = places.find((m) => m.last === place.first - 2 && m !== place);
+        const listed = (m: EntityMention) => m.type === 'Country' || m.via.startsWith('gazetteer');
+        const target = holder && slotOf(holder);
+        if (target && listed(holder) && (holder.type === 'Country' || !listed(place))) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'city-of' });
+        else if (target && holder.type === 'Location' && listed(place) && !listed(holder)) found.push({ relation: 'LOCATED_IN', source: target, target: source, confidence: 0.8, rule: 'district-of' });
+      }
+      // "Van, a province in eastern Turkey", "Kidal, the main town of northern Mali": an apposition that says
+      // what kind of place it is and where.
+      if (next === ',' && /^(?:a|an|the)$/.test(lower[place.last + 1] ?? '')) {
+        let k = place.last + 2;
+        const kind = (w: string | undefined) => isPlaceWord(w) || w === 'capital';
+        while (k < place.last + 5 && !kind(lower[k]) && /^\p{Ll}/u.test(tokens[k]?.text ?? '')) k++;
+        if (kind(lower[k]) && /^(?:in|of)$/.test(lower[k + 1] ?? '')) {
+          let at = k + 2;
+          if (lower[at] === 'the') at++;
+          if (COMPASS.test(lower[at] ?? '')) at++;
+          // "the capital of Pakistan's Balochistan province": the possessed place is the nearer container.
+          const first = places.find((m) => m.first === at);
+          const holder = first && lower[first.last] === "'s" ? (places.find((m) => m.first === first.last + 1) ?? first) : first;
+          const target = holder && slotOf(holder);
+          if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.8, rule: 'apposition-place' });
+        }
       }
       // "Moscow's Dubrovka Theater"
       if (lower[place.first - 1] === "'s") {

@@ -20,6 +20,12 @@ const MEMBER = /^members?$/i;
 // An attack told by its verb ("stormed", "shot"), as a cheap test before parsing: the lexicon is too slow to ask
 // for every attack of every sentence, and the parse decides in the end.
 const ATTACK_VERB = /^(?:\p{Ll}+ed|shot|struck|hit|blew|set|fought|overran|threw)$/u;
+// Verbs whose subject did the act an attack noun under them names: "X fighters killed 19 soldiers in an assault",
+// "X mounted a raid". Speech, blame and condemnation are not in it.
+const DOING = /^(?:set|plant|thr[eo]w|hurl|fire|lob|laid|lay|plac|drove|driv|ram|kill|wound|injur|launch|stag|mount|conduct|execut|perpetrat|storm|raid|strik|struck|target|hit|kidnap|abduct|seiz|ambush|attack|bomb|shell|massacr|slaughter|shot|shoot|open|unleash|overr|destroy|burn|torch|blew|blow|detonat)/i;
+const DONE: Pick<RegExp, 'test'> = { test: (word: string) => DOING.test(word) && (/ed$/i.test(word) || /^(?:shot|struck|hit|blew|threw|set|laid|drove|overran)$/i.test(word)) };
+const ACT_CASE = /^(?:in|during|with|through)$/i;
+const PERSONAL = /^(?:he|she)$/i;
 /** Words inside a subject or object that carry its entity: "al-Shabaab fighters", "gunmen from Boko Haram". */
 const MODIFIERS = new Set(['compound', 'amod', 'nmod', 'flat', 'appos']);
 
@@ -55,15 +61,20 @@ export class SyntaxRelations {
 
   /** Whether a party sits where a subject, passive agent or target of the attack could: a cheap test before parsing. */
   private worthParsing(tokens: Sentence['tokens'], attack: Slot, parties: Slot[]): boolean {
-    const between = (from: number, to: number, word: RegExp) => tokens.slice(from, to).some((t) => word.test(t.text));
-    if (attack.last - attack.first <= 2 && ATTACK_VERB.test(tokens[attack.first]!.text)) {
+    const between = (from: number, to: number, word: Pick<RegExp, 'test'>) => tokens.slice(from, to).some((t) => word.test(t.text));
+    if (attack.last - attack.first <= 5 && ATTACK_VERB.test(tokens[attack.first]!.text)) {
       return parties.some((s) =>
         AGENTS.has(s.type) && s.last <= attack.first
           ? attack.first - s.last <= 12
           : s.first >= attack.last && s.first - attack.last <= 6 && (TARGETS.has(s.type) || (AGENTS.has(s.type) && between(attack.last, s.first, /^by$/i))),
       );
     }
-    return parties.some((s) => TARGETS.has(s.type) && s.first > attack.first && s.first - attack.last <= 4 && between(attack.first, s.first, AIMED));
+    // "X fighters killed 19 soldiers in an assault": an agent, then a doing verb, before the attack noun.
+    // "charges that he set off a device": a personal pronoun stands for a person the sentence named before it.
+    const pronoun = parties.some((s) => s.type === 'Person' && s.last <= attack.first) ? tokens.findIndex((t, k) => k < attack.first && attack.first - k <= 14 && PERSONAL.test(t.text)) : -1;
+    // Only a verb in the past counts here: "bombing" or "ramming" before the attack noun is part of it.
+    const agentBefore = [...parties.filter((s) => AGENTS.has(s.type)).map((s) => s.last), pronoun + 1].some((end) => end > 0 && end <= attack.first && attack.first - end <= 14 && between(end, attack.first, DONE));
+    return agentBefore || parties.some((s) => TARGETS.has(s.type) && s.first > attack.first && s.first - attack.last <= 4 && between(attack.first, s.first, AIMED));
   }
 
   /** `recentAttack` gives the attack the text last told, which "the attackers" of a later sentence carried out. */
@@ -83,7 +94,7 @@ export class SyntaxRelations {
       const found: Slot[] = [];
       const descend = types !== TARGETS;
       const visit = (k: number, depth: number) => {
-        const own = slotAt(k);
+        const own = slotAt(k) ?? (types === AGENTS && PERSONAL.test(tokens[k]!.text) ? parties.filter((s) => s.type === 'Person' && s.last <= k).at(-1) : undefined);
         if (own && types.has(own.type)) {
           if (!found.includes(own)) found.push(own);
         } else if (descend && depth < 2) {
@@ -119,6 +130,19 @@ export class SyntaxRelations {
       } else if (upos === 'NOUN' || upos === 'PROPN') {
         for (const m of childrenWith(t, a, 'nmod')) {
           if (AIMED.test(caseWord(t, tokens, m) ?? '')) for (const target of entities(m, TARGETS)) add('TARGETED', attack, target, 'aimed-at');
+        }
+        // The attack noun as the object of a doing verb ("mounted a raid") or its means ("killed 19 in an assault"):
+        // the verb's subject did it; a verb coordinated with an earlier one shares that one's subject.
+        // "killed 19 soldiers in an assault" often parses with the assault on the soldiers: it is still the verb's.
+        const onObject = t.parse.deprel(a) === 'nmod' && t.parse.deprel(t.parse.head[a]!) === 'obj';
+        const verb = onObject ? t.parse.head[t.parse.head[a]!]! : t.parse.head[a]!;
+        const relation = onObject ? 'obl' : t.parse.deprel(a);
+        const means = relation === 'obj' || (relation === 'obl' && ACT_CASE.test(caseWord(t, tokens, a) ?? ''));
+        if (means && verb >= 0 && t.parse.upos[verb] === 'VERB' && DOING.test(tokens[verb]!.text)) {
+          const passive = childrenWith(t, verb, 'aux').some((c) => PASSIVE_AUX.test(tokens[c]!.text));
+          const subjects = childrenWith(t, verb, 'nsubj');
+          if (subjects.length === 0 && t.parse.deprel(verb) === 'conj') subjects.push(...childrenWith(t, t.parse.head[verb]!, 'nsubj'));
+          if (!passive) for (const s of subjects) for (const agent of entities(s, AGENTS)) add('CARRIED_OUT', agent, attack, 'subject-of-act');
         }
       }
     }

@@ -17,6 +17,7 @@ export const SlotStrategy = z.enum([
   'after-embedded', // "threatened that X would hurt Y": Y, past the embedded subject
   'after-or-relative', // the direct object, or the head of a relative clause before the subject
   'attack', // the attack in the sentence, or the one the text last spoke of
+  'attack-after', // only an attack named after the cue ("blamed X for the bombing"), never one from context
   'context-country', // the country the text is about ("our own soil")
 ]);
 export type SlotStrategy = z.infer<typeof SlotStrategy>;
