@@ -37,25 +37,50 @@ interface RelationState {
   confidence: number;
 }
 
-/** Lists the importer cannot store empty (an empty field is no property): set to [] after the import. */
+/**
+ * Lists the importer cannot store empty (an empty field is no property): set to [] after the import. Without
+ * `ids`/`pairs`, every node of the label (and entity type) or relationship of the type lacking the property gets
+ * one: no row of that scope left the list out, so a scan finds exactly the empty ones, without a lookup per row.
+ */
 export interface EmptyLists {
-  nodes: Array<{ label: 'Entity' | 'Document'; property: string; ids: string[] }>;
-  relations: Array<{ type: string; property: string; pairs: Array<{ source: string; target: string }> }>;
+  nodes: Array<{ label: 'Entity' | 'Document'; type?: string; property: string; ids?: string[] }>;
+  relations: Array<{ type: string; property: string; pairs?: Array<{ source: string; target: string }> }>;
+}
+
+/** Per scope (a label or entity type, a relationship type) and list column: the rows whose list was empty, and
+ * whether any row of the scope had no list at all there (then only the rows named can be fixed). */
+class EmptyListTracker<K> {
+  private readonly seen = new Map<string, { scope: string; property: string; keys: K[]; absent: boolean }>();
+
+  note(scope: string, property: string, key: K, empty: boolean): void {
+    const id = `${scope}\u0000${property}`;
+    let entry = this.seen.get(id);
+    if (!entry) this.seen.set(id, (entry = { scope, property, keys: [], absent: false }));
+    if (empty) entry.keys.push(key);
+    else entry.absent = true;
+  }
+
+  /** The scopes with an empty list somewhere: whole scopes when no row left the list out, else their rows. */
+  entries(): Array<{ scope: string; property: string; keys?: K[] }> {
+    return [...this.seen.values()].filter((e) => e.keys.length > 0).map(({ scope, property, keys, absent }) => (absent ? { scope, property, keys } : { scope, property }));
+  }
 }
 
 export interface BulkFiles {
   nodes: string[];
   relationships: string[];
+  /** Whether any file has a value with a line break in it. */
+  multiline: boolean;
   emptyLists: EmptyLists;
   counts: { documents: number; entities: number; relationships: number; claims: number; mentions: number };
 }
 
 const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+const LINE_BREAK = /[\r\n]/;
 
-function listField(values: Array<string | number>, quoted: boolean): string {
+function listField(values: Array<string | number>): string {
   for (const v of values) if (typeof v === 'string' && v.includes(ARRAY_DELIMITER)) throw new Error(`a list value holds the importer's array delimiter U+001F: ${JSON.stringify(v.slice(0, 60))}`);
-  const joined = values.join(ARRAY_DELIMITER);
-  return quoted ? quote(joined) : joined;
+  return values.join(ARRAY_DELIMITER);
 }
 
 type Kind = 'string' | 'long' | 'double' | 'boolean' | 'datetime' | 'string[]' | 'long[]' | 'double[]';
@@ -65,6 +90,8 @@ class CsvFile {
   private readonly fd: number;
   private buffer = '';
   rows = 0;
+  /** Whether a value holds a line break: only then must the importer parse the file's fields across lines, which is slow. */
+  multiline = false;
 
   constructor(
     readonly path: string,
@@ -74,24 +101,32 @@ class CsvFile {
     this.buffer = `${columns.map(([name, kind]) => (kind && kind !== 'string' ? `${name}:${kind}` : name)).join(',')}\n`;
   }
 
-  /** Values in column order; returns the columns whose list was empty. */
-  write(values: unknown[]): string[] {
-    const empty: string[] = [];
+  /** Values in column order; tells `lists` of each list column whose list was empty or left out. */
+  write(values: unknown[], lists?: (column: string, empty: boolean) => void): void {
     const fields = values.map((value, i) => {
       const [name, kind] = this.columns[i]!;
-      if (value === null || value === undefined) return '';
-      if (Array.isArray(value)) {
-        if (value.length === 0) empty.push(name);
-        return listField(value as Array<string | number>, kind === 'string[]' || name === ':LABEL');
+      const list = kind.endsWith('[]');
+      if (value === null || value === undefined) {
+        if (list) lists?.(name, false);
+        return '';
       }
-      if (typeof value === 'string') return quote(value);
+      if (Array.isArray(value)) {
+        if (value.length === 0) lists?.(name, true);
+        const field = listField(value as Array<string | number>);
+        return kind === 'string[]' || name === ':LABEL' ? this.quoted(field) : field;
+      }
+      if (typeof value === 'string') return this.quoted(value);
       if (kind === 'long') return String(Math.trunc(value as number));
       return String(value);
     });
     this.buffer += `${fields.join(',')}\n`;
     this.rows++;
     if (this.buffer.length > 1 << 20) this.flush();
-    return empty;
+  }
+
+  private quoted(text: string): string {
+    if (!this.multiline && LINE_BREAK.test(text)) this.multiline = true;
+    return quote(text);
   }
 
   private flush(): void {
@@ -116,12 +151,6 @@ const LOCK_COLUMNS: Array<[string, Kind | '']> = [['id:ID(WriteLock)', ''], [':L
 
 const ATTACK_FIELDS: Array<[string, string]> = [['attackKind', 'kind'], ['year', 'year'], ['explicitYear', 'explicitYear'], ['date', 'date'], ['places', 'places'], ['sites', 'sites'], ['countries', 'countries'], ['persons', 'persons'], ['names', 'names']];
 
-function listOf<T>(map: Map<string, T[]>, key: string): T[] {
-  let list = map.get(key);
-  if (!list) map.set(key, (list = []));
-  return list;
-}
-
 /** Cypher's toInteger on a number or numeric string (null when it is neither). */
 function toInteger(value: unknown): number | null {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
@@ -138,7 +167,7 @@ export class BulkGraph {
   private readonly relations = new Map<string, RelationState>();
   private readonly documents = new Set<string>();
   private readonly claims = new Set<string>();
-  private readonly emptyDocumentLists = new Map<string, string[]>();
+  private readonly emptyDocumentLists = new EmptyListTracker<string>();
   private readonly files: Record<'documents' | 'mentions' | 'reports' | 'about' | 'claimsLong' | 'claimsDouble' | 'claimsString', CsvFile>;
   private readonly ingestedAt = new Date().toISOString();
   private batches = 0;
@@ -179,7 +208,7 @@ export class BulkGraph {
     if (this.documents.has(String(d.id))) return;
     this.documents.add(String(d.id));
     const values = DOCUMENT_COLUMNS.map(([column]) => (column === ':LABEL' ? 'Document' : column === 'ingestedAt' ? this.ingestedAt : d[column.split(':')[0]!]));
-    for (const list of this.files.documents.write(values)) listOf(this.emptyDocumentLists, list).push(String(d.id));
+    this.files.documents.write(values, (property, empty) => this.emptyDocumentLists.note('Document', property, String(d.id), empty));
   }
 
   /** As cypher/ingest/entities.cypher: aliases accumulate, a better-ranked attack name replaces the name. */
@@ -246,30 +275,34 @@ export class BulkGraph {
   /** Writes the merged entities and relationships and closes every file. */
   finish(): BulkFiles {
     for (const f of Object.values(this.files)) f.close();
-    const emptyLists: EmptyLists = { nodes: [...this.emptyDocumentLists].map(([property, ids]) => ({ label: 'Document', property, ids })), relations: [] };
-    const emptyEntity = new Map<string, string[]>();
+    const emptyEntity = new EmptyListTracker<string>();
     const entities = new CsvFile(join(this.dir, 'entities.csv'), ENTITY_COLUMNS);
     for (const [id, n] of this.entities) {
       const attack = n.attack ? ATTACK_FIELDS.map(([, field]) => n.attack![field]) : ATTACK_FIELDS.map(() => undefined);
-      const empty = entities.write([id, [...n.labels], n.name, n.type, n.aliases, n.aliases.reduce((s, a) => `${s} | ${a}`, ''), n.nameRank, ...attack]);
-      for (const property of empty) listOf(emptyEntity, property).push(id);
+      entities.write([id, [...n.labels], n.name, n.type, n.aliases, n.aliases.reduce((s, a) => `${s} | ${a}`, ''), n.nameRank, ...attack], (property, empty) => emptyEntity.note(n.type, property, id, empty));
     }
     entities.close();
-    emptyLists.nodes.push(...[...emptyEntity].map(([property, ids]) => ({ label: 'Entity' as const, property, ids })));
-    const emptyRelation = new Map<string, Array<{ source: string; target: string }>>();
+    const emptyRelation = new EmptyListTracker<{ source: string; target: string }>();
     const relations = new CsvFile(join(this.dir, 'relations.csv'), RELATION_COLUMNS);
     for (const r of this.relations.values()) {
-      const empty = relations.write([r.source, r.target, r.type, r.evidenceKeys, r.evidence, r.evidenceDocs, r.evidenceStarts, r.evidenceEnds, r.evidencePages, r.docs, r.confidence, r.evidenceKeys.length]);
-      for (const property of empty) listOf(emptyRelation, `${r.type}\u0000${property}`).push({ source: r.source, target: r.target });
+      relations.write([r.source, r.target, r.type, r.evidenceKeys, r.evidence, r.evidenceDocs, r.evidenceStarts, r.evidenceEnds, r.evidencePages, r.docs, r.confidence, r.evidenceKeys.length], (property, empty) => emptyRelation.note(r.type, property, { source: r.source, target: r.target }, empty));
     }
     relations.close();
-    emptyLists.relations = [...emptyRelation].map(([key, pairs]) => ({ type: key.split('\u0000')[0]!, property: key.split('\u0000')[1]!, pairs }));
+    const emptyLists: EmptyLists = {
+      nodes: [
+        ...this.emptyDocumentLists.entries().map(({ property, keys }) => ({ label: 'Document' as const, property, ...(keys ? { ids: keys } : {}) })),
+        ...emptyEntity.entries().map(({ scope, property, keys }) => ({ label: 'Entity' as const, type: scope, property, ...(keys ? { ids: keys } : {}) })),
+      ],
+      relations: emptyRelation.entries().map(({ scope, property, keys }) => ({ type: scope, property, ...(keys ? { pairs: keys } : {}) })),
+    };
     // The ingest's store-wide write lock exists once anything was written; its seq counts batches.
     const lock = new CsvFile(join(this.dir, 'write-lock.csv'), LOCK_COLUMNS);
     if (this.batches > 0) lock.write(['graph', 'WriteLock', this.batches]);
     lock.close();
     const f = this.files;
+    const all = [...Object.values(f), entities, relations];
     return {
+      multiline: all.some((file) => file.multiline),
       nodes: [f.documents.path, entities.path, f.claimsLong.path, f.claimsDouble.path, f.claimsString.path, lock.path],
       relationships: [f.mentions.path, relations.path, f.reports.path, f.about.path],
       emptyLists,
