@@ -21,21 +21,22 @@ interface EntityState {
   attack: Record<string, unknown> | undefined;
 }
 
+type Evidence = Row['evidence'][number];
+
+/** Kept small: one relationship of the graph, many of them on a large corpus (its lists are built when written). */
 interface RelationState {
   source: string;
   target: string;
   type: string;
-  keys: Set<string>;
-  docSet: Set<string>;
-  evidenceKeys: string[];
-  evidence: string[];
-  evidenceDocs: string[];
-  evidenceStarts: number[];
-  evidenceEnds: number[];
-  evidencePages: number[];
+  /** In arrival order, the rows' own objects. */
+  evidence: Evidence[];
   docs: string[];
+  /** The documents as a set, once there are enough of them for `includes` to cost. */
+  docSet: Set<string> | undefined;
   confidence: number;
 }
+
+const DOC_SET_ABOVE = 16;
 
 /**
  * Lists the importer cannot store empty (an empty field is no property): set to [] after the import. Without
@@ -166,7 +167,9 @@ export class BulkGraph {
   private readonly entities = new Map<string, EntityState>();
   private readonly relations = new Map<string, RelationState>();
   private readonly documents = new Set<string>();
-  private readonly claims = new Set<string>();
+  /** The claims of the batch being added: a claim's id names its document, and a document is in one batch only
+   * (the pipeline drops a document seen earlier in the run), so ids need not be kept across batches. */
+  private claims = new Set<string>();
   private readonly emptyDocumentLists = new EmptyListTracker<string>();
   private readonly files: Record<'documents' | 'mentions' | 'reports' | 'about' | 'claimsLong' | 'claimsDouble' | 'claimsString', CsvFile>;
   private readonly ingestedAt = new Date().toISOString();
@@ -201,6 +204,7 @@ export class BulkGraph {
     // The ingest writes one statement per relationship type, in the order the types first appear.
     const types = [...new Set(rows.relations.map((r) => r.type))];
     for (const type of types) for (const r of rows.relations) if (r.type === type) this.mergeRelation(r);
+    this.claims = new Set();
     for (const c of rows.claims) this.addClaim(c);
   }
 
@@ -234,26 +238,21 @@ export class BulkGraph {
   private mergeRelation(row: Row): void {
     if (!this.entities.has(row.source) || !this.entities.has(row.target)) return;
     const id = `${row.source}\u0000${row.type}\u0000${row.target}`;
-    let r = this.relations.get(id);
+    const r = this.relations.get(id);
     if (!r) {
-      r = { source: row.source, target: row.target, type: row.type, keys: new Set(), docSet: new Set(), evidenceKeys: [], evidence: [], evidenceDocs: [], evidenceStarts: [], evidenceEnds: [], evidencePages: [], docs: [], confidence: 0 };
-      this.relations.set(id, r);
+      const docs = [...row.docs];
+      this.relations.set(id, { source: row.source, target: row.target, type: row.type, evidence: [...row.evidence], docs, docSet: docs.length > DOC_SET_ABOVE ? new Set(docs) : undefined, confidence: row.confidence > 0 ? row.confidence : 0 });
+      return;
     }
-    const fresh = row.evidence.filter((e) => !r.keys.has(e.key));
-    for (const e of fresh) {
-      r.keys.add(e.key);
-      r.evidenceKeys.push(e.key);
-      r.evidence.push(e.text);
-      r.evidenceDocs.push(e.doc);
-      r.evidenceStarts.push(Math.trunc(e.start));
-      r.evidenceEnds.push(Math.trunc(e.end));
-      r.evidencePages.push(Math.trunc(e.page ?? 0));
-    }
-    for (const d of row.docs) {
-      if (r.docSet.has(d)) continue;
-      r.docSet.add(d);
-      r.docs.push(d);
-    }
+    const has = (doc: string) => (r.docSet ? r.docSet.has(doc) : r.docs.includes(doc));
+    // Checked against what was stored before this row, as the Cypher does. A key names its document, and every
+    // document of the stored evidence is among the docs: only evidence of a document already there can repeat a key.
+    const fresh = row.evidence.filter((e) => !has(e.doc) || !r.evidence.some((x) => x.key === e.key));
+    const newDocs = row.docs.filter((d) => !has(d));
+    for (const e of fresh) r.evidence.push(e);
+    for (const d of newDocs) r.docs.push(d);
+    if (r.docSet) for (const d of newDocs) r.docSet.add(d);
+    else if (r.docs.length > DOC_SET_ABOVE) r.docSet = new Set(r.docs);
     if (row.confidence > r.confidence) r.confidence = row.confidence;
   }
 
@@ -285,7 +284,9 @@ export class BulkGraph {
     const emptyRelation = new EmptyListTracker<{ source: string; target: string }>();
     const relations = new CsvFile(join(this.dir, 'relations.csv'), RELATION_COLUMNS);
     for (const r of this.relations.values()) {
-      relations.write([r.source, r.target, r.type, r.evidenceKeys, r.evidence, r.evidenceDocs, r.evidenceStarts, r.evidenceEnds, r.evidencePages, r.docs, r.confidence, r.evidenceKeys.length], (property, empty) => emptyRelation.note(r.type, property, { source: r.source, target: r.target }, empty));
+      const e = r.evidence;
+      const lists = [e.map((x) => x.key), e.map((x) => x.text), e.map((x) => x.doc), e.map((x) => Math.trunc(x.start)), e.map((x) => Math.trunc(x.end)), e.map((x) => Math.trunc(x.page ?? 0))];
+      relations.write([r.source, r.target, r.type, ...lists, r.docs, r.confidence, e.length], (property, empty) => emptyRelation.note(r.type, property, { source: r.source, target: r.target }, empty));
     }
     relations.close();
     const emptyLists: EmptyLists = {
