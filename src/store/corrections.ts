@@ -10,7 +10,7 @@ import { slug } from '../nlp/index.js';
 import { explainNeo4jError, openSession, type Connection } from './connection.js';
 import { readCypher } from './cypher-files.js';
 import { readRows, toPlain } from './run-query.js';
-import { relationStatement } from './write-graph.js';
+import { relationWrite } from './write-graph.js';
 
 const q = (name: string) => readCypher(`corrections/${name}.cypher`);
 const CYPHER = Object.fromEntries(
@@ -79,13 +79,16 @@ function relationRow(source: string, type: string, target: string, properties: R
     target,
     type,
     confidence: Number(properties.confidence ?? 0),
-    docs: list(properties.docs),
-    evidence: keys.map((key, i) => ({ key, doc: docs[i], start: list(properties.evidenceStarts)[i], end: list(properties.evidenceEnds)[i], page: list(properties.evidencePages)[i] ?? 0, text: list(properties.evidence)[i] })),
+    docs: list(properties.docs).map(String),
+    evidence: keys.map((key, i) => ({ key, doc: String(docs[i]), start: Number(list(properties.evidenceStarts)[i]), end: Number(list(properties.evidenceEnds)[i]), page: Number(list(properties.evidencePages)[i] ?? 0), text: String(list(properties.evidence)[i]) })),
   };
 }
 
 async function mergeRelations(tx: ManagedTransaction, ontology: Ontology, rows: Array<ReturnType<typeof relationRow>>): Promise<void> {
-  for (const row of rows) await tx.run(relationStatement(row.type, ontology), { relations: [row] });
+  for (const row of rows) {
+    const write = relationWrite(row.type, [row], ontology);
+    await tx.run(write.query, write.params);
+  }
 }
 
 const ends = (self: string, r: Relation) => (r.out ? { source: self, target: r.other } : { source: r.other, target: self });
@@ -168,10 +171,10 @@ async function moveAliasRelations(tx: ManagedTransaction, ontology: Ontology, sn
   for (const r of snapshot.relations) {
     const { source, target } = ends(id, r);
     const row = relationRow(source, r.type, target, r.properties);
-    const moved = row.evidence.filter((e) => onlyByAlias(String(e.text ?? ''), alias, others));
+    const moved = row.evidence.filter((e) => onlyByAlias(e.text, alias, others));
     if (moved.length === 0) continue;
     const kept = row.evidence.filter((e) => !moved.includes(e));
-    const docsOf = (evidence: typeof moved) => new Set<unknown>(evidence.map((e) => e.doc));
+    const docsOf = (evidence: typeof moved) => new Set<string>(evidence.map((e) => e.doc));
     const [movedDocs, keptDocs] = [docsOf(moved), docsOf(kept)];
     await run(tx, 'delete-relation', { source, type: r.type, target });
     const rows: Array<ReturnType<typeof relationRow>> = [{ ...row, ...ends(created, r), docs: [...movedDocs], evidence: moved }];

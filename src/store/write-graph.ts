@@ -1,13 +1,13 @@
 // Writes extraction batches into Neo4j: one write transaction per batch (all of it or none), batched
 // UNWIND ... MERGE statements, retried by the driver on transient errors. Idempotent: writing twice changes nothing.
-import type { ManagedTransaction, QueryStatistics } from 'neo4j-driver';
+import neo4j, { type Integer, type ManagedTransaction, type QueryStatistics } from 'neo4j-driver';
 import { z } from 'zod';
 import type { Extraction } from '../model/extraction.js';
 import type { Ontology } from '../model/ontology.js';
 import type { KnownAttack } from '../resolve/index.js';
 import { explainNeo4jError, openSession, type Connection } from './connection.js';
 import { readCypher } from './cypher-files.js';
-import { toGraphRows } from './graph-rows.js';
+import { toGraphRows, type GraphRows } from './graph-rows.js';
 import { readRows, toPlain } from './run-query.js';
 
 const CYPHER = {
@@ -75,9 +75,47 @@ async function readKnown(read: Read): Promise<KnownEntities> {
 }
 
 /** The relations statement for one type; a type enters Cypher text only if it is one of the ontology's. */
-export function relationStatement(type: string, ontology: Ontology): string {
+function relationStatement(type: string, ontology: Ontology): string {
   if (!(type in ontology.relationTypes) || !/^[A-Z][A-Z_]*$/.test(type)) throw new Error(`relation type outside the ontology: ${type}`);
   return CYPHER.relations.replaceAll('REL_TYPE', type);
+}
+
+// The driver sends a JavaScript number as a float; integers go as Neo4j integers so lists are stored as sent.
+const int = (n: number): Integer => neo4j.int(Math.trunc(n));
+
+/** Positions of ids in one list, so a statement looks each one up once and rows name them by position. */
+function positions(ids: Iterable<string>): { ids: string[]; at: (id: string) => Integer } {
+  const index = new Map<string, Integer>();
+  for (const id of ids) if (!index.has(id)) index.set(id, int(index.size));
+  return { ids: [...index.keys()], at: (id) => index.get(id)! };
+}
+
+type RelationRow = GraphRows['relations'][number];
+
+/** One type's relations statement with its parameters: endpoints by position, evidence as parallel typed lists. */
+export function relationWrite(type: string, rows: RelationRow[], ontology: Ontology): { query: string; params: Record<string, unknown> } {
+  const endpoints = positions(rows.flatMap((r) => [r.source, r.target]));
+  const relations = rows.map((r) => ({
+    s: endpoints.at(r.source),
+    t: endpoints.at(r.target),
+    confidence: r.confidence,
+    docs: r.docs,
+    keys: r.evidence.map((e) => e.key),
+    texts: r.evidence.map((e) => e.text),
+    evidenceDocs: r.evidence.map((e) => e.doc),
+    starts: r.evidence.map((e) => int(e.start)),
+    ends: r.evidence.map((e) => int(e.end)),
+    pages: r.evidence.map((e) => int(e.page)),
+  }));
+  return { query: relationStatement(type, ontology), params: { ids: endpoints.ids, relations } };
+}
+
+/** Mentions name their documents and entities by position, with typed offsets (see relationWrite). */
+function mentionParams(rows: GraphRows['mentions']): Record<string, unknown> {
+  const docs = positions(rows.map((m) => m.doc));
+  const entities = positions(rows.map((m) => m.entity));
+  const mentions = rows.map((m) => ({ d: docs.at(m.doc), e: entities.at(m.entity), count: int(m.count), starts: m.starts.map(int), ends: m.ends.map(int) }));
+  return { docs: docs.ids, entities: entities.ids, mentions };
 }
 
 function groupByType<T extends { type: string }>(rows: T[]): Map<string, T[]> {
@@ -99,8 +137,8 @@ export function writeStatements(extraction: Extraction, ontology: Ontology): Wri
   return [
     { kind: 'documents', query: CYPHER.documents, params: { documents: rows.documents }, rows: rows.documents.length },
     { kind: 'entities', query: CYPHER.entities, params: { entities: rows.entities }, rows: rows.entities.length },
-    { kind: 'mentions', query: CYPHER.mentions, params: { mentions: rows.mentions }, rows: rows.mentions.length },
-    ...[...groupByType(rows.relations)].map(([type, group]): WriteStatement => ({ kind: 'relations', query: relationStatement(type, ontology), params: { relations: group }, rows: group.length })),
+    { kind: 'mentions', query: CYPHER.mentions, params: mentionParams(rows.mentions), rows: rows.mentions.length },
+    ...[...groupByType(rows.relations)].map(([type, group]): WriteStatement => ({ kind: 'relations', ...relationWrite(type, group, ontology), rows: group.length })),
     { kind: 'claims', query: CYPHER.claims, params: { claims: rows.claims }, rows: rows.claims.length },
   ];
 }
