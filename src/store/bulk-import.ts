@@ -47,7 +47,15 @@ export async function requireEmptyStore(store: LocalStore): Promise<void> {
   }
 }
 
-function runImporter(files: BulkFiles, home: string, conf: string, logFile: string, memory: string): Promise<void> {
+const UNITS: Record<string, number> = { B: 1 / 2 ** 20, KiB: 1 / 1024, MiB: 1, GiB: 1024, TiB: 1024 ** 2 };
+
+/** The importer's own account of the most memory it used (heap and off-heap), in MB: "Peak memory usage: 1.004GiB". */
+function peakMemoryMb(log: string): number | undefined {
+  const m = /Peak memory usage: ([\d.]+)\s*(B|KiB|MiB|GiB|TiB)/.exec(log);
+  return m ? Number(m[1]) * UNITS[m[2]!]! : undefined;
+}
+
+function runImporter(files: BulkFiles, home: string, conf: string, logFile: string, memory: string): Promise<number | undefined> {
   const args = [
     ...JVM_FLAGS,
     '-cp',
@@ -74,7 +82,7 @@ function runImporter(files: BulkFiles, home: string, conf: string, logFile: stri
   return new Promise((done, fail) => {
     child.once('error', (error) => fail(new EnvironmentError(`Could not run Java for neo4j-admin import: ${error.message}`, 'Install Java 17 or newer.')));
     child.once('exit', (code) => {
-      if (code === 0) return done();
+      if (code === 0) return done(peakMemoryMb(readFileSync(logFile, 'utf8')));
       const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-12).join('\n');
       fail(new EnvironmentError(`neo4j-admin database import failed (exit ${code}); the store was not changed:\n${tail}`, `See ${logFile} and the importer's report beside it.`));
     });
@@ -151,7 +159,7 @@ export interface ImportOptions {
  * Imports the files into the store of the local server on this port, then starts the server on it and applies
  * kg's schema. The store must be empty (checked again here, just before the server is stopped).
  */
-export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, ontology: Ontology, options: ImportOptions): Promise<{ importSeconds: number; startSeconds: number; schemaSeconds: number; uri: string }> {
+export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, ontology: Ontology, options: ImportOptions): Promise<{ importSeconds: number; importerPeakMb: number | undefined; startSeconds: number; schemaSeconds: number; uri: string }> {
   buildLauncher();
   const staging = join(store.kgHome, `import-${store.port}`);
   rmSync(staging, { recursive: true, force: true });
@@ -162,7 +170,7 @@ export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, 
   writeFileSync(join(conf, 'neo4j.conf'), '');
   const started = performance.now();
   options.note(`kg: running neo4j-admin database import full (log: ${join(staging, 'import.log')})`);
-  await runImporter(files, home, conf, join(staging, 'import.log'), options.memory);
+  const importerPeakMb = await runImporter(files, home, conf, join(staging, 'import.log'), options.memory);
   const importSeconds = (performance.now() - started) / 1000;
 
 
@@ -194,5 +202,5 @@ export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, 
   }
   swap.commit();
   rmSync(staging, { recursive: true, force: true });
-  return { importSeconds, startSeconds, schemaSeconds, uri };
+  return { importSeconds, importerPeakMb, startSeconds, schemaSeconds, uri };
 }
