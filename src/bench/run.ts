@@ -169,17 +169,19 @@ const exportSize = Math.max(...sizes.filter((s) => s <= 10_000), Math.min(...siz
 const WORKERS = String(Math.min(cpus().length, 8));
 
 /** Runs `kg` as a user would, with the Node process's peak memory reported by a hook on exit. */
-async function runKgMeasured(args: string[], env: Record<string, string>): Promise<{ seconds: number; rssMb: number }> {
+async function runKgMeasured(args: string[], env: Record<string, string>): Promise<{ seconds: number; rssMb: number; out: string }> {
   const hook = 'data:text/javascript,process.on("exit",()=>process.stderr.write("MAXRSS "+process.resourceUsage().maxRSS+"\\n"))';
   const start = performance.now();
-  const { code, err } = await new Promise<{ code: number | null; err: string }>((done) => {
+  const { code, out, err } = await new Promise<{ code: number | null; out: string; err: string }>((done) => {
     const child = spawn(process.execPath, ['--import', hook, KG, '-q', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
     let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('close', (code) => done({ code, err }));
+    child.on('close', (code) => done({ code, out, err }));
   });
   if (code !== 0) throw new Error(`kg ${args[0]} failed (exit ${code}):\n${err.slice(-2000)}`);
-  return { seconds: (performance.now() - start) / 1000, rssMb: Number(/MAXRSS (\d+)/.exec(err)?.[1] ?? 0) / 1024 };
+  return { seconds: (performance.now() - start) / 1000, rssMb: Number(/MAXRSS (\d+)/.exec(err)?.[1] ?? 0) / 1024, out };
 }
 
 function corpusFolder(size: number, seed: number): string {
@@ -231,6 +233,10 @@ async function benchBulk(uri: string, connection: Connection): Promise<void> {
       record({ section: 'bulk', name: `kg import ${size} documents (read, extract, resolve, neo4j-admin import, schema)`, unit: 's', samples: [bulk.seconds], ...(size >= 1_000_000 ? { target: '< 1800 s' } : {}) });
       record({ section: 'bulk', name: `kg import ${size} documents, documents per second`, unit: 'documents/s', samples: [size / bulk.seconds] });
       record({ section: 'bulk', name: `kg import ${size} documents, Node peak memory`, unit: 'MB', samples: [bulk.rssMb] });
+      // The phases and the importer's own peak memory, as kg import reports them.
+      const phases = /\((reading.*?)\): documents/.exec(bulk.out)?.[1] ?? '';
+      const importerMb = /using at most (\d+) MB/.exec(bulk.out);
+      if (importerMb) record({ section: 'bulk', name: `kg import ${size} documents, neo4j-admin peak memory (its own report)`, unit: 'MB', samples: [Number(importerMb[1])], note: phases });
       record({ section: 'bulk', name: `kg import ${size} documents, Neo4j peak memory once started on the imported store`, unit: 'MB', samples: [neo4jMb] });
       if (size <= transactionalMax) {
         await wipe(connection);

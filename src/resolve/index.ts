@@ -50,8 +50,11 @@ const anchorKeys = (f: AttackFacts): string[] => [...f.places, ...f.sites, ...f.
 
 export class Resolver {
   private readonly attacks = new Map<string, AttackState>();
-  /** Attacks by anchor key, so a new report is compared with the few that share a key, not with all. */
-  private readonly attacksByAnchor = new Map<string, Set<AttackState>>();
+  /** Attacks by anchor key, then by year (`undefined`: none yet), so a new report is compared with the few that
+   * share a key and could share its year, not with all: reports of one city over decades are many. */
+  private readonly attacksByAnchor = new Map<string, Map<number | undefined, Set<AttackState>>>();
+  /** Where the search for a free numbered id of a base last stopped. */
+  private readonly nextSuffix = new Map<string, number>();
   /** Full person names by their last word, for lone surnames. */
   private readonly fullNamesByTail = new Map<string, Set<string>>();
 
@@ -67,6 +70,7 @@ export class Resolver {
   refresh(known: { attacks: KnownAttack[]; personNames: string[] }): void {
     this.attacks.clear();
     this.attacksByAnchor.clear();
+    this.nextSuffix.clear();
     for (const a of known.attacks) this.index({ ...a, facts: toFacts(a.anchors), seq: this.attacks.size });
     for (const name of known.personNames) this.addFullName(name);
   }
@@ -74,10 +78,24 @@ export class Resolver {
   private index(attack: AttackState): void {
     this.attacks.set(attack.id, attack);
     for (const key of anchorKeys(attack.facts)) {
-      let set = this.attacksByAnchor.get(key);
-      if (!set) this.attacksByAnchor.set(key, (set = new Set()));
+      let years = this.attacksByAnchor.get(key);
+      if (!years) this.attacksByAnchor.set(key, (years = new Map()));
+      let set = years.get(attack.anchors.year);
+      if (!set) years.set(attack.anchors.year, (set = new Set()));
       set.add(attack);
     }
+  }
+
+  /** Attacks sharing one of these keys whose year can agree with this era: the same year, or none yet (any year when the era is unknown). */
+  private candidates(keys: string[], era: number | undefined): Set<AttackState> {
+    const found = new Set<AttackState>();
+    for (const key of keys) {
+      const years = this.attacksByAnchor.get(key);
+      if (!years) continue;
+      const sets = era === undefined ? [...years.values()] : [years.get(era), years.get(undefined)];
+      for (const set of sets) if (set) for (const a of set) found.add(a);
+    }
+    return found;
   }
 
   private addFullName(name: string): void {
@@ -201,12 +219,15 @@ export class Resolver {
     const era = facts.year ?? publishedYear;
     const rank = local.nameRank ?? 99;
     // Candidates share an anchor key; they are checked in the order they were first seen, as before.
-    const candidates = new Set(anchorKeys(facts).flatMap((key) => [...(this.attacksByAnchor.get(key) ?? [])]));
-    const match = [...candidates].filter((a) => this.agree(a, era, explicit, facts)).reduce<AttackState | undefined>((first, a) => (!first || a.seq < first.seq ? a : first), undefined);
+    let match: AttackState | undefined;
+    for (const a of this.candidates(anchorKeys(facts), era)) if ((!match || a.seq < match.seq) && this.agree(a, era, explicit, facts)) match = a;
     if (match) {
+      const before = match.anchors.year;
+      // An attack that gains its year leaves the yearless buckets of the keys it had.
+      if (before === undefined && era !== undefined) for (const key of anchorKeys(match.facts)) this.attacksByAnchor.get(key)?.get(undefined)?.delete(match);
       mergeFacts(match.facts, facts);
+      match.anchors = toAnchors(match.facts, match.anchors.explicitYear || explicit, before ?? era);
       this.index(match);
-      match.anchors = toAnchors(match.facts, match.anchors.explicitYear || explicit, match.anchors.year ?? era);
       if (rank < match.nameRank) {
         match.name = local.name;
         match.nameRank = rank;
@@ -216,8 +237,14 @@ export class Resolver {
     // A stable id from where and when, not from wording: the same attack gets it in any run.
     const anchor = facts.places[0] ?? facts.sites[0] ?? facts.names[0] ?? facts.persons[0] ?? facts.countries[0] ?? local.name;
     const base = `attack/${slug(anchor.split('/').at(-1)!)}${explicit ? `-${facts.year}` : ''}`;
+    // The first free of base, base-2, base-3, …: attacks are never dropped, so the search goes on where it last stopped.
     let id = base;
-    for (let n = 2; this.attacks.has(id); n++) id = `${base}-${n}`;
+    if (this.attacks.has(id)) {
+      let n = this.nextSuffix.get(base) ?? 2;
+      while (this.attacks.has(`${base}-${n}`)) n++;
+      id = `${base}-${n}`;
+      this.nextSuffix.set(base, n + 1);
+    }
     const merged = structuredClone(facts);
     this.index({ id, name: local.name, nameRank: rank, anchors: toAnchors(merged, explicit, era), facts: merged, seq: this.attacks.size });
     return id;

@@ -21,41 +21,67 @@ interface EntityState {
   attack: Record<string, unknown> | undefined;
 }
 
+type Evidence = Row['evidence'][number];
+
+/** Kept small: one relationship of the graph, many of them on a large corpus (its lists are built when written). */
 interface RelationState {
   source: string;
   target: string;
   type: string;
-  keys: Set<string>;
-  docSet: Set<string>;
-  evidenceKeys: string[];
-  evidence: string[];
-  evidenceDocs: string[];
-  evidenceStarts: number[];
-  evidenceEnds: number[];
-  evidencePages: number[];
+  /** In arrival order, the rows' own objects. */
+  evidence: Evidence[];
   docs: string[];
+  /** The documents as a set, once there are enough of them for `includes` to cost. */
+  docSet: Set<string> | undefined;
   confidence: number;
 }
 
-/** Lists the importer cannot store empty (an empty field is no property): set to [] after the import. */
+const DOC_SET_ABOVE = 16;
+
+/**
+ * Lists the importer cannot store empty (an empty field is no property): set to [] after the import. Without
+ * `ids`/`pairs`, every node of the label (and entity type) or relationship of the type lacking the property gets
+ * one: no row of that scope left the list out, so a scan finds exactly the empty ones, without a lookup per row.
+ */
 export interface EmptyLists {
-  nodes: Array<{ label: 'Entity' | 'Document'; property: string; ids: string[] }>;
-  relations: Array<{ type: string; property: string; pairs: Array<{ source: string; target: string }> }>;
+  nodes: Array<{ label: 'Entity' | 'Document'; type?: string; property: string; ids?: string[] }>;
+  relations: Array<{ type: string; property: string; pairs?: Array<{ source: string; target: string }> }>;
+}
+
+/** Per scope (a label or entity type, a relationship type) and list column: the rows whose list was empty, and
+ * whether any row of the scope had no list at all there (then only the rows named can be fixed). */
+class EmptyListTracker<K> {
+  private readonly seen = new Map<string, { scope: string; property: string; keys: K[]; absent: boolean }>();
+
+  note(scope: string, property: string, key: K, empty: boolean): void {
+    const id = `${scope}\u0000${property}`;
+    let entry = this.seen.get(id);
+    if (!entry) this.seen.set(id, (entry = { scope, property, keys: [], absent: false }));
+    if (empty) entry.keys.push(key);
+    else entry.absent = true;
+  }
+
+  /** The scopes with an empty list somewhere: whole scopes when no row left the list out, else their rows. */
+  entries(): Array<{ scope: string; property: string; keys?: K[] }> {
+    return [...this.seen.values()].filter((e) => e.keys.length > 0).map(({ scope, property, keys, absent }) => (absent ? { scope, property, keys } : { scope, property }));
+  }
 }
 
 export interface BulkFiles {
   nodes: string[];
   relationships: string[];
+  /** Whether any file has a value with a line break in it. */
+  multiline: boolean;
   emptyLists: EmptyLists;
   counts: { documents: number; entities: number; relationships: number; claims: number; mentions: number };
 }
 
 const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+const LINE_BREAK = /[\r\n]/;
 
-function listField(values: Array<string | number>, quoted: boolean): string {
+function listField(values: Array<string | number>): string {
   for (const v of values) if (typeof v === 'string' && v.includes(ARRAY_DELIMITER)) throw new Error(`a list value holds the importer's array delimiter U+001F: ${JSON.stringify(v.slice(0, 60))}`);
-  const joined = values.join(ARRAY_DELIMITER);
-  return quoted ? quote(joined) : joined;
+  return values.join(ARRAY_DELIMITER);
 }
 
 type Kind = 'string' | 'long' | 'double' | 'boolean' | 'datetime' | 'string[]' | 'long[]' | 'double[]';
@@ -65,6 +91,8 @@ class CsvFile {
   private readonly fd: number;
   private buffer = '';
   rows = 0;
+  /** Whether a value holds a line break: only then must the importer parse the file's fields across lines, which is slow. */
+  multiline = false;
 
   constructor(
     readonly path: string,
@@ -74,24 +102,32 @@ class CsvFile {
     this.buffer = `${columns.map(([name, kind]) => (kind && kind !== 'string' ? `${name}:${kind}` : name)).join(',')}\n`;
   }
 
-  /** Values in column order; returns the columns whose list was empty. */
-  write(values: unknown[]): string[] {
-    const empty: string[] = [];
+  /** Values in column order; tells `lists` of each list column whose list was empty or left out. */
+  write(values: unknown[], lists?: (column: string, empty: boolean) => void): void {
     const fields = values.map((value, i) => {
       const [name, kind] = this.columns[i]!;
-      if (value === null || value === undefined) return '';
-      if (Array.isArray(value)) {
-        if (value.length === 0) empty.push(name);
-        return listField(value as Array<string | number>, kind === 'string[]' || name === ':LABEL');
+      const list = kind.endsWith('[]');
+      if (value === null || value === undefined) {
+        if (list) lists?.(name, false);
+        return '';
       }
-      if (typeof value === 'string') return quote(value);
+      if (Array.isArray(value)) {
+        if (value.length === 0) lists?.(name, true);
+        const field = listField(value as Array<string | number>);
+        return kind === 'string[]' || name === ':LABEL' ? this.quoted(field) : field;
+      }
+      if (typeof value === 'string') return this.quoted(value);
       if (kind === 'long') return String(Math.trunc(value as number));
       return String(value);
     });
     this.buffer += `${fields.join(',')}\n`;
     this.rows++;
     if (this.buffer.length > 1 << 20) this.flush();
-    return empty;
+  }
+
+  private quoted(text: string): string {
+    if (!this.multiline && LINE_BREAK.test(text)) this.multiline = true;
+    return quote(text);
   }
 
   private flush(): void {
@@ -116,12 +152,6 @@ const LOCK_COLUMNS: Array<[string, Kind | '']> = [['id:ID(WriteLock)', ''], [':L
 
 const ATTACK_FIELDS: Array<[string, string]> = [['attackKind', 'kind'], ['year', 'year'], ['explicitYear', 'explicitYear'], ['date', 'date'], ['places', 'places'], ['sites', 'sites'], ['countries', 'countries'], ['persons', 'persons'], ['names', 'names']];
 
-function listOf<T>(map: Map<string, T[]>, key: string): T[] {
-  let list = map.get(key);
-  if (!list) map.set(key, (list = []));
-  return list;
-}
-
 /** Cypher's toInteger on a number or numeric string (null when it is neither). */
 function toInteger(value: unknown): number | null {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
@@ -137,8 +167,10 @@ export class BulkGraph {
   private readonly entities = new Map<string, EntityState>();
   private readonly relations = new Map<string, RelationState>();
   private readonly documents = new Set<string>();
-  private readonly claims = new Set<string>();
-  private readonly emptyDocumentLists = new Map<string, string[]>();
+  /** The claims of the batch being added: a claim's id names its document, and a document is in one batch only
+   * (the pipeline drops a document seen earlier in the run), so ids need not be kept across batches. */
+  private claims = new Set<string>();
+  private readonly emptyDocumentLists = new EmptyListTracker<string>();
   private readonly files: Record<'documents' | 'mentions' | 'reports' | 'about' | 'claimsLong' | 'claimsDouble' | 'claimsString', CsvFile>;
   private readonly ingestedAt = new Date().toISOString();
   private batches = 0;
@@ -172,6 +204,7 @@ export class BulkGraph {
     // The ingest writes one statement per relationship type, in the order the types first appear.
     const types = [...new Set(rows.relations.map((r) => r.type))];
     for (const type of types) for (const r of rows.relations) if (r.type === type) this.mergeRelation(r);
+    this.claims = new Set();
     for (const c of rows.claims) this.addClaim(c);
   }
 
@@ -179,7 +212,7 @@ export class BulkGraph {
     if (this.documents.has(String(d.id))) return;
     this.documents.add(String(d.id));
     const values = DOCUMENT_COLUMNS.map(([column]) => (column === ':LABEL' ? 'Document' : column === 'ingestedAt' ? this.ingestedAt : d[column.split(':')[0]!]));
-    for (const list of this.files.documents.write(values)) listOf(this.emptyDocumentLists, list).push(String(d.id));
+    this.files.documents.write(values, (property, empty) => this.emptyDocumentLists.note('Document', property, String(d.id), empty));
   }
 
   /** As cypher/ingest/entities.cypher: aliases accumulate, a better-ranked attack name replaces the name. */
@@ -205,26 +238,21 @@ export class BulkGraph {
   private mergeRelation(row: Row): void {
     if (!this.entities.has(row.source) || !this.entities.has(row.target)) return;
     const id = `${row.source}\u0000${row.type}\u0000${row.target}`;
-    let r = this.relations.get(id);
+    const r = this.relations.get(id);
     if (!r) {
-      r = { source: row.source, target: row.target, type: row.type, keys: new Set(), docSet: new Set(), evidenceKeys: [], evidence: [], evidenceDocs: [], evidenceStarts: [], evidenceEnds: [], evidencePages: [], docs: [], confidence: 0 };
-      this.relations.set(id, r);
+      const docs = [...row.docs];
+      this.relations.set(id, { source: row.source, target: row.target, type: row.type, evidence: [...row.evidence], docs, docSet: docs.length > DOC_SET_ABOVE ? new Set(docs) : undefined, confidence: row.confidence > 0 ? row.confidence : 0 });
+      return;
     }
-    const fresh = row.evidence.filter((e) => !r.keys.has(e.key));
-    for (const e of fresh) {
-      r.keys.add(e.key);
-      r.evidenceKeys.push(e.key);
-      r.evidence.push(e.text);
-      r.evidenceDocs.push(e.doc);
-      r.evidenceStarts.push(Math.trunc(e.start));
-      r.evidenceEnds.push(Math.trunc(e.end));
-      r.evidencePages.push(Math.trunc(e.page ?? 0));
-    }
-    for (const d of row.docs) {
-      if (r.docSet.has(d)) continue;
-      r.docSet.add(d);
-      r.docs.push(d);
-    }
+    const has = (doc: string) => (r.docSet ? r.docSet.has(doc) : r.docs.includes(doc));
+    // Checked against what was stored before this row, as the Cypher does. A key names its document, and every
+    // document of the stored evidence is among the docs: only evidence of a document already there can repeat a key.
+    const fresh = row.evidence.filter((e) => !has(e.doc) || !r.evidence.some((x) => x.key === e.key));
+    const newDocs = row.docs.filter((d) => !has(d));
+    for (const e of fresh) r.evidence.push(e);
+    for (const d of newDocs) r.docs.push(d);
+    if (r.docSet) for (const d of newDocs) r.docSet.add(d);
+    else if (r.docs.length > DOC_SET_ABOVE) r.docSet = new Set(r.docs);
     if (row.confidence > r.confidence) r.confidence = row.confidence;
   }
 
@@ -246,30 +274,36 @@ export class BulkGraph {
   /** Writes the merged entities and relationships and closes every file. */
   finish(): BulkFiles {
     for (const f of Object.values(this.files)) f.close();
-    const emptyLists: EmptyLists = { nodes: [...this.emptyDocumentLists].map(([property, ids]) => ({ label: 'Document', property, ids })), relations: [] };
-    const emptyEntity = new Map<string, string[]>();
+    const emptyEntity = new EmptyListTracker<string>();
     const entities = new CsvFile(join(this.dir, 'entities.csv'), ENTITY_COLUMNS);
     for (const [id, n] of this.entities) {
       const attack = n.attack ? ATTACK_FIELDS.map(([, field]) => n.attack![field]) : ATTACK_FIELDS.map(() => undefined);
-      const empty = entities.write([id, [...n.labels], n.name, n.type, n.aliases, n.aliases.reduce((s, a) => `${s} | ${a}`, ''), n.nameRank, ...attack]);
-      for (const property of empty) listOf(emptyEntity, property).push(id);
+      entities.write([id, [...n.labels], n.name, n.type, n.aliases, n.aliases.reduce((s, a) => `${s} | ${a}`, ''), n.nameRank, ...attack], (property, empty) => emptyEntity.note(n.type, property, id, empty));
     }
     entities.close();
-    emptyLists.nodes.push(...[...emptyEntity].map(([property, ids]) => ({ label: 'Entity' as const, property, ids })));
-    const emptyRelation = new Map<string, Array<{ source: string; target: string }>>();
+    const emptyRelation = new EmptyListTracker<{ source: string; target: string }>();
     const relations = new CsvFile(join(this.dir, 'relations.csv'), RELATION_COLUMNS);
     for (const r of this.relations.values()) {
-      const empty = relations.write([r.source, r.target, r.type, r.evidenceKeys, r.evidence, r.evidenceDocs, r.evidenceStarts, r.evidenceEnds, r.evidencePages, r.docs, r.confidence, r.evidenceKeys.length]);
-      for (const property of empty) listOf(emptyRelation, `${r.type}\u0000${property}`).push({ source: r.source, target: r.target });
+      const e = r.evidence;
+      const lists = [e.map((x) => x.key), e.map((x) => x.text), e.map((x) => x.doc), e.map((x) => Math.trunc(x.start)), e.map((x) => Math.trunc(x.end)), e.map((x) => Math.trunc(x.page ?? 0))];
+      relations.write([r.source, r.target, r.type, ...lists, r.docs, r.confidence, e.length], (property, empty) => emptyRelation.note(r.type, property, { source: r.source, target: r.target }, empty));
     }
     relations.close();
-    emptyLists.relations = [...emptyRelation].map(([key, pairs]) => ({ type: key.split('\u0000')[0]!, property: key.split('\u0000')[1]!, pairs }));
+    const emptyLists: EmptyLists = {
+      nodes: [
+        ...this.emptyDocumentLists.entries().map(({ property, keys }) => ({ label: 'Document' as const, property, ...(keys ? { ids: keys } : {}) })),
+        ...emptyEntity.entries().map(({ scope, property, keys }) => ({ label: 'Entity' as const, type: scope, property, ...(keys ? { ids: keys } : {}) })),
+      ],
+      relations: emptyRelation.entries().map(({ scope, property, keys }) => ({ type: scope, property, ...(keys ? { pairs: keys } : {}) })),
+    };
     // The ingest's store-wide write lock exists once anything was written; its seq counts batches.
     const lock = new CsvFile(join(this.dir, 'write-lock.csv'), LOCK_COLUMNS);
     if (this.batches > 0) lock.write(['graph', 'WriteLock', this.batches]);
     lock.close();
     const f = this.files;
+    const all = [...Object.values(f), entities, relations];
     return {
+      multiline: all.some((file) => file.multiline),
       nodes: [f.documents.path, entities.path, f.claimsLong.path, f.claimsDouble.path, f.claimsString.path, lock.path],
       relationships: [f.mentions.path, relations.path, f.reports.path, f.about.path],
       emptyLists,

@@ -47,7 +47,15 @@ export async function requireEmptyStore(store: LocalStore): Promise<void> {
   }
 }
 
-function runImporter(files: BulkFiles, home: string, conf: string, logFile: string, memory: string): Promise<void> {
+const UNITS: Record<string, number> = { B: 1 / 2 ** 20, KiB: 1 / 1024, MiB: 1, GiB: 1024, TiB: 1024 ** 2 };
+
+/** The importer's own account of the most memory it used (heap and off-heap), in MB: "Peak memory usage: 1.004GiB". */
+function peakMemoryMb(log: string): number | undefined {
+  const m = /Peak memory usage: ([\d.]+)\s*(B|KiB|MiB|GiB|TiB)/.exec(log);
+  return m ? Number(m[1]) * UNITS[m[2]!]! : undefined;
+}
+
+function runImporter(files: BulkFiles, home: string, conf: string, logFile: string, memory: string): Promise<number | undefined> {
   const args = [
     ...JVM_FLAGS,
     '-cp',
@@ -61,8 +69,8 @@ function runImporter(files: BulkFiles, home: string, conf: string, logFile: stri
     // The log is kg's to show on failure: with --verbose it names the file, line and value that failed.
     '--verbose',
     `--array-delimiter=U+${ARRAY_DELIMITER.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`,
-    // Sentences and titles may hold line breaks; every text field is quoted.
-    '--multiline-fields=true',
+    // Every text field is quoted; fields across lines cost the importer much, so only when a value holds a break.
+    `--multiline-fields=${files.multiline}`,
     `--max-off-heap-memory=${memory}`,
     `--report-file=${join(dirname(logFile), 'import.report')}`,
     ...files.nodes.map((f) => `--nodes=${f}`),
@@ -74,7 +82,7 @@ function runImporter(files: BulkFiles, home: string, conf: string, logFile: stri
   return new Promise((done, fail) => {
     child.once('error', (error) => fail(new EnvironmentError(`Could not run Java for neo4j-admin import: ${error.message}`, 'Install Java 17 or newer.')));
     child.once('exit', (code) => {
-      if (code === 0) return done();
+      if (code === 0) return done(peakMemoryMb(readFileSync(logFile, 'utf8')));
       const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-12).join('\n');
       fail(new EnvironmentError(`neo4j-admin database import failed (exit ${code}); the store was not changed:\n${tail}`, `See ${logFile} and the importer's report beside it.`));
     });
@@ -113,15 +121,31 @@ async function inChunks<T>(connection: Connection, query: string, key: string, r
   }
 }
 
+async function scan(connection: Connection, query: string, params: Record<string, unknown>): Promise<void> {
+  const session = openSession(connection, 'WRITE');
+  try {
+    // CALL … IN TRANSACTIONS commits as it goes, so it runs in an implicit transaction.
+    await session.run(query, params);
+  } catch (error) {
+    throw explainNeo4jError(error, connection.uri);
+  } finally {
+    await session.close();
+  }
+}
+
 /** Sets the lists the importer could not write empty; labels, types and names come from kg's closed lists. */
 async function restoreEmptyLists(connection: Connection, empty: EmptyLists, ontology: Ontology): Promise<void> {
-  for (const { label, property, ids } of empty.nodes) {
+  for (const { label, type, property, ids } of empty.nodes) {
     if (!LIST_PROPERTY.test(property)) throw new Error(`not a list property of kg: ${property}`);
-    await inChunks(connection, readCypher('bulk/empty-node-list.cypher').replaceAll('NODE_LABEL', label).replaceAll('LIST_PROPERTY', property), 'ids', ids);
+    const fill = (file: string) => readCypher(file).replaceAll('NODE_LABEL', label).replaceAll('LIST_PROPERTY', property);
+    if (ids) await inChunks(connection, fill('bulk/empty-node-list.cypher'), 'ids', ids);
+    else await scan(connection, fill('bulk/empty-node-list-scan.cypher'), { type: type ?? null });
   }
   for (const { type, property, pairs } of empty.relations) {
     if (!(type in ontology.relationTypes) || !/^[A-Z][A-Z_]*$/.test(type) || !LIST_PROPERTY.test(property)) throw new Error(`not a list of an ontology relationship: ${type}.${property}`);
-    await inChunks(connection, readCypher('bulk/empty-relation-list.cypher').replaceAll('REL_TYPE', type).replaceAll('LIST_PROPERTY', property), 'pairs', pairs);
+    const fill = (file: string) => readCypher(file).replaceAll('REL_TYPE', type).replaceAll('LIST_PROPERTY', property);
+    if (pairs) await inChunks(connection, fill('bulk/empty-relation-list.cypher'), 'pairs', pairs);
+    else await scan(connection, fill('bulk/empty-relation-list-scan.cypher'), {});
   }
 }
 
@@ -135,7 +159,7 @@ export interface ImportOptions {
  * Imports the files into the store of the local server on this port, then starts the server on it and applies
  * kg's schema. The store must be empty (checked again here, just before the server is stopped).
  */
-export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, ontology: Ontology, options: ImportOptions): Promise<{ importSeconds: number; schemaSeconds: number; uri: string }> {
+export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, ontology: Ontology, options: ImportOptions): Promise<{ importSeconds: number; importerPeakMb: number | undefined; startSeconds: number; schemaSeconds: number; uri: string }> {
   buildLauncher();
   const staging = join(store.kgHome, `import-${store.port}`);
   rmSync(staging, { recursive: true, force: true });
@@ -146,8 +170,9 @@ export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, 
   writeFileSync(join(conf, 'neo4j.conf'), '');
   const started = performance.now();
   options.note(`kg: running neo4j-admin database import full (log: ${join(staging, 'import.log')})`);
-  await runImporter(files, home, conf, join(staging, 'import.log'), options.memory);
+  const importerPeakMb = await runImporter(files, home, conf, join(staging, 'import.log'), options.memory);
   const importSeconds = (performance.now() - started) / 1000;
+
 
   await requireEmptyStore(store);
   if ((await localServerStatus(store.kgHome, store.port)).running) {
@@ -156,12 +181,17 @@ export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, 
   }
   const storeDir = storeDirOf(store.kgHome, store.port);
   const swap = swapIn(home, storeDir);
-  const schemaStart = performance.now();
+  const startStart = performance.now();
+  let startSeconds = 0;
+  let schemaSeconds = 0;
   let uri: string;
   try {
     uri = await withLocalConnection(store, async (connection) => {
+      const schemaStart = performance.now();
+      startSeconds = (schemaStart - startStart) / 1000;
       await applySchema(connection);
       await restoreEmptyLists(connection, files.emptyLists, ontology);
+      schemaSeconds = (performance.now() - schemaStart) / 1000;
       return connection.uri;
     });
   } catch (error) {
@@ -172,5 +202,5 @@ export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, 
   }
   swap.commit();
   rmSync(staging, { recursive: true, force: true });
-  return { importSeconds, schemaSeconds: (performance.now() - schemaStart) / 1000, uri };
+  return { importSeconds, importerPeakMb, startSeconds, schemaSeconds, uri };
 }
