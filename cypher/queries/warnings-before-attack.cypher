@@ -1,9 +1,12 @@
 // name: warnings-before-attack
 // description: Warnings received by the country where an attack happened.
 // params: attack = an attack's name or alias
+// The country is the one the attack occurred in or the one its places lie in (kept on the attack as
+// `countries`: a city's country is not written as OCCURRED_IN unless the text names it).
 MATCH (a:Attack)
 WHERE toLower(a.name) = toLower($attack) OR any(x IN a.aliases WHERE toLower(x) = toLower($attack))
-MATCH (a)-[:OCCURRED_IN]->(c:Country)
+MATCH (c:Country)
+WHERE c.id IN coalesce(a.countries, []) OR EXISTS { (a)-[:OCCURRED_IN]->(c) }
 MATCH (warner:Entity)-[r:WARNED]->(c)
-RETURN warner.name AS warned_by, c.name AS warned, r.evidence AS evidence, r.docs AS documents
+RETURN DISTINCT warner.name AS warned_by, c.name AS warned, r.evidence AS evidence, r.docs AS documents
 ORDER BY warned_by
