@@ -114,8 +114,8 @@ export class RoleReader {
         const end = clauseEnd < 0 ? tokens.length : clauseEnd;
         const window = lower.slice(person.last + 1, Math.min(end, person.last + 10));
         const titled = window.findIndex((_, j) => isTitleWord(person.last + 1 + j));
-        // "Sir Harry Tuzo, the acting chief of the RUC, Mr David Corbett, ...": in a list of names the aside after
-        // a name may be the next one's.
+        // "Dame Ilse Varga, the deputy head of the port authority, Mr Owen Pratt, ...": in a list of names the
+        // aside after a name may be the next one's.
         const listed = lower[end] === ',' && slots.some((s) => s.type === 'Person' && s.first > end && s.first <= end + 2);
         if (titled >= 0 && !listed && /^(?:a|an|the)$/.test(window[0] ?? '')) {
           // The holder before the title ("an Iranian commander") or after it ("a senior commander of Abu Sayyaf").
