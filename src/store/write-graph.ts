@@ -120,7 +120,11 @@ function mentionParams(rows: GraphRows['mentions']): Record<string, unknown> {
 
 function groupByType<T extends { type: string }>(rows: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const row of rows) groups.set(row.type, [...(groups.get(row.type) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.type);
+    if (group) group.push(row);
+    else groups.set(row.type, [row]);
+  }
   return groups;
 }
 
