@@ -16,7 +16,9 @@ export interface PhraseRelation {
 }
 
 const AFFILIATIONS = new Set(['Country', 'Organization', 'Group']);
-const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
+const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
+// Land a place sits on: "Cotabato City on the southern island of Mindanao".
+const LANDFORM = /^(?:island|islands|peninsula|coast|shore|bank|archipelago)$/i;
 const SUBDIVISION = /^(?:city|town|village|capital|province|region|port|district|county|state|governorate|oblast|enclave|suburb)$/i;
 
 const isPlaceWord = (w: string | undefined) => w !== undefined && SUBDIVISION_NOUN.test(w);
@@ -138,14 +140,37 @@ export class RoleReader {
       const source = slotOf(place);
       if (!source) continue;
       const next = lower[place.last];
-      // "Krasnogorsk in the Moscow region", "Gao in northern Mali", "Kunduz province, in northern Afghanistan".
-      let inAt = isPlaceWord(next) ? place.last + 1 : place.last;
+      // "Krasnogorsk in the Moscow region", "Gao in northern Mali", "Kunduz province, in northern Afghanistan";
+      // "Dikwa and Monguno in Borno State": each place of a list joined by "and" lies in the place after it.
+      const listEnd = (m: EntityMention): number => {
+        const end = isPlaceWord(lower[m.last]) ? m.last + 1 : m.last;
+        const joinedTo = lower[end] === 'and' ? places.find((p) => p.first === end + 1 && p.type === 'Location') : undefined;
+        return joinedTo ? listEnd(joinedTo) : end;
+      };
+      let inAt = listEnd(place);
       if (lower[inAt] === ',' && lower[inAt + 1] === 'in') inAt++;
       if (lower[inAt] === 'in') {
         const at = inAt + 1 + (lower[inAt + 1] === 'the' ? 1 : 0);
-        const container = places.find((m) => m.first === at + (COMPASS.test(lower[at] ?? '') ? 1 : 0));
+        const named = places.find((m) => m.first === at + (COMPASS.test(lower[at] ?? '') ? 1 : 0));
+        // "Mastung in Pakistan's Balochistan province": the possessed place is the nearer container.
+        const possessed = named && lower[named.last] === "'s" ? places.find((m) => m.first === named.last + 1) : undefined;
+        const container = possessed ?? named;
         const target = container && slotOf(container);
-        if (target && (container!.type === 'Country' || /\b(?:region|oblast|province|district|governorate)\b/i.test(container!.name))) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'in' });
+        // A region or country holds the place; so does a place the gazetteer lists holding one it does not list
+        // ("Poonch district in Jammu and Kashmir"), where a listed town in a listed town may be a venue's name.
+        const listed = (m: EntityMention) => m.type === 'Country' || m.via.startsWith('gazetteer');
+        const region = container && (container.type === 'Country' || /\b(?:region|oblast|province|district|governorate|state)\b/i.test(container.text) || isPlaceWord(lower[container.last]));
+        if (target && (region || (listed(container!) && !listed(place)))) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'in' });
+      }
+      // "Cotabato City on the southern island of Mindanao", "Jolo island in the Sulu archipelago".
+      const end = listEnd(place);
+      let k = lower[end] === 'on' ? end + 1 : LANDFORM.test(lower[place.last] ?? '') && lower[place.last + 1] === 'in' ? place.last + 2 : -1;
+      if (k >= 0) {
+        if (lower[k] === 'the') k++;
+        if (COMPASS.test(lower[k] ?? '')) k++;
+        const land = LANDFORM.test(lower[k] ?? '') && lower[k + 1] === 'of' ? places.find((m) => m.first === k + 2) : places.find((m) => m.first === k && LANDFORM.test(lower[m.last] ?? ''));
+        const target = land && slotOf(land);
+        if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.8, rule: 'landform' });
       }
       // "Beslan, southern Russia.", "Wanlaweyn town, Lower Shebelle region, Somalia": an address, each place in
       // the next; a list of places ("Cologne, Vienna and Madrid") is none.

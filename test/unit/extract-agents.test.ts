@@ -105,6 +105,17 @@ describe('places inside places', () => {
     expect(of('LOCATED_IN', 'Curfews were imposed in Ikeja, Lagos State, Kano State and Borno State.')).toEqual([]);
   });
 
+  it('"X in Y\'s Z province", "A and B in Y State, northeast Z", "X on the island of Y", "X island in the Y archipelago"', () => {
+    expect(of('LOCATED_IN', "A mine exploded near Zhob in Pakistan's Balochistan province on Friday.")).toEqual(expect.arrayContaining(['LOCATED_IN Zhob -> Balochistan province', 'LOCATED_IN Balochistan province -> Pakistan']));
+    expect(of('LOCATED_IN', "A mine exploded near Zhob in Pakistan's Balochistan province on Friday.")).not.toContain('LOCATED_IN Zhob -> Pakistan');
+    const list = 'Gunmen attacked Marte town and Kukawa town in Borno State, northeast Nigeria.';
+    expect(of('LOCATED_IN', list)).toEqual(expect.arrayContaining(['LOCATED_IN Marte -> Borno', 'LOCATED_IN Kukawa -> Borno', 'LOCATED_IN Borno -> Nigeria']));
+    expect(of('LOCATED_IN', 'A grenade was thrown into a cafe in Dipolog on the western island of Mindanao.')).toContain('LOCATED_IN Dipolog -> Mindanao');
+    expect(of('LOCATED_IN', 'Pirates seized a ferry off Basilan island in the Sulu archipelago.')).toContain('LOCATED_IN Basilan -> Sulu');
+    // A place the gazetteer does not list, in one it lists.
+    expect(of('LOCATED_IN', 'Gunmen shot two guards in Bandipora district in Jammu and Kashmir.')).toContain('LOCATED_IN Bandipora -> Jammu and Kashmir');
+  });
+
   it('an army base in a town is no group\'s base', () => {
     expect(of('ACTIVE_IN', 'Al-Shabaab fighters stormed an army base in Baidoa on Tuesday.')).toEqual([]);
   });
