@@ -51,6 +51,28 @@ describe('claims', () => {
     const text = 'Activists broke into a laboratory in Leeds, England. The Animal Rights Militia claimed responsibility for this explosion that caused heavy damage.';
     expect(of('CLAIMED', text).map((r) => r.split(' -> ')[0])).toEqual(['CLAIMED Animal Rights Militia']);
   });
+
+  it('"X said it was behind", "the group said it was behind": the speaker of the cue claims', () => {
+    const named = 'A bomb went off at a bus depot in Garissa, Kenya, on Friday. Al-Shabaab said it was behind the bombing.';
+    expect(of('CLAIMED', named)).toEqual([`CLAIMED al-Shabaab -> ${attackName(named)}`]);
+    const anaphor = 'Al-Shabaab gunmen raided a police post in Mandera on Friday. The group said it was behind the raid in a message on its radio station.';
+    expect(of('CLAIMED', anaphor)).toEqual([`CLAIMED al-Shabaab -> ${attackName(anaphor)}`]);
+  });
+
+  it('a name in an aside before the cue describes the subject and is not it', () => {
+    const text = "Gunmen ambushed a convoy near Menaka, Mali, on Sunday. Jama'at Nasr al-Islam wal Muslimin (JNIM), al-Qaeda's affiliate in the Sahel, claimed the ambush.";
+    expect(of('CLAIMED', text)).toEqual([`CLAIMED Jama'at Nasr al-Islam wal Muslimin -> ${attackName(text)}`]);
+  });
+
+  it('a group telling what its fighters did claims it; a denial or a third party\'s word is no claim', () => {
+    const statement = 'Gunmen ambushed a convoy near Menaka, Mali, on Sunday. JNIM said in a statement that its fighters had carried out the ambush.';
+    expect(of('CLAIMED', statement)).toEqual([`CLAIMED Jama'at Nasr al-Islam wal Muslimin -> ${attackName(statement)}`]);
+    const told = 'The Houthis said on Friday they had fired two missiles at a cargo ship in the Red Sea.';
+    expect(of('CLAIMED', told)).toEqual([`CLAIMED Houthis -> ${attackName(told)}`]);
+    expect(of('CARRIED_OUT', told)).toEqual([`CARRIED_OUT Houthis -> ${attackName(told)}`]);
+    expect(of('CLAIMED', 'A bomb exploded at a market in Maiduguri. Officials said Boko Haram had carried out the bombing.')).toEqual([]);
+    expect(of('CARRIED_OUT', 'The Houthis said on Friday they had not fired at the cargo ship in the Red Sea.')).toEqual([]);
+  });
 });
 
 describe('shared subjects and passives', () => {
