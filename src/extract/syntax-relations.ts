@@ -31,6 +31,7 @@ const NEGATION = /^(?:not|never|n't)$/i;
 const NEUTER = /^(?:it|they|its|their)$/i;
 /** Words inside a subject or object that carry its entity: "al-Shabaab fighters", "gunmen from Boko Haram". */
 const MODIFIERS = new Set(['compound', 'amod', 'nmod', 'flat', 'appos']);
+const NAME_PARTS = new Set(['compound', 'flat']);
 
 interface Tree {
   parse: LazyAnalysis;
@@ -104,13 +105,15 @@ export class SyntaxRelations {
     };
     const entities = (token: number, types: Set<string>): Slot[] => {
       const found: Slot[] = [];
-      const descend = types !== TARGETS;
+      // A target is named by the words of its own noun ("stormed the Bakaal Plaza hotel"), never by a place
+      // that modifies it ("a hall in Moscow").
+      const modifiers = types === TARGETS ? NAME_PARTS : MODIFIERS;
       const visit = (k: number, depth: number) => {
         const own = slotAt(k) ?? (types === AGENTS ? pronounFor(k) : undefined);
         if (own && types.has(own.type)) {
           if (!found.includes(own)) found.push(own);
-        } else if (descend && depth < 2) {
-          for (const c of t.children[k]!) if (MODIFIERS.has(t.parse.deprel(c))) visit(c, depth + 1);
+        } else if (depth < 2) {
+          for (const c of t.children[k]!) if (modifiers.has(t.parse.deprel(c))) visit(c, depth + 1);
         }
         for (const c of childrenWith(t, k, 'conj')) if (depth === 0) visit(c, 0);
       };

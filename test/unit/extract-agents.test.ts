@@ -17,6 +17,13 @@ describe('agents of attacks', () => {
     expect(of('CARRIED_OUT', 'Soldiers killed 19 Boko Haram fighters in an attack in Konduga.')).toEqual([]);
   });
 
+  it('the object of an attack verb is its target when the name is the object noun\'s own ("stormed the X hotel")', () => {
+    const text = 'Al-Shabaab gunmen stormed the Sunrise Plaza hotel in Kismayo on Friday.';
+    expect(of('TARGETED', text)).toEqual([`TARGETED ${attackName(text)} -> Sunrise Plaza`]);
+    // A place that only modifies the object is where, not what.
+    expect(of('TARGETED', 'Al-Shabaab gunmen stormed a hotel in Kismayo on Friday.')).toEqual([]);
+  });
+
   it('a longer attack verb phrase is parsed too, and "he" is the person the sentence named', () => {
     const rockets = 'Hezbollah fired rockets at the town of Metula in Israel on Tuesday.';
     expect(of('CARRIED_OUT', rockets)).toEqual([`CARRIED_OUT Hezbollah -> ${attackName(rockets)}`]);
