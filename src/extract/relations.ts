@@ -38,6 +38,7 @@ const SUPPOSABLE = new Set(['THREATENED', 'WARNED']);
 const DESCRIBED_BY = /(?:linked|affiliated|tied|loyal|connected|close|allied|aligned) (?:to|with)$|inspired by$/;
 const NAMED_AS = /(?:known as|called|dubbed|named|also)$/;
 const MAX_BEFORE = 22;
+const OWN_SUBJECT = /^(?:the|a|an|those|these|some|several|many|others|people|men|suspects|\d+|two|three|four|five)$/;
 const SELF_SPEECH = /^(?:said|says|stated|announced|declared|claimed|claims)\b.*\b(?:it|they)\b/;
 // "X said in a statement that its fighters had carried out the ambush": a group telling what it did itself claims it.
 const SELF_REPORT = /^(?:[^;:".]{0,60}?,)?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|announced|stated|declared)\b[^;:"]*?\b(?:that\s+)?(?:it|they|(?:its|their)\s+(?:own\s+)?(?:fighters|members|men|militants|mujahideen|soldiers|forces|units?|cells?))\s+(?:had\s+|has\s+|have\s+)?$/i;
@@ -190,7 +191,14 @@ export class RelationReader {
       // "a group linked to al Qaeda said it was behind": what a subject is linked to is not the subject.
       const twoBefore = (s: Slot) => this.gapText(scope, Math.max(0, s.first - 2), s.first);
       const described = (s: Slot) => DESCRIBED_BY.test(twoBefore(s));
-      const slot = [...eligible].reverse().find((s) => s.last <= span.first && span.first - s.last <= MAX_BEFORE && !this.clauseBreak(scope, s.last, span.first) && !described(s));
+      // "Saab announced an inquiry and stated that those responsible are involved in the attack": a clause after
+      // "that" with a subject of its own lies between the name and the cue, so the name only speaks of it.
+      const ownClause = (s: Slot) => {
+        const gap = scope.sentence.tokens.slice(s.last, span.first).map((t) => t.text.toLowerCase());
+        const that = gap.lastIndexOf('that');
+        return that >= 0 && OWN_SUBJECT.test(gap[that + 1] ?? '');
+      };
+      const slot = [...eligible].reverse().find((s) => s.last <= span.first && span.first - s.last <= MAX_BEFORE && !this.clauseBreak(scope, s.last, span.first) && !described(s) && !ownClause(s));
       if (slot) return this.coordinated(this.beforeAside(scope, slot, eligible, span) ?? slot, eligible, scope, -1);
       // "it claimed", "they were behind": a pronoun subject stands for what the text last spoke of.
       const lead = this.gapText(scope, Math.max(0, span.first - 3), span.first);
