@@ -80,7 +80,8 @@ export class SyntaxRelations {
     // "charges that he set off a device": a personal pronoun stands for a person the sentence named before it.
     const pronoun = parties.some((s) => s.type === 'Person' && s.last <= attack.first) ? tokens.findIndex((t, k) => k < attack.first && attack.first - k <= 14 && PERSONAL.test(t.text)) : -1;
     // Only a verb in the past counts here: "bombing" or "ramming" before the attack noun is part of it.
-    const agentBefore = [...parties.filter((s) => AGENTS.has(s.type)).map((s) => s.last), pronoun + 1].some((end) => end > 0 && end <= attack.first && attack.first - end <= 14 && between(end, attack.first, DONE));
+    // The verb may sit inside the attack's own words: "Boko Haram [gunmen killed 17] near Baga".
+    const agentBefore = [...parties.filter((s) => AGENTS.has(s.type)).map((s) => s.last), pronoun + 1].some((end) => end > 0 && end <= attack.first && attack.first - end <= 14 && between(end, end === attack.first ? attack.last : attack.first, DONE));
     return agentBefore || parties.some((s) => TARGETS.has(s.type) && s.first > attack.first && s.first - attack.last <= 4 && between(attack.first, s.first, AIMED));
   }
 

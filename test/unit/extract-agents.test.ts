@@ -31,6 +31,14 @@ describe('agents of attacks', () => {
     expect(of('CARRIED_OUT', pronoun)).toEqual([`CARRIED_OUT Karim Nadir -> ${attackName(pronoun)}`]);
   });
 
+  it('a group before an attack told with its attacker noun ("X gunmen killed 17") did it; "named the bomber as X"', () => {
+    const recalled = 'A bomb exploded at a market in Gombe on Friday. It was the worst attack since Boko Haram gunmen killed 11 herders near Damasak in May.';
+    const damasak = graphOf(recalled).entitiesOf('Attack').find((a) => a.name.includes('Damasak'));
+    expect(of('CARRIED_OUT', recalled)).toEqual([`CARRIED_OUT Boko Haram -> ${damasak!.name}`]);
+    const named = 'A suicide bomber blew himself up outside a court in Kandahar on Monday. Officials named the bomber as Abu Talha al-Pakistani.';
+    expect(of('CARRIED_OUT', named)).toEqual([`CARRIED_OUT Abu Talha al-Pakistani -> ${attackName(named)}`]);
+  });
+
   it('a name that speaks of a clause with a subject of its own ("stated that those responsible were involved") did nothing', () => {
     expect(of('CARRIED_OUT', 'A bomb exploded at a rally in Cali. Ruiz announced an inquiry and stated that those responsible were involved in the bombing.')).toEqual([]);
     const own = 'A bomb exploded at a rally in Cali. Boko Haram announced that it was involved in the bombing.';
