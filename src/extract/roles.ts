@@ -66,7 +66,7 @@ export class RoleReader {
 
   private relationFor(title: string): string {
     const words = title.toLowerCase();
-    if (/\b(?:former|vice|deputy)\b/.test(words)) return 'MEMBER_OF';
+    if (/\b(?:former|vice|deputy|assistant|associate|communications)\b/.test(words)) return 'MEMBER_OF';
     return this.leaderTitles.some((t) => new RegExp(`\\b${t}\\b`).test(words)) ? 'LEADER_OF' : 'MEMBER_OF';
   }
 
@@ -94,8 +94,10 @@ export class RoleReader {
       if (title) {
         // "Iran's President Ebrahim Raisi": the possessive names the holder too.
         const possessive = lower[k] === "'s" ? 1 : 0;
-        const holder = slots.find((s) => s.last === k + 1 - possessive && AFFILIATIONS.has(s.type));
-        if (holder) found.push({ relation: this.relationFor(`${lower[k - 1] ?? ''} ${title}`), source: person, target: holder, confidence: 0.9, rule: 'title' });
+        // "The army detained two men, its spokesman X said": "its" is the clause's subject, else the last one's.
+        const own = /^(?:its|their)$/.test(lower[k] ?? '') ? (slots.find((s) => s.last <= k && AFFILIATIONS.has(s.type) && !s.speaker) ?? previousSubject(['Group', 'Organization', 'Country'])) : undefined;
+        const holder = own ?? slots.find((s) => s.last === k + 1 - possessive && AFFILIATIONS.has(s.type));
+        if (holder) found.push({ relation: this.relationFor(`${lower[k - 1] ?? ''} ${title}`), source: person, target: holder, confidence: own ? 0.75 : 0.9, rule: 'title' });
       } else {
         const holder = slots.find((s) => s.last === person.first && AFFILIATIONS.has(s.type) && s.type !== 'Country');
         const preposition = lower[(holder?.first ?? 0) - 1] === 'the' ? lower[(holder?.first ?? 0) - 2] : lower[(holder?.first ?? 0) - 1];
@@ -106,7 +108,9 @@ export class RoleReader {
       // "Somalia's defence minister, X", "the rebels' leader, X": by the possessor named before it.
       if (!title && lower[person.first - 1] === ',') {
         const { title: setOff, k: j } = titleEndingAt(person.first - 1);
-        const possessor = setOff && (lower[j] === "'s" || lower[j] === "'") ? slots.find((s) => s.last === j && AFFILIATIONS.has(s.type) && !s.speaker) : undefined;
+        // "arrested an ISKP commander, Farid Ahmadzai": a body named before the title set off holds it too.
+        const named = setOff ? slots.find((s) => s.last === j + 1 && AFFILIATIONS.has(s.type) && s.type !== 'Country' && !s.speaker && /^(?:a|an|the|suspected|senior|top|local|former)$/.test(lower[s.first - 1] ?? '')) : undefined;
+        const possessor = setOff && (lower[j] === "'s" || lower[j] === "'") ? slots.find((s) => s.last === j && AFFILIATIONS.has(s.type) && !s.speaker) : named;
         const holder = possessor ?? (setOff && /^(?:its|their)$/.test(lower[j] ?? '') ? previousSubject(['Group', 'Organization', 'Country']) : undefined);
         if (holder) found.push({ relation: this.relationFor(setOff), source: person, target: holder, confidence: 0.75, rule: 'possessive-title' });
       }

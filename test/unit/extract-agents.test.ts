@@ -122,6 +122,13 @@ describe('titles set off before a name', () => {
     expect(of('LEADER_OF', "The Houthis' leader, Yusuf al-Halabi, rejected the statement.")).toEqual(['LEADER_OF Yusuf al-Halabi -> Houthis']);
   });
 
+  it('"a G commander, X" makes X a member of G; "its spokesman X" speaks for the clause\'s subject; a director leads', () => {
+    expect(of('MEMBER_OF', 'Police arrested a senior Abu Sayyaf commander, Radulan Omar, in Zamboanga.')).toEqual(['MEMBER_OF Radulan Omar -> Abu Sayyaf']);
+    expect(of('MEMBER_OF', 'Interpol detained two suspects in Lisbon on Monday, its spokesman Pedro Alves said.')).toEqual(['MEMBER_OF Pedro Alves -> Interpol']);
+    expect(of('LEADER_OF', 'Interpol director Anna Lindgren said three men were held.')).toEqual(['LEADER_OF Anna Lindgren -> Interpol']);
+    expect(of('LEADER_OF', 'Interpol communications director Anna Lindgren said three men were held.')).toEqual([]);
+  });
+
   it('in a list of names, the aside after one name may be the next one\'s', () => {
     const relations = graphOf('General Alan Pryce, the acting chief of Interpol, Mr Tom Hale, and an aide also attended.').relations();
     expect(relations.filter((r) => r.includes('Alan Pryce'))).toEqual([]);
