@@ -114,6 +114,11 @@ describe('accusations as nouns', () => {
   it('"X\'s accusations against Y" is X ACCUSED Y', () => {
     expect(of('ACCUSED', "Iran's accusations against the United States dominated the talks in Vienna.")).toEqual(['ACCUSED Iran -> United States']);
   });
+
+  it('"an alert issued by X" about attacks in Y is X WARNED Y', () => {
+    expect(of('WARNED', 'A security alert issued by Interpol on Friday said militants were planning attacks on hotels in Kenya.')).toEqual(['WARNED Interpol -> Kenya']);
+    expect(of('WARNED', 'A security alert issued by Interpol on Friday was ignored.')).toEqual([]);
+  });
 });
 
 describe('titles set off before a name', () => {
