@@ -27,6 +27,8 @@ interface CompiledCue {
 }
 
 const DIRECT_GAP = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'both', 'also', 'then', 'already', 'even', 'reportedly', 'allegedly', 'previously', 'recently', 'had', 'has', 'have', 'been', 'all', 'any', 'publicly']);
+// "claimed Friday's car bombing", "last week's attack": a day owning the object leaves it the direct object.
+const WHEN_OWNED = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|weekend|night|'s|’s|')$/i;
 const COORDINATION = /^(?:,|and|or|, and|, or|both|as well as|and the|, the|and also)$/;
 const HEDGES = /\b(?:reportedly|allegedly|suspected|suspect|speculated|attributed|possibly|likely|may have|might have|believed to|appears? to|appeared to|seem(?:s|ed)? to|is said to|claimed to)\b/i;
 const NEGATED = /\b(?:not|never|no|denied|denies|deny|denying|rejected|rejects)\b(?:\s+[\w']+){0,3}\s*$|n't(?:\s+[\w']+){0,2}\s*$/i;
@@ -225,7 +227,7 @@ export class RelationReader {
       const first = slots.find((s) => s.first >= span.last);
       if (!slot || slot !== first || slot.first - span.last > 3) return [];
       const gap = scope.sentence.tokens.slice(span.last, slot.first);
-      return gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase())) ? this.coordinated(slot, eligible, scope, 1) : [];
+      return gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase()) || WHEN_OWNED.test(t.text)) ? this.coordinated(slot, eligible, scope, 1) : [];
     };
     switch (strategy) {
       case 'before':

@@ -39,6 +39,14 @@ describe('agents of attacks', () => {
     expect(of('CARRIED_OUT', named)).toEqual([`CARRIED_OUT Abu Talha al-Pakistani -> ${attackName(named)}`]);
   });
 
+  it('"X is believed to be behind", "the attack was the work of X" (hedged or not), but "X could be behind" is none', () => {
+    const believed = 'A car bomb exploded outside a hotel in Beledweyne on Friday. Al-Shabaab is believed to be behind the attack.';
+    expect(of('CARRIED_OUT', believed)).toEqual([`CARRIED_OUT al-Shabaab -> ${attackName(believed)}`]);
+    const work = 'A car bomb exploded outside a hotel in Beledweyne on Friday. Officials said the attack was the work of al-Shabaab.';
+    expect(of('CARRIED_OUT', work)).toEqual([`CARRIED_OUT al-Shabaab -> ${attackName(work)}`]);
+    expect(of('CARRIED_OUT', 'A car bomb exploded outside a hotel in Beledweyne on Friday. Al-Shabaab could be behind the attack.')).toEqual([]);
+  });
+
   it('a name that speaks of a clause with a subject of its own ("stated that those responsible were involved") did nothing', () => {
     expect(of('CARRIED_OUT', 'A bomb exploded at a rally in Cali. Ruiz announced an inquiry and stated that those responsible were involved in the bombing.')).toEqual([]);
     const own = 'A bomb exploded at a rally in Cali. Boko Haram announced that it was involved in the bombing.';
@@ -71,6 +79,11 @@ describe('claims', () => {
   it('"claimed responsibility for this explosion" keeps its own attack noun', () => {
     const text = 'Activists broke into a laboratory in Leeds, England. The Animal Rights Militia claimed responsibility for this explosion that caused heavy damage.';
     expect(of('CLAIMED', text).map((r) => r.split(' -> ')[0])).toEqual(['CLAIMED Animal Rights Militia']);
+  });
+
+  it('"X claimed Friday\'s car bombing": a day owning the object leaves it the direct object', () => {
+    const text = "Al-Shabaab claimed Friday's car bombing outside a hotel in Beledweyne that killed 12 people.";
+    expect(of('CLAIMED', text)).toEqual([`CLAIMED al-Shabaab -> ${attackName(text)}`]);
   });
 
   it('"X said it was behind", "the group said it was behind": the speaker of the cue claims', () => {
