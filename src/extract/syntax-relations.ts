@@ -17,6 +17,7 @@ const AIMED = /^(?:on|against)$/i;
 const GROUPS = new Set(['Group']);
 const ATTACKER = /^(?:attackers?|assailants?|gunm[ae]n|bombers?|perpetrators?|militants?|kidnappers?|shooters?|hijackers?|themselves)$/i;
 const MEMBER = /^members?$/i;
+const BELONGED = /^belong(?:s|ed)?$/i;
 // An attack told by its verb ("stormed", "shot"), as a cheap test before parsing: the lexicon is too slow to ask
 // for every attack of every sentence, and the parse decides in the end.
 const ATTACK_VERB = /^(?:\p{Ll}+ed|shot|struck|hit|blew|set|fought|overran|threw)$/u;
@@ -82,7 +83,9 @@ export class SyntaxRelations {
     // Only a verb in the past counts here: "bombing" or "ramming" before the attack noun is part of it.
     // The verb may sit inside the attack's own words: "Boko Haram [gunmen killed 17] near Baga".
     const agentBefore = [...parties.filter((s) => AGENTS.has(s.type)).map((s) => s.last), pronoun + 1].some((end) => end > 0 && end <= attack.first && attack.first - end <= 14 && between(end, end === attack.first ? attack.last : attack.first, DONE));
-    return agentBefore || parties.some((s) => TARGETS.has(s.type) && s.first > attack.first && s.first - attack.last <= 4 && between(attack.first, s.first, AIMED));
+    // "Al-Shabaab's attack on the base": the possessor of the attack noun.
+    const possessor = parties.some((s) => AGENTS.has(s.type) && s.last < attack.first && attack.first - s.last <= 3 && /^['’]s?$/.test(tokens[s.last]!.text));
+    return agentBefore || possessor || parties.some((s) => TARGETS.has(s.type) && s.first > attack.first && s.first - attack.last <= 4 && between(attack.first, s.first, AIMED));
   }
 
   /** `recentAttack` gives the attack the text last told, which "the attackers" of a later sentence carried out. */
@@ -91,7 +94,7 @@ export class SyntaxRelations {
     const parties = slots.filter((s) => s.type !== 'Attack' && s.role === 'head' && !s.speaker && !(s.type === 'Location' && this.knownPlace(s.ref)));
     const speakers = slots.filter((s) => s.type === 'Group' && s.role === 'head' && s.speaker);
     const tokens = sentence.tokens;
-    const membership = parties.some((s) => s.type === 'Group') && tokens.some((k) => MEMBER.test(k.text)) && tokens.some((k) => ATTACKER.test(k.text)) && (attacks[0] ?? recentAttack()) !== undefined;
+    const membership = parties.some((s) => s.type === 'Group') && tokens.some((k) => MEMBER.test(k.text) || BELONGED.test(k.text)) && tokens.some((k) => ATTACKER.test(k.text)) && (attacks[0] ?? recentAttack()) !== undefined;
     if (!membership && !attacks.some((attack) => this.worthParsing(tokens, attack, parties, speakers))) return [];
     const t = tree(sentence);
     const slotAt = (k: number) => parties.find((s) => s.first <= k && k < s.last);
@@ -150,7 +153,9 @@ export class SyntaxRelations {
         }
       } else if (upos === 'NOUN' || upos === 'PROPN') {
         for (const m of childrenWith(t, a, 'nmod')) {
-          if (AIMED.test(caseWord(t, tokens, m) ?? '')) for (const target of entities(m, TARGETS)) add('TARGETED', attack, target, 'aimed-at');
+          const relator = caseWord(t, tokens, m) ?? '';
+          if (AIMED.test(relator)) for (const target of entities(m, TARGETS)) add('TARGETED', attack, target, 'aimed-at');
+          if (/^['’]s?$/.test(relator) && m < a) for (const agent of entities(m, AGENTS)) add('CARRIED_OUT', agent, attack, 'possessor');
         }
         // The attack noun as the object of a doing verb ("mounted a raid") or its means ("killed 19 in an assault"):
         // the verb's subject did it; a verb coordinated with an earlier one shares that one's subject.
@@ -171,6 +176,10 @@ export class SyntaxRelations {
       const attack = attacks[0] ?? recentAttack()!;
       const attacker = (k: number | undefined) => k !== undefined && k >= 0 && ATTACKER.test(tokens[k]!.text);
       tokens.forEach((word, m) => {
+        // "The attackers belonged to X".
+        if (BELONGED.test(word.text) && childrenWith(t, m, 'nsubj').some(attacker)) {
+          for (const o of childrenWith(t, m, 'obl')) if (/^to$/i.test(caseWord(t, tokens, o) ?? '')) for (const group of entities(o, GROUPS)) add('CARRIED_OUT', group, attack, 'attackers-belonged');
+        }
         if (!MEMBER.test(word.text)) return;
         // "the attacker was a member of X" (copula); "identified the gunmen as members of X", "the assailants
         // identified themselves as members" (the verb's object); "the gunman, a member of X" (apposition). Up the

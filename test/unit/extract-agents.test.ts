@@ -39,6 +39,14 @@ describe('agents of attacks', () => {
     expect(of('CARRIED_OUT', named)).toEqual([`CARRIED_OUT Abu Talha al-Pakistani -> ${attackName(named)}`]);
   });
 
+  it('"X\'s attack on the base" and "the attackers belonged to X" name its author; the victims\' group did nothing', () => {
+    const possessor = "Al-Shabaab's attack on a military base in Beledweyne killed 19 soldiers.";
+    expect(of('CARRIED_OUT', possessor)).toEqual([`CARRIED_OUT al-Shabaab -> ${attackName(possessor)}`]);
+    const belonged = 'Gunmen attacked a checkpoint in Kunduz on Monday, killing seven. The attackers belonged to the Taliban, officials said.';
+    expect(of('CARRIED_OUT', belonged)).toEqual([`CARRIED_OUT Taliban -> ${attackName(belonged)}`]);
+    expect(of('CARRIED_OUT', 'Gunmen attacked a checkpoint in Kunduz on Monday, killing seven. The victims belonged to the Taliban, officials said.')).toEqual([]);
+  });
+
   it('"X is believed to be behind", "the attack was the work of X" (hedged or not), but "X could be behind" is none', () => {
     const believed = 'A car bomb exploded outside a hotel in Beledweyne on Friday. Al-Shabaab is believed to be behind the attack.';
     expect(of('CARRIED_OUT', believed)).toEqual([`CARRIED_OUT al-Shabaab -> ${attackName(believed)}`]);
