@@ -24,6 +24,13 @@ describe('agents of attacks', () => {
     expect(of('TARGETED', 'Al-Shabaab gunmen stormed a hotel in Kismayo on Friday.')).toEqual([]);
   });
 
+  it('"the X building was shattered by an explosion" after an attack was told: the blast is that attack\'s', () => {
+    const text = 'Gunmen bombed a market in Tulsa on Friday, killing 12. The Grand Federal Building in Tulsa was shattered by an explosion at 9 a.m.';
+    expect(of('TARGETED', text)).toEqual([`TARGETED ${attackName(text)} -> Grand Federal Building`]);
+    // With no attack told, a blast that damaged something names no attack.
+    expect(of('TARGETED', 'The Grand Federal Building in Tulsa was shattered by an explosion at 9 a.m.')).toEqual([]);
+  });
+
   it('a longer attack verb phrase is parsed too, and "he" is the person the sentence named', () => {
     const rockets = 'Hezbollah fired rockets at the town of Metula in Israel on Tuesday.';
     expect(of('CARRIED_OUT', rockets)).toEqual([`CARRIED_OUT Hezbollah -> ${attackName(rockets)}`]);
