@@ -103,7 +103,7 @@ function main(): number {
     log('written …');
     extract(join(written, 'texts'), join(work, 'written', 'docs'));
     const writtenScore = scoreGoldDir(join(written, 'gold'), { predDir: join(work, 'written', 'docs') });
-    sections.push('', '## Written (by the team)', '', '`eval/written/`: short articles the team wrote about invented events (not real news), one for each shape of who did what', 'that issue 10 lists (see its README), scored per document.', '', ...goldTables([writtenScore]));
+    sections.push('', '## Written (by the team)', '', '`eval/written/`: articles the team wrote about invented events (not real news): short ones, one for each shape of who did what', 'that issue 10 lists, and longer newswire reports with several attacks, claims, arrests and roles each (see its README), scored per document.', '', ...goldTables([writtenScore]));
 
     const gtdRows = join(SHARED, 'devset-gtd', 'rows.jsonl');
     if (existsSync(gtdRows)) {

@@ -21,7 +21,11 @@ export interface ArrestScope {
   recentCountry: () => Slot | undefined;
 }
 
-const ACTIVE = /\b(?:arrested|detained|apprehended|captured|took|have taken|has taken)\s+(?:into custody\s+)?(?:(?:at least|another|a further)\s+)?(?:\w+\s+){0,2}?(?:suspects?|men|women|people|persons|individuals|members|others|brothers|teenagers)\b(?:\s+into custody)?\s*[,:(]\s*/gi;
+// The arrested told by a noun phrase, then named: "two suspects, A and B", "a suspected BLA commander, A",
+// "three men, including the hotel's night manager, A".
+const ACTIVE = /\b(arrested|detained|apprehended|captured|took|have taken|has taken)\s+(?:into custody\s+)?(?:(?:at least|another|a further)\s+)?(?:[\w'’-]+\s+){0,6}?[\w'’-]+(?:\s+into custody)?\s*[,:(]\s*(?:including\s+(?:(?:a|an|the|its|their)\s+[^,;.()]{0,40}?,\s*)?)?/gi;
+// "..., A said": a name set off after the object may be who speaks.
+const SPOKE = /^\s*,?\s*(?:said|says|told|added|stated)\b/i;
 const PASSIVE = /\b(?:was|were|has been|have been|had been|is|are)\s+(?:(?!not\b|never\b)\w+\s+)?(?:arrested|detained|apprehended|taken into custody|placed in custody|held in custody|in custody)\b/gi;
 const CONDITION = /\b(?:if|whether|unless|should)\b[^,;:]*$/i;
 const AGENT_TYPES = new Set(['Country', 'Organization']);
@@ -59,7 +63,12 @@ export class ArrestReader {
       const stop = CLAUSE.exec(rest);
       const to = stop ? from + stop.index : sentence.end;
       const first = slots.find((s) => s.start >= from && s.end <= to);
-      if (first && first.start - from <= 4 && ARRESTED_TYPES.has(first.type)) add(coordinated(sentence, slots, first, to), at(m.index), 'arrest:named-after', undefined);
+      const spoke = (slot: Slot) => SPOKE.test(sentence.text.slice(slot.end - sentence.start));
+      // "arrested Hamadoun Diallo, a JNIM commander": once the object is named, what follows describes it.
+      const object = at(m.index + m[1]!.length + 1);
+      const named = slots.some((s) => s.type === 'Person' && s.start >= object && s.start - object <= 1 && s.end < from);
+      const described = first !== undefined && /^(?:a|an|the)\s/i.test(sentence.text.slice(from - sentence.start, first.start - sentence.start));
+      if (first && first.start - from <= 4 && ARRESTED_TYPES.has(first.type) && !spoke(first) && !named && !described) add(coordinated(sentence, slots, first, to), at(m.index), 'arrest:named-after', undefined);
     }
     PASSIVE.lastIndex = 0;
     for (let m = PASSIVE.exec(sentence.text); m; m = PASSIVE.exec(sentence.text)) {

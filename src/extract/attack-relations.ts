@@ -9,19 +9,27 @@ import type { Slot } from './types.js';
 // Towns and countries are where an attack happened (OCCURRED_IN); people, bodies and named sites are what it hit.
 const TARGETS = new Set(['Location', 'Person', 'Organization']);
 const DAMAGE = /^(?:hit|hits|struck|strikes|destroyed|destroys|damaged|damages|shattered|shatters|wrecked|wrecks|targeted|targets|gutted|devastated|levelled|leveled|flattened)$/i;
+// What goes off in an attack, when the sentence calls it by that rather than by the attack.
+const DEVICE = /^(?:explosion|explosions|blast|blasts|bomb|bombs|device|rocket|rockets|missile|missiles|shell|shells|grenade|grenades)$/i;
 const PASSIVE_AUX = /^(?:was|were|been|being|be|is|are|got|get)$/i;
 
 export class AttackTargets {
   /** `knownPlace` tells a gazetteer town or region (never a target) from a named site. */
   constructor(private readonly knownPlace: (ref: string) => boolean) {}
 
-  read(sentence: Sentence, slots: Slot[]): CueHit[] {
+  /** `recentAttack` gives the attack the text last told, which "the blast" of a later sentence is part of. */
+  read(sentence: Sentence, slots: Slot[], recentAttack: () => Slot | undefined): CueHit[] {
     const tokens = sentence.tokens;
     const attacks = slots.filter((s) => s.type === 'Attack');
     const targets = slots.filter((s) => TARGETS.has(s.type) && s.role === 'head' && !s.speaker && !(s.type === 'Location' && this.knownPlace(s.ref)));
-    if (!attacks.length || !targets.length) return [];
+    if (!targets.length) return [];
+    const damage = tokens.some((t) => DAMAGE.test(t.text));
+    // "The X building was shattered by an explosion", "the first bomb destroyed the Y": the device or blast of
+    // the attack the text tells, when the sentence names no attack of its own.
+    const told = !attacks.length && damage && tokens.some((t) => DEVICE.test(t.text)) ? recentAttack() : undefined;
+    if (!attacks.length && !told) return [];
     const ofAfter = (a: Slot) => tokens.slice(a.first, Math.min(tokens.length, a.last + 1)).some((t) => t.text === 'of');
-    if (!tokens.some((t) => DAMAGE.test(t.text)) && !attacks.some(ofAfter)) return [];
+    if (!damage && !attacks.some(ofAfter)) return [];
     const parse = parseTokens(tokens);
     const children: number[][] = tokens.map(() => []);
     parse.head.forEach((h, d) => {
@@ -35,6 +43,16 @@ export class AttackTargets {
     const add = (attack: Slot, target: Slot, rule: string) => {
       if (!hits.some((h) => h.source === attack && h.target === target)) hits.push({ relation: 'TARGETED', source: attack, target, confidence: 0.7, rule: `syntax:${rule}` });
     };
+    if (told) {
+      for (let d = 0; d < tokens.length; d++) {
+        if (!DEVICE.test(tokens[d]!.text) || parse.upos[d] !== 'NOUN') continue;
+        const verb = parse.head[d]!;
+        if (verb < 0 || !DAMAGE.test(tokens[verb]!.text)) continue;
+        const passive = withRel(verb, 'aux').some((c) => PASSIVE_AUX.test(tokens[c]!.text));
+        if (passive && parse.deprel(d) === 'obl' && caseOf(d) === 'by') for (const s of withRel(verb, 'nsubj')) for (const t of targetsAt(s)) add(told, t, 'damaged-by-device');
+        if (!passive && parse.deprel(d) === 'nsubj') for (const o of withRel(verb, 'obj')) for (const t of targetsAt(o)) add(told, t, 'device-damaged');
+      }
+    }
     for (const attack of attacks) {
       const a = headOf(parse.head, attack.first, attack.last);
       if (parse.upos[a] !== 'NOUN' && parse.upos[a] !== 'PROPN') continue;

@@ -27,6 +27,8 @@ interface CompiledCue {
 }
 
 const DIRECT_GAP = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'both', 'also', 'then', 'already', 'even', 'reportedly', 'allegedly', 'previously', 'recently', 'had', 'has', 'have', 'been', 'all', 'any', 'publicly']);
+// "claimed Friday's car bombing", "last week's attack": a day owning the object leaves it the direct object.
+const WHEN_OWNED = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|weekend|night|'s|’s|')$/i;
 const COORDINATION = /^(?:,|and|or|, and|, or|both|as well as|and the|, the|and also)$/;
 const HEDGES = /\b(?:reportedly|allegedly|suspected|suspect|speculated|attributed|possibly|likely|may have|might have|believed to|appears? to|appeared to|seem(?:s|ed)? to|is said to|claimed to)\b/i;
 const NEGATED = /\b(?:not|never|no|denied|denies|deny|denying|rejected|rejects)\b(?:\s+[\w']+){0,3}\s*$|n't(?:\s+[\w']+){0,2}\s*$/i;
@@ -38,6 +40,10 @@ const SUPPOSABLE = new Set(['THREATENED', 'WARNED']);
 const DESCRIBED_BY = /(?:linked|affiliated|tied|loyal|connected|close|allied|aligned) (?:to|with)$|inspired by$/;
 const NAMED_AS = /(?:known as|called|dubbed|named|also)$/;
 const MAX_BEFORE = 22;
+const OWN_SUBJECT = /^(?:the|a|an|those|these|some|several|many|others|people|men|suspects|\d+|two|three|four|five)$/;
+const SELF_SPEECH = /^(?:said|says|stated|announced|declared|claimed|claims)\b.*\b(?:it|they)\b/;
+// "X said in a statement that its fighters had carried out the ambush": a group telling what it did itself claims it.
+const SELF_REPORT = /^(?:[^;:".]{0,60}?,)?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|announced|stated|declared)\b[^;:"]*?\b(?:that\s+)?(?:it|they|(?:its|their)\s+(?:own\s+)?(?:fighters|members|men|militants|mujahideen|soldiers|forces|units?|cells?))\s+(?:had\s+|has\s+|have\s+)?$/i;
 const MAX_AFTER = 16;
 
 /** Token ranges [comma, end) of ", which ...," and ", who ...," clauses. */
@@ -92,11 +98,19 @@ export class RelationReader {
           for (const target of targets) {
             if (source.ref === target.ref || !allows(this.ontology, cue.spec.relation, source.type, target.type)) continue;
             hits.push({ relation: cue.spec.relation, source, target, confidence: Math.round(cue.spec.confidence * (hedged ? 0.85 : 1) * 100) / 100, rule: `cue:${cue.spec.pattern}` });
+            const selfReport = cue.spec.relation === 'CARRIED_OUT' && source.type === 'Group' && source.last <= span.first && SELF_REPORT.test(this.textBetween(scope, source, span.first));
+            if (selfReport && !hedged) hits.push({ relation: 'CLAIMED', source, target, confidence: 0.8, rule: 'cue:self-report' });
           }
         }
       }
     }
     return hits;
+  }
+
+  /** The sentence's text from the end of `slot` to the start of token `token`. */
+  private textBetween(scope: SentenceScope, slot: Slot, token: number): string {
+    const { sentence } = scope;
+    return sentence.text.slice(slot.end - sentence.start, (sentence.tokens[token]?.start ?? sentence.end) - sentence.start);
   }
 
   private gapText(scope: SentenceScope, from: number, to: number): string {
@@ -143,16 +157,51 @@ export class RelationReader {
     return slot ? [slot] : undefined;
   }
 
+  /**
+   * "ISKP, the regional branch of the Islamic State, claimed the bombing", "JNIM, al-Qaeda's affiliate in the
+   * Sahel, said ...": a name inside an aside set off by commas right before the cue describes the subject named
+   * before the aside, which is the cue's subject.
+   */
+  private beforeAside(scope: SentenceScope, slot: Slot, eligible: Slot[], span: { first: number; last: number }): Slot | undefined {
+    const tokens = scope.sentence.tokens;
+    const close = tokens.findIndex((t, k) => k >= slot.last && k < span.first && t.text === ',');
+    if (close < 0 || tokens.slice(close + 1, span.first).some((t) => t.text === ',')) return undefined;
+    let open = slot.first - 1;
+    while (open >= 0 && tokens[open]!.text !== ',') open--;
+    if (open < 1 || close - open > 12) return undefined;
+    const lead = tokens[open + 1]!.text.toLowerCase();
+    const opensAside = /^(?:the|a|an)$/.test(lead) || (open + 1 === slot.first && /^['’]s?$/.test(tokens[slot.last]?.text ?? ''));
+    // "Islamic State Khorasan Province (ISKP), the regional branch ...": the acronym in brackets is the name's.
+    const subject = eligible.find((s) => s.last === open || (s.last === open - 1 && tokens[open - 1]!.text === ')'));
+    return opensAside ? subject : undefined;
+  }
+
   private find(strategy: SlotStrategy, types: EntityType[], slots: Slot[], span: { first: number; last: number }, scope: SentenceScope, sources: Slot[] | undefined): Slot[] {
     const eligible = slots.filter((s) => types.includes(s.type));
     const before = () => {
+      // "Al-Shabaab said it was behind the attack", "the group said they were behind": a cue that is itself the
+      // speech has the speaker right before it for subject.
+      if (SELF_SPEECH.test(this.gapText(scope, span.first, span.last))) {
+        const speaker = [...scope.slots].reverse().find((s) => s.speaker && s.role === 'head' && types.includes(s.type) && s.last <= span.first && span.first - s.last <= 1);
+        if (speaker) return [speaker];
+      }
+      // "JNIM said in a statement that its fighters had carried out the ambush": the group speaks of itself.
+      const reporter = [...scope.slots].reverse().find((s) => s.speaker && s.role === 'head' && s.type === 'Group' && types.includes(s.type) && s.last <= span.first && SELF_REPORT.test(this.textBetween(scope, s, span.first)));
+      if (reporter) return [reporter];
       const shared = this.sharedSubject(scope, span, eligible);
       if (shared) return shared;
       // "a group linked to al Qaeda said it was behind": what a subject is linked to is not the subject.
       const twoBefore = (s: Slot) => this.gapText(scope, Math.max(0, s.first - 2), s.first);
       const described = (s: Slot) => DESCRIBED_BY.test(twoBefore(s));
-      const slot = [...eligible].reverse().find((s) => s.last <= span.first && span.first - s.last <= MAX_BEFORE && !this.clauseBreak(scope, s.last, span.first) && !described(s));
-      if (slot) return this.coordinated(slot, eligible, scope, -1);
+      // "Saab announced an inquiry and stated that those responsible are involved in the attack": a clause after
+      // "that" with a subject of its own lies between the name and the cue, so the name only speaks of it.
+      const ownClause = (s: Slot) => {
+        const gap = scope.sentence.tokens.slice(s.last, span.first).map((t) => t.text.toLowerCase());
+        const that = gap.lastIndexOf('that');
+        return that >= 0 && OWN_SUBJECT.test(gap[that + 1] ?? '');
+      };
+      const slot = [...eligible].reverse().find((s) => s.last <= span.first && span.first - s.last <= MAX_BEFORE && !this.clauseBreak(scope, s.last, span.first) && !described(s) && !ownClause(s));
+      if (slot) return this.coordinated(this.beforeAside(scope, slot, eligible, span) ?? slot, eligible, scope, -1);
       // "it claimed", "they were behind": a pronoun subject stands for what the text last spoke of.
       const lead = this.gapText(scope, Math.max(0, span.first - 3), span.first);
       const pronoun = /\b(it|they)\b/.exec(lead)?.[1];
@@ -178,7 +227,7 @@ export class RelationReader {
       const first = slots.find((s) => s.first >= span.last);
       if (!slot || slot !== first || slot.first - span.last > 3) return [];
       const gap = scope.sentence.tokens.slice(span.last, slot.first);
-      return gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase())) ? this.coordinated(slot, eligible, scope, 1) : [];
+      return gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase()) || WHEN_OWNED.test(t.text)) ? this.coordinated(slot, eligible, scope, 1) : [];
     };
     switch (strategy) {
       case 'before':

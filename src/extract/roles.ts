@@ -16,7 +16,9 @@ export interface PhraseRelation {
 }
 
 const AFFILIATIONS = new Set(['Country', 'Organization', 'Group']);
-const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
+const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
+// Land a place sits on: "Cotabato City on the southern island of Mindanao".
+const LANDFORM = /^(?:island|islands|peninsula|coast|shore|bank|archipelago)$/i;
 const SUBDIVISION = /^(?:city|town|village|capital|province|region|port|district|county|state|governorate|oblast|enclave|suburb)$/i;
 
 const isPlaceWord = (w: string | undefined) => w !== undefined && SUBDIVISION_NOUN.test(w);
@@ -64,7 +66,7 @@ export class RoleReader {
 
   private relationFor(title: string): string {
     const words = title.toLowerCase();
-    if (/\b(?:former|vice|deputy)\b/.test(words)) return 'MEMBER_OF';
+    if (/\b(?:former|vice|deputy|assistant|associate|communications)\b/.test(words)) return 'MEMBER_OF';
     return this.leaderTitles.some((t) => new RegExp(`\\b${t}\\b`).test(words)) ? 'LEADER_OF' : 'MEMBER_OF';
   }
 
@@ -92,8 +94,10 @@ export class RoleReader {
       if (title) {
         // "Iran's President Ebrahim Raisi": the possessive names the holder too.
         const possessive = lower[k] === "'s" ? 1 : 0;
-        const holder = slots.find((s) => s.last === k + 1 - possessive && AFFILIATIONS.has(s.type));
-        if (holder) found.push({ relation: this.relationFor(`${lower[k - 1] ?? ''} ${title}`), source: person, target: holder, confidence: 0.9, rule: 'title' });
+        // "The army detained two men, its spokesman X said": "its" is the clause's subject, else the last one's.
+        const own = /^(?:its|their)$/.test(lower[k] ?? '') ? (slots.find((s) => s.last <= k && AFFILIATIONS.has(s.type) && !s.speaker) ?? previousSubject(['Group', 'Organization', 'Country'])) : undefined;
+        const holder = own ?? slots.find((s) => s.last === k + 1 - possessive && AFFILIATIONS.has(s.type));
+        if (holder) found.push({ relation: this.relationFor(`${lower[k - 1] ?? ''} ${title}`), source: person, target: holder, confidence: own ? 0.75 : 0.9, rule: 'title' });
       } else {
         const holder = slots.find((s) => s.last === person.first && AFFILIATIONS.has(s.type) && s.type !== 'Country');
         const preposition = lower[(holder?.first ?? 0) - 1] === 'the' ? lower[(holder?.first ?? 0) - 2] : lower[(holder?.first ?? 0) - 1];
@@ -104,7 +108,9 @@ export class RoleReader {
       // "Somalia's defence minister, X", "the rebels' leader, X": by the possessor named before it.
       if (!title && lower[person.first - 1] === ',') {
         const { title: setOff, k: j } = titleEndingAt(person.first - 1);
-        const possessor = setOff && (lower[j] === "'s" || lower[j] === "'") ? slots.find((s) => s.last === j && AFFILIATIONS.has(s.type) && !s.speaker) : undefined;
+        // "arrested an ISKP commander, Farid Ahmadzai": a body named before the title set off holds it too.
+        const named = setOff ? slots.find((s) => s.last === j + 1 && AFFILIATIONS.has(s.type) && s.type !== 'Country' && !s.speaker && /^(?:a|an|the|suspected|senior|top|local|former)$/.test(lower[s.first - 1] ?? '')) : undefined;
+        const possessor = setOff && (lower[j] === "'s" || lower[j] === "'") ? slots.find((s) => s.last === j && AFFILIATIONS.has(s.type) && !s.speaker) : named;
         const holder = possessor ?? (setOff && /^(?:its|their)$/.test(lower[j] ?? '') ? previousSubject(['Group', 'Organization', 'Country']) : undefined);
         if (holder) found.push({ relation: this.relationFor(setOff), source: person, target: holder, confidence: 0.75, rule: 'possessive-title' });
       }
@@ -138,14 +144,37 @@ export class RoleReader {
       const source = slotOf(place);
       if (!source) continue;
       const next = lower[place.last];
-      // "Krasnogorsk in the Moscow region", "Gao in northern Mali", "Kunduz province, in northern Afghanistan".
-      let inAt = isPlaceWord(next) ? place.last + 1 : place.last;
+      // "Krasnogorsk in the Moscow region", "Gao in northern Mali", "Kunduz province, in northern Afghanistan";
+      // "Dikwa and Monguno in Borno State": each place of a list joined by "and" lies in the place after it.
+      const listEnd = (m: EntityMention): number => {
+        const end = isPlaceWord(lower[m.last]) ? m.last + 1 : m.last;
+        const joinedTo = lower[end] === 'and' ? places.find((p) => p.first === end + 1 && p.type === 'Location') : undefined;
+        return joinedTo ? listEnd(joinedTo) : end;
+      };
+      let inAt = listEnd(place);
       if (lower[inAt] === ',' && lower[inAt + 1] === 'in') inAt++;
       if (lower[inAt] === 'in') {
         const at = inAt + 1 + (lower[inAt + 1] === 'the' ? 1 : 0);
-        const container = places.find((m) => m.first === at + (COMPASS.test(lower[at] ?? '') ? 1 : 0));
+        const named = places.find((m) => m.first === at + (COMPASS.test(lower[at] ?? '') ? 1 : 0));
+        // "Mastung in Pakistan's Balochistan province": the possessed place is the nearer container.
+        const possessed = named && lower[named.last] === "'s" ? places.find((m) => m.first === named.last + 1) : undefined;
+        const container = possessed ?? named;
         const target = container && slotOf(container);
-        if (target && (container!.type === 'Country' || /\b(?:region|oblast|province|district|governorate)\b/i.test(container!.name))) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'in' });
+        // A region or country holds the place; so does a place the gazetteer lists holding one it does not list
+        // ("Poonch district in Jammu and Kashmir"), where a listed town in a listed town may be a venue's name.
+        const listed = (m: EntityMention) => m.type === 'Country' || m.via.startsWith('gazetteer');
+        const region = container && (container.type === 'Country' || /\b(?:region|oblast|province|district|governorate|state)\b/i.test(container.text) || isPlaceWord(lower[container.last]));
+        if (target && (region || (listed(container!) && !listed(place)))) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'in' });
+      }
+      // "Cotabato City on the southern island of Mindanao", "Jolo island in the Sulu archipelago".
+      const end = listEnd(place);
+      let k = lower[end] === 'on' ? end + 1 : LANDFORM.test(lower[place.last] ?? '') && lower[place.last + 1] === 'in' ? place.last + 2 : -1;
+      if (k >= 0) {
+        if (lower[k] === 'the') k++;
+        if (COMPASS.test(lower[k] ?? '')) k++;
+        const land = LANDFORM.test(lower[k] ?? '') && lower[k + 1] === 'of' ? places.find((m) => m.first === k + 2) : places.find((m) => m.first === k && LANDFORM.test(lower[m.last] ?? ''));
+        const target = land && slotOf(land);
+        if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.8, rule: 'landform' });
       }
       // "Beslan, southern Russia.", "Wanlaweyn town, Lower Shebelle region, Somalia": an address, each place in
       // the next; a list of places ("Cologne, Vienna and Madrid") is none.

@@ -17,6 +17,7 @@ const AIMED = /^(?:on|against)$/i;
 const GROUPS = new Set(['Group']);
 const ATTACKER = /^(?:attackers?|assailants?|gunm[ae]n|bombers?|perpetrators?|militants?|kidnappers?|shooters?|hijackers?|themselves)$/i;
 const MEMBER = /^members?$/i;
+const BELONGED = /^belong(?:s|ed)?$/i;
 // An attack told by its verb ("stormed", "shot"), as a cheap test before parsing: the lexicon is too slow to ask
 // for every attack of every sentence, and the parse decides in the end.
 const ATTACK_VERB = /^(?:\p{Ll}+ed|shot|struck|hit|blew|set|fought|overran|threw)$/u;
@@ -26,8 +27,12 @@ const DOING = /^(?:set|plant|thr[eo]w|hurl|fire|lob|laid|lay|plac|drove|driv|ram
 const DONE: Pick<RegExp, 'test'> = { test: (word: string) => DOING.test(word) && (/ed$/i.test(word) || /^(?:shot|struck|hit|blew|threw|set|laid|drove|overran)$/i.test(word)) };
 const ACT_CASE = /^(?:in|during|with|through)$/i;
 const PERSONAL = /^(?:he|she)$/i;
+// "it", "they" and "its fighters" in what a group says are the group.
+const NEGATION = /^(?:not|never|n't)$/i;
+const NEUTER = /^(?:it|they|its|their)$/i;
 /** Words inside a subject or object that carry its entity: "al-Shabaab fighters", "gunmen from Boko Haram". */
 const MODIFIERS = new Set(['compound', 'amod', 'nmod', 'flat', 'appos']);
+const NAME_PARTS = new Set(['compound', 'flat']);
 
 interface Tree {
   parse: LazyAnalysis;
@@ -60,45 +65,59 @@ export class SyntaxRelations {
   constructor(private readonly knownPlace: (ref: string) => boolean) {}
 
   /** Whether a party sits where a subject, passive agent or target of the attack could: a cheap test before parsing. */
-  private worthParsing(tokens: Sentence['tokens'], attack: Slot, parties: Slot[]): boolean {
+  private worthParsing(tokens: Sentence['tokens'], attack: Slot, parties: Slot[], speakers: Slot[]): boolean {
     const between = (from: number, to: number, word: Pick<RegExp, 'test'>) => tokens.slice(from, to).some((t) => word.test(t.text));
-    if (attack.last - attack.first <= 5 && ATTACK_VERB.test(tokens[attack.first]!.text)) {
-      return parties.some((s) =>
+    if (attack.last - attack.first <= 8 && ATTACK_VERB.test(tokens[attack.first]!.text)) {
+      // "The Houthis said on Thursday they had fired a missile at a tanker": the group that speaks of itself.
+      const selfTold = speakers.some((s) => s.last <= attack.first && attack.first - s.last <= 12 && between(s.last, attack.first, NEUTER));
+      const placed = parties.some((s) =>
         AGENTS.has(s.type) && s.last <= attack.first
           ? attack.first - s.last <= 12
           : s.first >= attack.last && s.first - attack.last <= 6 && (TARGETS.has(s.type) || (AGENTS.has(s.type) && between(attack.last, s.first, /^by$/i))),
       );
+      if (selfTold || placed) return true;
     }
     // "X fighters killed 19 soldiers in an assault": an agent, then a doing verb, before the attack noun.
     // "charges that he set off a device": a personal pronoun stands for a person the sentence named before it.
     const pronoun = parties.some((s) => s.type === 'Person' && s.last <= attack.first) ? tokens.findIndex((t, k) => k < attack.first && attack.first - k <= 14 && PERSONAL.test(t.text)) : -1;
     // Only a verb in the past counts here: "bombing" or "ramming" before the attack noun is part of it.
-    const agentBefore = [...parties.filter((s) => AGENTS.has(s.type)).map((s) => s.last), pronoun + 1].some((end) => end > 0 && end <= attack.first && attack.first - end <= 14 && between(end, attack.first, DONE));
-    return agentBefore || parties.some((s) => TARGETS.has(s.type) && s.first > attack.first && s.first - attack.last <= 4 && between(attack.first, s.first, AIMED));
+    // The verb may sit inside the attack's own words: "Boko Haram [gunmen killed 17] near Baga".
+    const agentBefore = [...parties.filter((s) => AGENTS.has(s.type)).map((s) => s.last), pronoun + 1].some((end) => end > 0 && end <= attack.first && attack.first - end <= 14 && between(end, end === attack.first ? attack.last : attack.first, DONE));
+    // "Al-Shabaab's attack on the base": the possessor of the attack noun.
+    const possessor = parties.some((s) => AGENTS.has(s.type) && s.last < attack.first && attack.first - s.last <= 3 && /^['’]s?$/.test(tokens[s.last]!.text));
+    return agentBefore || possessor || parties.some((s) => TARGETS.has(s.type) && s.first > attack.first && s.first - attack.last <= 4 && between(attack.first, s.first, AIMED));
   }
 
   /** `recentAttack` gives the attack the text last told, which "the attackers" of a later sentence carried out. */
   read(sentence: Sentence, slots: Slot[], recentAttack: () => Slot | undefined): CueHit[] {
     const attacks = slots.filter((s) => s.type === 'Attack');
     const parties = slots.filter((s) => s.type !== 'Attack' && s.role === 'head' && !s.speaker && !(s.type === 'Location' && this.knownPlace(s.ref)));
+    const speakers = slots.filter((s) => s.type === 'Group' && s.role === 'head' && s.speaker);
     const tokens = sentence.tokens;
-    const membership = parties.some((s) => s.type === 'Group') && tokens.some((k) => MEMBER.test(k.text)) && tokens.some((k) => ATTACKER.test(k.text)) && (attacks[0] ?? recentAttack()) !== undefined;
-    if (!membership && !attacks.some((attack) => this.worthParsing(tokens, attack, parties))) return [];
+    const membership = parties.some((s) => s.type === 'Group') && tokens.some((k) => MEMBER.test(k.text) || BELONGED.test(k.text)) && tokens.some((k) => ATTACKER.test(k.text)) && (attacks[0] ?? recentAttack()) !== undefined;
+    if (!membership && !attacks.some((attack) => this.worthParsing(tokens, attack, parties, speakers))) return [];
     const t = tree(sentence);
     const slotAt = (k: number) => parties.find((s) => s.first <= k && k < s.last);
     /**
      * Entities a phrase headed by `token` stands for: its own slot and its conjuncts'; for agents, failing a slot,
      * one its modifiers name ("al-Shabaab fighters"; for targets that would be a place: "a hall in Moscow").
      */
+    // "he" is the person the sentence named before it; "it" or "they" the group that speaks ("X said it had ...").
+    const pronounFor = (k: number): Slot | undefined => {
+      if (PERSONAL.test(tokens[k]!.text)) return parties.filter((s) => s.type === 'Person' && s.last <= k).at(-1);
+      return NEUTER.test(tokens[k]!.text) ? speakers.filter((s) => s.last <= k).at(-1) : undefined;
+    };
     const entities = (token: number, types: Set<string>): Slot[] => {
       const found: Slot[] = [];
-      const descend = types !== TARGETS;
+      // A target is named by the words of its own noun ("stormed the Bakaal Plaza hotel"), never by a place
+      // that modifies it ("a hall in Moscow").
+      const modifiers = types === TARGETS ? NAME_PARTS : MODIFIERS;
       const visit = (k: number, depth: number) => {
-        const own = slotAt(k) ?? (types === AGENTS && PERSONAL.test(tokens[k]!.text) ? parties.filter((s) => s.type === 'Person' && s.last <= k).at(-1) : undefined);
+        const own = slotAt(k) ?? (types === AGENTS ? pronounFor(k) : undefined);
         if (own && types.has(own.type)) {
           if (!found.includes(own)) found.push(own);
-        } else if (descend && depth < 2) {
-          for (const c of t.children[k]!) if (MODIFIERS.has(t.parse.deprel(c))) visit(c, depth + 1);
+        } else if (depth < 2) {
+          for (const c of t.children[k]!) if (modifiers.has(t.parse.deprel(c))) visit(c, depth + 1);
         }
         for (const c of childrenWith(t, k, 'conj')) if (depth === 0) visit(c, 0);
       };
@@ -107,12 +126,17 @@ export class SyntaxRelations {
     };
     const hits: CueHit[] = [];
     const add = (relation: string, source: Slot, target: Slot, rule: string) => {
-      if (source.ref !== target.ref) hits.push({ relation, source, target, confidence: 0.7, rule: `syntax:${rule}` });
+      if (source.ref === target.ref) return;
+      hits.push({ relation, source, target, confidence: 0.7, rule: `syntax:${rule}` });
+      // A group that tells what it did itself claims it.
+      if (relation === 'CARRIED_OUT' && speakers.includes(source)) hits.push({ relation: 'CLAIMED', source, target, confidence: 0.75, rule: `syntax:${rule}-self` });
     };
     for (const attack of attacks) {
       const a = headOf(t, attack.first, attack.last);
       const upos = t.parse.upos[a];
       if (upos === 'VERB') {
+        // "said it did not attack the base": a negated act is no act.
+        if (t.children[a]!.some((c) => NEGATION.test(tokens[c]!.text))) continue;
         const objects = childrenWith(t, a, 'obj');
         const passive = childrenWith(t, a, 'aux').some((c) => PASSIVE_AUX.test(tokens[c]!.text));
         // "militants who stormed the base", "gunmen, having attacked the convoy": a clause on a noun with an
@@ -129,7 +153,9 @@ export class SyntaxRelations {
         }
       } else if (upos === 'NOUN' || upos === 'PROPN') {
         for (const m of childrenWith(t, a, 'nmod')) {
-          if (AIMED.test(caseWord(t, tokens, m) ?? '')) for (const target of entities(m, TARGETS)) add('TARGETED', attack, target, 'aimed-at');
+          const relator = caseWord(t, tokens, m) ?? '';
+          if (AIMED.test(relator)) for (const target of entities(m, TARGETS)) add('TARGETED', attack, target, 'aimed-at');
+          if (/^['’]s?$/.test(relator) && m < a) for (const agent of entities(m, AGENTS)) add('CARRIED_OUT', agent, attack, 'possessor');
         }
         // The attack noun as the object of a doing verb ("mounted a raid") or its means ("killed 19 in an assault"):
         // the verb's subject did it; a verb coordinated with an earlier one shares that one's subject.
@@ -150,6 +176,10 @@ export class SyntaxRelations {
       const attack = attacks[0] ?? recentAttack()!;
       const attacker = (k: number | undefined) => k !== undefined && k >= 0 && ATTACKER.test(tokens[k]!.text);
       tokens.forEach((word, m) => {
+        // "The attackers belonged to X".
+        if (BELONGED.test(word.text) && childrenWith(t, m, 'nsubj').some(attacker)) {
+          for (const o of childrenWith(t, m, 'obl')) if (/^to$/i.test(caseWord(t, tokens, o) ?? '')) for (const group of entities(o, GROUPS)) add('CARRIED_OUT', group, attack, 'attackers-belonged');
+        }
         if (!MEMBER.test(word.text)) return;
         // "the attacker was a member of X" (copula); "identified the gunmen as members of X", "the assailants
         // identified themselves as members" (the verb's object); "the gunman, a member of X" (apposition). Up the

@@ -17,11 +17,55 @@ describe('agents of attacks', () => {
     expect(of('CARRIED_OUT', 'Soldiers killed 19 Boko Haram fighters in an attack in Konduga.')).toEqual([]);
   });
 
+  it('the object of an attack verb is its target when the name is the object noun\'s own ("stormed the X hotel")', () => {
+    const text = 'Al-Shabaab gunmen stormed the Sunrise Plaza hotel in Kismayo on Friday.';
+    expect(of('TARGETED', text)).toEqual([`TARGETED ${attackName(text)} -> Sunrise Plaza`]);
+    // A place that only modifies the object is where, not what.
+    expect(of('TARGETED', 'Al-Shabaab gunmen stormed a hotel in Kismayo on Friday.')).toEqual([]);
+  });
+
+  it('"the X building was shattered by an explosion" after an attack was told: the blast is that attack\'s', () => {
+    const text = 'Gunmen bombed a market in Tulsa on Friday, killing 12. The Grand Federal Building in Tulsa was shattered by an explosion at 9 a.m.';
+    expect(of('TARGETED', text)).toEqual([`TARGETED ${attackName(text)} -> Grand Federal Building`]);
+    // With no attack told, a blast that damaged something names no attack.
+    expect(of('TARGETED', 'The Grand Federal Building in Tulsa was shattered by an explosion at 9 a.m.')).toEqual([]);
+  });
+
   it('a longer attack verb phrase is parsed too, and "he" is the person the sentence named', () => {
     const rockets = 'Hezbollah fired rockets at the town of Metula in Israel on Tuesday.';
     expect(of('CARRIED_OUT', rockets)).toEqual([`CARRIED_OUT Hezbollah -> ${attackName(rockets)}`]);
     const pronoun = 'Karim Nadir was charged on Monday after police said he attacked a bank in Lyon with a rifle.';
     expect(of('CARRIED_OUT', pronoun)).toEqual([`CARRIED_OUT Karim Nadir -> ${attackName(pronoun)}`]);
+  });
+
+  it('a group before an attack told with its attacker noun ("X gunmen killed 17") did it; "named the bomber as X"', () => {
+    const recalled = 'A bomb exploded at a market in Gombe on Friday. It was the worst attack since Boko Haram gunmen killed 11 herders near Damasak in May.';
+    const damasak = graphOf(recalled).entitiesOf('Attack').find((a) => a.name.includes('Damasak'));
+    expect(of('CARRIED_OUT', recalled)).toEqual([`CARRIED_OUT Boko Haram -> ${damasak!.name}`]);
+    const named = 'A suicide bomber blew himself up outside a court in Kandahar on Monday. Officials named the bomber as Abu Talha al-Pakistani.';
+    expect(of('CARRIED_OUT', named)).toEqual([`CARRIED_OUT Abu Talha al-Pakistani -> ${attackName(named)}`]);
+  });
+
+  it('"X\'s attack on the base" and "the attackers belonged to X" name its author; the victims\' group did nothing', () => {
+    const possessor = "Al-Shabaab's attack on a military base in Beledweyne killed 19 soldiers.";
+    expect(of('CARRIED_OUT', possessor)).toEqual([`CARRIED_OUT al-Shabaab -> ${attackName(possessor)}`]);
+    const belonged = 'Gunmen attacked a checkpoint in Kunduz on Monday, killing seven. The attackers belonged to the Taliban, officials said.';
+    expect(of('CARRIED_OUT', belonged)).toEqual([`CARRIED_OUT Taliban -> ${attackName(belonged)}`]);
+    expect(of('CARRIED_OUT', 'Gunmen attacked a checkpoint in Kunduz on Monday, killing seven. The victims belonged to the Taliban, officials said.')).toEqual([]);
+  });
+
+  it('"X is believed to be behind", "the attack was the work of X" (hedged or not), but "X could be behind" is none', () => {
+    const believed = 'A car bomb exploded outside a hotel in Beledweyne on Friday. Al-Shabaab is believed to be behind the attack.';
+    expect(of('CARRIED_OUT', believed)).toEqual([`CARRIED_OUT al-Shabaab -> ${attackName(believed)}`]);
+    const work = 'A car bomb exploded outside a hotel in Beledweyne on Friday. Officials said the attack was the work of al-Shabaab.';
+    expect(of('CARRIED_OUT', work)).toEqual([`CARRIED_OUT al-Shabaab -> ${attackName(work)}`]);
+    expect(of('CARRIED_OUT', 'A car bomb exploded outside a hotel in Beledweyne on Friday. Al-Shabaab could be behind the attack.')).toEqual([]);
+  });
+
+  it('a name that speaks of a clause with a subject of its own ("stated that those responsible were involved") did nothing', () => {
+    expect(of('CARRIED_OUT', 'A bomb exploded at a rally in Cali. Ruiz announced an inquiry and stated that those responsible were involved in the bombing.')).toEqual([]);
+    const own = 'A bomb exploded at a rally in Cali. Boko Haram announced that it was involved in the bombing.';
+    expect(of('CARRIED_OUT', own)).toEqual([`CARRIED_OUT Boko Haram -> ${attackName(own)}`]);
   });
 
   it('"X, the bomber behind the bombing" and "the group behind" name its author', () => {
@@ -51,6 +95,33 @@ describe('claims', () => {
     const text = 'Activists broke into a laboratory in Leeds, England. The Animal Rights Militia claimed responsibility for this explosion that caused heavy damage.';
     expect(of('CLAIMED', text).map((r) => r.split(' -> ')[0])).toEqual(['CLAIMED Animal Rights Militia']);
   });
+
+  it('"X claimed Friday\'s car bombing": a day owning the object leaves it the direct object', () => {
+    const text = "Al-Shabaab claimed Friday's car bombing outside a hotel in Beledweyne that killed 12 people.";
+    expect(of('CLAIMED', text)).toEqual([`CLAIMED al-Shabaab -> ${attackName(text)}`]);
+  });
+
+  it('"X said it was behind", "the group said it was behind": the speaker of the cue claims', () => {
+    const named = 'A bomb went off at a bus depot in Garissa, Kenya, on Friday. Al-Shabaab said it was behind the bombing.';
+    expect(of('CLAIMED', named)).toEqual([`CLAIMED al-Shabaab -> ${attackName(named)}`]);
+    const anaphor = 'Al-Shabaab gunmen raided a police post in Mandera on Friday. The group said it was behind the raid in a message on its radio station.';
+    expect(of('CLAIMED', anaphor)).toEqual([`CLAIMED al-Shabaab -> ${attackName(anaphor)}`]);
+  });
+
+  it('a name in an aside before the cue describes the subject and is not it', () => {
+    const text = "Gunmen ambushed a convoy near Menaka, Mali, on Sunday. Jama'at Nasr al-Islam wal Muslimin (JNIM), al-Qaeda's affiliate in the Sahel, claimed the ambush.";
+    expect(of('CLAIMED', text)).toEqual([`CLAIMED Jama'at Nasr al-Islam wal Muslimin -> ${attackName(text)}`]);
+  });
+
+  it('a group telling what its fighters did claims it; a denial or a third party\'s word is no claim', () => {
+    const statement = 'Gunmen ambushed a convoy near Menaka, Mali, on Sunday. JNIM said in a statement that its fighters had carried out the ambush.';
+    expect(of('CLAIMED', statement)).toEqual([`CLAIMED Jama'at Nasr al-Islam wal Muslimin -> ${attackName(statement)}`]);
+    const told = 'The Houthis said on Friday they had fired two missiles at a cargo ship in the Red Sea.';
+    expect(of('CLAIMED', told)).toEqual([`CLAIMED Houthis -> ${attackName(told)}`]);
+    expect(of('CARRIED_OUT', told)).toEqual([`CARRIED_OUT Houthis -> ${attackName(told)}`]);
+    expect(of('CLAIMED', 'A bomb exploded at a market in Maiduguri. Officials said Boko Haram had carried out the bombing.')).toEqual([]);
+    expect(of('CARRIED_OUT', 'The Houthis said on Friday they had not fired at the cargo ship in the Red Sea.')).toEqual([]);
+  });
 });
 
 describe('shared subjects and passives', () => {
@@ -71,12 +142,24 @@ describe('accusations as nouns', () => {
   it('"X\'s accusations against Y" is X ACCUSED Y', () => {
     expect(of('ACCUSED', "Iran's accusations against the United States dominated the talks in Vienna.")).toEqual(['ACCUSED Iran -> United States']);
   });
+
+  it('"an alert issued by X" about attacks in Y is X WARNED Y', () => {
+    expect(of('WARNED', 'A security alert issued by Interpol on Friday said militants were planning attacks on hotels in Kenya.')).toEqual(['WARNED Interpol -> Kenya']);
+    expect(of('WARNED', 'A security alert issued by Interpol on Friday was ignored.')).toEqual([]);
+  });
 });
 
 describe('titles set off before a name', () => {
   it('a possessor before the title holds it', () => {
     expect(of('MEMBER_OF', "Somalia's defence minister, Abdi Farah Warsame, said the base was retaken.")).toEqual(['MEMBER_OF Abdi Farah Warsame -> Somalia']);
     expect(of('LEADER_OF', "The Houthis' leader, Yusuf al-Halabi, rejected the statement.")).toEqual(['LEADER_OF Yusuf al-Halabi -> Houthis']);
+  });
+
+  it('"a G commander, X" makes X a member of G; "its spokesman X" speaks for the clause\'s subject; a director leads', () => {
+    expect(of('MEMBER_OF', 'Police arrested a senior Abu Sayyaf commander, Radulan Omar, in Zamboanga.')).toEqual(['MEMBER_OF Radulan Omar -> Abu Sayyaf']);
+    expect(of('MEMBER_OF', 'Interpol detained two suspects in Lisbon on Monday, its spokesman Pedro Alves said.')).toEqual(['MEMBER_OF Pedro Alves -> Interpol']);
+    expect(of('LEADER_OF', 'Interpol director Anna Lindgren said three men were held.')).toEqual(['LEADER_OF Anna Lindgren -> Interpol']);
+    expect(of('LEADER_OF', 'Interpol communications director Anna Lindgren said three men were held.')).toEqual([]);
   });
 
   it('in a list of names, the aside after one name may be the next one\'s', () => {
@@ -103,6 +186,17 @@ describe('places inside places', () => {
     expect(of('LOCATED_IN', 'Gunmen attacked a church in Ikeja, Lagos State, on Sunday.')).toEqual(['LOCATED_IN Ikeja -> Lagos']);
     // A list of places is no address.
     expect(of('LOCATED_IN', 'Curfews were imposed in Ikeja, Lagos State, Kano State and Borno State.')).toEqual([]);
+  });
+
+  it('"X in Y\'s Z province", "A and B in Y State, northeast Z", "X on the island of Y", "X island in the Y archipelago"', () => {
+    expect(of('LOCATED_IN', "A mine exploded near Zhob in Pakistan's Balochistan province on Friday.")).toEqual(expect.arrayContaining(['LOCATED_IN Zhob -> Balochistan province', 'LOCATED_IN Balochistan province -> Pakistan']));
+    expect(of('LOCATED_IN', "A mine exploded near Zhob in Pakistan's Balochistan province on Friday.")).not.toContain('LOCATED_IN Zhob -> Pakistan');
+    const list = 'Gunmen attacked Marte town and Kukawa town in Borno State, northeast Nigeria.';
+    expect(of('LOCATED_IN', list)).toEqual(expect.arrayContaining(['LOCATED_IN Marte -> Borno', 'LOCATED_IN Kukawa -> Borno', 'LOCATED_IN Borno -> Nigeria']));
+    expect(of('LOCATED_IN', 'A grenade was thrown into a cafe in Dipolog on the western island of Mindanao.')).toContain('LOCATED_IN Dipolog -> Mindanao');
+    expect(of('LOCATED_IN', 'Pirates seized a ferry off Basilan island in the Sulu archipelago.')).toContain('LOCATED_IN Basilan -> Sulu');
+    // A place the gazetteer does not list, in one it lists.
+    expect(of('LOCATED_IN', 'Gunmen shot two guards in Bandipora district in Jammu and Kashmir.')).toContain('LOCATED_IN Bandipora -> Jammu and Kashmir');
   });
 
   it('an army base in a town is no group\'s base', () => {

@@ -56,6 +56,14 @@ describe('arrests', () => {
     expect(arrests('Ines Kollár was detained by Interpol in Spain.')).toEqual(['ARRESTED Interpol -> Ines Kollár']);
   });
 
+  it('"arrested a suspected commander, A" and "three men, including the manager, A": the name after the noun phrase', () => {
+    expect(arrests('Interpol arrested a suspected Abu Sayyaf commander, Radulan Omar, in a raid in Zamboanga on Friday.')).toEqual(['ARRESTED Interpol -> Radulan Omar']);
+    expect(arrests("Interpol detained four men, including the ship's cook, Tomas Varga, in Piraeus.")).toEqual(['ARRESTED Interpol -> Tomas Varga']);
+    // Once the arrested is named, an aside describes them; a name after the object may be who speaks.
+    expect(arrests('Interpol arrested Tomas Varga, an Abu Sayyaf financier, in Piraeus.')).toEqual(['ARRESTED Interpol -> Tomas Varga']);
+    expect(arrests('Interpol arrested two men in Piraeus on Monday, Tomas Varga said.')).toEqual([]);
+  });
+
   it('a denied or supposed arrest is none', () => {
     expect(arrests('In Linz, Austria, Anton Weller was not arrested. If Mara Lind is detained in Linz, she will appeal.')).toEqual([]);
   });
