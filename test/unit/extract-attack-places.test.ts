@@ -106,3 +106,42 @@ describe('TARGETED: what an attack named by a noun was aimed at', () => {
     expect(attacks).toHaveLength(2);
   });
 });
+
+describe('which attack a report belongs to, and where it was', () => {
+  const attacks = (text: string) => graphOf(text).entitiesOf('Attack');
+
+  it('a verb\'s clause begins after the attack the sentence named before it: the stabbing is not placed in that city', () => {
+    const relations = occurredIn('The explosion in Leeds coincided with a separate attack in Ohio on Saturday night, in which a man stabbed six people in a Dayton library.');
+    const inLeeds = relations.filter((r) => r.endsWith('-> Leeds'));
+    expect(inLeeds).toHaveLength(1);
+    expect(relations.some((r) => r.endsWith('-> Dayton') && !inLeeds.some((l) => l.split(' -> ')[0] === r.split(' -> ')[0]))).toBe(true);
+  });
+
+  it('the capitalised subject of an attack verb ("We know a bomb exploded") is no name that ties two attacks', () => {
+    expect(attacks('Officials said: "We know a bomb exploded in a market in Leeds." Officials said: "We know a bomb exploded in a depot in Bristol."')).toHaveLength(2);
+  });
+
+  it('"in the heart of" a capital is the city, not its government', () => {
+    const relations = occurredIn('Gunmen attacked a hotel in the heart of Madrid on Sunday, killing four guests.');
+    expect(relations.some((r) => r.endsWith('-> Madrid'))).toBe(true);
+    expect(relations.filter((r) => r.endsWith('-> Spain'))).toEqual([]);
+  });
+
+  it('"the first attack", "the second bombing" are the attacks a counted plural told, in order, with their own figures', () => {
+    const graph = graphOf('On Friday, two car bombings killed 19 people in Mosul and Tikrit, Iraq. The first attack occurred at a rally for senator Joan Pike and wounded 30. The second bombing hit a bus station and wounded 12.');
+    const found = graph.entitiesOf('Attack');
+    expect(found).toHaveLength(2);
+    const injured = (place: string) => graph.relations().filter((r) => r.startsWith('OCCURRED_IN ') && r.endsWith(`-> ${place}`)).map((r) => r.slice('OCCURRED_IN '.length).split(' -> ')[0]).map((name) => found.find((a) => a.name === name)!.attributes.filter((a) => a.key === 'injured').map((a) => a.value));
+    expect(injured('Mosul')).toEqual([[30]]);
+    expect(injured('Tikrit')).toEqual([[12]]);
+  });
+
+  it('"occurred at" is the attack\'s own verb, no participle: the phrase ends before it', () => {
+    const found = attacks('On Friday, two car bombings killed 19 people in Mosul and Tikrit, Iraq. The first attack occurred at a rally for senator Joan Pike.');
+    expect(found.flatMap((a) => [a.name, ...a.aliases]).filter((n) => n.includes('occurred'))).toEqual([]);
+  });
+
+  it('"a second bombing" with nothing to place it is no attack of its own', () => {
+    expect(attacks('A car bomb exploded outside a bank in Kandahar on Monday. Police fear a second bombing.')).toHaveLength(1);
+  });
+});
