@@ -145,3 +145,10 @@ describe('which attack a report belongs to, and where it was', () => {
     expect(attacks('A car bomb exploded outside a bank in Kandahar on Monday. Police fear a second bombing.')).toHaveLength(1);
   });
 });
+
+describe('an article with no date of its own', () => {
+  it('is of the time of the attack its first sentence dates: a later undated report of it is the same attack', () => {
+    const found = graphOf('On 27 May 1998 a bomb exploded at a cafe in Tarvos, wounding 12 people. Two days later the bombing in Tarvos was condemned by the council.').entitiesOf('Attack');
+    expect(found).toHaveLength(1);
+  });
+});
