@@ -48,6 +48,7 @@ const ACCIDENT = /^accident(?:al|ally)?$/;
 const BY_THE_STATE = /^\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|policemen|officers?|troops|soldiers|security forces|guards?|snipers?)\b/i;
 const COUNTED = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|several|many)$/i;
 const HAPPENED = /^(?:occurred|happened|unfolded|erupted|began|started)$/;
+const PLACING = /^(?:in|at|on|near|outside|inside)$/;
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
 // The word after a place that says what kind of place it is: "Wanlaweyn town", "Ghor province".
@@ -185,8 +186,18 @@ export class AttackFinder {
     if (this.nonSpecificPhrases.some((p) => before.endsWith(p) || before.endsWith(`${p} the`) || before.endsWith(`${p} a`) || before.endsWith(`${p} an`))) generic = true;
     // Right: the prepositional chain that places it ("in the city of Krasnogorsk in the Moscow region").
     let last = nounLast;
+    // Where "occurred", "took place" begins, when the attack's own verb says where it was.
+    let toldAt: number | undefined;
     for (let k = nounLast; k < tokens.length && k - nounLast < 16; k++) {
       const word = lower[k]!;
+      // "The attack took place in Y", "the bombing occurred in X": the verb says where the attack was; the phrase
+      // itself ends before it.
+      const tookPlace = word === 'took' && lower[k + 1] === 'place';
+      if (k === last && toldAt === undefined && (HAPPENED.test(word) || tookPlace) && PLACING.test(lower[k + (tookPlace ? 2 : 1)] ?? '')) {
+        toldAt = k;
+        if (tookPlace) k++;
+        continue;
+      }
       // "twin bombings that killed nearly 100 people at a ceremony in Kerman": a clause telling what the
       // attack did still says where it was.
       if ((word === 'that' || word === 'which') && k === last && STRUCK.test(lower[k + 1] ?? '')) {
@@ -230,6 +241,7 @@ export class AttackFinder {
     for (const m of mentions) if (m.type === 'Group' && m.first >= first && m.last <= nounFirst && !facts.agents.includes(refOf(m))) facts.agents.push(refOf(m));
     const impliedCountries: string[] = [];
     this.collect(facts, impliedCountries, sentence, mentions, first, last, nounFirst, nounLast, published);
+    if (toldAt !== undefined) last = toldAt;
     // "the 2013 Westgate mall massacre": a year among the modifiers dates it.
     const year = facts.year === undefined ? tokens.slice(first, nounFirst).find((t) => /^(?:19|20)\d\d$/.test(t.text)) : undefined;
     if (year) {

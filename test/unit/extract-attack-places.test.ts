@@ -141,6 +141,16 @@ describe('which attack a report belongs to, and where it was', () => {
     expect(found.flatMap((a) => [a.name, ...a.aliases]).filter((n) => n.includes('occurred'))).toEqual([]);
   });
 
+  it('"took place in", "occurred in" after the attack say where it was', () => {
+    expect(occurredIn('A car bombing took place in Tikrit on Tuesday, killing three soldiers.').some((r) => r.endsWith('-> Tikrit'))).toBe(true);
+  });
+
+  it('"the bombing took place in A" is the attack in A of the two the text told, with its own toll', () => {
+    const graph = graphOf('On Friday, two car bombings killed 19 people in Mosul and Tikrit, Iraq. The attack in Tikrit was the deadlier. The bombing took place in Mosul at a market, where seven people died.');
+    const mosul = graph.relations().find((r) => r.startsWith('OCCURRED_IN ') && r.endsWith('-> Mosul'))!.slice('OCCURRED_IN '.length).split(' -> ')[0];
+    expect(graph.entitiesOf('Attack').find((a) => a.name === mosul)!.attributes.filter((a) => a.key === 'deaths').map((a) => a.value)).toEqual([7]);
+  });
+
   it('"a second bombing" with nothing to place it is no attack of its own', () => {
     expect(attacks('A car bomb exploded outside a bank in Kandahar on Monday. Police fear a second bombing.')).toHaveLength(1);
   });
