@@ -357,8 +357,13 @@ export class AttackFinder {
           implied.push(country);
         }
       } else if (m.type === 'Country') {
-        if (!facts.countries.includes(ref)) facts.countries.push(ref);
-        if (implied.includes(ref)) implied.splice(implied.indexOf(ref), 1);
+        // "the Yemeni port of Aden": the place named after "of" is where it was; the demonym only says what country
+        // that place is in, as the gazetteer would.
+        const qualifiesPlace = m.via === 'gazetteer:demonym' && PLACE_NOUN.test(lowerAll[m.last] ?? '') && lowerAll[m.last + 1] === 'of' && mentions.some((p) => p.first === m.last + 2 && p.type === 'Location');
+        if (!facts.countries.includes(ref)) {
+          facts.countries.push(ref);
+          if (qualifiesPlace) implied.push(ref);
+        } else if (implied.includes(ref) && !qualifiesPlace) implied.splice(implied.indexOf(ref), 1);
       }
       else if (m.type === 'Person') facts.persons.push(ref);
       // "the bombing of the Pentagon": a body the attack was aimed at tells which attack it is.

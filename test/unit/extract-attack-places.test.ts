@@ -22,6 +22,12 @@ describe('OCCURRED_IN: the places the text gives, at the level it gives them', (
     expect(relations).toEqual(expect.arrayContaining([expect.stringMatching(/-> Minot$/), expect.stringMatching(/-> North Dakota$/), expect.stringMatching(/-> United States$/)]));
   });
 
+  it('a demonym that says what country a named place is in ("the Moroccan port of Tangier") leaves the attack at the place', () => {
+    const relations = occurredIn('Gunmen attacked a ferry in the Moroccan port of Tangier on Monday, wounding three sailors.');
+    expect(relations.some((r) => r.endsWith('-> Tangier'))).toBe(true);
+    expect(relations.filter((r) => r.endsWith('-> Morocco'))).toEqual([]);
+  });
+
   it('a demonym standing for a person ("owned by a Somali-Canadian") does not place the attack', () => {
     const relations = occurredIn('Arsonists set fire to a grocery owned by a Somali-Canadian in Winnipeg last night.');
     expect(relations.some((r) => r.endsWith('-> Winnipeg'))).toBe(true);
