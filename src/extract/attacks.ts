@@ -333,6 +333,16 @@ export class AttackFinder {
     return mentions.some((p) => p.type === 'Person' && p.first >= m.last && p.first - m.last <= 2 && tokens.slice(m.last, p.first).every((t) => /^\p{L}/u.test(t.text)));
   }
 
+  /** The known town a site's name begins with ("Kabul Polytechnic University": Kabul), as a ref. */
+  private townOfSite(name: string): string | undefined {
+    const words = name.split(' ');
+    for (let n = words.length - 1; n >= 1; n--) {
+      const ref = `location/${slug(words.slice(0, n).join(' '))}`;
+      if (this.countryOf(ref) !== undefined) return ref;
+    }
+    return undefined;
+  }
+
   private isSite(m: EntityMention): boolean {
     return m.key === undefined && SITE.test(m.name);
   }
@@ -349,6 +359,16 @@ export class AttackFinder {
       const ref = refOf(m);
       if (PLACE_TYPES.has(m.type) && this.isSite(m)) {
         if (!facts.sites.includes(ref)) facts.sites.push(ref);
+        // "London Bridge", "Manchester Arena": a site named after a town the gazetteer knows lies in that town.
+        const town = this.townOfSite(m.name);
+        if (town && !facts.places.includes(town)) {
+          facts.places.push(town);
+          const country = this.countryOf(town)!;
+          if (!facts.countries.includes(country)) {
+            facts.countries.push(country);
+            implied.push(country);
+          }
+        }
       } else if (PLACE_TYPES.has(m.type)) {
         facts.places.push(ref);
         const country = this.countryOf(ref);

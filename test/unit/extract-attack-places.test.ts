@@ -157,6 +157,15 @@ describe('which attack a report belongs to, and where it was', () => {
     expect(graph.entitiesOf('Attack').find((a) => a.name === mosul)!.attributes.filter((a) => a.key === 'deaths').map((a) => a.value)).toEqual([7]);
   });
 
+  it('a site named after a town ("London Bridge") lies in that town, so it is not the bombing in another town of the country', () => {
+    const graph = graphOf("Police said the bomber behind the Leeds suicide bombing had been known to them. The knife attack on London Bridge in Britain's capital killed eight people.");
+    expect(graph.entitiesOf('Attack')).toHaveLength(2);
+    expect(graph.relations().filter((r) => r.startsWith('OCCURRED_IN ') && r.endsWith('-> Leeds'))).toHaveLength(1);
+    expect(graph.relations().filter((r) => r.startsWith('OCCURRED_IN ') && r.endsWith('-> London Bridge'))).toHaveLength(1);
+    const leeds = graph.relations().find((r) => r.startsWith('OCCURRED_IN ') && r.endsWith('-> Leeds'))!.split(' -> ')[0];
+    expect(graph.relations()).not.toContain(`${leeds} -> London Bridge`);
+  });
+
   it('"a second bombing" with nothing to place it is no attack of its own', () => {
     expect(attacks('A car bomb exploded outside a bank in Kandahar on Monday. Police fear a second bombing.')).toHaveLength(1);
   });
