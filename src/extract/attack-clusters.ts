@@ -174,6 +174,13 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
     const era = eraOf(facts);
     const compatible = clusters.filter((c) => erasAgree({ year: c.facts.year ?? input.publishedYear, explicit: c.explicitYear }, era) && anchorsAgree(c.facts, facts));
     if (phrase.anaphoric || (phrase.definite && !hasAnchor(facts))) {
+      // "Two bombings hit X and Y. The first attack ...": an ordinal counts the attacks told so far, in order;
+      // one beyond them is an attack the text has not told.
+      if (phrase.ordinal !== undefined) {
+        const counted = clusters.filter((c) => kindsAgree(c.facts.kind, phrase.kind))[phrase.ordinal - 1];
+        if (counted) join(counted, phrase);
+        continue;
+      }
       const previous = facts.countries.length > 0 ? (compatible.at(-1) ?? latest(phrase)) : latest(phrase);
       if (previous) join(previous, phrase);
       // "Gunmen opened fire on a checkpoint in Tal Afar. No group claimed the attack.": with nothing named

@@ -28,6 +28,8 @@ export interface AttackPhrase extends TextSpan {
   eachIn: string[];
   /** One of the attacks of a phrase split by `eachIn`: its figures count them all, so none is its own. */
   shared: boolean;
+  /** "the first attack", "a second bombing in X": the place of the attack in the text's order of attacks. */
+  ordinal?: number | undefined;
 }
 
 const LEFT_STOP = new Set(
@@ -45,6 +47,9 @@ const ACCIDENT = /^accident(?:al|ally)?$/;
 // "the gunman was shot dead by police": force used by the state against an attacker is no attack of its own.
 const BY_THE_STATE = /^\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|policemen|officers?|troops|soldiers|security forces|guards?|snipers?)\b/i;
 const COUNTED = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|several|many)$/i;
+const HAPPENED = /^(?:occurred|happened|unfolded|erupted|began|started)$/;
+const PLACING = /^(?:in|at|on|near|outside|inside)$/;
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
 // The word after a place that says what kind of place it is: "Wanlaweyn town", "Ghor province".
 export const SUBDIVISION_NOUN = /^(?:city|town|village|area|district|sub-district|subdistrict|province|region|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|department|parish|suburb|camp)$/i;
@@ -134,7 +139,10 @@ export class AttackFinder {
       const after = sentence.text.slice(m.index + m[0].length);
       if (BY_THE_STATE.test(after) || ACCIDENT.test(lower[last] ?? '') || ACCIDENT.test(lower[first - 1] ?? '')) continue;
       for (const p of inside) found.splice(found.indexOf(p), 1);
-      found.push(this.verbPhrase(sentence, mentions, first, last, kind, m[0], published));
+      // "The explosion in X coincided with an attack in Y, in which a man stabbed eight people": the verb's clause
+      // begins after the last attack the sentence named before it, whose places are its own.
+      const clauseStart = found.reduce((start, p) => (!p.byVerb && p.last <= first ? Math.max(start, p.last) : start), 0);
+      found.push(this.verbPhrase(sentence, mentions, clauseStart, first, last, kind, m[0], published));
     }
     return found.sort((a, b) => a.first - b.first);
   }
@@ -148,6 +156,7 @@ export class AttackFinder {
     let first = nounFirst;
     let definite = false;
     let generic = false;
+    let ordinal: number | undefined;
     for (let k = nounFirst - 1; k >= 0 && nounFirst - k <= 6; k--) {
       const mention = mentions.find((m) => m.first <= k && m.last > k);
       if (mention) {
@@ -166,7 +175,10 @@ export class AttackFinder {
       // "planning attacks": a verb ends the phrase; "the impending attack": after a determiner it is an adjective.
       const afterDeterminer = DEFINITE.has(lower[k - 1] ?? '') || ['a', 'an'].includes(lower[k - 1] ?? '');
       if ((verbs.has(k) || /ing$/.test(word) || ADVERBS.test(word)) && !afterDeterminer) break;
-      if (this.nonSpecific.has(word) || ACCIDENT.test(word)) generic = true;
+      // "The first attack occurred at a rally", "a second bombing took place in X": an ordinal counts the attacks
+      // the text tells; whether it names one is known once its places are.
+      if (ORDINALS.includes(word)) ordinal = ORDINALS.indexOf(word) + 1;
+      else if (this.nonSpecific.has(word) || ACCIDENT.test(word)) generic = true;
       first = k;
     }
     const before = lower.slice(Math.max(0, first - 4), first).filter((w) => /^[\p{L}]/u.test(w)).join(' ');
@@ -174,8 +186,18 @@ export class AttackFinder {
     if (this.nonSpecificPhrases.some((p) => before.endsWith(p) || before.endsWith(`${p} the`) || before.endsWith(`${p} a`) || before.endsWith(`${p} an`))) generic = true;
     // Right: the prepositional chain that places it ("in the city of Krasnogorsk in the Moscow region").
     let last = nounLast;
+    // Where "occurred", "took place" begins, when the attack's own verb says where it was.
+    let toldAt: number | undefined;
     for (let k = nounLast; k < tokens.length && k - nounLast < 16; k++) {
       const word = lower[k]!;
+      // "The attack took place in Y", "the bombing occurred in X": the verb says where the attack was; the phrase
+      // itself ends before it.
+      const tookPlace = word === 'took' && lower[k + 1] === 'place';
+      if (k === last && toldAt === undefined && (HAPPENED.test(word) || tookPlace) && PLACING.test(lower[k + (tookPlace ? 2 : 1)] ?? '')) {
+        toldAt = k;
+        if (tookPlace) k++;
+        continue;
+      }
       // "twin bombings that killed nearly 100 people at a ceremony in Kerman": a clause telling what the
       // attack did still says where it was.
       if ((word === 'that' || word === 'which') && k === last && STRUCK.test(lower[k + 1] ?? '')) {
@@ -190,7 +212,9 @@ export class AttackFinder {
       // A verb ends the phrase, except a participle that leads on to a place ("dedicated to", "based in")
       // and a noun joined to the head ("shooting and fire in ...").
       const coordinatedNoun = lower[k - 1] === 'and' && /^(?:in|at|on|near|outside)$/.test(lower[k + 1] ?? '');
-      if (verbs.has(k) && !coordinatedNoun && !(/ed$/.test(word) && /^(?:to|in|at|on|near|by|for)$/.test(lower[k + 1] ?? ''))) break;
+      // "occurred at", "happened in" are never participles: the attack's own verb ends it.
+      const participle = /ed$/.test(word) && !HAPPENED.test(word) && /^(?:to|in|at|on|near|by|for)$/.test(lower[k + 1] ?? '');
+      if (verbs.has(k) && !coordinatedNoun && !participle) break;
       // "attacks in Kunduz and Baghlan": an "and" between two places joins them; before another name or a new
       // noun phrase it starts what comes next.
       const joinsPlaces = mentions.some((m) => isPlace(m) && m.last === k) && mentions.some((m) => isPlace(m) && m.first === k + 1);
@@ -217,6 +241,7 @@ export class AttackFinder {
     for (const m of mentions) if (m.type === 'Group' && m.first >= first && m.last <= nounFirst && !facts.agents.includes(refOf(m))) facts.agents.push(refOf(m));
     const impliedCountries: string[] = [];
     this.collect(facts, impliedCountries, sentence, mentions, first, last, nounFirst, nounLast, published);
+    if (toldAt !== undefined) last = toldAt;
     // "the 2013 Westgate mall massacre": a year among the modifiers dates it.
     const year = facts.year === undefined ? tokens.slice(first, nounFirst).find((t) => /^(?:19|20)\d\d$/.test(t.text)) : undefined;
     if (year) {
@@ -229,6 +254,8 @@ export class AttackFinder {
     const oneEvent = plural && (tolled || lower.slice(first, nounFirst).some((w) => this.oneEventPlurals.has(w)));
     const counted = tokens.slice(first, nounFirst).map((t) => parseCount(t.text, this.countWords)).find((n) => n !== undefined);
     const eachIn = plural && counted !== undefined && counted >= 2 ? coordinatedPlaces(tokens, mentions, nounLast, last) : [];
+    // "a second attack" with nothing to place it is talk of another attack, not one the text tells.
+    if (ordinal !== undefined && !definite && facts.places.length + facts.sites.length + facts.persons.length === 0) generic = true;
     const anaphoric = definite && first === nounFirst && facts.places.length + facts.persons.length + facts.names.length + facts.venues.length === 0 && facts.year === undefined;
     const end = tokens[last - 1]!.end;
     return {
@@ -251,10 +278,11 @@ export class AttackFinder {
       impliedCountries,
       eachIn: eachIn.length === counted ? eachIn : [],
       shared: false,
+      ordinal,
     };
   }
 
-  private verbPhrase(sentence: Sentence, mentions: EntityMention[], first: number, last: number, kind: string, text: string, published: Date | undefined): AttackPhrase {
+  private verbPhrase(sentence: Sentence, mentions: EntityMention[], clauseStart: number, first: number, last: number, kind: string, text: string, published: Date | undefined): AttackPhrase {
     const tokens = sentence.tokens;
     const facts: AttackFacts = { kind, noun: kind === 'hostage-taking' ? 'hostage crisis' : kind, year: undefined, date: undefined, places: [], sites: [], countries: [], persons: [], names: [], venues: [], agents: [] };
     // An event told by its verb is placed by its clause: "took 912 people hostage at Moscow's Dubrovka Theater",
@@ -271,10 +299,10 @@ export class AttackFinder {
       if (close > 0 && /^(?:in|at|near|outside|on|inside)$/i.test(tokens[close + 1]?.text ?? '')) clauseEnd = tokens.findIndex((t, k) => k > close && CLAUSE_END.test(t.text) && !joins(k));
     }
     const impliedCountries: string[] = [];
-    this.collect(facts, impliedCountries, sentence, mentions, 0, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, last, published);
+    this.collect(facts, impliedCountries, sentence, mentions, clauseStart, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, last, published, true);
     // A clause that names no place leaves it to its sentence: "Gunmen attacked the convoy of X, a candidate for
     // the Y party, near Z" is still at Z.
-    if (facts.places.length + facts.sites.length + facts.countries.length === 0) this.collect(facts, impliedCountries, sentence, mentions, 0, tokens.length, first, last, published);
+    if (facts.places.length + facts.sites.length + facts.countries.length === 0) this.collect(facts, impliedCountries, sentence, mentions, clauseStart, tokens.length, first, last, published, true);
     // "Gunmen attacked a depot in X, Nigeria, last Friday, killing three": the clause's date may follow its
     // place; the sentence dates the event up to the next attack it names, by a day ("since 2015" may be anything).
     if (facts.date === undefined) {
@@ -305,12 +333,22 @@ export class AttackFinder {
     return mentions.some((p) => p.type === 'Person' && p.first >= m.last && p.first - m.last <= 2 && tokens.slice(m.last, p.first).every((t) => /^\p{L}/u.test(t.text)));
   }
 
+  /** The known town a site's name begins with ("Kabul Polytechnic University": Kabul), as a ref. */
+  private townOfSite(name: string): string | undefined {
+    const words = name.split(' ');
+    for (let n = words.length - 1; n >= 1; n--) {
+      const ref = `location/${slug(words.slice(0, n).join(' '))}`;
+      if (this.countryOf(ref) !== undefined) return ref;
+    }
+    return undefined;
+  }
+
   private isSite(m: EntityMention): boolean {
     return m.key === undefined && SITE.test(m.name);
   }
 
   /** Places, people, proper names, venues and the date found between tokens [from, to), around the attack's words [nounFirst, nounLast). */
-  private collect(facts: AttackFacts, implied: string[], sentence: Sentence, mentions: EntityMention[], from: number, to: number, nounFirst: number, nounLast: number, published: Date | undefined): void {
+  private collect(facts: AttackFacts, implied: string[], sentence: Sentence, mentions: EntityMention[], from: number, to: number, nounFirst: number, nounLast: number, published: Date | undefined, byVerb = false): void {
     const tokens = sentence.tokens;
     const lowerAll = tokens.map((t) => t.text.toLowerCase());
     for (const m of mentions) {
@@ -321,6 +359,16 @@ export class AttackFinder {
       const ref = refOf(m);
       if (PLACE_TYPES.has(m.type) && this.isSite(m)) {
         if (!facts.sites.includes(ref)) facts.sites.push(ref);
+        // "London Bridge", "Manchester Arena": a site named after a town the gazetteer knows lies in that town.
+        const town = this.townOfSite(m.name);
+        if (town && !facts.places.includes(town)) {
+          facts.places.push(town);
+          const country = this.countryOf(town)!;
+          if (!facts.countries.includes(country)) {
+            facts.countries.push(country);
+            implied.push(country);
+          }
+        }
       } else if (PLACE_TYPES.has(m.type)) {
         facts.places.push(ref);
         const country = this.countryOf(ref);
@@ -329,16 +377,22 @@ export class AttackFinder {
           implied.push(country);
         }
       } else if (m.type === 'Country') {
-        if (!facts.countries.includes(ref)) facts.countries.push(ref);
-        if (implied.includes(ref)) implied.splice(implied.indexOf(ref), 1);
+        // "the Yemeni port of Aden": the place named after "of" is where it was; the demonym only says what country
+        // that place is in, as the gazetteer would.
+        const qualifiesPlace = m.via === 'gazetteer:demonym' && PLACE_NOUN.test(lowerAll[m.last] ?? '') && lowerAll[m.last + 1] === 'of' && mentions.some((p) => p.first === m.last + 2 && p.type === 'Location');
+        if (!facts.countries.includes(ref)) {
+          facts.countries.push(ref);
+          if (qualifiesPlace) implied.push(ref);
+        } else if (implied.includes(ref) && !qualifiesPlace) implied.splice(implied.indexOf(ref), 1);
       }
       else if (m.type === 'Person') facts.persons.push(ref);
       // "the bombing of the Pentagon": a body the attack was aimed at tells which attack it is.
       else if (m.type === 'Organization' && m.first >= nounLast && /^(?:of|on|against)$/i.test(tokens[m.first - 1]?.text === 'the' ? (tokens[m.first - 2]?.text ?? '') : (tokens[m.first - 1]?.text ?? ''))) facts.names.push(m.name);
       else if (m.type === 'Event' && m.last <= nounFirst) facts.names.push(m.name);
     }
-    // Capitalised words before the noun that no one knows are its name: "the Bataclan concert attack".
-    for (let k = from; k < nounFirst; k++) {
+    // Capitalised words before the noun that no one knows are its name: "the Bataclan concert attack". Before a
+    // verb they are its subject ("Whoever placed the bombs"), no name of the attack.
+    for (let k = from; k < nounFirst && !byVerb; k++) {
       const t = tokens[k]!;
       const calendar = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/.test(t.text);
       if (k > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && !calendar && !mentions.some((m) => m.first <= k && m.last > k) && !/^(?:The|A|An|This|That|Its)$/.test(t.text)) facts.names.push(t.text);

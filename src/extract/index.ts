@@ -78,7 +78,9 @@ export class Extractor {
     // Attacks: phrases, then which of them are one attack.
     const published = publicationInstant(article.published);
     const phrases = sentences.flatMap((s) => this.attacks.phrases(s, bySentence[s.index]!, published));
-    const publishedYear = article.published ? Number(article.published.slice(0, 4)) : undefined;
+    // An article with no date of its own ("On 27 May 1998 a bomb exploded ...", an encyclopedia page) is of the
+    // time of the attack its first sentence dates to the day: that attack is its present, the others it recalls.
+    const publishedYear = article.published ? Number(article.published.slice(0, 4)) : phrases.find((p) => p.sentence === 0 && /^\d{4}-\d\d-\d\d$/.test(p.facts.date ?? ''))?.facts.year;
     const paragraphOf = paragraphIndex(article.text, sentences);
     const sentenceFacts = (index: number): AttackFacts => {
       const facts: AttackFacts = { kind: 'attack', noun: 'attack', year: undefined, date: undefined, places: [], sites: [], countries: [], persons: [], names: [], venues: [], agents: [] };

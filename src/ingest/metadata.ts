@@ -8,9 +8,18 @@ export function titleOf(text: string): string {
   return headline.length > 200 ? `${headline.slice(0, 197)}...` : headline;
 }
 
+// "On 17 September 2019, two bombs ...", "since March 3, 2015": a date a sentence tells an event by is no
+// byline's, unless a word of publishing introduces it ("Posted on March 3, 2019").
+const EVENT_DATE = /\b(?:on|since|until|till|before|after|from|of|by)\s+(?:the\s+)?$/i;
+const PUBLISHED = /\b(?:published|posted|updated|dated|issued|filed|released)\s+(?:on\s+)?$/i;
+
 /** A full date (day, month, year) near the top of the article, where bylines put it. */
 export function publishedDateOf(text: string): string | undefined {
   const head = text.slice(0, 600);
-  const full = findDates(head).find((d) => d.year !== undefined && d.month !== undefined && d.day !== undefined);
+  const full = findDates(head).find((d) => {
+    if (d.year === undefined || d.month === undefined || d.day === undefined) return false;
+    const before = head.slice(Math.max(0, d.start - 30), d.start);
+    return PUBLISHED.test(before) || !EVENT_DATE.test(before);
+  });
   return full ? formatDate(full) : undefined;
 }

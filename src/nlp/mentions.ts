@@ -7,6 +7,7 @@ import { isCapitalized, isWord } from './tokenize.js';
 import { isCommonWord, isFirstName, isPersonName, isVerbForm } from './word-classes.js';
 import type { EntityMention, Sentence, Token } from './types.js';
 
+const PLACE_PART = /^(?:heart|centre|center|middle|outskirts|suburbs?|streets|edge|parts?|areas?|districts?|neighbou?rhoods?|city|town|capital)$/;
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'del', 'da', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'la', 'le', 'du', '-', "'s", 'and']);
 const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'de', 'la', 'le', 'du', 'da', '-']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that']);
@@ -153,7 +154,9 @@ class MentionFinder {
       const position = COMPASS_WORD.test(previous) || /^(?:central|downtown|greater|metropolitan|suburban)$/.test(previous) ? lower(tokens, first - 2, first - 1) : previous;
       const direction = /^(?:to|from)$/.test(previous) && isVerbForm(lower(tokens, first - 2, first - 1)) && !/ing$/.test(lower(tokens, first - 2, first - 1));
       // "in the capital, Caracas,": the city set off after the word for it.
-      const locative = previousTwo === 'capital ,' || this.locatives.has(position) || this.locatives.has(previousTwo) || DETERMINERS.has(position) && !complementizer || direction;
+      // "in the heart of London", "on the outskirts of Kabul": a part of the city is a place in it.
+      const partOf = previous === 'of' && PLACE_PART.test(lower(tokens, first - 2, first - 1));
+      const locative = previousTwo === 'capital ,' || this.locatives.has(position) || this.locatives.has(previousTwo) || DETERMINERS.has(position) && !complementizer || direction || partOf;
       const modifiesNoun = nextWord === "'s" || (next !== undefined && isWord(next) && (this.placeNouns.has(nextWord) || phraseAfter(tokens, last, this.placeNouns) !== undefined || (isCapitalized(next) && !/^(?:has|had|is|was)$/i.test(next.text))));
       if (locative || modifiesNoun || addressed || !entry.country) return { ...base, type: 'Location', key: entry.id, name: entry.name, role: 'head' };
       const country = this.gazetteer.entries.get(entry.country)!;

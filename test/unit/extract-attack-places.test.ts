@@ -22,6 +22,12 @@ describe('OCCURRED_IN: the places the text gives, at the level it gives them', (
     expect(relations).toEqual(expect.arrayContaining([expect.stringMatching(/-> Minot$/), expect.stringMatching(/-> North Dakota$/), expect.stringMatching(/-> United States$/)]));
   });
 
+  it('a demonym that says what country a named place is in ("the Moroccan port of Tangier") leaves the attack at the place', () => {
+    const relations = occurredIn('Gunmen attacked a ferry in the Moroccan port of Tangier on Monday, wounding three sailors.');
+    expect(relations.some((r) => r.endsWith('-> Tangier'))).toBe(true);
+    expect(relations.filter((r) => r.endsWith('-> Morocco'))).toEqual([]);
+  });
+
   it('a demonym standing for a person ("owned by a Somali-Canadian") does not place the attack', () => {
     const relations = occurredIn('Arsonists set fire to a grocery owned by a Somali-Canadian in Winnipeg last night.');
     expect(relations.some((r) => r.endsWith('-> Winnipeg'))).toBe(true);
@@ -104,5 +110,70 @@ describe('TARGETED: what an attack named by a noun was aimed at', () => {
   it('an attack named by its target is not another attack of the sentence ("the attack in Aden and the bombing of X")', () => {
     const attacks = graphOf('He is suspected over the 2001 attack on a tanker in the port of Aden and the bombing of the Ministry of Finance.').entitiesOf('Attack');
     expect(attacks).toHaveLength(2);
+  });
+});
+
+describe('which attack a report belongs to, and where it was', () => {
+  const attacks = (text: string) => graphOf(text).entitiesOf('Attack');
+
+  it('a verb\'s clause begins after the attack the sentence named before it: the stabbing is not placed in that city', () => {
+    const relations = occurredIn('The explosion in Leeds coincided with a separate attack in Ohio on Saturday night, in which a man stabbed six people in a Dayton library.');
+    const inLeeds = relations.filter((r) => r.endsWith('-> Leeds'));
+    expect(inLeeds).toHaveLength(1);
+    expect(relations.some((r) => r.endsWith('-> Dayton') && !inLeeds.some((l) => l.split(' -> ')[0] === r.split(' -> ')[0]))).toBe(true);
+  });
+
+  it('the capitalised subject of an attack verb ("We know a bomb exploded") is no name that ties two attacks', () => {
+    expect(attacks('Officials said: "We know a bomb exploded in a market in Leeds." Officials said: "We know a bomb exploded in a depot in Bristol."')).toHaveLength(2);
+  });
+
+  it('"in the heart of" a capital is the city, not its government', () => {
+    const relations = occurredIn('Gunmen attacked a hotel in the heart of Madrid on Sunday, killing four guests.');
+    expect(relations.some((r) => r.endsWith('-> Madrid'))).toBe(true);
+    expect(relations.filter((r) => r.endsWith('-> Spain'))).toEqual([]);
+  });
+
+  it('"the first attack", "the second bombing" are the attacks a counted plural told, in order, with their own figures', () => {
+    const graph = graphOf('On Friday, two car bombings killed 19 people in Mosul and Tikrit, Iraq. The first attack occurred at a rally for senator Joan Pike and wounded 30. The second bombing hit a bus station and wounded 12.');
+    const found = graph.entitiesOf('Attack');
+    expect(found).toHaveLength(2);
+    const injured = (place: string) => graph.relations().filter((r) => r.startsWith('OCCURRED_IN ') && r.endsWith(`-> ${place}`)).map((r) => r.slice('OCCURRED_IN '.length).split(' -> ')[0]).map((name) => found.find((a) => a.name === name)!.attributes.filter((a) => a.key === 'injured').map((a) => a.value));
+    expect(injured('Mosul')).toEqual([[30]]);
+    expect(injured('Tikrit')).toEqual([[12]]);
+  });
+
+  it('"occurred at" is the attack\'s own verb, no participle: the phrase ends before it', () => {
+    const found = attacks('On Friday, two car bombings killed 19 people in Mosul and Tikrit, Iraq. The first attack occurred at a rally for senator Joan Pike.');
+    expect(found.flatMap((a) => [a.name, ...a.aliases]).filter((n) => n.includes('occurred'))).toEqual([]);
+  });
+
+  it('"took place in", "occurred in" after the attack say where it was', () => {
+    expect(occurredIn('A car bombing took place in Tikrit on Tuesday, killing three soldiers.').some((r) => r.endsWith('-> Tikrit'))).toBe(true);
+  });
+
+  it('"the bombing took place in A" is the attack in A of the two the text told, with its own toll', () => {
+    const graph = graphOf('On Friday, two car bombings killed 19 people in Mosul and Tikrit, Iraq. The attack in Tikrit was the deadlier. The bombing took place in Mosul at a market, where seven people died.');
+    const mosul = graph.relations().find((r) => r.startsWith('OCCURRED_IN ') && r.endsWith('-> Mosul'))!.slice('OCCURRED_IN '.length).split(' -> ')[0];
+    expect(graph.entitiesOf('Attack').find((a) => a.name === mosul)!.attributes.filter((a) => a.key === 'deaths').map((a) => a.value)).toEqual([7]);
+  });
+
+  it('a site named after a town ("London Bridge") lies in that town, so it is not the bombing in another town of the country', () => {
+    const graph = graphOf("Police said the bomber behind the Leeds suicide bombing had been known to them. The knife attack on London Bridge in Britain's capital killed eight people.");
+    expect(graph.entitiesOf('Attack')).toHaveLength(2);
+    expect(graph.relations().filter((r) => r.startsWith('OCCURRED_IN ') && r.endsWith('-> Leeds'))).toHaveLength(1);
+    expect(graph.relations().filter((r) => r.startsWith('OCCURRED_IN ') && r.endsWith('-> London Bridge'))).toHaveLength(1);
+    const leeds = graph.relations().find((r) => r.startsWith('OCCURRED_IN ') && r.endsWith('-> Leeds'))!.split(' -> ')[0];
+    expect(graph.relations()).not.toContain(`${leeds} -> London Bridge`);
+  });
+
+  it('"a second bombing" with nothing to place it is no attack of its own', () => {
+    expect(attacks('A car bomb exploded outside a bank in Kandahar on Monday. Police fear a second bombing.')).toHaveLength(1);
+  });
+});
+
+describe('an article with no date of its own', () => {
+  it('is of the time of the attack its first sentence dates: a later undated report of it is the same attack', () => {
+    const found = graphOf('On 27 May 1998 a bomb exploded at a cafe in Tarvos, wounding 12 people. Two days later the bombing in Tarvos was condemned by the council.').entitiesOf('Attack');
+    expect(found).toHaveLength(1);
   });
 });

@@ -90,6 +90,14 @@ describe('documents', () => {
     expect(article.source).toBe('a.txt');
   });
 
+  it.each([
+    ['the day a sentence tells an event by', 'Bus bombed in Tarvos\nOn 14 June 2018, a bomb exploded on a bus in Tarvos, wounding nine.', undefined],
+    ['the day after "since"', 'Curfew goes on\nThe town has been under curfew since 3 May 2016, when gunmen stormed its jail.', undefined],
+    ['a date a word of publishing introduces', 'Bus bombed in Tarvos\nPosted on 15 June 2018\nOn 14 June 2018, a bomb exploded on a bus in Tarvos.', '2018-06-15'],
+  ])('takes as publication date neither an attack\'s day nor any event\'s, only a byline\'s: %s', (_, content, published) => {
+    expect(prepareArticle({ source: 'a.txt', format: 'text', content }).published).toBe(published);
+  });
+
   it('normalises quotes and white space, and gives the same text the same id', () => {
     const a = prepareArticle({ source: 'a.txt', format: 'text', content: '\u201CHello\u201D  said   the  official.\r\n' });
     const b = prepareArticle({ source: 'b.txt', format: 'text', content: '"Hello" said the official.' });
