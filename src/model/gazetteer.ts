@@ -63,6 +63,10 @@ export const LexiconFile = z.object({
   namePrefixes: WordList,
   /** Words that only the names of armed groups and movements contain: "Front", "Brigades", "Liberation". */
   groupNameWords: WordList,
+  /** Last words that end only an armed group's name, whatever stands before them: "… Liberation Front", "… Klan". */
+  groupHeadWords: WordList,
+  /** Words that make a body's name an armed group's when a group word ends it: "Revolutionary … Army", "Popular … Forces". */
+  groupMarkWords: WordList,
   /** Capitalised abbreviations that name no organisation: "IED", "TNT", "GMT". */
   acronymNonNames: WordList,
   /** Spellings of one word in transliteration ("Qaeda", "Qaida"): each gazetteer name is matched in all of them. */

@@ -14,8 +14,9 @@ const CALENDAR = /^(?:january|february|march|april|may|june|july|august|septembe
 const AUXILIARIES = /^(?:has|have|had|is|was|were|are|will|would|could|can|may|might|must|should|did|does|do)$/;
 
 // Words around a name that make it the author of an attack, which only an armed group or a person is:
-// "X claimed responsibility", "sources attributed the attack to X", "a letter signed by X".
-const CLAIMS_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:has|have|had|later|also|reportedly|quickly|subsequently|immediately|publicly)\s+)*(?:(?:claimed|claims|took|takes|accepted|accepts|assumed|admitted)\s+(?:(?:full|the)\s+)?(?:responsibility|credit)\b|claimed\s+(?:the|this|these|both|an?|its)\s+\w+)/i;
+// "X claimed responsibility", "sources attributed the attack to X", "a letter signed by X" (a quoted name's
+// closing quote between).
+const CLAIMS_AFTER = /^["'”’]?\s*(?:\([^)]{1,40}\)\s*)?(?:(?:has|have|had|later|also|reportedly|quickly|subsequently|immediately|publicly)\s+)*(?:(?:claimed|claims|took|takes|accepted|accepts|assumed|admitted)\s+(?:(?:full|the)\s+)?(?:responsibility|credit)\b|claimed\s+(?:the|this|these|both|an?|its)\s+\w+)/i;
 const AUTHOR_BEFORE = /(?:\b(?:attribut(?:ed|es?|ing)|blam(?:ed|es?|ing))(?:\s+[\w']+){0,4}\s+(?:to|on)|\b(?:signed|claimed|carried out|perpetrated|committed)\s+by|\bin the name of|\b(?:suspect(?:ed|s)?|speculated|believed)(?:\s+that)?(?:\s+the\s+involvement\s+of)?)(?:\s+the)?\s*$/i;
 // "X was suspected of", "X may have been involved", "X was behind the attack".
 const SUSPECT_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:was|were|is|are|had been|has been)\s+(?:also\s+)?suspected|(?:may|might)\s+have\s+(?:been\s+involved|carried\s+out)|(?:was|were)\s+behind)\b/i;
@@ -68,6 +69,8 @@ class MentionFinder {
   readonly anyTitle: Set<string>;
   readonly groupNameWords: Set<string>;
   readonly acronymNonNames: Set<string>;
+  readonly groupHeads: Set<string>;
+  readonly groupMarks: Set<string>;
 
   constructor(readonly gazetteer: Gazetteer) {
     const lx = gazetteer.lexicon;
@@ -89,6 +92,8 @@ class MentionFinder {
     this.prefixes = new Set(lx.namePrefixes);
     this.groupNameWords = new Set(lx.groupNameWords);
     this.acronymNonNames = new Set(lx.acronymNonNames);
+    this.groupHeads = new Set(lx.groupHeadWords);
+    this.groupMarks = new Set(lx.groupMarkWords);
     // Words after a place name that show it is a place, not a government: "Moscow region", "Moscow attack".
     this.placeNouns = new Set([...Object.keys(lx.attackNouns), ...lx.venueNouns, ...lx.locationSuffixes, 'terror', 'area', 'residents', 'metro', 'suburbs', 'outskirts', 'metropolitan']);
   }
@@ -97,6 +102,12 @@ class MentionFinder {
   isCommon(word: string): boolean {
     const lowered = word.toLowerCase();
     return isCommonWord(word) || this.gazetteer.commonWords.has(lowered) || (/\p{Ll}s$/u.test(word) && this.gazetteer.commonWords.has(lowered.slice(0, -1)));
+  }
+
+  /** "Animal Liberation Front", "Ku Klux Klan", "Revolutionary Cells": words (lower case) that only an armed group's name ends on. */
+  armedGroupName(words: string[]): boolean {
+    const last = words[words.length - 1] ?? '';
+    return words.length > 1 && (this.groupHeads.has(last) || (this.groupNameWords.has(last) && words.some((w) => this.groupMarks.has(w))));
   }
 
   isTitle(phrase: string): boolean {
@@ -356,10 +367,14 @@ class MentionFinder {
       // The author of an attack is a group when its name says so ("... Liberation Front", an acronym), else a
       // person ("Amor Ftouhi claimed responsibility"); a lone ordinary word is neither.
       // "attributed the attack to Maoists": a plural name is a movement.
-      const groupName = words.some((w) => this.groupNameWords.has(w)) || /^\p{Lu}{2,}$/u.test(text) || /-/.test(text) || (words.length === 1 && /(?:ists|ites|ians|is)$/.test(words[0]!));
+      // "Citizens for Constitutional Freedom": a name joined by "for" or "of" is a body's, not a person's.
+      const groupName = words.some((w) => this.groupNameWords.has(w) || w === 'for' || w === 'of') || /^\p{Lu}{2,}$/u.test(text) || /-/.test(text) || (words.length === 1 && /(?:ists|ites|ians|is)$/.test(words[0]!));
       if (groupName && !firstNameKnown) return make('Group', text, 'name:author');
       if (words.length > 1 || state.personsByTail.has(text)) return make('Person', state.personsByTail.get(text) ?? text, 'name:author');
     }
+    // "the Animal Liberation Front", "members of the Ku Klux Klan": a name an armed group's words end is a group's
+    // wherever it stands.
+    if (!firstNameKnown && this.armedGroupName(words)) return make('Group', text, 'name:group-words');
     // "... Police", "University of Bergen", "Ministry of Defence": the organisation word ends or opens the name.
     if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words.slice(-2).join(' ') === 'school of') || (words.length > 2 && words.some((w, k) => k < words.length - 2 && this.orgSuffixes.has(w) && (words[k + 1] === 'of' || words[k + 1] === 'for')))) return make('Organization', text, 'name:suffix');
     if (this.locSuffixes.has(lastWord) && span.length > 1) return make('Location', text, 'name:suffix');
@@ -431,6 +446,13 @@ function addressAhead(tokens: Token[], from: number, known: EntityMention[]): bo
     if (SUBDIVISION_AFTER.test(tokens[k]?.text.toLowerCase() ?? '')) k++;
   }
   return false;
+}
+
+/** The lower-cased words of the run of capitalised words from token `from` on (at most six). */
+function capitalisedRun(tokens: Token[], from: number): string[] {
+  const words: string[] = [];
+  for (let k = from; k < tokens.length && k < from + 6 && isCapitalized(tokens[k]!) && isWord(tokens[k]!); k++) words.push(tokens[k]!.text.toLowerCase());
+  return words;
 }
 
 /** "22-year-old Salman Abedi", "Salman Abedi, 22,", "X, a 22-year-old citizen": only people are given an age. */
@@ -521,6 +543,9 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       // "New York State Police", "Kabul Polytechnic University": an organisation's word may come a few capitalised words on.
       const orgAhead = (k: number): boolean => k - hit.last < 3 && sentence.tokens[k] !== undefined && isCapitalized(sentence.tokens[k]!) && isWord(sentence.tokens[k]!) && (finder.orgSuffixes.has(sentence.tokens[k]!.text.toLowerCase()) || orgAhead(k + 1));
       if (hit.entry.type === 'Location' && (suffix(sentence.tokens[hit.last]) || orgAhead(hit.last) || (previous?.text === 'of' && suffix(sentence.tokens[hit.first - 2])))) continue;
+      // "the Niger Delta Liberation Front", "Communist Party of India - Maoist": a place inside an armed group's
+      // name (or after "of" in a group's or body's) is part of that name.
+      if ((hit.entry.type === 'Location' || hit.entry.type === 'Country') && hit.form === 'name' && (finder.armedGroupName(capitalisedRun(sentence.tokens, hit.first)) || (previous?.text === 'of' && finder.groupNameWords.has(sentence.tokens[hit.first - 2]?.text.toLowerCase() ?? '') && isCapitalized(sentence.tokens[hit.first - 2]!)))) continue;
       // "Boca Raton", "Bala Murghab": a known place name inside a longer one is no mention of its own.
       if (hit.entry.type === 'Location' && hit.form === 'name' && previous && hit.first > 1 && isCapitalized(previous) && isWord(previous) && !covered[hit.first - 1] && !/^(?:The|A|An|In|At|On|Near|Of)$/.test(previous.text) && !finder.isTitle(previous.text.toLowerCase())) continue;
       const mention = finder.fromGazetteer(sentence, hit);

@@ -126,3 +126,31 @@ describe('places and bodies no list holds', () => {
     expect(graph.entity('Chadian Border Forces')?.type).toBe('Organization');
   });
 });
+
+describe('armed groups no list holds', () => {
+  it('a name ending in a word only armed groups end on is a group, with no claim to tell it', () => {
+    const graph = graphOf('Leaflets left at the farm in Tarnow were signed by nobody, but the owners blamed their feud with the Crimson Dawn Klan. Police said members of the Eastern Marsh Liberation Front had been seen nearby.');
+    expect(graph.entity('Crimson Dawn Klan')?.type).toBe('Group');
+    expect(graph.entity('Eastern Marsh Liberation Front')?.type).toBe('Group');
+  });
+
+  it('a known place inside a group\'s name is part of the name, not a place of its own', () => {
+    const graph = graphOf('The Benue Delta Liberation Front said it was behind the raid on the pipeline.');
+    expect(graph.entity('Benue Delta Liberation Front')?.type).toBe('Group');
+    expect(graph.entity('Benue')).toBeUndefined();
+  });
+
+  it('an author named with "for" is a body, and a quoted name still claims', () => {
+    const graph = graphOf('Friends for Free Valley claimed responsibility for the arson. A group calling itself the "Night Owl Network" claimed responsibility for the bombs.');
+    expect(graph.entity('Friends for Free Valley')?.type).toBe('Group');
+    expect(graph.entity('Night Owl Network')?.type).toBe('Group');
+  });
+
+  it('an acronym set off in brackets after a name is that name, there and later', () => {
+    const graph = graphOf('A warehouse in Dorval was burned by the Green Hand Resistance (GHR) on Monday. The GHR later posted a statement.');
+    const group = graph.entity('Green Hand Resistance');
+    expect(group?.type).toBe('Group');
+    expect(group?.aliases).toContain('GHR');
+    expect(graph.entitiesOf('Organization')).toHaveLength(0);
+  });
+});
