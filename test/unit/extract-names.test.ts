@@ -104,6 +104,11 @@ describe('titles are roles, not names', () => {
     const graph = graphOf('Floods in Porto\n\nBy Ana Ribeiro and Tomas Berg\n\nRains closed roads in Porto on Monday.\n\nReporting by Ewa Nowak and Piotr Zielinski; editing by Mark Hall');
     expect(graph.entitiesOf('Person')).toEqual([]);
   });
+
+  it('a sentence that opens with a credit word but goes on as prose is read', () => {
+    const graph = graphOf('Gunmen burned a bus in Lakeview on Monday. Sources attributed the attack to the Red Marsh Liberation Army, which denied it.');
+    expect(graph.entity('Red Marsh Liberation Army')?.type).toBe('Group');
+  });
 });
 
 describe('people by their company', () => {
