@@ -464,17 +464,22 @@ function statesAge(tokens: Token[], first: number, last: number): boolean {
 
 /**
  * "the Garo National Liberation Army claimed", "attributed the attack to the Sudan Revolutionary Front": the
- * author's name goes on to the left over capitalised words, places included, that a shorter known name left out.
+ * author's name goes on to the left over capitalised words, places included, that a shorter known name left out;
+ * an armed group's name named anywhere goes on over unknown name words.
  */
 function widenAuthorNames(finder: MentionFinder, sentence: Sentence, found: EntityMention[]): void {
   const { tokens } = sentence;
   for (let n = 0; n < found.length; n++) {
     const m = found[n]!;
-    if (m.type !== 'Group' || !finder.authorContext(sentence, m.first, m.last)) continue;
+    if (m.type !== 'Group') continue;
+    const author = finder.authorContext(sentence, m.first, m.last);
+    // "by the Garo National Liberation Army": an unknown name word before an armed group's name is part of it.
+    if (!author && !finder.armedGroupName(m.text.toLowerCase().split(/\s+/))) continue;
     let first = m.first;
     while (first > 0 && isCapitalized(tokens[first - 1]!) && isWord(tokens[first - 1]!) && !/^(?:The|A|An)$/.test(tokens[first - 1]!.text)) {
       const other = found.find((o) => o !== m && o.first <= first - 1 && o.last >= first);
-      if (other && other.type !== 'Country' && other.type !== 'Location') break;
+      if (other && (!author || other.type !== 'Country' && other.type !== 'Location')) break;
+      if (!author && finder.isCommon(tokens[first - 1]!.text)) break;
       first = other ? other.first : first - 1;
     }
     if (first === m.first || first === 0 && !finder.groupNameWords.has(tokens[m.last - 1]!.text.toLowerCase())) continue;

@@ -145,6 +145,11 @@ describe('armed groups no list holds', () => {
     expect(graph.entity('Benue')).toBeUndefined();
   });
 
+  it('an unknown name word before a known armed group\'s name is part of it', () => {
+    const graph = graphOf('Leaflets of the Tawang National Liberation Army were found beside the burned bus.');
+    expect(graph.entity('Tawang National Liberation Army')?.type).toBe('Group');
+  });
+
   it('an author named with "for" is a body, and a quoted name still claims', () => {
     const graph = graphOf('Friends for Free Valley claimed responsibility for the arson. A group calling itself the "Night Owl Network" claimed responsibility for the bombs.');
     expect(graph.entity('Friends for Free Valley')?.type).toBe('Group');
