@@ -271,6 +271,8 @@ class MentionFinder {
         else if (/^(?:wal|wa)$/i.test(t.text) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && isCapitalized(tokens[j + 2]!)) j += 3;
         // "J. Peter Donald", "John F. Kerry": an initial's full stop; "O'Neill", "D'Albini": an apostrophe.
         else if ((t.text === '.' && /^\p{Lu}$/u.test(tokens[j - 1]!.text) || /^['’]$/.test(t.text) && /^\p{Lu}$/u.test(tokens[j - 1]!.text)) && !t.spaceBefore && after && isCapitalized(after) && !covered[j + 1]) j += 2;
+        // "Sawma'ah", "Ma'arrat": an apostrophe inside a transliterated name, lower-case letters after it.
+        else if (/^['’]$/.test(t.text) && !t.spaceBefore && after && !after.spaceBefore && /^\p{Ll}+$/u.test(after.text) && isWord(tokens[j - 1]!) && !covered[j + 1]) j += 2;
         // "Judith Miller and James Lee" are two people; "Tawhid and Jihad" is one name. A name already complete
         // before the "and" ("the Rumour Service and Public Protection Service", "Whitelaw and Lord Carrington",
         // two known surnames) is one of two.
@@ -551,6 +553,9 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       // "the Niger Delta Liberation Front", "Communist Party of India - Maoist": a place inside an armed group's
       // name (or after "of" in a group's or body's) is part of that name.
       if ((hit.entry.type === 'Location' || hit.entry.type === 'Country') && hit.form === 'name' && (finder.armedGroupName(capitalisedRun(sentence.tokens, hit.first)) || (previous?.text === 'of' && finder.groupNameWords.has(sentence.tokens[hit.first - 2]?.text.toLowerCase() ?? '') && isCapitalized(sentence.tokens[hit.first - 2]!)))) continue;
+      // "Bani Jamra village": a known place name before an unknown name word and the kind of place is inside a longer name.
+      const after = sentence.tokens[hit.last];
+      if (hit.entry.type === 'Location' && hit.form === 'name' && after?.spaceBefore && isCapitalized(after) && isWord(after) && !finder.isCommon(after.text) && SUBDIVISION_AFTER.test(sentence.tokens[hit.last + 1]?.text ?? '') && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 2)).some((h) => h.first === 0)) continue;
       // "Boca Raton", "Bala Murghab": a known place name inside a longer one is no mention of its own.
       if (hit.entry.type === 'Location' && hit.form === 'name' && previous && hit.first > 1 && isCapitalized(previous) && isWord(previous) && !covered[hit.first - 1] && !/^(?:The|A|An|In|At|On|Near|Of)$/.test(previous.text) && !finder.isTitle(previous.text.toLowerCase())) continue;
       const mention = finder.fromGazetteer(sentence, hit);

@@ -132,6 +132,27 @@ describe('places and bodies no list holds', () => {
   });
 });
 
+describe('place names with parts of their own', () => {
+  it('an apostrophe inside a transliterated name keeps it whole', () => {
+    const graph = graphOf("Gunmen shot a teacher in Qar'ab, Marib, Yemen on Sunday.");
+    expect(graph.entity("Qar'ab")?.type).toBe('Location');
+    expect(graph.entity('Qar')).toBeUndefined();
+  });
+
+  it('a known place before an unknown name word and a kind word is inside a longer name', () => {
+    const graph = graphOf('A bomb went off in Bani Harith village, Northern governorate, Bahrain.');
+    expect(graph.entity('Bani Harith')?.type).toBe('Location');
+    expect(graph.entity('Bani')).toBeUndefined();
+  });
+
+  it('a corps is a body, and an airbase or barracks is a place', () => {
+    const graph = graphOf('A bomb hit a Border Corps convoy near the Tal Reza Airbase and the Dalan Barracks.');
+    expect(graph.entity('Border Corps')?.type).toBe('Organization');
+    expect(graph.entity('Tal Reza Airbase')?.type).toBe('Location');
+    expect(graph.entity('Dalan Barracks')?.type).toBe('Location');
+  });
+});
+
 describe('armed groups no list holds', () => {
   it('a name ending in a word only armed groups end on is a group, with no claim to tell it', () => {
     const graph = graphOf('Leaflets left at the farm in Tarnow were signed by nobody, but the owners blamed their feud with the Crimson Dawn Klan. Police said members of the Eastern Marsh Liberation Front had been seen nearby.');
