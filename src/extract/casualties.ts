@@ -4,9 +4,10 @@ import type { Lexicon } from '../model/gazetteer.js';
 import type { AttributeReport } from '../model/extraction.js';
 import { countPattern, parseCount, type Sentence } from '../nlp/index.js';
 
-const QUALIFIER = '(?:(?<q>at least|nearly|almost|more than|over|about|around|roughly|approximately|some|up to|as many as|at most|fewer than|less than|a total of|in total) )?';
+// "at least an additional 151": a count added to one already given is still this attack's.
+const QUALIFIER = '(?:(?<q>at least|nearly|almost|more than|over|about|around|roughly|approximately|some|up to|as many as|at most|fewer than|less than|a total of|in total) )?(?:(?:an? )?(?:additional|further) |another )?';
 
-const ATTACKERS = /\b(?:attackers?|gunmen|gunman|assailants?|bombers?|militants?|terrorists?|suspects?|perpetrators?|jihadists?|insurgents?|fighters?|hostage-takers?)\b/;
+const ATTACKERS = /\b(?:attackers?|gunmen|gunman|assailants?|bombers?|militants?|terrorists?|suspects?|perpetrators?|jihadists?|insurgents?|fighters?|hostage-takers?|hijackers?|kidnappers?|abductors?)\b/;
 
 // "no one was killed", "nobody else was hurt": the clause counts no one.
 const NO_ONE = /\b(?:no one|nobody|none|no other|no \w+|not)\s+(?:[\w']+\s+){0,3}$/;
@@ -51,7 +52,8 @@ export class CasualtyReader {
    */
   private partAfter(text: string, from: number, figureEnd: number): { value: number; end: number } | undefined {
     const m = this.partPattern.exec(text.slice(from));
-    if (!m || ATTACKERS.test(m.groups!.what!)) return undefined;
+    // "21 soldiers and an unknown number of assailants": a part with no count adds nothing.
+    if (!m || ATTACKERS.test(m.groups!.what!) || /^(?:unknown|number|few|handful)\b/.test(m.groups!.what!)) return undefined;
     const value = /^(?:a|an)$/.test(m.groups!.p!) ? 1 : parseCount(m.groups!.p!, this.lexicon.countWords);
     if (value === undefined) return undefined;
     const end = from + m[0].length;
