@@ -19,6 +19,8 @@ export interface CasualtyFigure {
   value: number;
   /** The attackers' own dead or hurt ("two gunmen were killed"), kept apart from the victims. */
   attackers: boolean;
+  /** Everyone attacked ("stabbed three people"), dead or hurt: the count of the hurt only where none other is given. */
+  attacked?: boolean;
   qualifier: string | undefined;
   start: number;
   end: number;
@@ -31,6 +33,7 @@ export class CasualtyReader {
   /** A count right after an active verb: "four gunmen killed 52 people" counts the killers first. */
   private readonly countAfter: RegExp;
   private readonly partPattern: RegExp;
+  private readonly victims: RegExp[];
 
   constructor(private readonly lexicon: Lexicon) {
     const count = `(?<n>${countPattern(lexicon.countWords)})`;
@@ -41,6 +44,7 @@ export class CasualtyReader {
     const notCounted = `(?!(?:and|were|was|in|at|on|dead|killed|died|deaths|lives|injured|wounded|hurt|more|other|others|half)\\b)`;
     this.partPattern = new RegExp(`^(?:\\s+${notCounted}[\\p{Ll}'-]+){1,3}\\s+and\\s+(?<p>a|an|${countPattern(lexicon.countWords)})\\s+(?<what>${notCounted}[\\p{Ll}'-]+(?:\\s+${notCounted}[\\p{Ll}'-]+)?)`, 'u');
     this.patterns = [...lexicon.deathPatterns.map((p) => compile('deaths', p)), ...lexicon.injuryPatterns.map((p) => compile('injured', p))];
+    this.victims = lexicon.victimPatterns.map((p) => compile('injured', p).re);
     this.singles = [...lexicon.singleDeathPatterns.map((p) => compile('deaths', p)), ...lexicon.singleInjuryPatterns.map((p) => compile('injured', p))];
   }
 
@@ -118,9 +122,20 @@ export class CasualtyReader {
       }
     }
     figures.push(...this.singleFigures(sentence, text, figures));
+    for (const re of this.victims) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const value = parseCount(m.groups!.n!, this.lexicon.countWords);
+        if (value === undefined || figures.some((f) => f.key === 'injured')) continue;
+        figures.push({ key: 'injured', value, attackers: false, attacked: true, qualifier: m.groups!.q, start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, text: sentence.text.slice(m.index, m.index + m[0].length) });
+      }
+    }
     return figures.sort((a, b) => a.start - b.start);
   }
 }
+
+/** Marks an attribute read from a count of everyone attacked: it stands only for an attack given no other count. */
+export const ATTACKED = 'attacked';
 
 /** The attackers' own dead are reported as `attackerDeaths` (and `attackerInjured`), never as the toll. */
 export const toAttribute = (figure: CasualtyFigure, doc: string): AttributeReport => ({
@@ -130,5 +145,5 @@ export const toAttribute = (figure: CasualtyFigure, doc: string): AttributeRepor
   text: figure.text,
   start: figure.start,
   end: figure.end,
-  ...(figure.qualifier ? { qualifier: figure.qualifier } : {}),
+  ...(figure.attacked ? { qualifier: ATTACKED } : figure.qualifier ? { qualifier: figure.qualifier } : {}),
 });

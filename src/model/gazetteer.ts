@@ -58,6 +58,8 @@ export const LexiconFile = z.object({
   /** One dead or hurt without a number: "was killed" (a singular subject), "shot and killed the imam". */
   singleDeathPatterns: WordList,
   singleInjuryPatterns: WordList,
+  /** People attacked, dead and hurt together ("stabbed three people"): the hurt only where no other count is given. */
+  victimPatterns: WordList,
   countWords: z.record(z.string(), z.number()),
   nonNames: WordList,
   namePrefixes: WordList,
