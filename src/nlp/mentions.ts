@@ -276,7 +276,8 @@ class MentionFinder {
         // "Judith Miller and James Lee" are two people; "Tawhid and Jihad" is one name. A name already complete
         // before the "and" ("the Rumour Service and Public Protection Service", "Whitelaw and Lord Carrington",
         // two known surnames) is one of two.
-        else if (t.text === 'and' && (isFirstName(after?.text ?? '') || isFirstName(tokens[i]!.text) && j - i >= 2 || this.completeBeforeAnd(tokens, i, j, state))) break;
+        // "Badia al-Sukhnah and Badia al-Sham": a name after "and" that opens with the same word is a second one.
+        else if (t.text === 'and' && (isFirstName(after?.text ?? '') || isFirstName(tokens[i]!.text) && j - i >= 2 || after?.text === tokens[i]!.text || this.completeBeforeAnd(tokens, i, j, state))) break;
         else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && !covered[j + 1] && isCapitalized(tokens[j + 1]!) && (t.text !== '-' || !t.spaceBefore)) j += 2;
         else break;
       }
@@ -302,7 +303,9 @@ class MentionFinder {
     let title: string | undefined;
     for (let n = Math.min(4, last - first); n >= 1 && first < last; n--) {
       const phrase = lower(tokens, first, first + n);
-      if (this.isTitle(phrase.replace(/\./g, '')) && tokens[first + n]?.text !== "'s") {
+      // "the General Assembly": a title before nothing but a body's word is part of the body's name.
+      const bodyOnly = last - (first + n) === 1 && this.orgSuffixes.has(tokens[first + n]!.text.toLowerCase());
+      if (this.isTitle(phrase.replace(/\./g, '')) && tokens[first + n]?.text !== "'s" && !bodyOnly) {
         title = phrase;
         first += n;
         n = Math.min(4, last - first) + 1;
@@ -347,7 +350,8 @@ class MentionFinder {
       via,
     });
 
-    if (sentence.headline || words.every((w) => CALENDAR.test(w) || this.nonNames.has(w))) return undefined;
+    // "touched off an IED": an abbreviation of a thing is no name, whatever stands before it.
+    if (sentence.headline || words.every((w) => CALENDAR.test(w) || this.nonNames.has(w)) || (span.length === 1 && this.acronymNonNames.has(words[0]!) && /^\p{Lu}+s?$/u.test(text))) return undefined;
     // "Police", "the Coalition", "the Troubles": one capitalised word of the language is no name unless a
     // courtesy title ("Mr. Brown") or a full name seen before ("Brown" after "Gordon Brown") makes it one.
     if (span.length === 1 && this.isCommon(text) && !this.gazetteer.wordPlaces.has(text) && !this.placeByForm(tokens, first, last, known) && !/^\p{Lu}{2,}$/u.test(text) && !state.personsByTail.has(text) && !(title !== undefined && this.personTitles.has(title.replace(/\./g, '')))) return undefined;
@@ -391,8 +395,10 @@ class MentionFinder {
     if (acronym && !author) return make('Organization', text, 'name:acronym');
     // "Sinn Fein president Gerry Adams", "engineering firm OpenWorks": a body a person leads or speaks for, or one
     // a lower-case noun says is a firm, a broadcaster or a party.
-    const office = phraseAfter(tokens, last, this.leaderTitles) ?? phraseAfter(tokens, last, SPOKESPEOPLE);
-    const ledBy = office !== undefined && /^\p{Ll}/u.test(tokens[last]!.text) && isCapitalized(tokens[last + office.split(' ').length] ?? tokens[last]!);
+    // "a White House official", "an Interpol source": a name an article opens, before the people who speak for it.
+    const spokenFor = DETERMINERS.has(previous) && phraseAfter(tokens, last, SPOKESPEOPLE_OF) !== undefined;
+    const office = phraseAfter(tokens, last, this.leaderTitles) ?? phraseAfter(tokens, last, spokenFor ? SPOKESPEOPLE_OF : SPOKESPEOPLE);
+    const ledBy = office !== undefined && /^\p{Ll}/u.test(tokens[last]!.text) && (spokenFor || isCapitalized(tokens[last + office.split(' ').length] ?? tokens[last]!));
     if (ledBy || (ORGANIZATION_BEFORE.test(previous) && /^\p{Ll}/u.test(tokens[first - 1]!.text))) return make('Organization', text, 'name:organization-context');
     const tail = state.personsByTail.get(text);
     if (tail) return make('Person', tail, 'name:short-form');
@@ -423,6 +429,7 @@ class MentionFinder {
 }
 
 const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
+const SPOKESPEOPLE_OF = new Set([...SPOKESPEOPLE, 'official', 'officials', 'source', 'sources', 'statement']);
 const ORGANIZATION_BEFORE = /^(?:firm|company|broadcaster|newspaper|daily|weekly|magazine|channel|outlet|charity|airline|carrier|manufacturer|maker|watchdog|retailer|publisher|operator|contractor|insurer|conglomerate|party|tabloid|website)$/;
 /** "West 23rd Street", "5th Avenue": an ordinal inside a street's name. */
 const numberedStreet = (tokens: Token[], k: number): boolean => /^\d+(?:st|nd|rd|th)$/.test(tokens[k]!.text) && /^(?:Street|Avenue|Road|St)$/.test(tokens[k + 1]?.text ?? '');
@@ -544,9 +551,9 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       // "Chad Dawson", "Jordan Ellis": a place or country named by a person's first name, before a surname, is the name.
       const following = sentence.tokens[hit.last];
       if (hit.last - hit.first === 1 && (hit.entry.type === 'Country' || hit.entry.type === 'Location') && isPersonName(sentence.tokens[hit.first]!.text) && following?.spaceBefore && isCapitalized(following) && isWord(following) && !finder.isCommon(following.text) && !finder.isTitle(following.text.toLowerCase()) && !finder.locSuffixes.has(following.text.toLowerCase()) && !finder.orgSuffixes.has(following.text.toLowerCase()) && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 4)).some((h) => h.first === 0)) continue;
-      // "West Midlands Police", "London Bridge", "University of York": a known place inside the name of an
-      // organisation or a site is no mention of its own.
-      const suffix = (t: Token | undefined) => t !== undefined && isCapitalized(t) && (finder.orgSuffixes.has(t.text.toLowerCase()) || finder.locSuffixes.has(t.text.toLowerCase()));
+      // "West Midlands Police", "London Bridge", "University of York", "Boston Marathon": a known place inside the
+      // name of an organisation, a site or an event is no mention of its own.
+      const suffix = (t: Token | undefined) => t !== undefined && isCapitalized(t) && (finder.orgSuffixes.has(t.text.toLowerCase()) || finder.locSuffixes.has(t.text.toLowerCase()) || finder.eventSuffixes.has(t.text.toLowerCase()));
       // "New York State Police", "Kabul Polytechnic University": an organisation's word may come a few capitalised words on.
       const orgAhead = (k: number): boolean => k - hit.last < 3 && sentence.tokens[k] !== undefined && isCapitalized(sentence.tokens[k]!) && isWord(sentence.tokens[k]!) && (finder.orgSuffixes.has(sentence.tokens[k]!.text.toLowerCase()) || orgAhead(k + 1));
       if (hit.entry.type === 'Location' && (suffix(sentence.tokens[hit.last]) || orgAhead(hit.last) || (previous?.text === 'of' && suffix(sentence.tokens[hit.first - 2])))) continue;

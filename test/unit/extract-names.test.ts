@@ -153,6 +153,36 @@ describe('place names with parts of their own', () => {
   });
 });
 
+describe('words and titles inside names', () => {
+  it('an abbreviation of a thing is no place, after "off" or anywhere', () => {
+    const graph = graphOf('A truck touched off an IED near Kessa on Monday.');
+    expect(graph.entity('IED')).toBeUndefined();
+  });
+
+  it('a title before nothing but a body\'s word is the body\'s name, not a person\'s', () => {
+    const graph = graphOf('Delegates met at the Velmar General Assembly on Monday.');
+    expect(graph.entitiesOf('Person')).toEqual([]);
+  });
+
+  it('a known place opening an event\'s name is part of it', () => {
+    const graph = graphOf('Two bombs went off near the finish line of the Chicago Marathon.');
+    expect(graph.entity('Chicago Marathon')?.type).toBe('Event');
+    expect(graph.entity('Chicago')).toBeUndefined();
+  });
+
+  it('"A X and A Y" are two places, and a name set off after "the alleged killer," is a person', () => {
+    const graph = graphOf('Rebels attacked posts in Wadi Tarsa and Wadi Mehr on Friday. The alleged killer, Odran Velk, was shot dead by police.');
+    expect(graph.entity('Wadi Tarsa')?.type).toBe('Location');
+    expect(graph.entity('Wadi Mehr')?.type).toBe('Location');
+    expect(graph.entity('Odran Velk')?.type).toBe('Person');
+  });
+
+  it('a name an article opens, before "official" or "source", is a body', () => {
+    const graph = graphOf('A Merrow Holdings official said ships were searched.');
+    expect(graph.entity('Merrow Holdings')?.type).toBe('Organization');
+  });
+});
+
 describe('armed groups no list holds', () => {
   it('a name ending in a word only armed groups end on is a group, with no claim to tell it', () => {
     const graph = graphOf('Leaflets left at the farm in Tarnow were signed by nobody, but the owners blamed their feud with the Crimson Dawn Klan. Police said members of the Eastern Marsh Liberation Front had been seen nearby.');
