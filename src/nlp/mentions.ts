@@ -212,6 +212,21 @@ class MentionFinder {
     return and - first === 1 && state.personsByTail.has(tokens[first]!.text) && state.personsByTail.has(after);
   }
 
+  /** Whether the comma at `comma` goes on the list of a body's name [first, comma): "Ministry of Health, Labour and Welfare". */
+  bodyListAhead(tokens: Token[], first: number, comma: number, covered: boolean[]): boolean {
+    const of = tokens.findIndex((t, k) => k > first && k < comma && (t.text === 'of' || t.text === 'for') && this.orgSuffixes.has(tokens[k - 1]!.text.toLowerCase()));
+    if (of < 0) return false;
+    // Single capitalised words between commas, then "and" and one more: nothing else.
+    for (let k = comma; k < comma + 12 && k + 1 < tokens.length; k += 2) {
+      const word = tokens[k + 1]!;
+      if (covered[k + 1] || !isCapitalized(word) || !isWord(word)) return false;
+      if (tokens[k]!.text === 'and') return true;
+      if (tokens[k]!.text !== ',') return false;
+      if (tokens[k + 2]?.text === 'and' && tokens[k + 3] && isCapitalized(tokens[k + 3]!) && !covered[k + 3]) return true;
+    }
+    return false;
+  }
+
   /** Token range [start, end) of the last run of titles inside span [first, last) that a capitalised name follows. */
   titleInside(tokens: Token[], first: number, last: number): [number, number] | undefined {
     for (let end = last - 1; end > first + 1; end--) {
@@ -278,6 +293,9 @@ class MentionFinder {
         // two known surnames) is one of two.
         // "Badia al-Sukhnah and Badia al-Sham": a name after "and" that opens with the same word is a second one.
         else if (t.text === 'and' && (isFirstName(after?.text ?? '') || isFirstName(tokens[i]!.text) && j - i >= 2 || after?.text === tokens[i]!.text || this.completeBeforeAnd(tokens, i, j, state))) break;
+        else if (t.text === '&' && !t.spaceBefore && after && !after.spaceBefore && /^\p{Lu}+$/u.test(after.text) && /^\p{Lu}+$/u.test(tokens[j - 1]!.text) && !covered[j + 1]) j += 2;
+        // "Bureau of Alcohol, Tobacco, Firearms and Explosives": a body's list of what it is of, up to its "and".
+        else if (t.text === ',' && this.bodyListAhead(tokens, i, j, covered)) j += 2;
         else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && !covered[j + 1] && isCapitalized(tokens[j + 1]!) && (t.text !== '-' || !t.spaceBefore)) j += 2;
         else break;
       }
@@ -362,10 +380,13 @@ class MentionFinder {
       return { ...make('Group', `${text} ${groupNoun}`, 'name:group-noun'), key: `group/${slug(text)}-militants`, last: end, end: tokens[end - 1]!.end, text: `${text} ${tokens[last]!.text}` };
     }
     if (this.eventSuffixes.has(lastWord)) return make('Event', text, 'name:event');
+    // "a former Stormont Cabinet Minister": a run of capitals that ends on an office names an office, no one.
+    if (span.length > 1 && this.officeTitles.has(lastWord) && !this.orgSuffixes.has(lastWord) && !this.locSuffixes.has(lastWord)) return undefined;
     // "NHK reported", "the RUC": an acronym the gazetteer does not know names an organisation, never a person.
     // A dateline ("LONDON (Reuters) -", "TOKYO —") is a place in capitals, not an acronym.
     const dateline = first === 0 && /^(?:\(|-|—|–|,)$/.test(tokens[last]?.text ?? '');
-    const acronym = span.length === 1 && !dateline && /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(text) && !this.acronymNonNames.has(text.toLowerCase());
+    // "E&T", "AT&T": capitals joined by an ampersand are one acronym.
+    const acronym = (span.length === 1 || span.every((t) => !t.spaceBefore || t === span[0])) && !dateline && /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(text) && !this.acronymNonNames.has(text.toLowerCase());
     // "J. Walter Kinsey": a name that opens with an initial is a person's.
     // "Abu Mariam", "Umm Khalid": a name that opens with a kunya is a person's.
     const firstNameKnown = span.length > 1 && (isFirstName(span[0]!.text) || (isPersonName(span[0]!.text) && !this.locSuffixes.has(lastWord) && !this.orgSuffixes.has(lastWord) && !this.placeByForm(tokens, first, last, known)) || (/^\p{Lu}$/u.test(span[0]!.text) && span[1]!.text === '.' && span.length > 2) || (/^(?:abu|umm)$/i.test(span[0]!.text) && !words.some((w) => this.groupNameWords.has(w))));
@@ -382,7 +403,7 @@ class MentionFinder {
     // wherever it stands.
     if (!firstNameKnown && this.armedGroupName(words)) return make('Group', text, 'name:group-words');
     // "... Police", "University of Bergen", "Ministry of Defence": the organisation word ends or opens the name.
-    if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words.slice(-2).join(' ') === 'school of') || (words.length > 2 && words.some((w, k) => k < words.length - 2 && this.orgSuffixes.has(w) && (words[k + 1] === 'of' || words[k + 1] === 'for')))) return make('Organization', text, 'name:suffix');
+    if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words[0] === 'house' && words[1] === 'of') || (words.length > 2 && words.slice(-2).join(' ') === 'school of') || (words.length > 2 && words.some((w, k) => k < words.length - 2 && this.orgSuffixes.has(w) && (words[k + 1] === 'of' || words[k + 1] === 'for')))) return make('Organization', text, 'name:suffix');
     if (this.locSuffixes.has(lastWord) && span.length > 1) return make('Location', text, 'name:suffix');
     // "Rue Victor Hugo", "County Clare", "Mount Elgon": a place word that opens the name makes it a place.
     if (this.locPrefixes.has(words[0]!) && span.length > 1) return make('Location', text, 'name:prefix');
@@ -399,7 +420,9 @@ class MentionFinder {
     const spokenFor = DETERMINERS.has(previous) && phraseAfter(tokens, last, SPOKESPEOPLE_OF) !== undefined;
     const office = phraseAfter(tokens, last, this.leaderTitles) ?? phraseAfter(tokens, last, spokenFor ? SPOKESPEOPLE_OF : SPOKESPEOPLE);
     const ledBy = office !== undefined && /^\p{Ll}/u.test(tokens[last]!.text) && (spokenFor || isCapitalized(tokens[last + office.split(' ').length] ?? tokens[last]!));
-    if (ledBy || (ORGANIZATION_BEFORE.test(previous) && /^\p{Ll}/u.test(tokens[first - 1]!.text))) return make('Organization', text, 'name:organization-context');
+    // "William Craig, leader of Ulster Vanguard": the body a person leads or founded.
+    const led = /^(?:leader|leaders|chairman|chairwoman|founder|founders|co-founder) of$/.test(previousTwo) && !firstNameKnown;
+    if (ledBy || led || (ORGANIZATION_BEFORE.test(previous) && /^\p{Ll}/u.test(tokens[first - 1]!.text))) return make('Organization', text, 'name:organization-context');
     const tail = state.personsByTail.get(text);
     if (tail) return make('Person', tail, 'name:short-form');
     const personLike =

@@ -183,6 +183,23 @@ describe('words and titles inside names', () => {
   });
 });
 
+describe('bodies named by their parts', () => {
+  it('a body\'s list of what it is of is one name, and capitals joined by "&" one acronym', () => {
+    const graph = graphOf('Agents of the Office of Fisheries, Timber, Mining and Energy arrived. Later Pelham told Q&R that the inquiry was over.');
+    expect(graph.entity('Office of Fisheries, Timber, Mining and Energy')?.type).toBe('Organization');
+    expect(graph.entity('Q&R')?.type).toBe('Organization');
+    expect(graph.entitiesOf('Person').map((p) => p.name)).toEqual(['Pelham']);
+  });
+
+  it('"House of X" and "X Branch" are bodies; the body a person leads is one; an office alone is no one', () => {
+    const graph = graphOf('Ms Idris Morrow, leader of Coastal Renewal, and a former Varn Council Minister, told the House of Delegates that Harbour Branch officers had left.');
+    expect(graph.entity('Coastal Renewal')?.type).toBe('Organization');
+    expect(graph.entity('House of Delegates')?.type).toBe('Organization');
+    expect(graph.entity('Harbour Branch')?.type).toBe('Organization');
+    expect(graph.entitiesOf('Person').map((p) => p.name)).toEqual(['Idris Morrow']);
+  });
+});
+
 describe('armed groups no list holds', () => {
   it('a name ending in a word only armed groups end on is a group, with no claim to tell it', () => {
     const graph = graphOf('Leaflets left at the farm in Tarnow were signed by nobody, but the owners blamed their feud with the Crimson Dawn Klan. Police said members of the Eastern Marsh Liberation Front had been seen nearby.');
