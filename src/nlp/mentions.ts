@@ -568,6 +568,10 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       // "US$ 4,000", "HK$": a currency, not a country.
       const currency = sentence.tokens[hit.last];
       if (currency?.text.startsWith('$') && !currency.spaceBefore) continue;
+      // "Kieran Conway ... Conway said": a place named like the surname of a person the text has named is that
+      // person, unless a preposition of place comes before it ("in Conway").
+      const before = sentence.tokens[hit.first - 1]?.text.toLowerCase() ?? '';
+      if ((hit.entry.type === 'Location' || hit.entry.type === 'Country') && hit.last - hit.first === 1 && state.personsByTail.has(sentence.tokens[hit.first]!.text) && !finder.locatives.has(before) && before !== 'from' && before !== 'to') continue;
       // "Marvin Teller", "George Washington": a place name right after a first name is a surname.
       const previous = sentence.tokens[hit.first - 1];
       if (hit.entry.type === 'Location' && previous && isCapitalized(previous) && isFirstName(previous.text)) continue;

@@ -95,6 +95,12 @@ describe('titles are roles, not names', () => {
     expect(graph.entitiesOf('Person').map((p) => p.name).sort()).toEqual(['Edwin Holt', 'Mairi Dunbar', 'Taras Hlibko']);
   });
 
+  it('a place named like the surname of a person the text named is that person', () => {
+    const graph = graphOf('Kevin Ramsey was head of the unit. Ramsey was not involved, lawyers said.');
+    expect(graph.entity('Kevin Ramsey')?.aliases).toContain('Ramsey');
+    expect(graph.entity('Ramsey', 'Location')).toBeUndefined();
+  });
+
   it('"Mr. X", "X" and "First M. X" are one person', () => {
     const graph = graphOf('Recep T. Erdoğan met the envoy. Mr. Erdoğan said the talks went well, and Erdoğan left.');
     expect(graph.entitiesOf('Person').map((p) => p.name)).toEqual(['Recep T. Erdoğan']);
