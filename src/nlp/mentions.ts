@@ -159,7 +159,8 @@ class MentionFinder {
       const addressed = nextWord === ',' && matchGazetteer(this.gazetteer, tokens.slice(last + 1, last + 5)).some((h) => h.first === 0 && h.entry.type === 'Country' && h.form === 'name');
       // "in central Tokyo", "drove to Tokyo", "reported from Washington": a place word or a verb's direction before it.
       const position = COMPASS_WORD.test(previous) || /^(?:central|downtown|greater|metropolitan|suburban)$/.test(previous) ? lower(tokens, first - 2, first - 1) : previous;
-      const direction = /^(?:to|from)$/.test(previous) && isVerbForm(lower(tokens, first - 2, first - 1)) && !/ing$/.test(lower(tokens, first - 2, first - 1));
+      // "explosions that killed 60 hit Baghdad", "a blast rocked Kabul": what an attack struck is the city.
+      const direction = (/^(?:to|from)$/.test(previous) && isVerbForm(lower(tokens, first - 2, first - 1)) && !/ing$/.test(lower(tokens, first - 2, first - 1))) || STRUCK.test(previous);
       // "in the capital, Caracas,": the city set off after the word for it.
       const locative = previousTwo === 'capital ,' || this.locatives.has(position) || this.locatives.has(previousTwo) || DETERMINERS.has(position) && !complementizer || direction;
       const modifiesNoun = nextWord === "'s" || (next !== undefined && isWord(next) && (this.placeNouns.has(nextWord) || phraseAfter(tokens, last, this.placeNouns) !== undefined || (isCapitalized(next) && !/^(?:has|had|is|was)$/i.test(next.text))));
@@ -451,6 +452,7 @@ class MentionFinder {
   }
 }
 
+const STRUCK = /^(?:hit|hits|struck|strikes|rocked|rocks|shook|shakes|rattled|rattles)$/;
 const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 const SPOKESPEOPLE_OF = new Set([...SPOKESPEOPLE, 'official', 'officials', 'source', 'sources', 'statement']);
 const ORGANIZATION_BEFORE = /^(?:firm|company|broadcaster|newspaper|daily|weekly|magazine|channel|outlet|charity|airline|carrier|manufacturer|maker|watchdog|retailer|publisher|operator|contractor|insurer|conglomerate|party|tabloid|website)$/;

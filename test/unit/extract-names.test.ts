@@ -67,6 +67,12 @@ describe('a capital that is a place', () => {
     expect(graph.entity('Kenya')).toBeUndefined();
     expect(graphOf('Kampala accused Nairobi of hosting the cell.').entitiesOf('Country').map((e) => e.name).sort()).toEqual(['Kenya', 'Uganda']);
   });
+
+  it('a capital an attack struck is the city', () => {
+    const graph = graphOf('Two blasts that killed nine people rocked Nairobi on Sunday.');
+    expect(graph.entity('Nairobi')?.type).toBe('Location');
+    expect(graph.entity('Kenya')).toBeUndefined();
+  });
 });
 
 describe('countries that are words or first names', () => {
