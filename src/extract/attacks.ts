@@ -95,7 +95,7 @@ export class AttackFinder {
   }
 
   private nounAt(lower: string[], index: number): NounEntry | undefined {
-    return this.nounsByFirst.get(lower[index] ?? '')?.find((n) => n.words.every((w, k) => lower[index + k] === w));
+    return this.nounsByFirst.get(lower[index] ?? '')?.find((n) => wordsAt(lower, index, n.words));
   }
 
   /** Attack phrases of one sentence, left to right. */
@@ -294,7 +294,7 @@ export class AttackFinder {
   private notWhere(m: EntityMention, tokens: Token[], lower: string[], mentions: EntityMention[]): boolean {
     // "the American band": a demonym places the attack only before a place, a venue or an attack word
     // ("the Iranian city", "a Russian concert hall"); "the Russian embassy in Kabul" names the owner.
-    const placesWhatFollows = !OWNED_ABROAD.test(lower[m.last] ?? '') && (PLACE_NOUN.test(lower[m.last] ?? '') || this.venues.some((v) => v.every((w, j) => lower[m.last + j] === w)) || this.nounAt(lower, m.last) !== undefined);
+    const placesWhatFollows = !OWNED_ABROAD.test(lower[m.last] ?? '') && (PLACE_NOUN.test(lower[m.last] ?? '') || this.venues.some((v) => wordsAt(lower, m.last, v)) || this.nounAt(lower, m.last) !== undefined);
     // "a shop owned by a Somali-Muslim", "two Americans": a demonym standing alone names people, not a place.
     if ((m.role === 'modifier' || m.via === 'gazetteer:demonym') && !placesWhatFollows) return true;
     // The same as a government phrase ("Russian embassy" read as Russia).
@@ -346,7 +346,7 @@ export class AttackFinder {
     const lower = lowerAll.slice(from, to);
     for (const venue of this.venues) {
       for (let k = 0; k + venue.length <= lower.length; k++) {
-        if (venue.every((w, j) => lower[k + j] === w) && !facts.venues.includes(venue.join(' '))) {
+        if (wordsAt(lower, k, venue) && !facts.venues.includes(venue.join(' '))) {
           facts.venues.push(venue.join(' '));
           break;
         }
@@ -362,6 +362,12 @@ export class AttackFinder {
       facts.date = date.date;
     }
   }
+}
+
+/** Whether `words` stand in `lower` from `at` on: a loop, not a closure per position (this runs per venue and token). */
+function wordsAt(lower: string[], at: number, words: string[]): boolean {
+  for (let j = 0; j < words.length; j++) if (lower[at + j] !== words[j]) return false;
+  return true;
 }
 
 const namesAnything = (f: AttackFacts) => f.places.length + f.sites.length + f.countries.length + f.persons.length + f.names.length > 0;

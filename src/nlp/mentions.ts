@@ -26,11 +26,14 @@ interface DocumentState {
   personsByTail: Map<string, string>;
 }
 
-const lower = (tokens: Token[], from: number, to: number): string =>
-  tokens
-    .slice(Math.max(0, from), Math.max(0, to))
-    .map((t) => t.text.toLowerCase())
-    .join(' ');
+/** Tokens [from, to) in lower case, joined by spaces: built in place, as this runs several times per token. */
+function lower(tokens: Token[], from: number, to: number): string {
+  const first = Math.max(0, from);
+  const end = Math.min(to, tokens.length);
+  let phrase = '';
+  for (let k = first; k < end; k++) phrase += k === first ? tokens[k]!.text.toLowerCase() : ` ${tokens[k]!.text.toLowerCase()}`;
+  return phrase;
+}
 
 /** Longest phrase of `phrases` ending right before token `index` (multi-word titles such as "prime minister"). */
 function phraseBefore(tokens: Token[], index: number, phrases: Set<string>, maxWords = 4): string | undefined {

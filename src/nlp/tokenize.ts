@@ -3,16 +3,24 @@
 // gazetteer names match whatever the hyphenation ("ISIS-K", "Afghanistan-based").
 import type { Token } from './types.js';
 
-const TOKEN = /(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Maj|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=\s)|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|'s\b|[\p{L}\p{M}]+|[\p{L}\p{M}\d]+|\S/gu;
+// Sticky, and read with test() and lastIndex: exec would build a match array for every token of every document.
+// Between tokens there is only white space (\s), as the last alternative takes any other character.
+const TOKEN = /(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Maj|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=\s)|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|'s\b|[\p{L}\p{M}]+|[\p{L}\p{M}\d]+|\S/uy;
+
+/** Exactly the characters of \s (ECMAScript's white space and line terminators), tested without a regex. */
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
   let previousEnd = -1;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const start = offset + m.index;
-    tokens.push({ text: m[0], start, end: start + m[0].length, spaceBefore: m.index !== previousEnd });
-    previousEnd = m.index + m[0].length;
+  for (let at = 0; ; ) {
+    let from = at;
+    while (from < text.length && isSpace(text.charCodeAt(from))) from++;
+    TOKEN.lastIndex = from;
+    if (!TOKEN.test(text)) break;
+    at = TOKEN.lastIndex;
+    tokens.push({ text: text.slice(from, at), start: offset + from, end: offset + at, spaceBefore: from !== previousEnd });
+    previousEnd = at;
   }
   return tokens;
 }

@@ -4,9 +4,18 @@ import nlp from 'compromise';
 
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 
-export function tagsOf(word: string): string[] {
+// The lexicon stores a word's only tag as a bare string; its list is made once per tag, not once per lookup (this
+// runs for most words of every document). The lists are shared: callers only read them.
+const NO_TAGS: readonly string[] = [];
+const singleTag = new Map<string, readonly string[]>();
+
+export function tagsOf(word: string): readonly string[] {
   const tags = lexicon[word.toLowerCase()];
-  return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
+  if (tags === undefined) return NO_TAGS;
+  if (Array.isArray(tags)) return tags;
+  let list = singleTag.get(tags);
+  if (list === undefined) singleTag.set(tags, (list = [tags]));
+  return list;
 }
 
 const VERB = new Set(['Infinitive', 'PastTense', 'PresentTense', 'Gerund', 'Copula', 'Verb', 'Participle', 'Auxiliary', 'Modal', 'PhrasalVerb']);
