@@ -297,6 +297,8 @@ class MentionFinder {
         // two known surnames) is one of two.
         // "Badia al-Sukhnah and Badia al-Sham": a name after "and" that opens with the same word is a second one.
         else if (t.text === 'and' && (isFirstName(after?.text ?? '') || isFirstName(tokens[i]!.text) && j - i >= 2 || after?.text === tokens[i]!.text || this.completeBeforeAnd(tokens, i, j, state))) break;
+        // "Armed Group for the Defence of the People": "of the" and "for the" go on into a name.
+        else if (/^(?:of|for)$/.test(t.text) && after?.text === 'the' && tokens[j + 2] && isCapitalized(tokens[j + 2]!) && isWord(tokens[j + 2]!) && !covered[j + 1] && !covered[j + 2] && j - i >= 2) j += 3;
         else if (t.text === '&' && !t.spaceBefore && after && !after.spaceBefore && /^\p{Lu}+$/u.test(after.text) && /^\p{Lu}+$/u.test(tokens[j - 1]!.text) && !covered[j + 1]) j += 2;
         // "Bureau of Alcohol, Tobacco, Firearms and Explosives": a body's list of what it is of, up to its "and".
         else if (t.text === ',' && this.bodyListAhead(tokens, i, j, covered)) j += 2;
@@ -398,8 +400,10 @@ class MentionFinder {
       // The author of an attack is a group when its name says so ("... Liberation Front", an acronym), else a
       // person ("Amor Ftouhi claimed responsibility"); a lone ordinary word is neither.
       // "attributed the attack to Maoists": a plural name is a movement.
-      // "Citizens for Constitutional Freedom": a name joined by "for" or "of" is a body's, not a person's.
-      const groupName = words.some((w) => this.groupNameWords.has(w) || w === 'for' || w === 'of') || /^\p{Lu}{2,}$/u.test(text) || /-/.test(text) || (words.length === 1 && /(?:ists|ites|ians|is)$/.test(words[0]!));
+      // "Citizens for Constitutional Freedom": a name joined by "for" or "of" is a body's, not a person's; so is one
+      // with its acronym after it ("Terai Madhesh Morcha (TMM) claimed").
+      const acronymAfter = tokens[last]?.text === '(' && /^\p{Lu}[\p{Lu}\d-]{1,9}$/u.test(tokens[last + 1]?.text ?? '') && tokens[last + 2]?.text === ')';
+      const groupName = acronymAfter || words.some((w) => this.groupNameWords.has(w) || w === 'for' || w === 'of') || /^\p{Lu}{2,}$/u.test(text) || /-/.test(text) || (words.length === 1 && /(?:ists|ites|ians|is)$/.test(words[0]!));
       if (groupName && !firstNameKnown) return make('Group', text, 'name:author');
       if (words.length > 1 || state.personsByTail.has(text)) return make('Person', state.personsByTail.get(text) ?? text, 'name:author');
     }
@@ -530,13 +534,15 @@ function widenAuthorNames(finder: MentionFinder, sentence: Sentence, found: Enti
 }
 
 /** "the Syrian Democratic Forces", "the Afghan National Army": a demonym opening a body's name is part of it. */
-function joinDemonymNames(sentence: Sentence, found: EntityMention[]): void {
+function joinDemonymNames(finder: MentionFinder, sentence: Sentence, found: EntityMention[]): void {
   for (let k = found.length - 2; k >= 0; k--) {
     const demonym = found[k]!;
     const body = found[k + 1]!;
     if (demonym.via !== 'gazetteer:demonym' || demonym.role !== 'modifier' || body.first !== demonym.last || body.key !== undefined || body.type !== 'Organization') continue;
     const text = sentence.text.slice(demonym.start - sentence.start, body.end - sentence.start);
-    found.splice(k, 2, { ...body, first: demonym.first, start: demonym.start, text, name: text, via: 'name:demonym-body' });
+    // "attributed the attack to the Paraguayan People's Army": a body named as an attack's author is an armed group.
+    const type = finder.authorContext(sentence, demonym.first, body.last) ? 'Group' : body.type;
+    found.splice(k, 2, { ...body, type, first: demonym.first, start: demonym.start, text, name: text, via: 'name:demonym-body' });
   }
 }
 
@@ -618,7 +624,7 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       }
     }
     found.sort((a, b) => a.first - b.first);
-    joinDemonymNames(sentence, found);
+    joinDemonymNames(finder, sentence, found);
     widenAuthorNames(finder, sentence, found);
     continueLocationLists(sentence, found);
     all.push(...found);

@@ -236,6 +236,13 @@ describe('armed groups no list holds', () => {
     expect(graph.entity('Night Owl Network')?.type).toBe('Group');
   });
 
+  it('an author with its acronym after it, a demonym opening an author\'s name, and "of the" inside a name', () => {
+    const graph = graphOf('Harit Sena Morcha (HSM) claimed responsibility for the blast in Birgunj. Sources attributed the second attack to the Nepalese Workers Army. Armed Cells for the Defence of the Valley claimed responsibility for a third.');
+    expect(graph.entity('Harit Sena Morcha')?.type).toBe('Group');
+    expect(graph.entity('Nepalese Workers Army')?.type).toBe('Group');
+    expect(graph.entity('Armed Cells for the Defence of the Valley')?.type).toBe('Group');
+  });
+
   it('an acronym set off in brackets after a name is that name, there and later', () => {
     const graph = graphOf('A warehouse in Dorval was burned by the Green Hand Resistance (GHR) on Monday. The GHR later posted a statement.');
     const group = graph.entity('Green Hand Resistance');
