@@ -338,7 +338,8 @@ class MentionFinder {
     // Titles written in lower case before the name: "terror expert Peter Neumann".
     title ??= phraseBefore(tokens, first, this.anyTitle);
     // "Al-Ashtar Brigades": an article joined to the name is part of it.
-    while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase()) && !(tokens[first + 1]?.text === '-' && !tokens[first + 1]!.spaceBefore)) first++;
+    // "Rutbah, Al Anbar": a capitalised Arabic article before a name is part of it too.
+    while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase()) && !(tokens[first + 1]?.text === '-' && !tokens[first + 1]!.spaceBefore) && !(/^(?:Al|El)$/.test(tokens[first]!.text) && last - first > 1 && first > 0)) first++;
     while (last > first && CONNECTORS.has(tokens[last - 1]!.text.toLowerCase())) last--;
     if (first >= last) return undefined;
     const author = title === undefined && this.authorContext(sentence, first, last);
@@ -489,6 +490,17 @@ function addressAhead(tokens: Token[], from: number, known: EntityMention[]): bo
   return false;
 }
 
+/** "Rutbah, Al Anbar, Iraq", "Al-Mukalla": the Arabic article written before a known place is part of its mention. */
+function withArticle(sentence: Sentence, mention: EntityMention | undefined): EntityMention | undefined {
+  if (!mention || mention.type !== 'Location') return mention;
+  const { tokens } = sentence;
+  const hyphen = tokens[mention.first - 1]?.text === '-' && !tokens[mention.first - 1]!.spaceBefore && !tokens[mention.first]!.spaceBefore;
+  const at = hyphen ? mention.first - 2 : mention.first - 1;
+  if (!/^(?:Al|El|Ad|Ar|As|An|Ash|At|Az)$/.test(tokens[at]?.text ?? '') || (!hyphen && !tokens[mention.first]!.spaceBefore)) return mention;
+  const start = tokens[at]!.start;
+  return { ...mention, first: at, start, text: sentence.text.slice(start - sentence.start, mention.end - sentence.start) };
+}
+
 /** The lower-cased words of the run of capitalised words from token `from` on (at most six). */
 function capitalisedRun(tokens: Token[], from: number): string[] {
   const words: string[] = [];
@@ -603,7 +615,7 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       if (hit.entry.type === 'Location' && hit.form === 'name' && after?.spaceBefore && isCapitalized(after) && isWord(after) && !finder.isCommon(after.text) && SUBDIVISION_AFTER.test(sentence.tokens[hit.last + 1]?.text ?? '') && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 2)).some((h) => h.first === 0)) continue;
       // "Boca Raton", "Bala Murghab": a known place name inside a longer one is no mention of its own.
       if (hit.entry.type === 'Location' && hit.form === 'name' && previous && hit.first > 1 && isCapitalized(previous) && isWord(previous) && !covered[hit.first - 1] && !/^(?:The|A|An|In|At|On|Near|Of)$/.test(previous.text) && !finder.isTitle(previous.text.toLowerCase())) continue;
-      const mention = finder.fromGazetteer(sentence, hit);
+      const mention = withArticle(sentence, finder.fromGazetteer(sentence, hit));
       for (let k = hit.first; k < hit.last; k++) covered[k] = true;
       if (mention) {
         for (let k = mention.first; k < mention.last; k++) covered[k] = true;

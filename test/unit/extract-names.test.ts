@@ -145,6 +145,12 @@ describe('places and bodies no list holds', () => {
 });
 
 describe('place names with parts of their own', () => {
+  it('the Arabic article before a place is part of it, so an address chains up to its country', () => {
+    const graph = graphOf('Gunmen attacked a checkpoint near Qasr Umar, Al Zawiya, Iraq on Sunday.');
+    expect(graph.entity('Al Zawiya')?.type).toBe('Location');
+    expect(graph.relations()).toEqual(expect.arrayContaining(['LOCATED_IN Qasr Umar -> Al Zawiya', 'LOCATED_IN Al Zawiya -> Iraq']));
+  });
+
   it('an apostrophe inside a transliterated name keeps it whole', () => {
     const graph = graphOf("Gunmen shot a teacher in Qar'ab, Marib, Yemen on Sunday.");
     expect(graph.entity("Qar'ab")?.type).toBe('Location');
