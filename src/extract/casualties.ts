@@ -4,9 +4,10 @@ import type { Lexicon } from '../model/gazetteer.js';
 import type { AttributeReport } from '../model/extraction.js';
 import { countPattern, parseCount, type Sentence } from '../nlp/index.js';
 
-const QUALIFIER = '(?:(?<q>at least|nearly|almost|more than|over|about|around|roughly|approximately|some|up to|as many as|at most|fewer than|less than|a total of|in total) )?';
+// "at least an additional 151": a count added to one already given is still this attack's.
+const QUALIFIER = '(?:(?<q>at least|nearly|almost|more than|over|about|around|roughly|approximately|some|up to|as many as|at most|fewer than|less than|a total of|in total) )?(?:(?:an? )?(?:additional|further) |another )?';
 
-const ATTACKERS = /\b(?:attackers?|gunmen|gunman|assailants?|bombers?|militants?|terrorists?|suspects?|perpetrators?|jihadists?|insurgents?|fighters?|hostage-takers?)\b/;
+const ATTACKERS = /\b(?:attackers?|gunmen|gunman|assailants?|bombers?|militants?|terrorists?|suspects?|perpetrators?|jihadists?|insurgents?|fighters?|hostage-takers?|hijackers?|kidnappers?|abductors?)\b/;
 
 // "no one was killed", "nobody else was hurt": the clause counts no one.
 const NO_ONE = /\b(?:no one|nobody|none|no other|no \w+|not)\s+(?:[\w']+\s+){0,3}$/;
@@ -18,6 +19,8 @@ export interface CasualtyFigure {
   value: number;
   /** The attackers' own dead or hurt ("two gunmen were killed"), kept apart from the victims. */
   attackers: boolean;
+  /** Everyone attacked ("stabbed three people"), dead or hurt: the count of the hurt only where none other is given. */
+  attacked?: boolean;
   qualifier: string | undefined;
   start: number;
   end: number;
@@ -30,6 +33,7 @@ export class CasualtyReader {
   /** A count right after an active verb: "four gunmen killed 52 people" counts the killers first. */
   private readonly countAfter: RegExp;
   private readonly partPattern: RegExp;
+  private readonly victims: RegExp[];
 
   constructor(private readonly lexicon: Lexicon) {
     const count = `(?<n>${countPattern(lexicon.countWords)})`;
@@ -40,6 +44,7 @@ export class CasualtyReader {
     const notCounted = `(?!(?:and|were|was|in|at|on|dead|killed|died|deaths|lives|injured|wounded|hurt|more|other|others|half)\\b)`;
     this.partPattern = new RegExp(`^(?:\\s+${notCounted}[\\p{Ll}'-]+){1,3}\\s+and\\s+(?<p>a|an|${countPattern(lexicon.countWords)})\\s+(?<what>${notCounted}[\\p{Ll}'-]+(?:\\s+${notCounted}[\\p{Ll}'-]+)?)`, 'u');
     this.patterns = [...lexicon.deathPatterns.map((p) => compile('deaths', p)), ...lexicon.injuryPatterns.map((p) => compile('injured', p))];
+    this.victims = lexicon.victimPatterns.map((p) => compile('injured', p).re);
     this.singles = [...lexicon.singleDeathPatterns.map((p) => compile('deaths', p)), ...lexicon.singleInjuryPatterns.map((p) => compile('injured', p))];
   }
 
@@ -51,7 +56,8 @@ export class CasualtyReader {
    */
   private partAfter(text: string, from: number, figureEnd: number): { value: number; end: number } | undefined {
     const m = this.partPattern.exec(text.slice(from));
-    if (!m || ATTACKERS.test(m.groups!.what!)) return undefined;
+    // "21 soldiers and an unknown number of assailants": a part with no count adds nothing.
+    if (!m || ATTACKERS.test(m.groups!.what!) || /^(?:unknown|number|few|handful)\b/.test(m.groups!.what!)) return undefined;
     const value = /^(?:a|an)$/.test(m.groups!.p!) ? 1 : parseCount(m.groups!.p!, this.lexicon.countWords);
     if (value === undefined) return undefined;
     const end = from + m[0].length;
@@ -116,9 +122,20 @@ export class CasualtyReader {
       }
     }
     figures.push(...this.singleFigures(sentence, text, figures));
+    for (const re of this.victims) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const value = parseCount(m.groups!.n!, this.lexicon.countWords);
+        if (value === undefined || figures.some((f) => f.key === 'injured')) continue;
+        figures.push({ key: 'injured', value, attackers: false, attacked: true, qualifier: m.groups!.q, start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, text: sentence.text.slice(m.index, m.index + m[0].length) });
+      }
+    }
     return figures.sort((a, b) => a.start - b.start);
   }
 }
+
+/** Marks an attribute read from a count of everyone attacked: it stands only for an attack given no other count. */
+export const ATTACKED = 'attacked';
 
 /** The attackers' own dead are reported as `attackerDeaths` (and `attackerInjured`), never as the toll. */
 export const toAttribute = (figure: CasualtyFigure, doc: string): AttributeReport => ({
@@ -128,5 +145,5 @@ export const toAttribute = (figure: CasualtyFigure, doc: string): AttributeRepor
   text: figure.text,
   start: figure.start,
   end: figure.end,
-  ...(figure.qualifier ? { qualifier: figure.qualifier } : {}),
+  ...(figure.attacked ? { qualifier: ATTACKED } : figure.qualifier ? { qualifier: figure.qualifier } : {}),
 });

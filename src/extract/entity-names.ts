@@ -1,6 +1,6 @@
 // One entity per real thing within a document: a person's short name takes the one full name it fits, and a
 // place or body named with and without its kind word ("Kandahar" and "Kandahar province", "the Didsbury mosque",
-// "West Midlands Police Force") is one.
+// "West Midlands Police Force") is one, and so is a body and the acronym set off after its name.
 import type { Lexicon } from '../model/gazetteer.js';
 import type { EntityMention, Sentence } from '../nlp/index.js';
 
@@ -20,7 +20,7 @@ export class EntityNames {
   }
 
   unify(mentions: EntityMention[], sentences: Sentence[]): EntityMention[] {
-    return this.unifyKinds(unifyPersonNames(mentions), sentences);
+    return this.unifyKinds(unifyAcronyms(unifyPersonNames(mentions), sentences), sentences);
   }
 
   private unifyKinds(mentions: EntityMention[], sentences: Sentence[]): EntityMention[] {
@@ -43,6 +43,28 @@ export class EntityNames {
       return m.type === 'Location' ? { ...m, aliases: [...aliases, stem] } : m;
     });
   }
+}
+
+const ACRONYM = /^\p{Lu}[\p{Lu}\d&-]{1,9}$/u;
+
+/**
+ * "the Animal Liberation Front (ALF)", "Ulster Volunteer Guard (UVG)": an acronym the gazetteer does not know,
+ * set off in brackets right after a name with its first letter, is that name's short form here and further on.
+ */
+function unifyAcronyms(mentions: EntityMention[], sentences: Sentence[]): EntityMention[] {
+  const longForms = new Map<string, EntityMention>();
+  mentions.forEach((m, k) => {
+    const full = mentions[k - 1];
+    const tokens = sentences[m.sentence]?.tokens;
+    if (!full || !tokens || m.key !== undefined || full.type === 'Person' || full.sentence !== m.sentence || full.last !== m.first - 1 || !ACRONYM.test(m.text)) return;
+    if (tokens[m.first - 1]?.text !== '(' || tokens[m.last]?.text !== ')' || m.text[0] !== full.name[0]?.toUpperCase() || longForms.has(m.text)) return;
+    longForms.set(m.text, full);
+  });
+  if (longForms.size === 0) return mentions;
+  return mentions.map((m) => {
+    const full = m.key === undefined ? longForms.get(m.text) : undefined;
+    return full ? { ...m, type: full.type, key: full.key, name: full.name } : m;
+  });
 }
 
 /** "Neumann" before "Peter Neumann" is still Peter Neumann: short forms take the one full name they fit. */

@@ -9,7 +9,7 @@ import { ArrestReader } from './arrests.js';
 import { AttackTargets } from './attack-relations.js';
 import { publicationInstant } from './attack-dates.js';
 import { AttackFinder, refOf, type AttackPhrase } from './attacks.js';
-import { CasualtyReader, toAttribute, type CasualtyFigure } from './casualties.js';
+import { ATTACKED, CasualtyReader, toAttribute, type CasualtyFigure } from './casualties.js';
 import { EntityNames } from './entity-names.js';
 import { lastParty, lastSubject, ReferenceResolver, type DocumentMemory } from './references.js';
 import { RelationReader } from './relations.js';
@@ -128,7 +128,11 @@ export class Extractor {
     // GTD and many reports count the attackers among the dead: where the attackers are the only dead (or hurt)
     // a report gives, their figure is the toll too, marked as theirs.
     for (const cluster of clusters) {
-      const attributes = entities.get(cluster.ref)!.attributes;
+      const entity = entities.get(cluster.ref)!;
+      // "stabbed three passengers ... two were killed and one was injured": everyone attacked is the count of the
+      // hurt only where the text gives no other count.
+      if (entity.attributes.some((a) => (a.key === 'deaths' || a.key === 'injured') && a.qualifier !== ATTACKED)) entity.attributes = entity.attributes.filter((a) => a.qualifier !== ATTACKED);
+      const attributes = entity.attributes;
       for (const [own, toll] of [['attackerDeaths', 'deaths'], ['attackerInjured', 'injured']] as const) {
         if (attributes.some((a) => a.key === toll)) continue;
         for (const a of attributes.filter((x) => x.key === own)) attributes.push({ ...a, key: toll, qualifier: 'attackers' });

@@ -58,11 +58,17 @@ export const LexiconFile = z.object({
   /** One dead or hurt without a number: "was killed" (a singular subject), "shot and killed the imam". */
   singleDeathPatterns: WordList,
   singleInjuryPatterns: WordList,
+  /** People attacked, dead and hurt together ("stabbed three people"): the hurt only where no other count is given. */
+  victimPatterns: WordList,
   countWords: z.record(z.string(), z.number()),
   nonNames: WordList,
   namePrefixes: WordList,
   /** Words that only the names of armed groups and movements contain: "Front", "Brigades", "Liberation". */
   groupNameWords: WordList,
+  /** Last words that end only an armed group's name, whatever stands before them: "… Liberation Front", "… Klan". */
+  groupHeadWords: WordList,
+  /** Words that make a body's name an armed group's when a group word ends it: "Revolutionary … Army", "Popular … Forces". */
+  groupMarkWords: WordList,
   /** Capitalised abbreviations that name no organisation: "IED", "TNT", "GMT". */
   acronymNonNames: WordList,
   /** Spellings of one word in transliteration ("Qaeda", "Qaida"): each gazetteer name is matched in all of them. */

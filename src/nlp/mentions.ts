@@ -15,8 +15,9 @@ const CALENDAR = /^(?:january|february|march|april|may|june|july|august|septembe
 const AUXILIARIES = /^(?:has|have|had|is|was|were|are|will|would|could|can|may|might|must|should|did|does|do)$/;
 
 // Words around a name that make it the author of an attack, which only an armed group or a person is:
-// "X claimed responsibility", "sources attributed the attack to X", "a letter signed by X".
-const CLAIMS_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:has|have|had|later|also|reportedly|quickly|subsequently|immediately|publicly)\s+)*(?:(?:claimed|claims|took|takes|accepted|accepts|assumed|admitted)\s+(?:(?:full|the)\s+)?(?:responsibility|credit)\b|claimed\s+(?:the|this|these|both|an?|its)\s+\w+)/i;
+// "X claimed responsibility", "sources attributed the attack to X", "a letter signed by X" (a quoted name's
+// closing quote between).
+const CLAIMS_AFTER = /^["'”’]?\s*(?:\([^)]{1,40}\)\s*)?(?:(?:has|have|had|later|also|reportedly|quickly|subsequently|immediately|publicly)\s+)*(?:(?:claimed|claims|took|takes|accepted|accepts|assumed|admitted)\s+(?:(?:full|the)\s+)?(?:responsibility|credit)\b|claimed\s+(?:the|this|these|both|an?|its)\s+\w+)/i;
 const AUTHOR_BEFORE = /(?:\b(?:attribut(?:ed|es?|ing)|blam(?:ed|es?|ing))(?:\s+[\w']+){0,4}\s+(?:to|on)|\b(?:signed|claimed|carried out|perpetrated|committed)\s+by|\bin the name of|\b(?:suspect(?:ed|s)?|speculated|believed)(?:\s+that)?(?:\s+the\s+involvement\s+of)?)(?:\s+the)?\s*$/i;
 // "X was suspected of", "X may have been involved", "X was behind the attack".
 const SUSPECT_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:was|were|is|are|had been|has been)\s+(?:also\s+)?suspected|(?:may|might)\s+have\s+(?:been\s+involved|carried\s+out)|(?:was|were)\s+behind)\b/i;
@@ -72,6 +73,8 @@ class MentionFinder {
   readonly anyTitle: Set<string>;
   readonly groupNameWords: Set<string>;
   readonly acronymNonNames: Set<string>;
+  readonly groupHeads: Set<string>;
+  readonly groupMarks: Set<string>;
 
   constructor(readonly gazetteer: Gazetteer) {
     const lx = gazetteer.lexicon;
@@ -93,6 +96,8 @@ class MentionFinder {
     this.prefixes = new Set(lx.namePrefixes);
     this.groupNameWords = new Set(lx.groupNameWords);
     this.acronymNonNames = new Set(lx.acronymNonNames);
+    this.groupHeads = new Set(lx.groupHeadWords);
+    this.groupMarks = new Set(lx.groupMarkWords);
     // Words after a place name that show it is a place, not a government: "Moscow region", "Moscow attack".
     this.placeNouns = new Set([...Object.keys(lx.attackNouns), ...lx.venueNouns, ...lx.locationSuffixes, 'terror', 'area', 'residents', 'metro', 'suburbs', 'outskirts', 'metropolitan']);
   }
@@ -101,6 +106,12 @@ class MentionFinder {
   isCommon(word: string): boolean {
     const lowered = word.toLowerCase();
     return isCommonWord(word) || this.gazetteer.commonWords.has(lowered) || (/\p{Ll}s$/u.test(word) && this.gazetteer.commonWords.has(lowered.slice(0, -1)));
+  }
+
+  /** "Animal Liberation Front", "Ku Klux Klan", "Revolutionary Cells": words (lower case) that only an armed group's name ends on. */
+  armedGroupName(words: string[]): boolean {
+    const last = words[words.length - 1] ?? '';
+    return words.length > 1 && (this.groupHeads.has(last) || (this.groupNameWords.has(last) && words.some((w) => this.groupMarks.has(w))));
   }
 
   isTitle(phrase: string): boolean {
@@ -152,7 +163,8 @@ class MentionFinder {
       const addressed = nextWord === ',' && matchGazetteer(this.gazetteer, tokens.slice(last + 1, last + 5)).some((h) => h.first === 0 && h.entry.type === 'Country' && h.form === 'name');
       // "in central Tokyo", "drove to Tokyo", "reported from Washington": a place word or a verb's direction before it.
       const position = COMPASS_WORD.test(previous) || /^(?:central|downtown|greater|metropolitan|suburban)$/.test(previous) ? lower(tokens, first - 2, first - 1) : previous;
-      const direction = /^(?:to|from)$/.test(previous) && isVerbForm(lower(tokens, first - 2, first - 1)) && !/ing$/.test(lower(tokens, first - 2, first - 1));
+      // "explosions that killed 60 hit Baghdad", "a blast rocked Kabul": what an attack struck is the city.
+      const direction = (/^(?:to|from)$/.test(previous) && isVerbForm(lower(tokens, first - 2, first - 1)) && !/ing$/.test(lower(tokens, first - 2, first - 1))) || STRUCK.test(previous);
       // "in the capital, Caracas,": the city set off after the word for it.
       // "in the heart of London", "on the outskirts of Kabul": a part of the city is a place in it.
       const partOf = previous === 'of' && PLACE_PART.test(lower(tokens, first - 2, first - 1));
@@ -205,6 +217,21 @@ class MentionFinder {
     if (head(before) && and - first >= 2) return true;
     if (this.personTitles.has(after.toLowerCase()) || this.leaderTitles.has(after.toLowerCase())) return true;
     return and - first === 1 && state.personsByTail.has(tokens[first]!.text) && state.personsByTail.has(after);
+  }
+
+  /** Whether the comma at `comma` goes on the list of a body's name [first, comma): "Ministry of Health, Labour and Welfare". */
+  bodyListAhead(tokens: Token[], first: number, comma: number, covered: boolean[]): boolean {
+    const of = tokens.findIndex((t, k) => k > first && k < comma && (t.text === 'of' || t.text === 'for') && this.orgSuffixes.has(tokens[k - 1]!.text.toLowerCase()));
+    if (of < 0) return false;
+    // Single capitalised words between commas, then "and" and one more: nothing else.
+    for (let k = comma; k < comma + 12 && k + 1 < tokens.length; k += 2) {
+      const word = tokens[k + 1]!;
+      if (covered[k + 1] || !isCapitalized(word) || !isWord(word)) return false;
+      if (tokens[k]!.text === 'and') return true;
+      if (tokens[k]!.text !== ',') return false;
+      if (tokens[k + 2]?.text === 'and' && tokens[k + 3] && isCapitalized(tokens[k + 3]!) && !covered[k + 3]) return true;
+    }
+    return false;
   }
 
   /** Token range [start, end) of the last run of titles inside span [first, last) that a capitalised name follows. */
@@ -266,10 +293,18 @@ class MentionFinder {
         else if (/^(?:wal|wa)$/i.test(t.text) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && isCapitalized(tokens[j + 2]!)) j += 3;
         // "J. Peter Donald", "John F. Kerry": an initial's full stop; "O'Neill", "D'Albini": an apostrophe.
         else if ((t.text === '.' && /^\p{Lu}$/u.test(tokens[j - 1]!.text) || /^['’]$/.test(t.text) && /^\p{Lu}$/u.test(tokens[j - 1]!.text)) && !t.spaceBefore && after && isCapitalized(after) && !covered[j + 1]) j += 2;
+        // "Sawma'ah", "Ma'arrat": an apostrophe inside a transliterated name, lower-case letters after it.
+        else if (/^['’]$/.test(t.text) && !t.spaceBefore && after && !after.spaceBefore && /^\p{Ll}+$/u.test(after.text) && isWord(tokens[j - 1]!) && !covered[j + 1]) j += 2;
         // "Judith Miller and James Lee" are two people; "Tawhid and Jihad" is one name. A name already complete
         // before the "and" ("the Rumour Service and Public Protection Service", "Whitelaw and Lord Carrington",
         // two known surnames) is one of two.
-        else if (t.text === 'and' && (isFirstName(after?.text ?? '') || isFirstName(tokens[i]!.text) && j - i >= 2 || this.completeBeforeAnd(tokens, i, j, state))) break;
+        // "Badia al-Sukhnah and Badia al-Sham": a name after "and" that opens with the same word is a second one.
+        else if (t.text === 'and' && (isFirstName(after?.text ?? '') || isFirstName(tokens[i]!.text) && j - i >= 2 || after?.text === tokens[i]!.text || this.completeBeforeAnd(tokens, i, j, state))) break;
+        // "Armed Group for the Defence of the People": "of the" and "for the" go on into a name.
+        else if (/^(?:of|for)$/.test(t.text) && after?.text === 'the' && tokens[j + 2] && isCapitalized(tokens[j + 2]!) && isWord(tokens[j + 2]!) && !covered[j + 1] && !covered[j + 2] && j - i >= 2) j += 3;
+        else if (t.text === '&' && !t.spaceBefore && after && !after.spaceBefore && /^\p{Lu}+$/u.test(after.text) && /^\p{Lu}+$/u.test(tokens[j - 1]!.text) && !covered[j + 1]) j += 2;
+        // "Bureau of Alcohol, Tobacco, Firearms and Explosives": a body's list of what it is of, up to its "and".
+        else if (t.text === ',' && this.bodyListAhead(tokens, i, j, covered)) j += 2;
         else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && !covered[j + 1] && isCapitalized(tokens[j + 1]!) && (t.text !== '-' || !t.spaceBefore)) j += 2;
         else break;
       }
@@ -295,7 +330,9 @@ class MentionFinder {
     let title: string | undefined;
     for (let n = Math.min(4, last - first); n >= 1 && first < last; n--) {
       const phrase = lower(tokens, first, first + n);
-      if (this.isTitle(phrase.replace(/\./g, '')) && tokens[first + n]?.text !== "'s") {
+      // "the General Assembly": a title before nothing but a body's word is part of the body's name.
+      const bodyOnly = last - (first + n) === 1 && this.orgSuffixes.has(tokens[first + n]!.text.toLowerCase());
+      if (this.isTitle(phrase.replace(/\./g, '')) && tokens[first + n]?.text !== "'s" && !bodyOnly) {
         title = phrase;
         first += n;
         n = Math.min(4, last - first) + 1;
@@ -304,7 +341,8 @@ class MentionFinder {
     // Titles written in lower case before the name: "terror expert Peter Neumann".
     title ??= phraseBefore(tokens, first, this.anyTitle);
     // "Al-Ashtar Brigades": an article joined to the name is part of it.
-    while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase()) && !(tokens[first + 1]?.text === '-' && !tokens[first + 1]!.spaceBefore)) first++;
+    // "Rutbah, Al Anbar": a capitalised Arabic article before a name is part of it too.
+    while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase()) && !(tokens[first + 1]?.text === '-' && !tokens[first + 1]!.spaceBefore) && !(/^(?:Al|El)$/.test(tokens[first]!.text) && last - first > 1 && first > 0)) first++;
     while (last > first && CONNECTORS.has(tokens[last - 1]!.text.toLowerCase())) last--;
     if (first >= last) return undefined;
     const author = title === undefined && this.authorContext(sentence, first, last);
@@ -340,7 +378,8 @@ class MentionFinder {
       via,
     });
 
-    if (sentence.headline || words.every((w) => CALENDAR.test(w) || this.nonNames.has(w))) return undefined;
+    // "touched off an IED": an abbreviation of a thing is no name, whatever stands before it.
+    if (sentence.headline || words.every((w) => CALENDAR.test(w) || this.nonNames.has(w)) || (span.length === 1 && this.acronymNonNames.has(words[0]!) && /^\p{Lu}+s?$/u.test(text))) return undefined;
     // "Police", "the Coalition", "the Troubles": one capitalised word of the language is no name unless a
     // courtesy title ("Mr. Brown") or a full name seen before ("Brown" after "Gordon Brown") makes it one.
     if (span.length === 1 && this.isCommon(text) && !this.gazetteer.wordPlaces.has(text) && !this.placeByForm(tokens, first, last, known) && !/^\p{Lu}{2,}$/u.test(text) && !state.personsByTail.has(text) && !(title !== undefined && this.personTitles.has(title.replace(/\./g, '')))) return undefined;
@@ -351,10 +390,13 @@ class MentionFinder {
       return { ...make('Group', `${text} ${groupNoun}`, 'name:group-noun'), key: `group/${slug(text)}-militants`, last: end, end: tokens[end - 1]!.end, text: `${text} ${tokens[last]!.text}` };
     }
     if (this.eventSuffixes.has(lastWord)) return make('Event', text, 'name:event');
+    // "a former Stormont Cabinet Minister": a run of capitals that ends on an office names an office, no one.
+    if (span.length > 1 && this.officeTitles.has(lastWord) && !this.orgSuffixes.has(lastWord) && !this.locSuffixes.has(lastWord)) return undefined;
     // "NHK reported", "the RUC": an acronym the gazetteer does not know names an organisation, never a person.
     // A dateline ("LONDON (Reuters) -", "TOKYO —") is a place in capitals, not an acronym.
     const dateline = first === 0 && /^(?:\(|-|—|–|,)$/.test(tokens[last]?.text ?? '');
-    const acronym = span.length === 1 && !dateline && /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(text) && !this.acronymNonNames.has(text.toLowerCase());
+    // "E&T", "AT&T": capitals joined by an ampersand are one acronym.
+    const acronym = (span.length === 1 || span.every((t) => !t.spaceBefore || t === span[0])) && !dateline && /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(text) && !this.acronymNonNames.has(text.toLowerCase());
     // "J. Walter Kinsey": a name that opens with an initial is a person's.
     // "Abu Mariam", "Umm Khalid": a name that opens with a kunya is a person's.
     const firstNameKnown = span.length > 1 && (isFirstName(span[0]!.text) || (isPersonName(span[0]!.text) && !this.locSuffixes.has(lastWord) && !this.orgSuffixes.has(lastWord) && !this.placeByForm(tokens, first, last, known)) || (/^\p{Lu}$/u.test(span[0]!.text) && span[1]!.text === '.' && span.length > 2) || (/^(?:abu|umm)$/i.test(span[0]!.text) && !words.some((w) => this.groupNameWords.has(w))));
@@ -362,12 +404,18 @@ class MentionFinder {
       // The author of an attack is a group when its name says so ("... Liberation Front", an acronym), else a
       // person ("Amor Ftouhi claimed responsibility"); a lone ordinary word is neither.
       // "attributed the attack to Maoists": a plural name is a movement.
-      const groupName = words.some((w) => this.groupNameWords.has(w)) || /^\p{Lu}{2,}$/u.test(text) || /-/.test(text) || (words.length === 1 && /(?:ists|ites|ians|is)$/.test(words[0]!));
+      // "Citizens for Constitutional Freedom": a name joined by "for" or "of" is a body's, not a person's; so is one
+      // with its acronym after it ("Terai Madhesh Morcha (TMM) claimed").
+      const acronymAfter = tokens[last]?.text === '(' && /^\p{Lu}[\p{Lu}\d-]{1,9}$/u.test(tokens[last + 1]?.text ?? '') && tokens[last + 2]?.text === ')';
+      const groupName = acronymAfter || words.some((w) => this.groupNameWords.has(w) || w === 'for' || w === 'of') || /^\p{Lu}{2,}$/u.test(text) || /-/.test(text) || (words.length === 1 && /(?:ists|ites|ians|is)$/.test(words[0]!));
       if (groupName && !firstNameKnown) return make('Group', text, 'name:author');
       if (words.length > 1 || state.personsByTail.has(text)) return make('Person', state.personsByTail.get(text) ?? text, 'name:author');
     }
+    // "the Animal Liberation Front", "members of the Ku Klux Klan": a name an armed group's words end is a group's
+    // wherever it stands.
+    if (!firstNameKnown && this.armedGroupName(words)) return make('Group', text, 'name:group-words');
     // "... Police", "University of Bergen", "Ministry of Defence": the organisation word ends or opens the name.
-    if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words.slice(-2).join(' ') === 'school of') || (words.length > 2 && words.some((w, k) => k < words.length - 2 && this.orgSuffixes.has(w) && (words[k + 1] === 'of' || words[k + 1] === 'for')))) return make('Organization', text, 'name:suffix');
+    if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words[0] === 'house' && words[1] === 'of') || (words.length > 2 && words.slice(-2).join(' ') === 'school of') || (words.length > 2 && words.some((w, k) => k < words.length - 2 && this.orgSuffixes.has(w) && (words[k + 1] === 'of' || words[k + 1] === 'for')))) return make('Organization', text, 'name:suffix');
     if (this.locSuffixes.has(lastWord) && span.length > 1) return make('Location', text, 'name:suffix');
     // "Rue Victor Hugo", "County Clare", "Mount Elgon": a place word that opens the name makes it a place.
     if (this.locPrefixes.has(words[0]!) && span.length > 1) return make('Location', text, 'name:prefix');
@@ -380,9 +428,13 @@ class MentionFinder {
     if (acronym && !author) return make('Organization', text, 'name:acronym');
     // "Sinn Fein president Gerry Adams", "engineering firm OpenWorks": a body a person leads or speaks for, or one
     // a lower-case noun says is a firm, a broadcaster or a party.
-    const office = phraseAfter(tokens, last, this.leaderTitles) ?? phraseAfter(tokens, last, SPOKESPEOPLE);
-    const ledBy = office !== undefined && /^\p{Ll}/u.test(tokens[last]!.text) && isCapitalized(tokens[last + office.split(' ').length] ?? tokens[last]!);
-    if (ledBy || (ORGANIZATION_BEFORE.test(previous) && /^\p{Ll}/u.test(tokens[first - 1]!.text))) return make('Organization', text, 'name:organization-context');
+    // "a White House official", "an Interpol source": a name an article opens, before the people who speak for it.
+    const spokenFor = DETERMINERS.has(previous) && phraseAfter(tokens, last, SPOKESPEOPLE_OF) !== undefined;
+    const office = phraseAfter(tokens, last, this.leaderTitles) ?? phraseAfter(tokens, last, spokenFor ? SPOKESPEOPLE_OF : SPOKESPEOPLE);
+    const ledBy = office !== undefined && /^\p{Ll}/u.test(tokens[last]!.text) && (spokenFor || isCapitalized(tokens[last + office.split(' ').length] ?? tokens[last]!));
+    // "William Craig, leader of Ulster Vanguard": the body a person leads or founded.
+    const led = /^(?:leader|leaders|chairman|chairwoman|founder|founders|co-founder) of$/.test(previousTwo) && !firstNameKnown;
+    if (ledBy || led || (ORGANIZATION_BEFORE.test(previous) && /^\p{Ll}/u.test(tokens[first - 1]!.text))) return make('Organization', text, 'name:organization-context');
     const tail = state.personsByTail.get(text);
     if (tail) return make('Person', tail, 'name:short-form');
     const personLike =
@@ -411,7 +463,9 @@ class MentionFinder {
   }
 }
 
+const STRUCK = /^(?:hit|hits|struck|strikes|rocked|rocks|shook|shakes|rattled|rattles)$/;
 const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
+const SPOKESPEOPLE_OF = new Set([...SPOKESPEOPLE, 'official', 'officials', 'source', 'sources', 'statement']);
 const ORGANIZATION_BEFORE = /^(?:firm|company|broadcaster|newspaper|daily|weekly|magazine|channel|outlet|charity|airline|carrier|manufacturer|maker|watchdog|retailer|publisher|operator|contractor|insurer|conglomerate|party|tabloid|website)$/;
 /** "West 23rd Street", "5th Avenue": an ordinal inside a street's name. */
 const numberedStreet = (tokens: Token[], k: number): boolean => /^\d+(?:st|nd|rd|th)$/.test(tokens[k]!.text) && /^(?:Street|Avenue|Road|St)$/.test(tokens[k + 1]?.text ?? '');
@@ -439,6 +493,24 @@ function addressAhead(tokens: Token[], from: number, known: EntityMention[]): bo
   return false;
 }
 
+/** "Rutbah, Al Anbar, Iraq", "Al-Mukalla": the Arabic article written before a known place is part of its mention. */
+function withArticle(sentence: Sentence, mention: EntityMention | undefined): EntityMention | undefined {
+  if (!mention || mention.type !== 'Location') return mention;
+  const { tokens } = sentence;
+  const hyphen = tokens[mention.first - 1]?.text === '-' && !tokens[mention.first - 1]!.spaceBefore && !tokens[mention.first]!.spaceBefore;
+  const at = hyphen ? mention.first - 2 : mention.first - 1;
+  if (!/^(?:Al|El|Ad|Ar|As|An|Ash|At|Az)$/.test(tokens[at]?.text ?? '') || (!hyphen && !tokens[mention.first]!.spaceBefore)) return mention;
+  const start = tokens[at]!.start;
+  return { ...mention, first: at, start, text: sentence.text.slice(start - sentence.start, mention.end - sentence.start) };
+}
+
+/** The lower-cased words of the run of capitalised words from token `from` on (at most six). */
+function capitalisedRun(tokens: Token[], from: number): string[] {
+  const words: string[] = [];
+  for (let k = from; k < tokens.length && k < from + 6 && isCapitalized(tokens[k]!) && isWord(tokens[k]!); k++) words.push(tokens[k]!.text.toLowerCase());
+  return words;
+}
+
 /** "22-year-old Salman Abedi", "Salman Abedi, 22,", "X, a 22-year-old citizen": only people are given an age. */
 function statesAge(tokens: Token[], first: number, last: number): boolean {
   if (/\d+ ?- ?year ?- ?old$/.test(lower(tokens, first - 5, first))) return true;
@@ -448,17 +520,22 @@ function statesAge(tokens: Token[], first: number, last: number): boolean {
 
 /**
  * "the Garo National Liberation Army claimed", "attributed the attack to the Sudan Revolutionary Front": the
- * author's name goes on to the left over capitalised words, places included, that a shorter known name left out.
+ * author's name goes on to the left over capitalised words, places included, that a shorter known name left out;
+ * an armed group's name named anywhere goes on over unknown name words.
  */
 function widenAuthorNames(finder: MentionFinder, sentence: Sentence, found: EntityMention[]): void {
   const { tokens } = sentence;
   for (let n = 0; n < found.length; n++) {
     const m = found[n]!;
-    if (m.type !== 'Group' || !finder.authorContext(sentence, m.first, m.last)) continue;
+    if (m.type !== 'Group') continue;
+    const author = finder.authorContext(sentence, m.first, m.last);
+    // "by the Garo National Liberation Army": an unknown name word before an armed group's name is part of it.
+    if (!author && !finder.armedGroupName(m.text.toLowerCase().split(/\s+/))) continue;
     let first = m.first;
     while (first > 0 && isCapitalized(tokens[first - 1]!) && isWord(tokens[first - 1]!) && !/^(?:The|A|An)$/.test(tokens[first - 1]!.text)) {
       const other = found.find((o) => o !== m && o.first <= first - 1 && o.last >= first);
-      if (other && other.type !== 'Country' && other.type !== 'Location') break;
+      if (other && (!author || other.type !== 'Country' && other.type !== 'Location')) break;
+      if (!author && finder.isCommon(tokens[first - 1]!.text)) break;
       first = other ? other.first : first - 1;
     }
     if (first === m.first || first === 0 && !finder.groupNameWords.has(tokens[m.last - 1]!.text.toLowerCase())) continue;
@@ -472,13 +549,15 @@ function widenAuthorNames(finder: MentionFinder, sentence: Sentence, found: Enti
 }
 
 /** "the Syrian Democratic Forces", "the Afghan National Army": a demonym opening a body's name is part of it. */
-function joinDemonymNames(sentence: Sentence, found: EntityMention[]): void {
+function joinDemonymNames(finder: MentionFinder, sentence: Sentence, found: EntityMention[]): void {
   for (let k = found.length - 2; k >= 0; k--) {
     const demonym = found[k]!;
     const body = found[k + 1]!;
     if (demonym.via !== 'gazetteer:demonym' || demonym.role !== 'modifier' || body.first !== demonym.last || body.key !== undefined || body.type !== 'Organization') continue;
     const text = sentence.text.slice(demonym.start - sentence.start, body.end - sentence.start);
-    found.splice(k, 2, { ...body, first: demonym.first, start: demonym.start, text, name: text, via: 'name:demonym-body' });
+    // "attributed the attack to the Paraguayan People's Army": a body named as an attack's author is an armed group.
+    const type = finder.authorContext(sentence, demonym.first, body.last) ? 'Group' : body.type;
+    found.splice(k, 2, { ...body, type, first: demonym.first, start: demonym.start, text, name: text, via: 'name:demonym-body' });
   }
 }
 
@@ -515,21 +594,31 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       // "US$ 4,000", "HK$": a currency, not a country.
       const currency = sentence.tokens[hit.last];
       if (currency?.text.startsWith('$') && !currency.spaceBefore) continue;
+      // "Kieran Conway ... Conway said": a place named like the surname of a person the text has named is that
+      // person, unless a preposition of place comes before it ("in Conway").
+      const before = sentence.tokens[hit.first - 1]?.text.toLowerCase() ?? '';
+      if ((hit.entry.type === 'Location' || hit.entry.type === 'Country') && hit.last - hit.first === 1 && state.personsByTail.has(sentence.tokens[hit.first]!.text) && !finder.locatives.has(before) && before !== 'from' && before !== 'to') continue;
       // "Marvin Teller", "George Washington": a place name right after a first name is a surname.
       const previous = sentence.tokens[hit.first - 1];
       if (hit.entry.type === 'Location' && previous && isCapitalized(previous) && isFirstName(previous.text)) continue;
       // "Chad Dawson", "Jordan Ellis": a place or country named by a person's first name, before a surname, is the name.
       const following = sentence.tokens[hit.last];
       if (hit.last - hit.first === 1 && (hit.entry.type === 'Country' || hit.entry.type === 'Location') && isPersonName(sentence.tokens[hit.first]!.text) && following?.spaceBefore && isCapitalized(following) && isWord(following) && !finder.isCommon(following.text) && !finder.isTitle(following.text.toLowerCase()) && !finder.locSuffixes.has(following.text.toLowerCase()) && !finder.orgSuffixes.has(following.text.toLowerCase()) && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 4)).some((h) => h.first === 0)) continue;
-      // "West Midlands Police", "London Bridge", "University of York": a known place inside the name of an
-      // organisation or a site is no mention of its own.
-      const suffix = (t: Token | undefined) => t !== undefined && isCapitalized(t) && (finder.orgSuffixes.has(t.text.toLowerCase()) || finder.locSuffixes.has(t.text.toLowerCase()));
+      // "West Midlands Police", "London Bridge", "University of York", "Boston Marathon": a known place inside the
+      // name of an organisation, a site or an event is no mention of its own.
+      const suffix = (t: Token | undefined) => t !== undefined && isCapitalized(t) && (finder.orgSuffixes.has(t.text.toLowerCase()) || finder.locSuffixes.has(t.text.toLowerCase()) || finder.eventSuffixes.has(t.text.toLowerCase()));
       // "New York State Police", "Kabul Polytechnic University": an organisation's word may come a few capitalised words on.
       const orgAhead = (k: number): boolean => k - hit.last < 3 && sentence.tokens[k] !== undefined && isCapitalized(sentence.tokens[k]!) && isWord(sentence.tokens[k]!) && (finder.orgSuffixes.has(sentence.tokens[k]!.text.toLowerCase()) || orgAhead(k + 1));
       if (hit.entry.type === 'Location' && (suffix(sentence.tokens[hit.last]) || orgAhead(hit.last) || (previous?.text === 'of' && suffix(sentence.tokens[hit.first - 2])))) continue;
+      // "the Niger Delta Liberation Front", "Communist Party of India - Maoist": a place inside an armed group's
+      // name (or after "of" in a group's or body's) is part of that name.
+      if ((hit.entry.type === 'Location' || hit.entry.type === 'Country') && hit.form === 'name' && (finder.armedGroupName(capitalisedRun(sentence.tokens, hit.first)) || (previous?.text === 'of' && finder.groupNameWords.has(sentence.tokens[hit.first - 2]?.text.toLowerCase() ?? '') && isCapitalized(sentence.tokens[hit.first - 2]!)))) continue;
+      // "Bani Jamra village": a known place name before an unknown name word and the kind of place is inside a longer name.
+      const after = sentence.tokens[hit.last];
+      if (hit.entry.type === 'Location' && hit.form === 'name' && after?.spaceBefore && isCapitalized(after) && isWord(after) && !finder.isCommon(after.text) && SUBDIVISION_AFTER.test(sentence.tokens[hit.last + 1]?.text ?? '') && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 2)).some((h) => h.first === 0)) continue;
       // "Boca Raton", "Bala Murghab": a known place name inside a longer one is no mention of its own.
       if (hit.entry.type === 'Location' && hit.form === 'name' && previous && hit.first > 1 && isCapitalized(previous) && isWord(previous) && !covered[hit.first - 1] && !/^(?:The|A|An|In|At|On|Near|Of)$/.test(previous.text) && !finder.isTitle(previous.text.toLowerCase())) continue;
-      const mention = finder.fromGazetteer(sentence, hit);
+      const mention = withArticle(sentence, finder.fromGazetteer(sentence, hit));
       for (let k = hit.first; k < hit.last; k++) covered[k] = true;
       if (mention) {
         for (let k = mention.first; k < mention.last; k++) covered[k] = true;
@@ -550,7 +639,7 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       }
     }
     found.sort((a, b) => a.first - b.first);
-    joinDemonymNames(sentence, found);
+    joinDemonymNames(finder, sentence, found);
     widenAuthorNames(finder, sentence, found);
     continueLocationLists(sentence, found);
     all.push(...found);

@@ -5,13 +5,16 @@ import type { Sentence } from './types.js';
 
 const NO_BREAK_AFTER = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Maj|St|Jr|Sr|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|Inc|Ltd|Co)\.|\b[A-Z]\.|(?:\b[A-Z]\.){2,})$/;
 const BOILERPLATE = /^(?:by |photo|credit|source|copyright|©|listen to|more info|send feedback|read more|related|latest stories|advertisement|share this|follow us|sign up|subscribe)/i;
+// "Sources attributed the attack to …", "By Friday the toll had risen …": a credit's opening word that goes on
+// into a long sentence ending like prose opens prose.
+const PROSE_WORDS = 8;
 
 function isHeadlineLike(text: string): boolean {
   const words = text.match(/[\p{L}][\p{L}'-]*/gu) ?? [];
   if (words.length === 0) return true;
   const capitalized = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   const endsLikeProse = /[.!?]["')\]]?$/.test(text);
-  return BOILERPLATE.test(text) || (!endsLikeProse && words.length <= 25 && capitalized / words.length > 0.6) || words.length <= 2;
+  return (BOILERPLATE.test(text) && (!endsLikeProse || words.length <= PROSE_WORDS)) || (!endsLikeProse && words.length <= 25 && capitalized / words.length > 0.6) || words.length <= 2;
 }
 
 // Real sentences are far shorter; a longer run (a table flattened to one line, a page with no full stops) is cut

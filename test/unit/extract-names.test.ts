@@ -67,6 +67,12 @@ describe('a capital that is a place', () => {
     expect(graph.entity('Kenya')).toBeUndefined();
     expect(graphOf('Kampala accused Nairobi of hosting the cell.').entitiesOf('Country').map((e) => e.name).sort()).toEqual(['Kenya', 'Uganda']);
   });
+
+  it('a capital an attack struck is the city', () => {
+    const graph = graphOf('Two blasts that killed nine people rocked Nairobi on Sunday.');
+    expect(graph.entity('Nairobi')?.type).toBe('Location');
+    expect(graph.entity('Kenya')).toBeUndefined();
+  });
 });
 
 describe('countries that are words or first names', () => {
@@ -95,6 +101,12 @@ describe('titles are roles, not names', () => {
     expect(graph.entitiesOf('Person').map((p) => p.name).sort()).toEqual(['Edwin Holt', 'Mairi Dunbar', 'Taras Hlibko']);
   });
 
+  it('a place named like the surname of a person the text named is that person', () => {
+    const graph = graphOf('Kevin Ramsey was head of the unit. Ramsey was not involved, lawyers said.');
+    expect(graph.entity('Kevin Ramsey')?.aliases).toContain('Ramsey');
+    expect(graph.entity('Ramsey', 'Location')).toBeUndefined();
+  });
+
   it('"Mr. X", "X" and "First M. X" are one person', () => {
     const graph = graphOf('Recep T. Erdoğan met the envoy. Mr. Erdoğan said the talks went well, and Erdoğan left.');
     expect(graph.entitiesOf('Person').map((p) => p.name)).toEqual(['Recep T. Erdoğan']);
@@ -103,6 +115,11 @@ describe('titles are roles, not names', () => {
   it('bylines and credits name no entities', () => {
     const graph = graphOf('Floods in Porto\n\nBy Ana Ribeiro and Tomas Berg\n\nRains closed roads in Porto on Monday.\n\nReporting by Ewa Nowak and Piotr Zielinski; editing by Mark Hall');
     expect(graph.entitiesOf('Person')).toEqual([]);
+  });
+
+  it('a sentence that opens with a credit word but goes on as prose is read', () => {
+    const graph = graphOf('Gunmen burned a bus in Lakeview on Monday. Sources attributed the attack to the Red Marsh Liberation Army, which denied it.');
+    expect(graph.entity('Red Marsh Liberation Army')?.type).toBe('Group');
   });
 });
 
@@ -124,5 +141,119 @@ describe('places and bodies no list holds', () => {
     const graph = graphOf('The Malian National Observatory for Prisons said the Chadian Border Forces had left.');
     expect(graph.entity('Malian National Observatory for Prisons')?.type).toBe('Organization');
     expect(graph.entity('Chadian Border Forces')?.type).toBe('Organization');
+  });
+});
+
+describe('place names with parts of their own', () => {
+  it('the Arabic article before a place is part of it, so an address chains up to its country', () => {
+    const graph = graphOf('Gunmen attacked a checkpoint near Qasr Umar, Al Zawiya, Iraq on Sunday.');
+    expect(graph.entity('Al Zawiya')?.type).toBe('Location');
+    expect(graph.relations()).toEqual(expect.arrayContaining(['LOCATED_IN Qasr Umar -> Al Zawiya', 'LOCATED_IN Al Zawiya -> Iraq']));
+  });
+
+  it('an apostrophe inside a transliterated name keeps it whole', () => {
+    const graph = graphOf("Gunmen shot a teacher in Qar'ab, Marib, Yemen on Sunday.");
+    expect(graph.entity("Qar'ab")?.type).toBe('Location');
+    expect(graph.entity('Qar')).toBeUndefined();
+  });
+
+  it('a known place before an unknown name word and a kind word is inside a longer name', () => {
+    const graph = graphOf('A bomb went off in Bani Harith village, Northern governorate, Bahrain.');
+    expect(graph.entity('Bani Harith')?.type).toBe('Location');
+    expect(graph.entity('Bani')).toBeUndefined();
+  });
+
+  it('a corps is a body, and an airbase or barracks is a place', () => {
+    const graph = graphOf('A bomb hit a Border Corps convoy near the Tal Reza Airbase and the Dalan Barracks.');
+    expect(graph.entity('Border Corps')?.type).toBe('Organization');
+    expect(graph.entity('Tal Reza Airbase')?.type).toBe('Location');
+    expect(graph.entity('Dalan Barracks')?.type).toBe('Location');
+  });
+});
+
+describe('words and titles inside names', () => {
+  it('an abbreviation of a thing is no place, after "off" or anywhere', () => {
+    const graph = graphOf('A truck touched off an IED near Kessa on Monday.');
+    expect(graph.entity('IED')).toBeUndefined();
+  });
+
+  it('a title before nothing but a body\'s word is the body\'s name, not a person\'s', () => {
+    const graph = graphOf('Delegates met at the Velmar General Assembly on Monday.');
+    expect(graph.entitiesOf('Person')).toEqual([]);
+  });
+
+  it('a known place opening an event\'s name is part of it', () => {
+    const graph = graphOf('Two bombs went off near the finish line of the Chicago Marathon.');
+    expect(graph.entity('Chicago Marathon')?.type).toBe('Event');
+    expect(graph.entity('Chicago')).toBeUndefined();
+  });
+
+  it('"A X and A Y" are two places, and a name set off after "the alleged killer," is a person', () => {
+    const graph = graphOf('Rebels attacked posts in Wadi Tarsa and Wadi Mehr on Friday. The alleged killer, Odran Velk, was shot dead by police.');
+    expect(graph.entity('Wadi Tarsa')?.type).toBe('Location');
+    expect(graph.entity('Wadi Mehr')?.type).toBe('Location');
+    expect(graph.entity('Odran Velk')?.type).toBe('Person');
+  });
+
+  it('a name an article opens, before "official" or "source", is a body', () => {
+    const graph = graphOf('A Merrow Holdings official said ships were searched.');
+    expect(graph.entity('Merrow Holdings')?.type).toBe('Organization');
+  });
+});
+
+describe('bodies named by their parts', () => {
+  it('a body\'s list of what it is of is one name, and capitals joined by "&" one acronym', () => {
+    const graph = graphOf('Agents of the Office of Fisheries, Timber, Mining and Energy arrived. Later Pelham told Q&R that the inquiry was over.');
+    expect(graph.entity('Office of Fisheries, Timber, Mining and Energy')?.type).toBe('Organization');
+    expect(graph.entity('Q&R')?.type).toBe('Organization');
+    expect(graph.entitiesOf('Person').map((p) => p.name)).toEqual(['Pelham']);
+  });
+
+  it('"House of X" and "X Branch" are bodies; the body a person leads is one; an office alone is no one', () => {
+    const graph = graphOf('Ms Idris Morrow, leader of Coastal Renewal, and a former Varn Council Minister, told the House of Delegates that Harbour Branch officers had left.');
+    expect(graph.entity('Coastal Renewal')?.type).toBe('Organization');
+    expect(graph.entity('House of Delegates')?.type).toBe('Organization');
+    expect(graph.entity('Harbour Branch')?.type).toBe('Organization');
+    expect(graph.entitiesOf('Person').map((p) => p.name)).toEqual(['Idris Morrow']);
+  });
+});
+
+describe('armed groups no list holds', () => {
+  it('a name ending in a word only armed groups end on is a group, with no claim to tell it', () => {
+    const graph = graphOf('Leaflets left at the farm in Tarnow were signed by nobody, but the owners blamed their feud with the Crimson Dawn Klan. Police said members of the Eastern Marsh Liberation Front had been seen nearby.');
+    expect(graph.entity('Crimson Dawn Klan')?.type).toBe('Group');
+    expect(graph.entity('Eastern Marsh Liberation Front')?.type).toBe('Group');
+  });
+
+  it('a known place inside a group\'s name is part of the name, not a place of its own', () => {
+    const graph = graphOf('The Benue Delta Liberation Front said it was behind the raid on the pipeline.');
+    expect(graph.entity('Benue Delta Liberation Front')?.type).toBe('Group');
+    expect(graph.entity('Benue')).toBeUndefined();
+  });
+
+  it('an unknown name word before a known armed group\'s name is part of it', () => {
+    const graph = graphOf('Leaflets of the Tawang National Liberation Army were found beside the burned bus.');
+    expect(graph.entity('Tawang National Liberation Army')?.type).toBe('Group');
+  });
+
+  it('an author named with "for" is a body, and a quoted name still claims', () => {
+    const graph = graphOf('Friends for Free Valley claimed responsibility for the arson. A group calling itself the "Night Owl Network" claimed responsibility for the bombs.');
+    expect(graph.entity('Friends for Free Valley')?.type).toBe('Group');
+    expect(graph.entity('Night Owl Network')?.type).toBe('Group');
+  });
+
+  it('an author with its acronym after it, a demonym opening an author\'s name, and "of the" inside a name', () => {
+    const graph = graphOf('Harit Sena Morcha (HSM) claimed responsibility for the blast in Birgunj. Sources attributed the second attack to the Nepalese Workers Army. Armed Cells for the Defence of the Valley claimed responsibility for a third.');
+    expect(graph.entity('Harit Sena Morcha')?.type).toBe('Group');
+    expect(graph.entity('Nepalese Workers Army')?.type).toBe('Group');
+    expect(graph.entity('Armed Cells for the Defence of the Valley')?.type).toBe('Group');
+  });
+
+  it('an acronym set off in brackets after a name is that name, there and later', () => {
+    const graph = graphOf('A warehouse in Dorval was burned by the Green Hand Resistance (GHR) on Monday. The GHR later posted a statement.');
+    const group = graph.entity('Green Hand Resistance');
+    expect(group?.type).toBe('Group');
+    expect(group?.aliases).toContain('GHR');
+    expect(graph.entitiesOf('Organization')).toHaveLength(0);
   });
 });

@@ -92,4 +92,24 @@ describe('casualties counted in parts and in words', () => {
     expect(tolls('Two dozen people were wounded in the shooting in Orlim.')).toEqual(['injured=24']);
     expect(tolls('The siege in Varn left three hundred people injured.')).toEqual(['injured=300']);
   });
+
+  it('a count with a long description of its victims, or a list of them after "including", is one toll', () => {
+    expect(tolls('Six members of the Velna provincial election commission staff were killed in the bombing in Arvik.')).toEqual(['deaths=6']);
+    expect(tolls('Thirty-two people, including 20 pilgrims, eight guards, and four bombers were killed in the bombing in Sarel.')).toEqual(['deaths=32']);
+  });
+
+  it('an "including" list stops at the next toll, and a relative clause counts something else', () => {
+    expect(tolls('Three people, including two guards and a cook, were killed and four guards were injured in the attack on Melk.')).toEqual(['deaths=3', 'injured=4']);
+    expect(tolls('Police said two bombs that between them claimed the eight lives went off in Dorn.')).toEqual(['deaths=8']);
+  });
+
+  it('everyone stabbed is the count of the hurt only where no other count is given', () => {
+    expect(tolls('A man stabbed four people at a bus stop in Tarvo on Friday.')).toEqual(['injured=4']);
+    expect(tolls('A man stabbed four people at a bus stop in Tarvo on Friday. Three of them died and one was injured in the attack.').sort()).toEqual(['deaths=3', 'injured=1']);
+  });
+
+  it('"an additional 40" and "an unknown number of" add to no other count', () => {
+    expect(tolls('The blast in Pelo killed 12 people and injured at least an additional 40.')).toEqual(['deaths=12', 'injured=40']);
+    expect(tolls('Nine soldiers and an unknown number of gunmen were wounded in the ambush in Orsk.')).toEqual(['injured=9']);
+  });
 });
