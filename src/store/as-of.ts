@@ -1,6 +1,6 @@
 // "As of" a date for kg query: which documents were published by then, and a query's result restricted to what
 // they say. A row goes if it holds an entity or claim no such document mentions or reports, a document
-// published later, or a relationship with none of its evidence from them; relationships that stay count only
+// published later, an evidence sentence of a later document, or a relationship with none of its evidence from them; relationships that stay count only
 // that evidence. Values the query computed itself (counts, evidence nodes it read) are its own: it can use $asOf.
 import { publishedBy } from '../model/time.js';
 import type { Connection } from './connection.js';
@@ -59,6 +59,7 @@ export async function restrictResult(connection: Connection, result: QueryResult
     if (element.kind === 'relationship') return restrictRelationship(element, evidence, docs) !== null;
     if (element.kind !== 'node') return true;
     if (element.labels.includes('Document')) return publishedBy(element.properties.published as string | undefined, asOf);
+    if (element.labels.includes('Evidence')) return docs.has(String(element.properties.doc));
     return !askAbout.has(element.id) || knownElements.has(element.id);
   };
   const rows = result.rows.filter((row) => elementsOf(row).every(known)).map((row) => rewrite(row, evidence, docs) as Record<string, unknown>);
