@@ -4,7 +4,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Extraction } from '../model/extraction.js';
 import type { Ontology } from '../model/ontology.js';
-import { toGraphRows, type GraphRows } from './graph-rows.js';
+import { evidenceId, toGraphRows, type GraphRows } from './graph-rows.js';
 
 /** Between the elements of a list in one CSV field; the importer's default (`;`) occurs in sentences. */
 export const ARRAY_DELIMITER = '\u001f';
@@ -21,22 +21,14 @@ interface EntityState {
   attack: Record<string, unknown> | undefined;
 }
 
-type Evidence = Row['evidence'][number];
-
-/** Kept small: one relationship of the graph, many of them on a large corpus (its lists are built when written). */
+/** Kept small: one relationship of the graph, many of them on a large corpus (its evidence is on disk already). */
 interface RelationState {
   source: string;
   target: string;
   type: string;
-  /** In arrival order, the rows' own objects. */
-  evidence: Evidence[];
-  docs: string[];
-  /** The documents as a set, once there are enough of them for `includes` to cost. */
-  docSet: Set<string> | undefined;
+  count: number;
   confidence: number;
 }
-
-const DOC_SET_ABOVE = 16;
 
 /**
  * Lists the importer cannot store empty (an empty field is no property): set to [] after the import. Without
@@ -73,7 +65,7 @@ export interface BulkFiles {
   /** Whether any file has a value with a line break in it. */
   multiline: boolean;
   emptyLists: EmptyLists;
-  counts: { documents: number; entities: number; relationships: number; claims: number; mentions: number };
+  counts: { documents: number; entities: number; relationships: number; claims: number; mentions: number; evidence: number };
 }
 
 const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
@@ -143,7 +135,8 @@ class CsvFile {
 
 const DOCUMENT_COLUMNS: Array<[string, Kind | '']> = [['id:ID(Document)', ''], [':LABEL', ''], ['source', 'string'], ['title', 'string'], ['published', 'string'], ['chars', 'long'], ['url', 'string'], ['author', 'string'], ['outlet', 'string'], ['pageStarts', 'double[]'], ['duplicateOf', 'string'], ['similarity', 'double'], ['ingestedAt', 'datetime']];
 const ENTITY_COLUMNS: Array<[string, Kind | '']> = [['id:ID(Entity)', ''], [':LABEL', ''], ['name', 'string'], ['type', 'string'], ['aliases', 'string[]'], ['aliasText', 'string'], ['nameRank', 'long'], ['attackKind', 'string'], ['year', 'long'], ['explicitYear', 'boolean'], ['date', 'string'], ['places', 'string[]'], ['sites', 'string[]'], ['countries', 'string[]'], ['persons', 'string[]'], ['names', 'string[]']];
-const RELATION_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Entity)', ''], [':END_ID(Entity)', ''], [':TYPE', ''], ['evidenceKeys', 'string[]'], ['evidence', 'string[]'], ['evidenceDocs', 'string[]'], ['evidenceStarts', 'long[]'], ['evidenceEnds', 'long[]'], ['evidencePages', 'long[]'], ['docs', 'string[]'], ['confidence', 'double'], ['count', 'long']];
+const RELATION_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Entity)', ''], [':END_ID(Entity)', ''], [':TYPE', ''], ['confidence', 'double'], ['count', 'long']];
+const EVIDENCE_COLUMNS: Array<[string, Kind | '']> = [['id:ID(Evidence)', ''], [':LABEL', ''], ['source', 'string'], ['type', 'string'], ['target', 'string'], ['doc', 'string'], ['start', 'long'], ['end', 'long'], ['page', 'long'], ['text', 'string']];
 const MENTION_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Document)', ''], [':END_ID(Entity)', ''], [':TYPE', ''], ['count', 'long'], ['starts', 'long[]'], ['ends', 'long[]']];
 const REPORT_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Document)', ''], [':END_ID(Claim)', ''], [':TYPE', '']];
 const ABOUT_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Claim)', ''], [':END_ID(Entity)', ''], [':TYPE', '']];
@@ -160,8 +153,8 @@ function toInteger(value: unknown): number | null {
 
 /**
  * Accumulates resolved batches in arrival order. Documents, mentions and claims belong to one document each,
- * so they go to disk as they come; entities and ontology relationships merge across batches and are written
- * at the end. A row whose endpoints are not stored by then is left out, as the ingest's MATCH leaves it out.
+ * so they go to disk as they come, and so does evidence (one node per sentence, never changed once written);
+ * entities and ontology relationships merge across batches and are written at the end. A row whose endpoints are not stored by then is left out, as the ingest's MATCH leaves it out.
  */
 export class BulkGraph {
   private readonly entities = new Map<string, EntityState>();
@@ -171,7 +164,7 @@ export class BulkGraph {
    * (the pipeline drops a document seen earlier in the run), so ids need not be kept across batches. */
   private claims = new Set<string>();
   private readonly emptyDocumentLists = new EmptyListTracker<string>();
-  private readonly files: Record<'documents' | 'mentions' | 'reports' | 'about' | 'claimsLong' | 'claimsDouble' | 'claimsString', CsvFile>;
+  private readonly files: Record<'documents' | 'mentions' | 'reports' | 'about' | 'claimsLong' | 'claimsDouble' | 'claimsString' | 'evidence', CsvFile>;
   private readonly ingestedAt = new Date().toISOString();
   private batches = 0;
 
@@ -189,6 +182,7 @@ export class BulkGraph {
       claimsLong: file('claims-long', claimColumns('long')),
       claimsDouble: file('claims-double', claimColumns('double')),
       claimsString: file('claims-string', claimColumns('string')),
+      evidence: file('evidence', EVIDENCE_COLUMNS),
     };
   }
 
@@ -234,26 +228,18 @@ export class BulkGraph {
     if (e.attack) n.attack = { ...e.attack, year: toInteger(e.attack.year) };
   }
 
-  /** As cypher/ingest/relations.cypher: evidence appended once per key, documents once, the best confidence. */
+  /** As cypher/ingest/relations.cypher: the best confidence, and each evidence sentence a node. A sentence's id
+   * names its document, and a document is in one batch only, where the resolver gave each sentence once. */
   private mergeRelation(row: Row): void {
     if (!this.entities.has(row.source) || !this.entities.has(row.target)) return;
     const id = `${row.source}\u0000${row.type}\u0000${row.target}`;
     const r = this.relations.get(id);
-    if (!r) {
-      const docs = [...row.docs];
-      this.relations.set(id, { source: row.source, target: row.target, type: row.type, evidence: [...row.evidence], docs, docSet: docs.length > DOC_SET_ABOVE ? new Set(docs) : undefined, confidence: row.confidence > 0 ? row.confidence : 0 });
-      return;
+    if (!r) this.relations.set(id, { source: row.source, target: row.target, type: row.type, count: row.evidence.length, confidence: row.confidence > 0 ? row.confidence : 0 });
+    else {
+      r.count += row.evidence.length;
+      if (row.confidence > r.confidence) r.confidence = row.confidence;
     }
-    const has = (doc: string) => (r.docSet ? r.docSet.has(doc) : r.docs.includes(doc));
-    // Checked against what was stored before this row, as the Cypher does. A key names its document, and every
-    // document of the stored evidence is among the docs: only evidence of a document already there can repeat a key.
-    const fresh = row.evidence.filter((e) => !has(e.doc) || !r.evidence.some((x) => x.key === e.key));
-    const newDocs = row.docs.filter((d) => !has(d));
-    for (const e of fresh) r.evidence.push(e);
-    for (const d of newDocs) r.docs.push(d);
-    if (r.docSet) for (const d of newDocs) r.docSet.add(d);
-    else if (r.docs.length > DOC_SET_ABOVE) r.docSet = new Set(r.docs);
-    if (row.confidence > r.confidence) r.confidence = row.confidence;
+    for (const e of row.evidence) this.files.evidence.write([evidenceId(row.source, row.type, row.target, e.key), 'Evidence', row.source, row.type, row.target, e.doc, e.start, e.end, e.page, e.text]);
   }
 
   /** As cypher/ingest/claims.cypher: casualty figures are integers, other values keep their type. */
@@ -281,20 +267,16 @@ export class BulkGraph {
       entities.write([id, [...n.labels], n.name, n.type, n.aliases, n.aliases.reduce((s, a) => `${s} | ${a}`, ''), n.nameRank, ...attack], (property, empty) => emptyEntity.note(n.type, property, id, empty));
     }
     entities.close();
-    const emptyRelation = new EmptyListTracker<{ source: string; target: string }>();
     const relations = new CsvFile(join(this.dir, 'relations.csv'), RELATION_COLUMNS);
-    for (const r of this.relations.values()) {
-      const e = r.evidence;
-      const lists = [e.map((x) => x.key), e.map((x) => x.text), e.map((x) => x.doc), e.map((x) => Math.trunc(x.start)), e.map((x) => Math.trunc(x.end)), e.map((x) => Math.trunc(x.page ?? 0))];
-      relations.write([r.source, r.target, r.type, ...lists, r.docs, r.confidence, e.length], (property, empty) => emptyRelation.note(r.type, property, { source: r.source, target: r.target }, empty));
-    }
+    for (const r of this.relations.values()) relations.write([r.source, r.target, r.type, r.confidence, r.count]);
     relations.close();
     const emptyLists: EmptyLists = {
       nodes: [
         ...this.emptyDocumentLists.entries().map(({ property, keys }) => ({ label: 'Document' as const, property, ...(keys ? { ids: keys } : {}) })),
         ...emptyEntity.entries().map(({ scope, property, keys }) => ({ label: 'Entity' as const, type: scope, property, ...(keys ? { ids: keys } : {}) })),
       ],
-      relations: emptyRelation.entries().map(({ scope, property, keys }) => ({ type: scope, property, ...(keys ? { pairs: keys } : {}) })),
+      // Relationships hold no lists any more: their evidence is nodes.
+      relations: [],
     };
     // The ingest's store-wide write lock exists once anything was written; its seq counts batches.
     const lock = new CsvFile(join(this.dir, 'write-lock.csv'), LOCK_COLUMNS);
@@ -304,10 +286,10 @@ export class BulkGraph {
     const all = [...Object.values(f), entities, relations];
     return {
       multiline: all.some((file) => file.multiline),
-      nodes: [f.documents.path, entities.path, f.claimsLong.path, f.claimsDouble.path, f.claimsString.path, lock.path],
+      nodes: [f.documents.path, entities.path, f.claimsLong.path, f.claimsDouble.path, f.claimsString.path, f.evidence.path, lock.path],
       relationships: [f.mentions.path, relations.path, f.reports.path, f.about.path],
       emptyLists,
-      counts: { documents: f.documents.rows, entities: entities.rows, relationships: relations.rows, claims: f.claimsLong.rows + f.claimsDouble.rows + f.claimsString.rows, mentions: f.mentions.rows },
+      counts: { documents: f.documents.rows, entities: entities.rows, relationships: relations.rows, claims: f.claimsLong.rows + f.claimsDouble.rows + f.claimsString.rows, mentions: f.mentions.rows, evidence: f.evidence.rows },
     };
   }
 }

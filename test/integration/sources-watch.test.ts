@@ -76,7 +76,9 @@ describe('news sources in Neo4j', () => {
     expect(summary.documentsNew).toBe(3);
     const session = openSession(connection, 'READ');
     const docs = await session.run('MATCH (d:Document) RETURN d {.*} AS d ORDER BY d.source');
-    const pages = await session.run("MATCH (g:Group)-[r:CLAIMED]->() WHERE toLower(g.name) = 'al-shabaab' RETURN r.evidencePages AS pages, r.evidenceStarts AS starts");
+    const pages = await session.run(
+      "MATCH (g:Group)-[r:CLAIMED]->(t) WHERE toLower(g.name) = 'al-shabaab' WITH g, t, COLLECT { MATCH (v:Evidence {source: g.id, type: 'CLAIMED', target: t.id}) RETURN v ORDER BY v.doc, v.start } AS items RETURN [v IN items | v.page] AS pages, [v IN items | v.start] AS starts",
+    );
     await session.close();
     const stored = docs.records.map((r) => r.get('d') as Record<string, unknown>);
     expect(stored.find((d) => d.url === site.url('/story/1'))).toMatchObject({ title: 'Attack number 1 in Maiduguri', outlet: 'Lake Chad Monitor', author: 'Reporter 1', published: '2025-09-01', source: site.url('/story/1') });
