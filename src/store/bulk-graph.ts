@@ -1,7 +1,8 @@
 // The graph `kg import` hands to neo4j-admin: batches of resolved extraction merged in memory exactly as the
 // ingest Cypher merges them in Neo4j (cypher/ingest/*.cypher), then written as the importer's CSV files.
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { ConfigError } from '../model/errors.js';
 import type { Extraction } from '../model/extraction.js';
 import type { Ontology } from '../model/ontology.js';
 import { toGraphRows, type GraphRows } from './graph-rows.js';
@@ -11,8 +12,11 @@ export const ARRAY_DELIMITER = '\u001f';
 
 type Row = GraphRows['relations'][number];
 type EntityRow = GraphRows['entities'][number];
+type Evidence = Row['evidence'][number];
 
 interface EntityState {
+  /** Its place in the order entities first came, which names it in relationship keys. */
+  index: number;
   labels: Set<string>;
   name: string;
   type: string;
@@ -20,23 +24,6 @@ interface EntityState {
   nameRank: number | null;
   attack: Record<string, unknown> | undefined;
 }
-
-type Evidence = Row['evidence'][number];
-
-/** Kept small: one relationship of the graph, many of them on a large corpus (its lists are built when written). */
-interface RelationState {
-  source: string;
-  target: string;
-  type: string;
-  /** In arrival order, the rows' own objects. */
-  evidence: Evidence[];
-  docs: string[];
-  /** The documents as a set, once there are enough of them for `includes` to cost. */
-  docSet: Set<string> | undefined;
-  confidence: number;
-}
-
-const DOC_SET_ABOVE = 16;
 
 /**
  * Lists the importer cannot store empty (an empty field is no property): set to [] after the import. Without
@@ -76,12 +63,21 @@ export interface BulkFiles {
   counts: { documents: number; entities: number; relationships: number; claims: number; mentions: number };
 }
 
-const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 const LINE_BREAK = /[\r\n]/;
+const FLUSH_CHARS = 1 << 20;
+
+function delimiterError(value: string): Error {
+  return new Error(`a list value holds the importer's array delimiter U+001F: ${JSON.stringify(value.slice(0, 60))}`);
+}
 
 function listField(values: Array<string | number>): string {
-  for (const v of values) if (typeof v === 'string' && v.includes(ARRAY_DELIMITER)) throw new Error(`a list value holds the importer's array delimiter U+001F: ${JSON.stringify(v.slice(0, 60))}`);
-  return values.join(ARRAY_DELIMITER);
+  let field = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (typeof v === 'string' && v.includes(ARRAY_DELIMITER)) throw delimiterError(v);
+    field += i === 0 ? String(v) : ARRAY_DELIMITER + String(v);
+  }
+  return field;
 }
 
 type Kind = 'string' | 'long' | 'double' | 'boolean' | 'datetime' | 'string[]' | 'long[]' | 'double[]';
@@ -90,44 +86,51 @@ type Kind = 'string' | 'long' | 'double' | 'boolean' | 'datetime' | 'string[]' |
 class CsvFile {
   private readonly fd: number;
   private buffer = '';
+  private readonly names: string[];
+  /** Per column: 0 a scalar, 1 a list of numbers, 2 a quoted list (strings, labels). */
+  private readonly lists: Array<0 | 1 | 2>;
+  private readonly longs: boolean[];
   rows = 0;
   /** Whether a value holds a line break: only then must the importer parse the file's fields across lines, which is slow. */
   multiline = false;
 
   constructor(
     readonly path: string,
-    private readonly columns: Array<[string, Kind | '']>,
+    columns: Array<[string, Kind | '']>,
   ) {
     this.fd = openSync(path, 'w');
+    this.names = columns.map(([name]) => name);
+    this.lists = columns.map(([name, kind]) => (kind === 'string[]' || name === ':LABEL' ? 2 : kind.endsWith('[]') ? 1 : 0));
+    this.longs = columns.map(([, kind]) => kind === 'long');
     this.buffer = `${columns.map(([name, kind]) => (kind && kind !== 'string' ? `${name}:${kind}` : name)).join(',')}\n`;
   }
 
   /** Values in column order; tells `lists` of each list column whose list was empty or left out. */
   write(values: unknown[], lists?: (column: string, empty: boolean) => void): void {
-    const fields = values.map((value, i) => {
-      const [name, kind] = this.columns[i]!;
-      const list = kind.endsWith('[]');
+    let line = '';
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (i > 0) line += ',';
       if (value === null || value === undefined) {
-        if (list) lists?.(name, false);
-        return '';
+        if (this.lists[i] !== 0 && this.names[i] !== ':LABEL') lists?.(this.names[i]!, false);
+        continue;
       }
       if (Array.isArray(value)) {
-        if (value.length === 0) lists?.(name, true);
+        if (value.length === 0) lists?.(this.names[i]!, true);
         const field = listField(value as Array<string | number>);
-        return kind === 'string[]' || name === ':LABEL' ? this.quoted(field) : field;
-      }
-      if (typeof value === 'string') return this.quoted(value);
-      if (kind === 'long') return String(Math.trunc(value as number));
-      return String(value);
-    });
-    this.buffer += `${fields.join(',')}\n`;
+        line += this.lists[i] === 2 ? this.quoted(field) : field;
+      } else if (typeof value === 'string') line += this.quoted(value);
+      else if (this.longs[i]) line += String(Math.trunc(value as number));
+      else line += String(value);
+    }
+    this.buffer += `${line}\n`;
     this.rows++;
-    if (this.buffer.length > 1 << 20) this.flush();
+    if (this.buffer.length > FLUSH_CHARS) this.flush();
   }
 
   private quoted(text: string): string {
     if (!this.multiline && LINE_BREAK.test(text)) this.multiline = true;
-    return quote(text);
+    return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
   }
 
   private flush(): void {
@@ -139,6 +142,86 @@ class CsvFile {
     this.flush();
     closeSync(this.fd);
   }
+}
+
+/** Files the relationships' evidence is spread over until the end; a relationship's evidence is all in one. */
+const SPILL_FILES = 64;
+const FIELD = ARRAY_DELIMITER;
+
+/**
+ * The ontology relationships' evidence, on disk as it comes: only its relationship's number stays in memory.
+ * Relationship i's evidence goes to file i % SPILL_FILES, so each file read back at the end holds about a
+ * 64th of it, however much one relationship gathers. A record is its fields joined by U+001F (which no list
+ * value may hold), the sentence last and prefixed by its length.
+ */
+class EvidenceSpill {
+  private readonly paths: string[];
+  private readonly fds: number[];
+  private readonly buffers: string[];
+
+  constructor(dir: string) {
+    this.paths = Array.from({ length: SPILL_FILES }, (_, i) => join(dir, `evidence-${i}.spill`));
+    this.fds = this.paths.map((path) => openSync(path, 'w'));
+    this.buffers = this.paths.map(() => '');
+  }
+
+  append(relation: number, e: Evidence): void {
+    if (e.text.includes(FIELD)) throw delimiterError(e.text);
+    if (e.key.includes(FIELD)) throw delimiterError(e.key);
+    if (e.doc.includes(FIELD)) throw delimiterError(e.doc);
+    const file = relation % SPILL_FILES;
+    const record = `${relation}${FIELD}${e.key}${FIELD}${e.doc}${FIELD}${Math.trunc(e.start)}${FIELD}${Math.trunc(e.end)}${FIELD}${Math.trunc(e.page ?? 0)}${FIELD}${e.text.length}${FIELD}${e.text}`;
+    const buffer = (this.buffers[file] += record);
+    if (buffer.length > FLUSH_CHARS / 4) this.flush(file);
+  }
+
+  private flush(file: number): void {
+    writeSync(this.fds[file]!, this.buffers[file]!);
+    this.buffers[file] = '';
+  }
+
+  /** Closes the files, then yields each one's evidence by relationship, in arrival order, one file at a time. */
+  *files(): Generator<{ first: number; lists: Map<number, EvidenceLists> }> {
+    for (let file = 0; file < SPILL_FILES; file++) {
+      this.flush(file);
+      closeSync(this.fds[file]!);
+    }
+    for (let file = 0; file < SPILL_FILES; file++) {
+      const text = readFileSync(this.paths[file]!, 'utf8');
+      rmSync(this.paths[file]!);
+      const lists = new Map<number, EvidenceLists>();
+      let at = 0;
+      const next = () => {
+        const end = text.indexOf(FIELD, at);
+        const field = text.slice(at, end);
+        at = end + 1;
+        return field;
+      };
+      while (at < text.length) {
+        const relation = Number(next());
+        let l = lists.get(relation);
+        if (!l) lists.set(relation, (l = { keys: [], texts: [], docs: [], starts: [], ends: [], pages: [] }));
+        l.keys.push(next());
+        l.docs.push(next());
+        l.starts.push(Number(next()));
+        l.ends.push(Number(next()));
+        l.pages.push(Number(next()));
+        const length = Number(next());
+        l.texts.push(text.slice(at, at + length));
+        at += length;
+      }
+      yield { first: file, lists };
+    }
+  }
+}
+
+interface EvidenceLists {
+  keys: string[];
+  texts: string[];
+  docs: string[];
+  starts: number[];
+  ends: number[];
+  pages: number[];
 }
 
 const DOCUMENT_COLUMNS: Array<[string, Kind | '']> = [['id:ID(Document)', ''], [':LABEL', ''], ['source', 'string'], ['title', 'string'], ['published', 'string'], ['chars', 'long'], ['url', 'string'], ['author', 'string'], ['outlet', 'string'], ['pageStarts', 'double[]'], ['duplicateOf', 'string'], ['similarity', 'double'], ['ingestedAt', 'datetime']];
@@ -158,17 +241,34 @@ function toInteger(value: unknown): number | null {
   return Number.isFinite(n) ? Math.trunc(n) : null;
 }
 
+
 /**
- * Accumulates resolved batches in arrival order. Documents, mentions and claims belong to one document each,
- * so they go to disk as they come; entities and ontology relationships merge across batches and are written
- * at the end. A row whose endpoints are not stored by then is left out, as the ingest's MATCH leaves it out.
+ * Accumulates resolved batches in arrival order. Documents, mentions, claims and the relationships' evidence
+ * belong to one document each, so they go to disk as they come; entities and ontology relationships merge
+ * across batches. Each relationship keeps in memory only its key (two entity numbers and a type as one
+ * number), its best confidence and how much evidence it has; its rows are written at the end, with the
+ * evidence read back from disk. A row whose endpoints are not stored by then is left out, as the ingest's
+ * MATCH leaves it out.
  */
 export class BulkGraph {
   private readonly entities = new Map<string, EntityState>();
-  private readonly relations = new Map<string, RelationState>();
+  private readonly entityIds: string[] = [];
+  /** Relationship key ((source number × entityLimit + target number) × types + type) to its number. */
+  private readonly relations = new Map<number, number>();
+  private readonly relationKeys: number[] = [];
+  private readonly confidences: number[] = [];
+  private readonly evidenceCounts: number[] = [];
+  private readonly relationTypes: string[];
+  private readonly typeNumbers: Map<string, number>;
+  /** Entity numbers stay below this, so that a relationship key stays an exact integer. */
+  private readonly entityLimit: number;
+  private readonly evidence: EvidenceSpill;
+  /** The evidence keys, by document, that the relationships met in the batch being added. A document is in one
+   * batch only (the pipeline drops a document seen earlier in the run), so only evidence of this batch's
+   * documents can repeat, and nothing need be kept across batches. */
+  private batchEvidence = new Map<number, Map<string, Set<string>>>();
   private readonly documents = new Set<string>();
-  /** The claims of the batch being added: a claim's id names its document, and a document is in one batch only
-   * (the pipeline drops a document seen earlier in the run), so ids need not be kept across batches. */
+  /** The claims of the batch being added: a claim's id names its document, so ids need not be kept across batches either. */
   private claims = new Set<string>();
   private readonly emptyDocumentLists = new EmptyListTracker<string>();
   private readonly files: Record<'documents' | 'mentions' | 'reports' | 'about' | 'claimsLong' | 'claimsDouble' | 'claimsString', CsvFile>;
@@ -190,6 +290,10 @@ export class BulkGraph {
       claimsDouble: file('claims-double', claimColumns('double')),
       claimsString: file('claims-string', claimColumns('string')),
     };
+    this.relationTypes = Object.keys(ontology.relationTypes);
+    this.typeNumbers = new Map(this.relationTypes.map((type, i) => [type, i]));
+    this.entityLimit = Math.floor(Math.sqrt(Number.MAX_SAFE_INTEGER / this.relationTypes.length));
+    this.evidence = new EvidenceSpill(dir);
   }
 
   add(extraction: Extraction): void {
@@ -202,8 +306,14 @@ export class BulkGraph {
       this.files.mentions.write([m.doc, m.entity, 'MENTIONS', m.count, m.starts, m.ends]);
     }
     // The ingest writes one statement per relationship type, in the order the types first appear.
-    const types = [...new Set(rows.relations.map((r) => r.type))];
-    for (const type of types) for (const r of rows.relations) if (r.type === type) this.mergeRelation(r);
+    const byType = new Map<string, Row[]>();
+    for (const r of rows.relations) {
+      const list = byType.get(r.type);
+      if (list) list.push(r);
+      else byType.set(r.type, [r]);
+    }
+    this.batchEvidence = new Map();
+    for (const list of byType.values()) for (const r of list) this.mergeRelation(r);
     this.claims = new Set();
     for (const c of rows.claims) this.addClaim(c);
   }
@@ -219,8 +329,12 @@ export class BulkGraph {
   private mergeEntity(e: EntityRow): void {
     let n = this.entities.get(e.id);
     if (!n) {
-      n = { labels: new Set(['Entity']), name: e.name, type: e.type, aliases: [], nameRank: toInteger(e.nameRank), attack: undefined };
+      if (this.entityIds.length >= this.entityLimit) {
+        throw new ConfigError(`kg import resolves at most ${this.entityLimit} entities in one run, and this corpus holds more; nothing was changed`, 'Import part of the corpus with `kg import`, then add the rest with `kg ingest` (or `kg extract --shard` and `kg load`).');
+      }
+      n = { index: this.entityIds.length, labels: new Set(['Entity']), name: e.name, type: e.type, aliases: [], nameRank: toInteger(e.nameRank), attack: undefined };
       this.entities.set(e.id, n);
+      this.entityIds.push(e.id);
     }
     n.labels.add(e.type);
     const rank = e.nameRank;
@@ -236,24 +350,31 @@ export class BulkGraph {
 
   /** As cypher/ingest/relations.cypher: evidence appended once per key, documents once, the best confidence. */
   private mergeRelation(row: Row): void {
-    if (!this.entities.has(row.source) || !this.entities.has(row.target)) return;
-    const id = `${row.source}\u0000${row.type}\u0000${row.target}`;
-    const r = this.relations.get(id);
-    if (!r) {
-      const docs = [...row.docs];
-      this.relations.set(id, { source: row.source, target: row.target, type: row.type, evidence: [...row.evidence], docs, docSet: docs.length > DOC_SET_ABOVE ? new Set(docs) : undefined, confidence: row.confidence > 0 ? row.confidence : 0 });
-      return;
-    }
-    const has = (doc: string) => (r.docSet ? r.docSet.has(doc) : r.docs.includes(doc));
+    const source = this.entities.get(row.source);
+    const target = this.entities.get(row.target);
+    if (!source || !target) return;
+    const key = (source.index * this.entityLimit + target.index) * this.relationTypes.length + this.typeNumbers.get(row.type)!;
+    let relation = this.relations.get(key);
+    if (relation === undefined) {
+      relation = this.relationKeys.length;
+      this.relations.set(key, relation);
+      this.relationKeys.push(key);
+      this.confidences.push(row.confidence > 0 ? row.confidence : 0);
+      this.evidenceCounts.push(0);
+    } else if (row.confidence > this.confidences[relation]!) this.confidences[relation] = row.confidence;
+    let met = this.batchEvidence.get(relation);
+    if (!met) this.batchEvidence.set(relation, (met = new Map()));
     // Checked against what was stored before this row, as the Cypher does. A key names its document, and every
     // document of the stored evidence is among the docs: only evidence of a document already there can repeat a key.
-    const fresh = row.evidence.filter((e) => !has(e.doc) || !r.evidence.some((x) => x.key === e.key));
-    const newDocs = row.docs.filter((d) => !has(d));
-    for (const e of fresh) r.evidence.push(e);
-    for (const d of newDocs) r.docs.push(d);
-    if (r.docSet) for (const d of newDocs) r.docSet.add(d);
-    else if (r.docs.length > DOC_SET_ABOVE) r.docSet = new Set(r.docs);
-    if (row.confidence > r.confidence) r.confidence = row.confidence;
+    const before = met;
+    const fresh = row.evidence.filter((e) => !before.get(e.doc)?.has(e.key));
+    for (const e of fresh) {
+      let keys = met.get(e.doc);
+      if (!keys) met.set(e.doc, (keys = new Set()));
+      keys.add(e.key);
+    }
+    for (const e of fresh) this.evidence.append(relation, e);
+    this.evidenceCounts[relation]! += fresh.length;
   }
 
   /** As cypher/ingest/claims.cypher: casualty figures are integers, other values keep their type. */
@@ -271,9 +392,32 @@ export class BulkGraph {
     this.files.about.write([id, c.entity, 'ABOUT']);
   }
 
+  /** Writes the merged relationships, each spill file's in turn, then the entities. */
+  private writeRelations(): { file: CsvFile; empty: EmptyListTracker<{ source: string; target: string }> } {
+    const empty = new EmptyListTracker<{ source: string; target: string }>();
+    const file = new CsvFile(join(this.dir, 'relations.csv'), RELATION_COLUMNS);
+    const types = this.relationTypes.length;
+    const none: EvidenceLists = { keys: [], texts: [], docs: [], starts: [], ends: [], pages: [] };
+    for (const { first, lists } of this.evidence.files()) {
+      for (let relation = first; relation < this.relationKeys.length; relation += SPILL_FILES) {
+        const key = this.relationKeys[relation]!;
+        const type = this.relationTypes[key % types]!;
+        const pair = (key - (key % types)) / types;
+        const source = this.entityIds[Math.floor(pair / this.entityLimit)]!;
+        const target = this.entityIds[pair % this.entityLimit]!;
+        const l = lists.get(relation) ?? none;
+        const docs = [...new Set(l.docs)];
+        file.write([source, target, type, l.keys, l.texts, l.docs, l.starts, l.ends, l.pages, docs, this.confidences[relation], this.evidenceCounts[relation]], (property, isEmpty) => empty.note(type, property, { source, target }, isEmpty));
+      }
+    }
+    file.close();
+    return { file, empty };
+  }
+
   /** Writes the merged entities and relationships and closes every file. */
   finish(): BulkFiles {
     for (const f of Object.values(this.files)) f.close();
+    const relations = this.writeRelations();
     const emptyEntity = new EmptyListTracker<string>();
     const entities = new CsvFile(join(this.dir, 'entities.csv'), ENTITY_COLUMNS);
     for (const [id, n] of this.entities) {
@@ -281,33 +425,25 @@ export class BulkGraph {
       entities.write([id, [...n.labels], n.name, n.type, n.aliases, n.aliases.reduce((s, a) => `${s} | ${a}`, ''), n.nameRank, ...attack], (property, empty) => emptyEntity.note(n.type, property, id, empty));
     }
     entities.close();
-    const emptyRelation = new EmptyListTracker<{ source: string; target: string }>();
-    const relations = new CsvFile(join(this.dir, 'relations.csv'), RELATION_COLUMNS);
-    for (const r of this.relations.values()) {
-      const e = r.evidence;
-      const lists = [e.map((x) => x.key), e.map((x) => x.text), e.map((x) => x.doc), e.map((x) => Math.trunc(x.start)), e.map((x) => Math.trunc(x.end)), e.map((x) => Math.trunc(x.page ?? 0))];
-      relations.write([r.source, r.target, r.type, ...lists, r.docs, r.confidence, e.length], (property, empty) => emptyRelation.note(r.type, property, { source: r.source, target: r.target }, empty));
-    }
-    relations.close();
     const emptyLists: EmptyLists = {
       nodes: [
         ...this.emptyDocumentLists.entries().map(({ property, keys }) => ({ label: 'Document' as const, property, ...(keys ? { ids: keys } : {}) })),
         ...emptyEntity.entries().map(({ scope, property, keys }) => ({ label: 'Entity' as const, type: scope, property, ...(keys ? { ids: keys } : {}) })),
       ],
-      relations: emptyRelation.entries().map(({ scope, property, keys }) => ({ type: scope, property, ...(keys ? { pairs: keys } : {}) })),
+      relations: relations.empty.entries().map(({ scope, property, keys }) => ({ type: scope, property, ...(keys ? { pairs: keys } : {}) })),
     };
     // The ingest's store-wide write lock exists once anything was written; its seq counts batches.
     const lock = new CsvFile(join(this.dir, 'write-lock.csv'), LOCK_COLUMNS);
     if (this.batches > 0) lock.write(['graph', 'WriteLock', this.batches]);
     lock.close();
     const f = this.files;
-    const all = [...Object.values(f), entities, relations];
+    const all = [...Object.values(f), entities, relations.file];
     return {
       multiline: all.some((file) => file.multiline),
       nodes: [f.documents.path, entities.path, f.claimsLong.path, f.claimsDouble.path, f.claimsString.path, lock.path],
-      relationships: [f.mentions.path, relations.path, f.reports.path, f.about.path],
+      relationships: [f.mentions.path, relations.file.path, f.reports.path, f.about.path],
       emptyLists,
-      counts: { documents: f.documents.rows, entities: entities.rows, relationships: relations.rows, claims: f.claimsLong.rows + f.claimsDouble.rows + f.claimsString.rows, mentions: f.mentions.rows },
+      counts: { documents: f.documents.rows, entities: entities.rows, relationships: relations.file.rows, claims: f.claimsLong.rows + f.claimsDouble.rows + f.claimsString.rows, mentions: f.mentions.rows },
     };
   }
 }
