@@ -87,8 +87,10 @@ class CsvFile {
   private readonly fd: number;
   private buffer = '';
   private readonly names: string[];
-  /** Per column: 0 a scalar, 1 a list of numbers, 2 a quoted list (strings, labels). */
-  private readonly lists: Array<0 | 1 | 2>;
+  /** Per column: whether it holds a typed list (an empty or missing one is reported), whether a list in it is
+   * quoted (strings, labels), whether a number in it is an integer. */
+  private readonly typedLists: boolean[];
+  private readonly quotedLists: boolean[];
   private readonly longs: boolean[];
   rows = 0;
   /** Whether a value holds a line break: only then must the importer parse the file's fields across lines, which is slow. */
@@ -100,7 +102,8 @@ class CsvFile {
   ) {
     this.fd = openSync(path, 'w');
     this.names = columns.map(([name]) => name);
-    this.lists = columns.map(([name, kind]) => (kind === 'string[]' || name === ':LABEL' ? 2 : kind.endsWith('[]') ? 1 : 0));
+    this.typedLists = columns.map(([, kind]) => kind.endsWith('[]'));
+    this.quotedLists = columns.map(([name, kind]) => kind === 'string[]' || name === ':LABEL');
     this.longs = columns.map(([, kind]) => kind === 'long');
     this.buffer = `${columns.map(([name, kind]) => (kind && kind !== 'string' ? `${name}:${kind}` : name)).join(',')}\n`;
   }
@@ -112,13 +115,13 @@ class CsvFile {
       const value = values[i];
       if (i > 0) line += ',';
       if (value === null || value === undefined) {
-        if (this.lists[i] !== 0 && this.names[i] !== ':LABEL') lists?.(this.names[i]!, false);
+        if (this.typedLists[i]) lists?.(this.names[i]!, false);
         continue;
       }
       if (Array.isArray(value)) {
         if (value.length === 0) lists?.(this.names[i]!, true);
         const field = listField(value as Array<string | number>);
-        line += this.lists[i] === 2 ? this.quoted(field) : field;
+        line += this.quotedLists[i] ? this.quoted(field) : field;
       } else if (typeof value === 'string') line += this.quoted(value);
       else if (this.longs[i]) line += String(Math.trunc(value as number));
       else line += String(value);
@@ -241,7 +244,6 @@ function toInteger(value: unknown): number | null {
   return Number.isFinite(n) ? Math.trunc(n) : null;
 }
 
-
 /**
  * Accumulates resolved batches in arrival order. Documents, mentions, claims and the relationships' evidence
  * belong to one document each, so they go to disk as they come; entities and ontology relationships merge
@@ -362,12 +364,11 @@ export class BulkGraph {
       this.confidences.push(row.confidence > 0 ? row.confidence : 0);
       this.evidenceCounts.push(0);
     } else if (row.confidence > this.confidences[relation]!) this.confidences[relation] = row.confidence;
-    let met = this.batchEvidence.get(relation);
-    if (!met) this.batchEvidence.set(relation, (met = new Map()));
+    const met = this.batchEvidence.get(relation) ?? new Map<string, Set<string>>();
+    this.batchEvidence.set(relation, met);
     // Checked against what was stored before this row, as the Cypher does. A key names its document, and every
     // document of the stored evidence is among the docs: only evidence of a document already there can repeat a key.
-    const before = met;
-    const fresh = row.evidence.filter((e) => !before.get(e.doc)?.has(e.key));
+    const fresh = row.evidence.filter((e) => !met.get(e.doc)?.has(e.key));
     for (const e of fresh) {
       let keys = met.get(e.doc);
       if (!keys) met.set(e.doc, (keys = new Set()));
@@ -392,7 +393,7 @@ export class BulkGraph {
     this.files.about.write([id, c.entity, 'ABOUT']);
   }
 
-  /** Writes the merged relationships, each spill file's in turn, then the entities. */
+  /** Writes the merged relationships, those of each spill file in turn. */
   private writeRelations(): { file: CsvFile; empty: EmptyListTracker<{ source: string; target: string }> } {
     const empty = new EmptyListTracker<{ source: string; target: string }>();
     const file = new CsvFile(join(this.dir, 'relations.csv'), RELATION_COLUMNS);
