@@ -5,7 +5,7 @@ MATCH (s:Entity) WHERE toLower(s.name) = toLower($source) OR any(x IN s.aliases 
 MATCH (t:Entity) WHERE toLower(t.name) = toLower($target) OR any(x IN t.aliases WHERE toLower(x) = toLower($target))
 MATCH (s)-[r]->(t)
 WHERE type(r) = toUpper($type)
-UNWIND range(0, size(r.evidence) - 1) AS i
-MATCH (d:Document {id: r.evidenceDocs[i]})
-RETURN r.evidence[i] AS sentence, d.title AS article, d.source AS source
+MATCH (v:Evidence {source: s.id, type: type(r), target: t.id})
+MATCH (d:Document {id: v.doc})
+RETURN v.text AS sentence, d.title AS article, d.source AS source
 ORDER BY source

@@ -7,6 +7,9 @@ MATCH (a:Attack)
 WHERE toLower(a.name) = toLower($attack) OR any(x IN a.aliases WHERE toLower(x) = toLower($attack))
 MATCH (c:Country)
 WHERE c.id IN coalesce(a.countries, []) OR EXISTS { (a)-[:OCCURRED_IN]->(c) }
-MATCH (warner:Entity)-[r:WARNED]->(c)
-RETURN DISTINCT warner.name AS warned_by, c.name AS warned, r.evidence AS evidence, r.docs AS documents
+MATCH (warner:Entity)-[:WARNED]->(c)
+WITH DISTINCT warner, c
+MATCH (v:Evidence {source: warner.id, type: 'WARNED', target: c.id})
+WITH warner, c, v ORDER BY v.doc, v.start
+RETURN warner.name AS warned_by, c.name AS warned, collect(v.text) AS evidence, collect(DISTINCT v.doc) AS documents
 ORDER BY warned_by

@@ -4,5 +4,6 @@
 MATCH (a:Attack)
 WHERE toLower(a.name) = toLower($attack) OR any(x IN a.aliases WHERE toLower(x) = toLower($attack))
 MATCH (actor:Entity)-[r:CLAIMED|CARRIED_OUT]->(a)
-RETURN actor.name AS actor, type(r) AS relation, a.name AS attack, r.confidence AS confidence, r.evidence[0] AS evidence
+RETURN actor.name AS actor, type(r) AS relation, a.name AS attack, r.confidence AS confidence,
+       head(COLLECT { MATCH (v:Evidence {source: actor.id, type: type(r), target: a.id}) RETURN v.text ORDER BY v.doc, v.start }) AS evidence
 ORDER BY actor, relation

@@ -3,6 +3,7 @@
 import type { SerializedGraph } from '../model/api.js';
 import { explainNeo4jError, openSession, type Connection } from '../store/connection.js';
 import { readCypher } from '../store/cypher-files.js';
+import { evidenceId } from '../store/graph-rows.js';
 import { applySchema } from '../store/schema.js';
 
 const BATCH = 10_000;
@@ -11,7 +12,16 @@ export async function writeSyntheticStore(connection: Connection, graph: Seriali
   await applySchema(connection);
   const documents = Object.entries(graph.attributes.documents).map(([id, d]) => ({ id, title: d.title, source: d.source, published: d.published ?? null }));
   const entities = graph.nodes.map((n) => ({ id: n.key, name: n.attributes.label, type: n.attributes.type, aliases: n.attributes.aliases, aliasText: n.attributes.aliases.join(' ') }));
-  const relations = graph.edges.map((e) => ({ source: e.source, target: e.target, ...e.attributes }));
+  const relations = graph.edges.map(({ source, target, attributes: a }) => ({
+    source,
+    target,
+    type: a.type,
+    confidence: a.confidence,
+    evidence: a.evidence.map((text, i) => {
+      const doc = a.evidenceDocs[i] ?? '';
+      return { id: evidenceId(source, a.type, target, `${doc}:${i}`), doc, start: i, end: i + text.length, text };
+    }),
+  }));
   const session = openSession(connection, 'WRITE');
   try {
     for (const [file, rows] of [['bench/synthetic-documents.cypher', documents], ['bench/synthetic-entities.cypher', entities], ['bench/synthetic-relations.cypher', relations]] as const) {

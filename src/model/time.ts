@@ -21,11 +21,11 @@ export function publishedBy(published: string | null | undefined, asOf: string):
   return published.slice(0, asOf.length) <= asOf;
 }
 
-/** The parallel lists a relationship keeps its evidence in, one item per sentence. */
-const EVIDENCE_LISTS = ['evidenceKeys', 'evidence', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidencePages'];
+/** The parallel lists an exported relationship gives its evidence nodes as, one item per sentence. */
+const EVIDENCE_LISTS = ['evidence', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidencePages'];
 
 /**
- * A relationship's properties with only the evidence of known documents (the lists kept in step, `docs` and
+ * An exported relationship's properties with only the evidence of known documents (the lists kept in step, `docs` and
  * `count` to match), or null if none of its evidence is known. Properties without evidence lists come back as
  * they are.
  */

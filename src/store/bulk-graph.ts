@@ -1,18 +1,17 @@
 // The graph `kg import` hands to neo4j-admin: batches of resolved extraction merged in memory exactly as the
 // ingest Cypher merges them in Neo4j (cypher/ingest/*.cypher), then written as the importer's CSV files.
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../model/errors.js';
 import type { Extraction } from '../model/extraction.js';
 import type { Ontology } from '../model/ontology.js';
-import { toGraphRows, type GraphRows } from './graph-rows.js';
+import { evidenceId, toGraphRows, type GraphRows } from './graph-rows.js';
 
 /** Between the elements of a list in one CSV field; the importer's default (`;`) occurs in sentences. */
 export const ARRAY_DELIMITER = '\u001f';
 
 type Row = GraphRows['relations'][number];
 type EntityRow = GraphRows['entities'][number];
-type Evidence = Row['evidence'][number];
 
 interface EntityState {
   /** Its place in the order entities first came, which names it in relationship keys. */
@@ -26,16 +25,16 @@ interface EntityState {
 }
 
 /**
- * Lists the importer cannot store empty (an empty field is no property): set to [] after the import. Without
- * `ids`/`pairs`, every node of the label (and entity type) or relationship of the type lacking the property gets
- * one: no row of that scope left the list out, so a scan finds exactly the empty ones, without a lookup per row.
+ * Lists the importer cannot store empty (an empty field is no property): set to [] after the import (only nodes
+ * hold lists; a relationship's evidence is nodes). Without `ids`, every node of the label (and entity type)
+ * lacking the property gets one: no row of that scope left the list out, so a scan finds exactly the empty ones,
+ * without a lookup per row.
  */
 export interface EmptyLists {
   nodes: Array<{ label: 'Entity' | 'Document'; type?: string; property: string; ids?: string[] }>;
-  relations: Array<{ type: string; property: string; pairs?: Array<{ source: string; target: string }> }>;
 }
 
-/** Per scope (a label or entity type, a relationship type) and list column: the rows whose list was empty, and
+/** Per scope (a label or entity type) and list column: the rows whose list was empty, and
  * whether any row of the scope had no list at all there (then only the rows named can be fixed). */
 class EmptyListTracker<K> {
   private readonly seen = new Map<string, { scope: string; property: string; keys: K[]; absent: boolean }>();
@@ -60,21 +59,17 @@ export interface BulkFiles {
   /** Whether any file has a value with a line break in it. */
   multiline: boolean;
   emptyLists: EmptyLists;
-  counts: { documents: number; entities: number; relationships: number; claims: number; mentions: number };
+  counts: { documents: number; entities: number; relationships: number; claims: number; mentions: number; evidence: number };
 }
 
 const LINE_BREAK = /[\r\n]/;
 const FLUSH_CHARS = 1 << 20;
 
-function delimiterError(value: string): Error {
-  return new Error(`a list value holds the importer's array delimiter U+001F: ${JSON.stringify(value.slice(0, 60))}`);
-}
-
 function listField(values: Array<string | number>): string {
   let field = '';
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (typeof v === 'string' && v.includes(ARRAY_DELIMITER)) throw delimiterError(v);
+    if (typeof v === 'string' && v.includes(ARRAY_DELIMITER)) throw new Error(`a list value holds the importer's array delimiter U+001F: ${JSON.stringify(v.slice(0, 60))}`);
     field += i === 0 ? String(v) : ARRAY_DELIMITER + String(v);
   }
   return field;
@@ -147,89 +142,10 @@ class CsvFile {
   }
 }
 
-/** Files the relationships' evidence is spread over until the end; a relationship's evidence is all in one. */
-const SPILL_FILES = 64;
-const FIELD = ARRAY_DELIMITER;
-
-/**
- * The ontology relationships' evidence, on disk as it comes: only its relationship's number stays in memory.
- * Relationship i's evidence goes to file i % SPILL_FILES, so each file read back at the end holds about a
- * 64th of it, however much one relationship gathers. A record is its fields joined by U+001F (which no list
- * value may hold), the sentence last and prefixed by its length.
- */
-class EvidenceSpill {
-  private readonly paths: string[];
-  private readonly fds: number[];
-  private readonly buffers: string[];
-
-  constructor(dir: string) {
-    this.paths = Array.from({ length: SPILL_FILES }, (_, i) => join(dir, `evidence-${i}.spill`));
-    this.fds = this.paths.map((path) => openSync(path, 'w'));
-    this.buffers = this.paths.map(() => '');
-  }
-
-  append(relation: number, e: Evidence): void {
-    if (e.text.includes(FIELD)) throw delimiterError(e.text);
-    if (e.key.includes(FIELD)) throw delimiterError(e.key);
-    if (e.doc.includes(FIELD)) throw delimiterError(e.doc);
-    const file = relation % SPILL_FILES;
-    const record = `${relation}${FIELD}${e.key}${FIELD}${e.doc}${FIELD}${Math.trunc(e.start)}${FIELD}${Math.trunc(e.end)}${FIELD}${Math.trunc(e.page ?? 0)}${FIELD}${e.text.length}${FIELD}${e.text}`;
-    const buffer = (this.buffers[file] += record);
-    if (buffer.length > FLUSH_CHARS / 4) this.flush(file);
-  }
-
-  private flush(file: number): void {
-    writeSync(this.fds[file]!, this.buffers[file]!);
-    this.buffers[file] = '';
-  }
-
-  /** Closes the files, then yields each one's evidence by relationship, in arrival order, one file at a time. */
-  *files(): Generator<{ first: number; lists: Map<number, EvidenceLists> }> {
-    for (let file = 0; file < SPILL_FILES; file++) {
-      this.flush(file);
-      closeSync(this.fds[file]!);
-    }
-    for (let file = 0; file < SPILL_FILES; file++) {
-      const text = readFileSync(this.paths[file]!, 'utf8');
-      rmSync(this.paths[file]!);
-      const lists = new Map<number, EvidenceLists>();
-      let at = 0;
-      const next = () => {
-        const end = text.indexOf(FIELD, at);
-        const field = text.slice(at, end);
-        at = end + 1;
-        return field;
-      };
-      while (at < text.length) {
-        const relation = Number(next());
-        let l = lists.get(relation);
-        if (!l) lists.set(relation, (l = { keys: [], texts: [], docs: [], starts: [], ends: [], pages: [] }));
-        l.keys.push(next());
-        l.docs.push(next());
-        l.starts.push(Number(next()));
-        l.ends.push(Number(next()));
-        l.pages.push(Number(next()));
-        const length = Number(next());
-        l.texts.push(text.slice(at, at + length));
-        at += length;
-      }
-      yield { first: file, lists };
-    }
-  }
-}
-
-interface EvidenceLists {
-  keys: string[];
-  texts: string[];
-  docs: string[];
-  starts: number[];
-  ends: number[];
-  pages: number[];
-}
-
 const DOCUMENT_COLUMNS: Array<[string, Kind | '']> = [['id:ID(Document)', ''], [':LABEL', ''], ['source', 'string'], ['title', 'string'], ['published', 'string'], ['chars', 'long'], ['url', 'string'], ['author', 'string'], ['outlet', 'string'], ['pageStarts', 'double[]'], ['duplicateOf', 'string'], ['similarity', 'double'], ['ingestedAt', 'datetime']];
 const ENTITY_COLUMNS: Array<[string, Kind | '']> = [['id:ID(Entity)', ''], [':LABEL', ''], ['name', 'string'], ['type', 'string'], ['aliases', 'string[]'], ['aliasText', 'string'], ['nameRank', 'long'], ['attackKind', 'string'], ['year', 'long'], ['explicitYear', 'boolean'], ['date', 'string'], ['places', 'string[]'], ['sites', 'string[]'], ['countries', 'string[]'], ['persons', 'string[]'], ['names', 'string[]']];
-const RELATION_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Entity)', ''], [':END_ID(Entity)', ''], [':TYPE', ''], ['evidenceKeys', 'string[]'], ['evidence', 'string[]'], ['evidenceDocs', 'string[]'], ['evidenceStarts', 'long[]'], ['evidenceEnds', 'long[]'], ['evidencePages', 'long[]'], ['docs', 'string[]'], ['confidence', 'double'], ['count', 'long']];
+const RELATION_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Entity)', ''], [':END_ID(Entity)', ''], [':TYPE', ''], ['confidence', 'double'], ['count', 'long']];
+const EVIDENCE_COLUMNS: Array<[string, Kind | '']> = [['id:ID(Evidence)', ''], [':LABEL', ''], ['source', 'string'], ['type', 'string'], ['target', 'string'], ['doc', 'string'], ['start', 'long'], ['end', 'long'], ['page', 'long'], ['text', 'string']];
 const MENTION_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Document)', ''], [':END_ID(Entity)', ''], [':TYPE', ''], ['count', 'long'], ['starts', 'long[]'], ['ends', 'long[]']];
 const REPORT_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Document)', ''], [':END_ID(Claim)', ''], [':TYPE', '']];
 const ABOUT_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Claim)', ''], [':END_ID(Entity)', ''], [':TYPE', '']];
@@ -245,12 +161,11 @@ function toInteger(value: unknown): number | null {
 }
 
 /**
- * Accumulates resolved batches in arrival order. Documents, mentions, claims and the relationships' evidence
- * belong to one document each, so they go to disk as they come; entities and ontology relationships merge
- * across batches. Each relationship keeps in memory only its key (two entity numbers and a type as one
- * number), its best confidence and how much evidence it has; its rows are written at the end, with the
- * evidence read back from disk. A row whose endpoints are not stored by then is left out, as the ingest's
- * MATCH leaves it out.
+ * Accumulates resolved batches in arrival order. Documents, mentions, claims and evidence (one node per
+ * sentence, never changed once written) belong to one document each, so they go to disk as they come;
+ * entities and ontology relationships merge across batches. Each relationship keeps in memory only its key
+ * (two entity numbers and a type as one number), its best confidence and its evidence count, and is written
+ * at the end. A row whose endpoints are not stored by then is left out, as the ingest's MATCH leaves it out.
  */
 export class BulkGraph {
   private readonly entities = new Map<string, EntityState>();
@@ -264,16 +179,12 @@ export class BulkGraph {
   private readonly typeNumbers: Map<string, number>;
   /** Entity numbers stay below this, so that a relationship key stays an exact integer. */
   private readonly entityLimit: number;
-  private readonly evidence: EvidenceSpill;
-  /** The evidence keys, by document, that the relationships met in the batch being added. A document is in one
-   * batch only (the pipeline drops a document seen earlier in the run), so only evidence of this batch's
-   * documents can repeat, and nothing need be kept across batches. */
-  private batchEvidence = new Map<number, Map<string, Set<string>>>();
   private readonly documents = new Set<string>();
-  /** The claims of the batch being added: a claim's id names its document, so ids need not be kept across batches either. */
+  /** The claims of the batch being added: a claim's id names its document, and a document is in one batch only
+   * (the pipeline drops a document seen earlier in the run), so ids need not be kept across batches. */
   private claims = new Set<string>();
   private readonly emptyDocumentLists = new EmptyListTracker<string>();
-  private readonly files: Record<'documents' | 'mentions' | 'reports' | 'about' | 'claimsLong' | 'claimsDouble' | 'claimsString', CsvFile>;
+  private readonly files: Record<'documents' | 'mentions' | 'reports' | 'about' | 'claimsLong' | 'claimsDouble' | 'claimsString' | 'evidence', CsvFile>;
   private readonly ingestedAt = new Date().toISOString();
   private batches = 0;
 
@@ -291,11 +202,11 @@ export class BulkGraph {
       claimsLong: file('claims-long', claimColumns('long')),
       claimsDouble: file('claims-double', claimColumns('double')),
       claimsString: file('claims-string', claimColumns('string')),
+      evidence: file('evidence', EVIDENCE_COLUMNS),
     };
     this.relationTypes = Object.keys(ontology.relationTypes);
     this.typeNumbers = new Map(this.relationTypes.map((type, i) => [type, i]));
     this.entityLimit = Math.floor(Math.sqrt(Number.MAX_SAFE_INTEGER / this.relationTypes.length));
-    this.evidence = new EvidenceSpill(dir);
   }
 
   add(extraction: Extraction): void {
@@ -314,7 +225,6 @@ export class BulkGraph {
       if (list) list.push(r);
       else byType.set(r.type, [r]);
     }
-    this.batchEvidence = new Map();
     for (const list of byType.values()) for (const r of list) this.mergeRelation(r);
     this.claims = new Set();
     for (const c of rows.claims) this.addClaim(c);
@@ -350,32 +260,24 @@ export class BulkGraph {
     if (e.attack) n.attack = { ...e.attack, year: toInteger(e.attack.year) };
   }
 
-  /** As cypher/ingest/relations.cypher: evidence appended once per key, documents once, the best confidence. */
+  /** As cypher/ingest/relations.cypher: the best confidence, and each evidence sentence a node. A sentence's id
+   * names its document, and a document is in one batch only, where the resolver gave each sentence once. */
   private mergeRelation(row: Row): void {
     const source = this.entities.get(row.source);
     const target = this.entities.get(row.target);
     if (!source || !target) return;
     const key = (source.index * this.entityLimit + target.index) * this.relationTypes.length + this.typeNumbers.get(row.type)!;
-    let relation = this.relations.get(key);
+    const relation = this.relations.get(key);
     if (relation === undefined) {
-      relation = this.relationKeys.length;
-      this.relations.set(key, relation);
+      this.relations.set(key, this.relationKeys.length);
       this.relationKeys.push(key);
       this.confidences.push(row.confidence > 0 ? row.confidence : 0);
-      this.evidenceCounts.push(0);
-    } else if (row.confidence > this.confidences[relation]!) this.confidences[relation] = row.confidence;
-    const met = this.batchEvidence.get(relation) ?? new Map<string, Set<string>>();
-    this.batchEvidence.set(relation, met);
-    // Checked against what was stored before this row, as the Cypher does. A key names its document, and every
-    // document of the stored evidence is among the docs: only evidence of a document already there can repeat a key.
-    const fresh = row.evidence.filter((e) => !met.get(e.doc)?.has(e.key));
-    for (const e of fresh) {
-      let keys = met.get(e.doc);
-      if (!keys) met.set(e.doc, (keys = new Set()));
-      keys.add(e.key);
+      this.evidenceCounts.push(row.evidence.length);
+    } else {
+      this.evidenceCounts[relation]! += row.evidence.length;
+      if (row.confidence > this.confidences[relation]!) this.confidences[relation] = row.confidence;
     }
-    for (const e of fresh) this.evidence.append(relation, e);
-    this.evidenceCounts[relation]! += fresh.length;
+    for (const e of row.evidence) this.files.evidence.write([evidenceId(row.source, row.type, row.target, e.key), 'Evidence', row.source, row.type, row.target, e.doc, e.start, e.end, e.page, e.text]);
   }
 
   /** As cypher/ingest/claims.cypher: casualty figures are integers, other values keep their type. */
@@ -393,26 +295,18 @@ export class BulkGraph {
     this.files.about.write([id, c.entity, 'ABOUT']);
   }
 
-  /** Writes the merged relationships, those of each spill file in turn. */
-  private writeRelations(): { file: CsvFile; empty: EmptyListTracker<{ source: string; target: string }> } {
-    const empty = new EmptyListTracker<{ source: string; target: string }>();
+  /** Writes the merged relationships, each with its two ends found again from its key. */
+  private writeRelations(): CsvFile {
     const file = new CsvFile(join(this.dir, 'relations.csv'), RELATION_COLUMNS);
     const types = this.relationTypes.length;
-    const none: EvidenceLists = { keys: [], texts: [], docs: [], starts: [], ends: [], pages: [] };
-    for (const { first, lists } of this.evidence.files()) {
-      for (let relation = first; relation < this.relationKeys.length; relation += SPILL_FILES) {
-        const key = this.relationKeys[relation]!;
-        const type = this.relationTypes[key % types]!;
-        const pair = (key - (key % types)) / types;
-        const source = this.entityIds[Math.floor(pair / this.entityLimit)]!;
-        const target = this.entityIds[pair % this.entityLimit]!;
-        const l = lists.get(relation) ?? none;
-        const docs = [...new Set(l.docs)];
-        file.write([source, target, type, l.keys, l.texts, l.docs, l.starts, l.ends, l.pages, docs, this.confidences[relation], this.evidenceCounts[relation]], (property, isEmpty) => empty.note(type, property, { source, target }, isEmpty));
-      }
-    }
+    this.relationKeys.forEach((key, relation) => {
+      const pair = (key - (key % types)) / types;
+      const source = this.entityIds[Math.floor(pair / this.entityLimit)]!;
+      const target = this.entityIds[pair % this.entityLimit]!;
+      file.write([source, target, this.relationTypes[key % types], this.confidences[relation], this.evidenceCounts[relation]]);
+    });
     file.close();
-    return { file, empty };
+    return file;
   }
 
   /** Writes the merged entities and relationships and closes every file. */
@@ -431,20 +325,19 @@ export class BulkGraph {
         ...this.emptyDocumentLists.entries().map(({ property, keys }) => ({ label: 'Document' as const, property, ...(keys ? { ids: keys } : {}) })),
         ...emptyEntity.entries().map(({ scope, property, keys }) => ({ label: 'Entity' as const, type: scope, property, ...(keys ? { ids: keys } : {}) })),
       ],
-      relations: relations.empty.entries().map(({ scope, property, keys }) => ({ type: scope, property, ...(keys ? { pairs: keys } : {}) })),
     };
     // The ingest's store-wide write lock exists once anything was written; its seq counts batches.
     const lock = new CsvFile(join(this.dir, 'write-lock.csv'), LOCK_COLUMNS);
     if (this.batches > 0) lock.write(['graph', 'WriteLock', this.batches]);
     lock.close();
     const f = this.files;
-    const all = [...Object.values(f), entities, relations.file];
+    const all = [...Object.values(f), entities, relations];
     return {
       multiline: all.some((file) => file.multiline),
-      nodes: [f.documents.path, entities.path, f.claimsLong.path, f.claimsDouble.path, f.claimsString.path, lock.path],
-      relationships: [f.mentions.path, relations.file.path, f.reports.path, f.about.path],
+      nodes: [f.documents.path, entities.path, f.claimsLong.path, f.claimsDouble.path, f.claimsString.path, f.evidence.path, lock.path],
+      relationships: [f.mentions.path, relations.path, f.reports.path, f.about.path],
       emptyLists,
-      counts: { documents: f.documents.rows, entities: entities.rows, relationships: relations.file.rows, claims: f.claimsLong.rows + f.claimsDouble.rows + f.claimsString.rows, mentions: f.mentions.rows },
+      counts: { documents: f.documents.rows, entities: entities.rows, relationships: relations.rows, claims: f.claimsLong.rows + f.claimsDouble.rows + f.claimsString.rows, mentions: f.mentions.rows, evidence: f.evidence.rows },
     };
   }
 }

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError, EnvironmentError } from '../model/errors.js';
-import { ENTITY_TYPES, type Ontology } from '../model/ontology.js';
+import { ENTITY_TYPES } from '../model/ontology.js';
 import { ARRAY_DELIMITER, type BulkFiles, type EmptyLists } from './bulk-graph.js';
 import { closeConnection, connect, explainNeo4jError, openSession, type Connection } from './connection.js';
 import { readCypher } from './cypher-files.js';
@@ -154,8 +154,8 @@ function scansByScope<T extends { property: string }>(entries: T[], scope: (entr
   return scopes;
 }
 
-/** Sets the lists the importer could not write empty; labels, types and names come from kg's closed lists. */
-async function restoreEmptyLists(connection: Connection, empty: EmptyLists, ontology: Ontology): Promise<void> {
+/** Sets the lists the importer could not write empty; labels and names come from kg's closed lists. */
+async function restoreEmptyLists(connection: Connection, empty: EmptyLists): Promise<void> {
   for (const { label, property, ids } of empty.nodes) {
     if (!ids) continue;
     if (!LIST_PROPERTY.test(property)) throw new Error(`not a list property of kg: ${property}`);
@@ -167,19 +167,6 @@ async function restoreEmptyLists(connection: Connection, empty: EmptyLists, onto
     if (!(ENTITY_TYPES as readonly string[]).includes(label) && label !== first.label) throw new Error(`not an entity type of kg: ${label}`);
     const clauses = listClauses('n', properties);
     await scan(connection, readCypher('bulk/empty-node-lists-scan.cypher').replaceAll('NODE_LABEL', label).replaceAll('MISSING_LISTS', clauses.missing).replaceAll('EMPTY_LISTS', clauses.empty), { type: first.type ?? null });
-  }
-  const relationType = (type: string) => {
-    if (!(type in ontology.relationTypes) || !/^[A-Z][A-Z_]*$/.test(type)) throw new Error(`not an ontology relationship: ${type}`);
-    return type;
-  };
-  for (const { type, property, pairs } of empty.relations) {
-    if (!pairs) continue;
-    if (!LIST_PROPERTY.test(property)) throw new Error(`not a list property of kg: ${property}`);
-    await inChunks(connection, readCypher('bulk/empty-relation-list.cypher').replaceAll('REL_TYPE', relationType(type)).replaceAll('LIST_PROPERTY', property), 'pairs', pairs);
-  }
-  for (const { first, properties } of scansByScope(empty.relations.filter((r) => !r.pairs), (r) => r.type).values()) {
-    const clauses = listClauses('r', properties);
-    await scan(connection, readCypher('bulk/empty-relation-lists-scan.cypher').replaceAll('REL_TYPE', relationType(first.type)).replaceAll('MISSING_LISTS', clauses.missing).replaceAll('EMPTY_LISTS', clauses.empty), {});
   }
 }
 
@@ -193,7 +180,7 @@ export interface ImportOptions {
  * Imports the files into the store of the local server on this port, then starts the server on it and applies
  * kg's schema. The store must be empty (checked again here, just before the server is stopped).
  */
-export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, ontology: Ontology, options: ImportOptions): Promise<{ importSeconds: number; importerPeakMb: number | undefined; startSeconds: number; schemaSeconds: number; listsSeconds: number; uri: string }> {
+export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, options: ImportOptions): Promise<{ importSeconds: number; importerPeakMb: number | undefined; startSeconds: number; schemaSeconds: number; listsSeconds: number; uri: string }> {
   buildLauncher();
   const staging = join(store.kgHome, `import-${store.port}`);
   rmSync(staging, { recursive: true, force: true });
@@ -227,7 +214,7 @@ export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, 
       await applySchema(connection);
       const listsStart = performance.now();
       schemaSeconds = (listsStart - schemaStart) / 1000;
-      await restoreEmptyLists(connection, files.emptyLists, ontology);
+      await restoreEmptyLists(connection, files.emptyLists);
       listsSeconds = (performance.now() - listsStart) / 1000;
       return connection.uri;
     });

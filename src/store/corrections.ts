@@ -10,18 +10,24 @@ import { slug } from '../nlp/index.js';
 import { explainNeo4jError, openSession, type Connection } from './connection.js';
 import { readCypher } from './cypher-files.js';
 import { readRows, toPlain } from './run-query.js';
-import { relationWrite } from './write-graph.js';
+import { evidenceId, type GraphRows } from './graph-rows.js';
+import { evidenceNodes, relationWrite } from './write-graph.js';
+
+type RelationRow = GraphRows['relations'][number];
 
 const q = (name: string) => readCypher(`corrections/${name}.cypher`);
 const CYPHER = Object.fromEntries(
-  ['find-entity', 'snapshot-entity', 'restore-entity', 'update-entity', 'retype-entity', 'delete-entity', 'move-mentions', 'restore-mentions', 'remove-mentions', 'move-claims', 'restore-claims', 'figures', 'entity-figures', 'delete-claims', 'relation', 'delete-relation', 'strip-evidence', 'create', 'list', 'get', 'later-touching', 'mark-undone', 'active-effects'].map((n) => [n, q(n)]),
+  ['find-entity', 'snapshot-entity', 'restore-entity', 'update-entity', 'retype-entity', 'delete-entity', 'move-mentions', 'restore-mentions', 'remove-mentions', 'move-claims', 'restore-claims', 'figures', 'entity-figures', 'delete-claims', 'relation', 'delete-relation', 'strip-evidence', 'merge-evidence', 'create', 'list', 'get', 'later-touching', 'mark-undone', 'active-effects'].map((n) => [n, q(n)]),
 ) as Record<string, string>;
 
 const Props = z.record(z.string(), z.unknown());
+/** A relationship's (:Evidence) nodes as a snapshot keeps them. */
+const EvidenceItems = z.array(z.object({ doc: z.string(), start: z.number(), end: z.number(), page: z.number().nullable().default(0), text: z.string() })).default([]);
+type EvidenceItems = z.infer<typeof EvidenceItems>;
 const EntitySnapshot = z.object({
   labels: z.array(z.string()),
   properties: Props,
-  relations: z.array(z.object({ type: z.string(), out: z.boolean(), other: z.string(), properties: Props })),
+  relations: z.array(z.object({ type: z.string(), out: z.boolean(), other: z.string(), properties: Props, evidence: EvidenceItems })),
   mentions: z.array(z.object({ doc: z.string(), properties: Props })),
   claims: z.array(z.object({ doc: z.string(), properties: Props })),
 });
@@ -31,7 +37,7 @@ type Relation = EntitySnapshot['relations'][number];
 /** What undo needs, by kind; stored as JSON on the correction. */
 const Snapshot = z.object({
   entities: z.array(EntitySnapshot).default([]),
-  relation: z.object({ source: z.string(), type: z.string(), target: z.string(), properties: Props }).optional(),
+  relation: z.object({ source: z.string(), type: z.string(), target: z.string(), properties: Props, evidence: EvidenceItems }).optional(),
   claims: z.array(z.object({ doc: z.string(), properties: Props })).default([]),
 });
 type Snapshot = z.infer<typeof Snapshot>;
@@ -70,25 +76,20 @@ const checkedLabels = (labels: string[]): string[] => {
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-/** A stored relationship's properties as a row of the ingest's relations statement, so it merges the same way. */
-function relationRow(source: string, type: string, target: string, properties: Record<string, unknown>) {
-  const keys = list(properties.evidenceKeys) as string[];
-  const docs = list(properties.evidenceDocs) as string[];
-  return {
-    source,
-    target,
-    type,
-    confidence: Number(properties.confidence ?? 0),
-    docs: list(properties.docs).map(String),
-    evidence: keys.map((key, i) => ({ key, doc: String(docs[i]), start: Number(list(properties.evidenceStarts)[i]), end: Number(list(properties.evidenceEnds)[i]), page: Number(list(properties.evidencePages)[i] ?? 0), text: String(list(properties.evidence)[i]) })),
-  };
+const keyOf = (e: { doc: string; start: number }) => `${e.doc}:${e.start}`;
+
+/** A stored relationship and its evidence as a row of the ingest's relations statement, so it merges the same way. */
+function relationRow(source: string, type: string, target: string, properties: Record<string, unknown>, evidence: EvidenceItems): RelationRow {
+  return { source, target, type, confidence: Number(properties.confidence ?? 0), evidence: evidence.map((e) => ({ ...e, page: e.page ?? 0, key: keyOf(e) })) };
 }
 
-async function mergeRelations(tx: ManagedTransaction, ontology: Ontology, rows: Array<ReturnType<typeof relationRow>>): Promise<void> {
+/** Merges relationships as the ingest does, then their evidence by id, since a moved sentence may be there already. */
+async function mergeRelations(tx: ManagedTransaction, ontology: Ontology, rows: RelationRow[]): Promise<void> {
   for (const row of rows) {
     const write = relationWrite(row.type, [row], ontology);
     await tx.run(write.query, write.params);
   }
+  await run(tx, 'merge-evidence', { evidence: evidenceNodes(rows) });
 }
 
 const ends = (self: string, r: Relation) => (r.out ? { source: self, target: r.other } : { source: r.other, target: self });
@@ -100,7 +101,7 @@ async function mergeInto(tx: ManagedTransaction, ontology: Ontology, keep: Entit
   const dropId = String(drop.properties.id);
   const moved = drop.relations.filter((r) => r.other !== keepId).map((r) => {
     const { source, target } = ends(keepId, r);
-    return relationRow(source, r.type, target, r.properties);
+    return relationRow(source, r.type, target, r.properties, r.evidence);
   });
   await mergeRelations(tx, ontology, moved);
   await run(tx, 'move-mentions', { from: dropId, to: keepId });
@@ -119,12 +120,13 @@ async function mergeInto(tx: ManagedTransaction, ontology: Ontology, keep: Entit
 /** Undoes mergeInto from the two snapshots, keeping what later ingests added to the kept entity. */
 async function unmerge(tx: ManagedTransaction, ontology: Ontology, keep: EntitySnapshot, drop: EntitySnapshot): Promise<void> {
   const keepId = String(keep.properties.id);
-  const before = new Map(keep.relations.map((r) => [`${r.type}|${r.out}|${r.other}`, new Set(list(r.properties.evidenceKeys) as string[])]));
+  const before = new Map(keep.relations.map((r) => [`${r.type}|${r.out}|${r.other}`, new Set(r.evidence.map(keyOf))]));
   const strip = drop.relations
     .filter((r) => r.other !== keepId)
     .map((r) => {
       const had = before.get(`${r.type}|${r.out}|${r.other}`);
-      return { ...ends(keepId, r), type: r.type, existed: had !== undefined, keys: (list(r.properties.evidenceKeys) as string[]).filter((k) => !had?.has(k)) };
+      const { source, target } = ends(keepId, r);
+      return { source, target, type: r.type, existed: had !== undefined, ids: r.evidence.map(keyOf).filter((k) => !had?.has(k)).map((k) => evidenceId(source, r.type, target, k)) };
     });
   await run(tx, 'strip-evidence', { rows: strip });
   const keepMentions = new Map(keep.mentions.map((m) => [m.doc, m]));
@@ -147,7 +149,7 @@ async function restoreEntity(tx: ManagedTransaction, ontology: Ontology, snapsho
   await run(tx, 'restore-entity', { properties: snapshot.properties, labels: checkedLabels(snapshot.labels) });
   await mergeRelations(tx, ontology, snapshot.relations.map((r) => {
     const { source, target } = ends(id, r);
-    return relationRow(source, r.type, target, r.properties);
+    return relationRow(source, r.type, target, r.properties, r.evidence);
   }));
   await run(tx, 'restore-mentions', { id, mentions: snapshot.mentions });
   await run(tx, 'restore-claims', { id, claims: snapshot.claims });
@@ -170,15 +172,13 @@ async function moveAliasRelations(tx: ManagedTransaction, ontology: Ontology, sn
   const id = String(snapshot.properties.id);
   for (const r of snapshot.relations) {
     const { source, target } = ends(id, r);
-    const row = relationRow(source, r.type, target, r.properties);
+    const row = relationRow(source, r.type, target, r.properties, r.evidence);
     const moved = row.evidence.filter((e) => onlyByAlias(e.text, alias, others));
     if (moved.length === 0) continue;
     const kept = row.evidence.filter((e) => !moved.includes(e));
-    const docsOf = (evidence: typeof moved) => new Set<string>(evidence.map((e) => e.doc));
-    const [movedDocs, keptDocs] = [docsOf(moved), docsOf(kept)];
     await run(tx, 'delete-relation', { source, type: r.type, target });
-    const rows: Array<ReturnType<typeof relationRow>> = [{ ...row, ...ends(created, r), docs: [...movedDocs], evidence: moved }];
-    if (kept.length > 0) rows.push({ ...row, docs: row.docs.filter((d) => !movedDocs.has(d) || keptDocs.has(d)), evidence: kept });
+    const rows: RelationRow[] = [{ ...row, ...ends(created, r), evidence: moved }];
+    if (kept.length > 0) rows.push({ ...row, evidence: kept });
     await mergeRelations(tx, ontology, rows);
   }
 }
@@ -250,7 +250,7 @@ async function apply(tx: ManagedTransaction, ontology: Ontology, request: Correc
         throw new CorrectionError(`No ${request.type} relationship from ${label(source)} to ${label(target)}`, between.length ? `Between them: ${between.join(', ')}.` : 'No relationship links them.');
       }
       await run(tx, 'delete-relation', { source: source.id, type: request.type, target: target.id });
-      const relation = { source: source.id, type: request.type, target: target.id, properties: Props.parse(found[0]!.properties) };
+      const relation = { source: source.id, type: request.type, target: target.id, properties: Props.parse(found[0]!.properties), evidence: EvidenceItems.parse(found[0]!.evidence) };
       return { effect: { kind: 'reject-relation', source: source.id, type: request.type, target: target.id }, summary: `rejected ${source.name} -[${request.type}]-> ${target.name}`, entities: [source.id, target.id], snapshot: { ...empty, relation } };
     }
     case 'reject-figure': {
@@ -301,7 +301,7 @@ async function unapply(tx: ManagedTransaction, ontology: Ontology, effect: Corre
       return restoreEntity(tx, ontology, first!);
     case 'reject-relation': {
       const r = snapshot.relation!;
-      return mergeRelations(tx, ontology, [relationRow(r.source, r.type, r.target, r.properties)]);
+      return mergeRelations(tx, ontology, [relationRow(r.source, r.type, r.target, r.properties, r.evidence)]);
     }
     case 'reject-figure': {
       for (const claim of snapshot.claims) await run(tx, 'restore-claims', { id: effect.entity, claims: [claim] });

@@ -9,9 +9,12 @@ export interface GraphRows {
   documents: Array<Record<string, unknown>>;
   entities: Array<{ id: string; type: string; name: string; aliases: string[]; nameRank: number | null; attack: Record<string, unknown> | null }>;
   mentions: Array<{ doc: string; entity: string; count: number; starts: number[]; ends: number[] }>;
-  relations: Array<{ source: string; target: string; type: string; confidence: number; docs: string[]; evidence: Array<{ key: string; doc: string; start: number; end: number; page: number; text: string }> }>;
+  relations: Array<{ source: string; target: string; type: string; confidence: number; evidence: Array<{ key: string; doc: string; start: number; end: number; page: number; text: string }> }>;
   claims: Array<Record<string, unknown>>;
 }
+
+/** An (:Evidence) node's id: its relationship (two ends and type) and its sentence's key (document and offset). */
+export const evidenceId = (source: string, type: string, target: string, key: string): string => `${source}|${type}|${target}|${key}`;
 
 const claimId = (...parts: Array<string | number>) => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20);
 
@@ -34,7 +37,6 @@ export function toGraphRows(extraction: Extraction, ontology: Ontology): GraphRo
       target: r.target,
       type: r.type,
       confidence: r.confidence,
-      docs: [...new Set(r.evidence.map((e) => e.doc))],
       // Page 0: the document has no pages (Neo4j lists hold no nulls).
       evidence: r.evidence.map((e) => ({ key: `${e.doc}:${e.start}`, doc: e.doc, start: e.start, end: e.end, page: pagesOf.has(e.doc) ? pageAt(pagesOf.get(e.doc)!, e.start) : 0, text: e.text })),
     };

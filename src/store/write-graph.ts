@@ -7,7 +7,7 @@ import type { Ontology } from '../model/ontology.js';
 import type { KnownAttack } from '../resolve/index.js';
 import { explainNeo4jError, openSession, type Connection } from './connection.js';
 import { readCypher } from './cypher-files.js';
-import { toGraphRows, type GraphRows } from './graph-rows.js';
+import { evidenceId, toGraphRows, type GraphRows } from './graph-rows.js';
 import { readRows, toPlain } from './run-query.js';
 
 const CYPHER = {
@@ -18,6 +18,7 @@ const CYPHER = {
   entities: readCypher('ingest/entities.cypher'),
   mentions: readCypher('ingest/mentions.cypher'),
   relations: readCypher('ingest/relations.cypher'),
+  evidence: readCypher('ingest/evidence.cypher'),
   claims: readCypher('ingest/claims.cypher'),
   writeLock: readCypher('ingest/write-lock.cypher'),
 };
@@ -92,22 +93,24 @@ function positions(ids: Iterable<string>): { ids: string[]; at: (id: string) => 
 
 type RelationRow = GraphRows['relations'][number];
 
-/** One type's relations statement with its parameters: endpoints by position, evidence as parallel typed lists. */
+/** One type's relations statement with its parameters: endpoints by position, and how many sentences each row brings. */
 export function relationWrite(type: string, rows: RelationRow[], ontology: Ontology): { query: string; params: Record<string, unknown> } {
   const endpoints = positions(rows.flatMap((r) => [r.source, r.target]));
-  const relations = rows.map((r) => ({
-    s: endpoints.at(r.source),
-    t: endpoints.at(r.target),
-    confidence: r.confidence,
-    docs: r.docs,
-    keys: r.evidence.map((e) => e.key),
-    texts: r.evidence.map((e) => e.text),
-    evidenceDocs: r.evidence.map((e) => e.doc),
-    starts: r.evidence.map((e) => int(e.start)),
-    ends: r.evidence.map((e) => int(e.end)),
-    pages: r.evidence.map((e) => int(e.page)),
-  }));
+  const relations = rows.map((r) => ({ s: endpoints.at(r.source), t: endpoints.at(r.target), confidence: r.confidence, n: int(r.evidence.length) }));
   return { query: relationStatement(type, ontology), params: { ids: endpoints.ids, relations } };
+}
+
+/** Every evidence sentence of these relationships as the properties of its (:Evidence) node. */
+export function evidenceNodes(rows: RelationRow[]): Array<Record<string, unknown>> {
+  return rows.flatMap((r) => r.evidence.map((e) => ({ id: evidenceId(r.source, r.type, r.target, e.key), source: r.source, type: r.type, target: r.target, doc: e.doc, start: int(e.start), end: int(e.end), page: int(e.page), text: e.text })));
+}
+
+/** The statements that write relationship rows: one per type, then their evidence nodes. */
+export function relationStatements(rows: RelationRow[], ontology: Ontology): WriteStatement[] {
+  return [
+    ...[...groupByType(rows)].map(([type, group]): WriteStatement => ({ kind: 'relations', ...relationWrite(type, group, ontology), rows: group.length })),
+    { kind: 'evidence', query: CYPHER.evidence, params: { evidence: evidenceNodes(rows) }, rows: rows.reduce((n, r) => n + r.evidence.length, 0) },
+  ];
 }
 
 /** Mentions name their documents and entities by position, with typed offsets (see relationWrite). */
@@ -129,7 +132,7 @@ function groupByType<T extends { type: string }>(rows: T[]): Map<string, T[]> {
 }
 
 export interface WriteStatement {
-  kind: 'documents' | 'entities' | 'mentions' | 'relations' | 'claims' | 'watch';
+  kind: 'documents' | 'entities' | 'mentions' | 'relations' | 'evidence' | 'claims' | 'watch';
   query: string;
   params: Record<string, unknown>;
   rows: number;
@@ -142,7 +145,7 @@ export function writeStatements(extraction: Extraction, ontology: Ontology): Wri
     { kind: 'documents', query: CYPHER.documents, params: { documents: rows.documents }, rows: rows.documents.length },
     { kind: 'entities', query: CYPHER.entities, params: { entities: rows.entities }, rows: rows.entities.length },
     { kind: 'mentions', query: CYPHER.mentions, params: mentionParams(rows.mentions), rows: rows.mentions.length },
-    ...[...groupByType(rows.relations)].map(([type, group]): WriteStatement => ({ kind: 'relations', ...relationWrite(type, group, ontology), rows: group.length })),
+    ...relationStatements(rows.relations, ontology),
     { kind: 'claims', query: CYPHER.claims, params: { claims: rows.claims }, rows: rows.claims.length },
   ];
 }

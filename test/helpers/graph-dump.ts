@@ -1,5 +1,6 @@
 // A canonical dump of the stored graph (ids, labels, properties; lists that accumulate compared as sets),
-// so two ingests can be compared for equality.
+// so two ingests can be compared for equality. Each relationship's (:Evidence) nodes are dumped with it as
+// lists sorted by key (document and offset); evidence nodes of no stored relationship are dumped as nodes.
 import { openSession, type Connection } from '../../src/store/connection.js';
 
 const VOLATILE = new Set(['ingestedAt']);
@@ -10,14 +11,8 @@ function canonical(properties: Record<string, unknown>): Record<string, unknown>
     if (VOLATILE.has(key)) continue;
     const value = properties[key];
     if (key === 'aliasText') out[key] = String(value).split(' | ').filter(Boolean).sort();
-    else if (Array.isArray(value) && ['aliases', 'docs', 'places', 'sites', 'countries', 'persons', 'names'].includes(key)) out[key] = [...value].map(String).sort();
+    else if (Array.isArray(value) && ['aliases', 'places', 'sites', 'countries', 'persons', 'names'].includes(key)) out[key] = [...value].map(String).sort();
     else out[key] = value;
-  }
-  // Evidence is kept in parallel lists; their order depends on arrival, their content must not.
-  if (Array.isArray(out.evidenceKeys)) {
-    const keys = out.evidenceKeys as string[];
-    const order = keys.map((_, i) => i).sort((a, b) => keys[a]!.localeCompare(keys[b]!));
-    for (const list of ['evidenceKeys', 'evidence', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds']) out[list] = order.map((i) => (out[list] as unknown[])[i]);
   }
   return out;
 }
@@ -31,8 +26,12 @@ function withoutLockCount(labels: string[], properties: Record<string, unknown>)
 export async function dumpGraph(connection: Connection): Promise<{ nodes: string[]; relationships: string[] }> {
   const session = openSession(connection, 'READ');
   try {
-    const nodes = await session.run('MATCH (n) RETURN labels(n) AS labels, properties(n) AS p');
-    const rels = await session.run('MATCH (a)-[r]->(b) RETURN coalesce(a.id, "") AS a, type(r) AS type, coalesce(b.id, "") AS b, properties(r) AS p');
+    const nodes = await session.run('MATCH (n) WHERE NOT n:Evidence OR NOT EXISTS { MATCH (:Entity {id: n.source})-[r]->(:Entity {id: n.target}) WHERE type(r) = n.type } RETURN labels(n) AS labels, properties(n) AS p');
+    const rels = await session.run(`MATCH (a)-[r]->(b)
+      WITH a, r, b, properties(r) AS props, COLLECT { MATCH (v:Evidence {source: a.id, type: type(r), target: b.id}) WITH v, v.doc + ':' + v.start AS key RETURN v {.*, key} ORDER BY key } AS evidence
+      RETURN coalesce(a.id, "") AS a, type(r) AS type, coalesce(b.id, "") AS b,
+             CASE WHEN a:Entity AND b:Entity THEN props {.*, evidenceKeys: [v IN evidence | v.key], evidence: [v IN evidence | v.text], evidenceDocs: [v IN evidence | v.doc],
+               evidenceStarts: [v IN evidence | v.start], evidenceEnds: [v IN evidence | v.end], evidencePages: [v IN evidence | v.page], evidenceIds: [v IN evidence | v.id]} ELSE props END AS p`);
     return {
       nodes: nodes.records.map((r) => JSON.stringify([[...(r.get('labels') as string[])].sort(), canonical(withoutLockCount(r.get('labels') as string[], r.get('p') as Record<string, unknown>))])).sort(),
       relationships: rels.records.map((r) => JSON.stringify([r.get('a'), r.get('type'), r.get('b'), canonical(r.get('p') as Record<string, unknown>)])).sort(),

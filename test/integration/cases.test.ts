@@ -78,7 +78,7 @@ describe('case files', () => {
     expect((html.match(/<circle/g) ?? []).length).toBe(3);
     // Every evidence sentence of the relationships among the case's entities, with its article's title.
     const session = openSession(connection, 'READ');
-    const edges = await session.run('MATCH (s:Entity)-[r]->(t:Entity) WHERE s.id IN $ids AND t.id IN $ids RETURN r.evidence AS evidence, [d IN r.evidenceDocs | COLLECT { MATCH (x:Document {id: d}) RETURN x.title }[0]] AS titles', { ids: view.selection });
+    const edges = await session.run('MATCH (s:Entity)-[r]->(t:Entity) WHERE s.id IN $ids AND t.id IN $ids WITH s, r, t, COLLECT { MATCH (v:Evidence {source: s.id, type: type(r), target: t.id}) RETURN v } AS items RETURN [v IN items | v.text] AS evidence, [v IN items | COLLECT { MATCH (x:Document {id: v.doc}) RETURN x.title }[0]] AS titles', { ids: view.selection });
     await session.close();
     expect(edges.records.length).toBeGreaterThan(1);
     const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -70,12 +70,19 @@ describe('an ingest interrupted by Neo4j going away', () => {
     expect(await countOf(after, 'MATCH (d:Document) RETURN count(d)')).toBe(TOTAL);
     expect(await countOf(after, 'MATCH (c:Claim) RETURN count(c)')).toBe(claims);
     const session = openSession(after, 'READ');
-    const evidence = await session.run('MATCH ()-[r]->() WHERE r.evidenceKeys IS NOT NULL RETURN r.evidenceKeys AS keys');
+    // Each relationship counts its evidence nodes, each sentence is one node, and none is left without its relationship.
+    const evidence = await session.run(
+      'MATCH (s:Entity)-[r]->(t:Entity) RETURN r.count AS count, COLLECT { MATCH (v:Evidence {source: s.id, type: type(r), target: t.id}) RETURN v.doc + ":" + v.start } AS keys',
+    );
+    const orphans = await session.run('MATCH (v:Evidence) WHERE NOT EXISTS { MATCH (:Entity {id: v.source})-[r]->(:Entity {id: v.target}) WHERE type(r) = v.type } RETURN count(v) AS n');
     await session.close();
+    expect(evidence.records.length).toBeGreaterThan(0);
     for (const record of evidence.records) {
       const keys = record.get('keys') as string[];
       expect(new Set(keys).size).toBe(keys.length);
+      expect(Number(record.get('count'))).toBe(keys.length);
     }
+    expect(Number(orphans.records[0]!.get('n'))).toBe(0);
     await closeConnection(after);
   });
 });

@@ -40,7 +40,9 @@ describe('kg ingest', () => {
     const tolls = await session.run(
       "MATCH (d:Document)-[:REPORTS]->(c:Claim {key: 'deaths'})-[:ABOUT]->(a:Attack {name: 'Crocus City Hall attack'}) RETURN c.value AS deaths, d.source AS source ORDER BY deaths",
     );
-    const evidence = await session.run('MATCH ()-[r:CLAIMED|WARNED|ACCUSED|DENIED]->() RETURN type(r) AS type, r.evidence AS evidence, r.evidenceDocs AS docs');
+    const evidence = await session.run(
+      'MATCH (s)-[r:CLAIMED|WARNED|ACCUSED|DENIED]->(t) WITH s, r, t, COLLECT { MATCH (v:Evidence {source: s.id, type: type(r), target: t.id}) RETURN v } AS items RETURN type(r) AS type, r.count AS count, [v IN items | v.text] AS evidence, [v IN items | v.doc] AS docs',
+    );
     await session.close();
     const reports = tolls.records.map((r) => [r.get('deaths'), r.get('source')]);
     expect([...new Set(reports.map((r) => r[0]))]).toEqual([40, 62, 133, 144]);
@@ -52,6 +54,7 @@ describe('kg ingest', () => {
     for (const r of evidence.records) {
       expect((r.get('evidence') as string[]).length).toBeGreaterThan(0);
       expect((r.get('docs') as string[]).length).toBe((r.get('evidence') as string[]).length);
+      expect(Number(r.get('count'))).toBe((r.get('evidence') as string[]).length);
     }
   });
 
@@ -95,7 +98,7 @@ describe('kg ingest', () => {
     };
     await writeGraph(connection, extraction, loadOntology());
     const session = openSession(connection, 'READ');
-    const stored = await session.run('MATCH (p:Person {id: "person/hostile"})-[r:MEMBER_OF]->() RETURN p.name AS name, p.aliases AS aliases, r.evidence AS evidence');
+    const stored = await session.run('MATCH (p:Person {id: "person/hostile"})-[:MEMBER_OF]->(t) RETURN p.name AS name, p.aliases AS aliases, COLLECT { MATCH (v:Evidence {source: p.id, type: "MEMBER_OF", target: t.id}) RETURN v.text } AS evidence');
     await session.close();
     expect(stored.records[0]!.get('name')).toBe(hostile);
     expect(stored.records[0]!.get('aliases')).toEqual([`\\"}`]);

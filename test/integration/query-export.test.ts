@@ -257,7 +257,7 @@ describe('kg serve --graph (an exported file, no database)', () => {
 
 describe('kg serve over Neo4j', () => {
   it('answers /api/evidence with every sentence of a relationship and the titles of its articles', async () => {
-    const [edge] = (await runCheckedQuery(store.connection, 'MATCH (s:Entity)-[r:ACCUSED]->(t:Entity) WHERE size(r.evidence) > 0 RETURN s.id AS source, t.id AS target, r.evidence AS evidence, r.evidenceDocs AS docs LIMIT 1', {}, { write: false, timeoutMs: 30_000, limit: 1 })).rows;
+    const [edge] = (await runCheckedQuery(store.connection, 'MATCH (s:Entity)-[r:ACCUSED]->(t:Entity) WITH s, t, COLLECT { MATCH (v:Evidence {source: s.id, type: type(r), target: t.id}) RETURN v ORDER BY v.doc, v.start } AS items WHERE size(items) > 0 RETURN s.id AS source, t.id AS target, [v IN items | v.text] AS evidence, [v IN items | v.doc] AS docs LIMIT 1', {}, { write: false, timeoutMs: 30_000, limit: 1 })).rows;
     expect(edge).toBeDefined();
     const { startViewer } = await import('../../src/cli/serve-command.js');
     const viewer = await startViewer({ neo4jUri: testNeo4jUri(), quiet: true }, { port: 0, host: '127.0.0.1' });

@@ -72,7 +72,7 @@ describe('the summary of a large store', () => {
     const quiet = GENERATED.nodes.map((n) => n.key).filter((id) => !(id in first.summary!.relationshipsOf));
     const session = openSession(connection, 'WRITE');
     try {
-      await session.run(readCypher('bench/synthetic-relations.cypher'), { rows: [{ source: quiet[0], target: quiet[1], type: 'WARNED', confidence: 0.5, count: 1, docs: [], evidence: [], evidenceDocs: [] }] });
+      await session.run(readCypher('bench/synthetic-relations.cypher'), { rows: [{ source: quiet[0], target: quiet[1], type: 'WARNED', confidence: 0.5, evidence: [] }] });
     } finally {
       await session.close();
     }

@@ -22,11 +22,11 @@ describe('as of', () => {
   it('keeps only the evidence of known documents on an edge, in step across its lists', () => {
     const edge = {
       source: 'a', target: 'b', type: 'CLAIMED', confidence: 0.8, count: 3, evidence: ['one', 'two', 'three'], evidenceDocs: ['d1', 'd2', 'd1'], docs: ['d1', 'd2'],
-      properties: { evidenceKeys: ['d1:0', 'd2:5', 'd1:9'], evidence: ['one', 'two', 'three'], evidenceDocs: ['d1', 'd2', 'd1'], evidenceStarts: [0, 5, 9], evidenceEnds: [3, 8, 14], docs: ['d1', 'd2'], count: 3 },
+      properties: { evidencePages: [0, 2, 0], evidence: ['one', 'two', 'three'], evidenceDocs: ['d1', 'd2', 'd1'], evidenceStarts: [0, 5, 9], evidenceEnds: [3, 8, 14], docs: ['d1', 'd2'], count: 3 },
     };
     const cut = restrictEdge(edge, new Set(['d1']))!;
     expect(cut).toMatchObject({ evidence: ['one', 'three'], evidenceDocs: ['d1', 'd1'], docs: ['d1'], count: 2 });
-    expect(cut.properties).toMatchObject({ evidenceKeys: ['d1:0', 'd1:9'], evidenceStarts: [0, 9], evidenceEnds: [3, 14], count: 2 });
+    expect(cut.properties).toMatchObject({ evidencePages: [0, 0], evidenceStarts: [0, 9], evidenceEnds: [3, 14], count: 2 });
     expect(restrictEdge(edge, new Set(['d3']))).toBeNull();
   });
 });

@@ -1,0 +1,10 @@
+// Evidence a correction moves onto a relationship (a merge, a split, an undo), where a sentence may already be
+// there: MERGE by id keeps it once, and each relationship touched recounts its evidence nodes.
+UNWIND $evidence AS e
+MERGE (v:Evidence {id: e.id})
+ON CREATE SET v = e
+WITH DISTINCT e.source AS source, e.type AS type, e.target AS target
+MATCH (:Entity {id: source})-[r]->(:Entity {id: target})
+WHERE type(r) = type
+SET r.count = COUNT { (v:Evidence {source: source, type: type, target: target}) }
+RETURN count(*) AS total
