@@ -288,6 +288,7 @@ async function benchBulk(uri: string, connection: Connection): Promise<void> {
       record({ section: 'bulk', name: `kg import ${size} documents, Node peak memory`, unit: 'MB', samples: [bulk.rssMb] });
       // The phases and the importer's own peak memory, as kg import reports them.
       const phases = /\((reading.*?)\): documents/.exec(bulk.out)?.[1] ?? '';
+      log(`  kg import ${size} documents, phases: ${phases}`);
       const importerMb = /using at most (\d+) MB/.exec(bulk.out);
       if (importerMb) record({ section: 'bulk', name: `kg import ${size} documents, neo4j-admin peak memory (its own report)`, unit: 'MB', samples: [Number(importerMb[1])], note: phases });
       record({ section: 'bulk', name: `kg import ${size} documents, Neo4j peak memory once started on the imported store`, unit: 'MB', samples: [neo4jMb] });

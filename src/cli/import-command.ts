@@ -50,12 +50,12 @@ export function importCommand(): Command {
           process.exitCode = ExitCode.input;
           return;
         }
-        const loaded = await importIntoLocalStore(store, files, ontology, { memory: options.memory, note: (message) => note(globals, message) });
+        const loaded = await importIntoLocalStore(store, files, { memory: options.memory, note: (message) => note(globals, message) });
         const c = files.counts;
         process.stdout.write(
           [
-            `Imported in ${(summary.seconds + csvSeconds + loaded.importSeconds + loaded.startSeconds + loaded.schemaSeconds).toFixed(1)} s (reading, extraction and resolution ${summary.seconds.toFixed(1)} s, last CSV files ${csvSeconds.toFixed(1)} s, neo4j-admin ${loaded.importSeconds.toFixed(1)} s${loaded.importerPeakMb === undefined ? '' : ` using at most ${Math.round(loaded.importerPeakMb)} MB`}, Neo4j start ${loaded.startSeconds.toFixed(1)} s, schema ${loaded.schemaSeconds.toFixed(1)} s): documents ${c.documents} new, ${summary.documentsUnchanged} repeated, ${summary.documentsFailed} failed${summary.nearDuplicates ? ` (${summary.nearDuplicates} near-duplicates flagged)` : ''}.`,
-            `Entities ${c.entities}; relationships ${c.relationships}, mentions ${c.mentions}; attribute reports ${c.claims}.`,
+            `Imported in ${(summary.seconds + csvSeconds + loaded.importSeconds + loaded.startSeconds + loaded.schemaSeconds + loaded.listsSeconds).toFixed(1)} s (reading, extraction and resolution ${summary.seconds.toFixed(1)} s, last CSV files ${csvSeconds.toFixed(1)} s, neo4j-admin ${loaded.importSeconds.toFixed(1)} s${loaded.importerPeakMb === undefined ? '' : ` using at most ${Math.round(loaded.importerPeakMb)} MB`}, Neo4j start ${loaded.startSeconds.toFixed(1)} s, schema ${loaded.schemaSeconds.toFixed(1)} s, empty lists ${loaded.listsSeconds.toFixed(1)} s): documents ${c.documents} new, ${summary.documentsUnchanged} repeated, ${summary.documentsFailed} failed${summary.nearDuplicates ? ` (${summary.nearDuplicates} near-duplicates flagged)` : ''}.`,
+            `Entities ${c.entities}; relationships ${c.relationships} with ${c.evidence} evidence sentences, mentions ${c.mentions}; attribute reports ${c.claims}.`,
           ].join('\n') + '\n',
         );
         if (summary.documentsFailed > 0) process.exitCode = ExitCode.partialFailure;

@@ -30,17 +30,25 @@ export function findNearDuplicates(documents: Array<{ id: string; text: string }
   const result: NearDuplicate[] = [];
   // Inverted index: only documents sharing rare-enough words are compared, so cost stays near linear.
   const postings = new Map<string, number[]>();
+  // Shared-word counts by earlier document, and those met in the order first met: reset after each document,
+  // so a batch costs one array, not a map per document.
+  const counts = new Uint32Array(sets.length);
+  const met: number[] = [];
   sets.forEach((doc, index) => {
-    const counts = new Map<number, number>();
     for (const word of doc.words) {
       const list = postings.get(word);
-      if (list) for (const other of list) counts.set(other, (counts.get(other) ?? 0) + 1);
+      if (list) {
+        for (const other of list) if (counts[other]!++ === 0) met.push(other);
+      }
     }
     let best: NearDuplicate | undefined;
-    for (const [other, shared] of counts) {
+    for (const other of met) {
+      const shared = counts[other]!;
+      counts[other] = 0;
       const similarity = shared / (doc.words.size + sets[other]!.words.size - shared);
       if (similarity >= threshold && (!best || similarity > best.similarity)) best = { id: doc.id, duplicateOf: sets[other]!.id, similarity: Math.round(similarity * 1000) / 1000 };
     }
+    met.length = 0;
     if (best) result.push(best);
     for (const word of doc.words) {
       const list = postings.get(word);

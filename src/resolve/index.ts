@@ -48,11 +48,67 @@ const toAnchors = (f: AttackFacts, explicitYear: boolean, era: number | undefine
 /** Every key an attack can be recognised by: two reports that agree share at least one of them. */
 const anchorKeys = (f: AttackFacts): string[] => [...f.places, ...f.sites, ...f.persons, ...f.names.map((n) => `name:${n}`), ...f.countries];
 
+const DAY_MS = 86_400_000;
+
+/** A date with year, month and day, as its day number; any other form (a month, a day with no year) has none. */
+function dayNumber(date: string | undefined): number | undefined {
+  const m = date === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS : undefined;
+}
+
+/** The most days two full dates may lie apart and still agree, asked of datesAgree itself so that the index
+ * below never leaves out a report it would accept. */
+const AGREEING_DAYS = (() => {
+  const from = Date.UTC(2001, 0, 1);
+  const on = (days: number) => new Date(from + days * DAY_MS).toISOString().slice(0, 10);
+  let days = 0;
+  while (days < 366 && datesAgree(on(0), on(days + 1))) days++;
+  return days;
+})();
+
+/**
+ * The attacks of one anchor key and year, those with a full date by its day. Two full dates agree only within
+ * AGREEING_DAYS of each other, so a report with a full date is compared only with attacks dated near it and
+ * those without a full date. An attack whose date changes is indexed again under its new day and stays under
+ * the old one: a candidate too many costs a comparison, one too few would change the graph.
+ */
+class AttacksByDay {
+  private readonly undated = new Set<AttackState>();
+  private readonly byDay = new Map<number, Set<AttackState>>();
+
+  add(attack: AttackState): void {
+    const day = dayNumber(attack.facts.date);
+    if (day === undefined) return void this.undated.add(attack);
+    let set = this.byDay.get(day);
+    if (!set) this.byDay.set(day, (set = new Set()));
+    set.add(attack);
+  }
+
+  delete(attack: AttackState): void {
+    this.undated.delete(attack);
+    for (const set of this.byDay.values()) set.delete(attack);
+  }
+
+  /** Adds to `found` every attack whose date can agree with a report of this day (undefined: no full date). */
+  collect(day: number | undefined, found: Set<AttackState>): void {
+    for (const a of this.undated) found.add(a);
+    if (day === undefined) {
+      for (const set of this.byDay.values()) for (const a of set) found.add(a);
+      return;
+    }
+    for (let d = day - AGREEING_DAYS; d <= day + AGREEING_DAYS; d++) {
+      const set = this.byDay.get(d);
+      if (set) for (const a of set) found.add(a);
+    }
+  }
+}
+
 export class Resolver {
   private readonly attacks = new Map<string, AttackState>();
-  /** Attacks by anchor key, then by year (`undefined`: none yet), so a new report is compared with the few that
-   * share a key and could share its year, not with all: reports of one city over decades are many. */
-  private readonly attacksByAnchor = new Map<string, Map<number | undefined, Set<AttackState>>>();
+  /** Attacks by anchor key, then by year (`undefined`: none yet), then by day, so a new report is compared with
+   * the few that share a key and could share its year and date, not with all: reports of one city over decades
+   * are many, and a million-document corpus has hundreds for one country and year. */
+  private readonly attacksByAnchor = new Map<string, Map<number | undefined, AttacksByDay>>();
   /** Where the search for a free numbered id of a base last stopped. */
   private readonly nextSuffix = new Map<string, number>();
   /** Full person names by their last word, for lone surnames. */
@@ -80,20 +136,22 @@ export class Resolver {
     for (const key of anchorKeys(attack.facts)) {
       let years = this.attacksByAnchor.get(key);
       if (!years) this.attacksByAnchor.set(key, (years = new Map()));
-      let set = years.get(attack.anchors.year);
-      if (!set) years.set(attack.anchors.year, (set = new Set()));
-      set.add(attack);
+      let days = years.get(attack.anchors.year);
+      if (!days) years.set(attack.anchors.year, (days = new AttacksByDay()));
+      days.add(attack);
     }
   }
 
-  /** Attacks sharing one of these keys whose year can agree with this era: the same year, or none yet (any year when the era is unknown). */
-  private candidates(keys: string[], era: number | undefined): Set<AttackState> {
+  /** Attacks sharing one of these keys whose year can agree with this era (the same year, or none yet; any year
+   * when the era is unknown) and whose date can agree with this one. */
+  private candidates(keys: string[], era: number | undefined, date: string | undefined): Set<AttackState> {
     const found = new Set<AttackState>();
+    const day = dayNumber(date);
     for (const key of keys) {
       const years = this.attacksByAnchor.get(key);
       if (!years) continue;
-      const sets = era === undefined ? [...years.values()] : [years.get(era), years.get(undefined)];
-      for (const set of sets) if (set) for (const a of set) found.add(a);
+      const all = era === undefined ? [...years.values()] : [years.get(era), years.get(undefined)];
+      for (const days of all) days?.collect(day, found);
     }
     return found;
   }
@@ -220,7 +278,7 @@ export class Resolver {
     const rank = local.nameRank ?? 99;
     // Candidates share an anchor key; they are checked in the order they were first seen, as before.
     let match: AttackState | undefined;
-    for (const a of this.candidates(anchorKeys(facts), era)) if ((!match || a.seq < match.seq) && this.agree(a, era, explicit, facts)) match = a;
+    for (const a of this.candidates(anchorKeys(facts), era, facts.date)) if ((!match || a.seq < match.seq) && this.agree(a, era, explicit, facts)) match = a;
     if (match) {
       const before = match.anchors.year;
       // An attack that gains its year leaves the yearless buckets of the keys it had.

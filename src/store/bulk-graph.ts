@@ -2,6 +2,7 @@
 // ingest Cypher merges them in Neo4j (cypher/ingest/*.cypher), then written as the importer's CSV files.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { ConfigError } from '../model/errors.js';
 import type { Extraction } from '../model/extraction.js';
 import type { Ontology } from '../model/ontology.js';
 import { evidenceId, toGraphRows, type GraphRows } from './graph-rows.js';
@@ -13,6 +14,8 @@ type Row = GraphRows['relations'][number];
 type EntityRow = GraphRows['entities'][number];
 
 interface EntityState {
+  /** Its place in the order entities first came, which names it in relationship keys. */
+  index: number;
   labels: Set<string>;
   name: string;
   type: string;
@@ -21,26 +24,17 @@ interface EntityState {
   attack: Record<string, unknown> | undefined;
 }
 
-/** Kept small: one relationship of the graph, many of them on a large corpus (its evidence is on disk already). */
-interface RelationState {
-  source: string;
-  target: string;
-  type: string;
-  count: number;
-  confidence: number;
-}
-
 /**
- * Lists the importer cannot store empty (an empty field is no property): set to [] after the import. Without
- * `ids`/`pairs`, every node of the label (and entity type) or relationship of the type lacking the property gets
- * one: no row of that scope left the list out, so a scan finds exactly the empty ones, without a lookup per row.
+ * Lists the importer cannot store empty (an empty field is no property): set to [] after the import (only nodes
+ * hold lists; a relationship's evidence is nodes). Without `ids`, every node of the label (and entity type)
+ * lacking the property gets one: no row of that scope left the list out, so a scan finds exactly the empty ones,
+ * without a lookup per row.
  */
 export interface EmptyLists {
   nodes: Array<{ label: 'Entity' | 'Document'; type?: string; property: string; ids?: string[] }>;
-  relations: Array<{ type: string; property: string; pairs?: Array<{ source: string; target: string }> }>;
 }
 
-/** Per scope (a label or entity type, a relationship type) and list column: the rows whose list was empty, and
+/** Per scope (a label or entity type) and list column: the rows whose list was empty, and
  * whether any row of the scope had no list at all there (then only the rows named can be fixed). */
 class EmptyListTracker<K> {
   private readonly seen = new Map<string, { scope: string; property: string; keys: K[]; absent: boolean }>();
@@ -68,12 +62,17 @@ export interface BulkFiles {
   counts: { documents: number; entities: number; relationships: number; claims: number; mentions: number; evidence: number };
 }
 
-const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 const LINE_BREAK = /[\r\n]/;
+const FLUSH_CHARS = 1 << 20;
 
 function listField(values: Array<string | number>): string {
-  for (const v of values) if (typeof v === 'string' && v.includes(ARRAY_DELIMITER)) throw new Error(`a list value holds the importer's array delimiter U+001F: ${JSON.stringify(v.slice(0, 60))}`);
-  return values.join(ARRAY_DELIMITER);
+  let field = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (typeof v === 'string' && v.includes(ARRAY_DELIMITER)) throw new Error(`a list value holds the importer's array delimiter U+001F: ${JSON.stringify(v.slice(0, 60))}`);
+    field += i === 0 ? String(v) : ARRAY_DELIMITER + String(v);
+  }
+  return field;
 }
 
 type Kind = 'string' | 'long' | 'double' | 'boolean' | 'datetime' | 'string[]' | 'long[]' | 'double[]';
@@ -82,44 +81,54 @@ type Kind = 'string' | 'long' | 'double' | 'boolean' | 'datetime' | 'string[]' |
 class CsvFile {
   private readonly fd: number;
   private buffer = '';
+  private readonly names: string[];
+  /** Per column: whether it holds a typed list (an empty or missing one is reported), whether a list in it is
+   * quoted (strings, labels), whether a number in it is an integer. */
+  private readonly typedLists: boolean[];
+  private readonly quotedLists: boolean[];
+  private readonly longs: boolean[];
   rows = 0;
   /** Whether a value holds a line break: only then must the importer parse the file's fields across lines, which is slow. */
   multiline = false;
 
   constructor(
     readonly path: string,
-    private readonly columns: Array<[string, Kind | '']>,
+    columns: Array<[string, Kind | '']>,
   ) {
     this.fd = openSync(path, 'w');
+    this.names = columns.map(([name]) => name);
+    this.typedLists = columns.map(([, kind]) => kind.endsWith('[]'));
+    this.quotedLists = columns.map(([name, kind]) => kind === 'string[]' || name === ':LABEL');
+    this.longs = columns.map(([, kind]) => kind === 'long');
     this.buffer = `${columns.map(([name, kind]) => (kind && kind !== 'string' ? `${name}:${kind}` : name)).join(',')}\n`;
   }
 
   /** Values in column order; tells `lists` of each list column whose list was empty or left out. */
   write(values: unknown[], lists?: (column: string, empty: boolean) => void): void {
-    const fields = values.map((value, i) => {
-      const [name, kind] = this.columns[i]!;
-      const list = kind.endsWith('[]');
+    let line = '';
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (i > 0) line += ',';
       if (value === null || value === undefined) {
-        if (list) lists?.(name, false);
-        return '';
+        if (this.typedLists[i]) lists?.(this.names[i]!, false);
+        continue;
       }
       if (Array.isArray(value)) {
-        if (value.length === 0) lists?.(name, true);
+        if (value.length === 0) lists?.(this.names[i]!, true);
         const field = listField(value as Array<string | number>);
-        return kind === 'string[]' || name === ':LABEL' ? this.quoted(field) : field;
-      }
-      if (typeof value === 'string') return this.quoted(value);
-      if (kind === 'long') return String(Math.trunc(value as number));
-      return String(value);
-    });
-    this.buffer += `${fields.join(',')}\n`;
+        line += this.quotedLists[i] ? this.quoted(field) : field;
+      } else if (typeof value === 'string') line += this.quoted(value);
+      else if (this.longs[i]) line += String(Math.trunc(value as number));
+      else line += String(value);
+    }
+    this.buffer += `${line}\n`;
     this.rows++;
-    if (this.buffer.length > 1 << 20) this.flush();
+    if (this.buffer.length > FLUSH_CHARS) this.flush();
   }
 
   private quoted(text: string): string {
     if (!this.multiline && LINE_BREAK.test(text)) this.multiline = true;
-    return quote(text);
+    return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
   }
 
   private flush(): void {
@@ -152,13 +161,24 @@ function toInteger(value: unknown): number | null {
 }
 
 /**
- * Accumulates resolved batches in arrival order. Documents, mentions and claims belong to one document each,
- * so they go to disk as they come, and so does evidence (one node per sentence, never changed once written);
- * entities and ontology relationships merge across batches and are written at the end. A row whose endpoints are not stored by then is left out, as the ingest's MATCH leaves it out.
+ * Accumulates resolved batches in arrival order. Documents, mentions, claims and evidence (one node per
+ * sentence, never changed once written) belong to one document each, so they go to disk as they come;
+ * entities and ontology relationships merge across batches. Each relationship keeps in memory only its key
+ * (two entity numbers and a type as one number), its best confidence and its evidence count, and is written
+ * at the end. A row whose endpoints are not stored by then is left out, as the ingest's MATCH leaves it out.
  */
 export class BulkGraph {
   private readonly entities = new Map<string, EntityState>();
-  private readonly relations = new Map<string, RelationState>();
+  private readonly entityIds: string[] = [];
+  /** Relationship key ((source number × entityLimit + target number) × types + type) to its number. */
+  private readonly relations = new Map<number, number>();
+  private readonly relationKeys: number[] = [];
+  private readonly confidences: number[] = [];
+  private readonly evidenceCounts: number[] = [];
+  private readonly relationTypes: string[];
+  private readonly typeNumbers: Map<string, number>;
+  /** Entity numbers stay below this, so that a relationship key stays an exact integer. */
+  private readonly entityLimit: number;
   private readonly documents = new Set<string>();
   /** The claims of the batch being added: a claim's id names its document, and a document is in one batch only
    * (the pipeline drops a document seen earlier in the run), so ids need not be kept across batches. */
@@ -184,6 +204,9 @@ export class BulkGraph {
       claimsString: file('claims-string', claimColumns('string')),
       evidence: file('evidence', EVIDENCE_COLUMNS),
     };
+    this.relationTypes = Object.keys(ontology.relationTypes);
+    this.typeNumbers = new Map(this.relationTypes.map((type, i) => [type, i]));
+    this.entityLimit = Math.floor(Math.sqrt(Number.MAX_SAFE_INTEGER / this.relationTypes.length));
   }
 
   add(extraction: Extraction): void {
@@ -196,8 +219,13 @@ export class BulkGraph {
       this.files.mentions.write([m.doc, m.entity, 'MENTIONS', m.count, m.starts, m.ends]);
     }
     // The ingest writes one statement per relationship type, in the order the types first appear.
-    const types = [...new Set(rows.relations.map((r) => r.type))];
-    for (const type of types) for (const r of rows.relations) if (r.type === type) this.mergeRelation(r);
+    const byType = new Map<string, Row[]>();
+    for (const r of rows.relations) {
+      const list = byType.get(r.type);
+      if (list) list.push(r);
+      else byType.set(r.type, [r]);
+    }
+    for (const list of byType.values()) for (const r of list) this.mergeRelation(r);
     this.claims = new Set();
     for (const c of rows.claims) this.addClaim(c);
   }
@@ -213,8 +241,12 @@ export class BulkGraph {
   private mergeEntity(e: EntityRow): void {
     let n = this.entities.get(e.id);
     if (!n) {
-      n = { labels: new Set(['Entity']), name: e.name, type: e.type, aliases: [], nameRank: toInteger(e.nameRank), attack: undefined };
+      if (this.entityIds.length >= this.entityLimit) {
+        throw new ConfigError(`kg import resolves at most ${this.entityLimit} entities in one run, and this corpus holds more; nothing was changed`, 'Import part of the corpus with `kg import`, then add the rest with `kg ingest` (or `kg extract --shard` and `kg load`).');
+      }
+      n = { index: this.entityIds.length, labels: new Set(['Entity']), name: e.name, type: e.type, aliases: [], nameRank: toInteger(e.nameRank), attack: undefined };
       this.entities.set(e.id, n);
+      this.entityIds.push(e.id);
     }
     n.labels.add(e.type);
     const rank = e.nameRank;
@@ -231,13 +263,19 @@ export class BulkGraph {
   /** As cypher/ingest/relations.cypher: the best confidence, and each evidence sentence a node. A sentence's id
    * names its document, and a document is in one batch only, where the resolver gave each sentence once. */
   private mergeRelation(row: Row): void {
-    if (!this.entities.has(row.source) || !this.entities.has(row.target)) return;
-    const id = `${row.source}\u0000${row.type}\u0000${row.target}`;
-    const r = this.relations.get(id);
-    if (!r) this.relations.set(id, { source: row.source, target: row.target, type: row.type, count: row.evidence.length, confidence: row.confidence > 0 ? row.confidence : 0 });
-    else {
-      r.count += row.evidence.length;
-      if (row.confidence > r.confidence) r.confidence = row.confidence;
+    const source = this.entities.get(row.source);
+    const target = this.entities.get(row.target);
+    if (!source || !target) return;
+    const key = (source.index * this.entityLimit + target.index) * this.relationTypes.length + this.typeNumbers.get(row.type)!;
+    const relation = this.relations.get(key);
+    if (relation === undefined) {
+      this.relations.set(key, this.relationKeys.length);
+      this.relationKeys.push(key);
+      this.confidences.push(row.confidence > 0 ? row.confidence : 0);
+      this.evidenceCounts.push(row.evidence.length);
+    } else {
+      this.evidenceCounts[relation]! += row.evidence.length;
+      if (row.confidence > this.confidences[relation]!) this.confidences[relation] = row.confidence;
     }
     for (const e of row.evidence) this.files.evidence.write([evidenceId(row.source, row.type, row.target, e.key), 'Evidence', row.source, row.type, row.target, e.doc, e.start, e.end, e.page, e.text]);
   }
@@ -257,9 +295,24 @@ export class BulkGraph {
     this.files.about.write([id, c.entity, 'ABOUT']);
   }
 
+  /** Writes the merged relationships, each with its two ends found again from its key. */
+  private writeRelations(): CsvFile {
+    const file = new CsvFile(join(this.dir, 'relations.csv'), RELATION_COLUMNS);
+    const types = this.relationTypes.length;
+    this.relationKeys.forEach((key, relation) => {
+      const pair = (key - (key % types)) / types;
+      const source = this.entityIds[Math.floor(pair / this.entityLimit)]!;
+      const target = this.entityIds[pair % this.entityLimit]!;
+      file.write([source, target, this.relationTypes[key % types], this.confidences[relation], this.evidenceCounts[relation]]);
+    });
+    file.close();
+    return file;
+  }
+
   /** Writes the merged entities and relationships and closes every file. */
   finish(): BulkFiles {
     for (const f of Object.values(this.files)) f.close();
+    const relations = this.writeRelations();
     const emptyEntity = new EmptyListTracker<string>();
     const entities = new CsvFile(join(this.dir, 'entities.csv'), ENTITY_COLUMNS);
     for (const [id, n] of this.entities) {
@@ -267,16 +320,11 @@ export class BulkGraph {
       entities.write([id, [...n.labels], n.name, n.type, n.aliases, n.aliases.reduce((s, a) => `${s} | ${a}`, ''), n.nameRank, ...attack], (property, empty) => emptyEntity.note(n.type, property, id, empty));
     }
     entities.close();
-    const relations = new CsvFile(join(this.dir, 'relations.csv'), RELATION_COLUMNS);
-    for (const r of this.relations.values()) relations.write([r.source, r.target, r.type, r.confidence, r.count]);
-    relations.close();
     const emptyLists: EmptyLists = {
       nodes: [
         ...this.emptyDocumentLists.entries().map(({ property, keys }) => ({ label: 'Document' as const, property, ...(keys ? { ids: keys } : {}) })),
         ...emptyEntity.entries().map(({ scope, property, keys }) => ({ label: 'Entity' as const, type: scope, property, ...(keys ? { ids: keys } : {}) })),
       ],
-      // Relationships hold no lists any more: their evidence is nodes.
-      relations: [],
     };
     // The ingest's store-wide write lock exists once anything was written; its seq counts batches.
     const lock = new CsvFile(join(this.dir, 'write-lock.csv'), LOCK_COLUMNS);

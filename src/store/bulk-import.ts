@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError, EnvironmentError } from '../model/errors.js';
-import type { Ontology } from '../model/ontology.js';
+import { ENTITY_TYPES } from '../model/ontology.js';
 import { ARRAY_DELIMITER, type BulkFiles, type EmptyLists } from './bulk-graph.js';
 import { closeConnection, connect, explainNeo4jError, openSession, type Connection } from './connection.js';
 import { readCypher } from './cypher-files.js';
@@ -133,19 +133,40 @@ async function scan(connection: Connection, query: string, params: Record<string
   }
 }
 
-/** Sets the lists the importer could not write empty; labels, types and names come from kg's closed lists. */
-async function restoreEmptyLists(connection: Connection, empty: EmptyLists, ontology: Ontology): Promise<void> {
-  for (const { label, type, property, ids } of empty.nodes) {
-    if (!LIST_PROPERTY.test(property)) throw new Error(`not a list property of kg: ${property}`);
-    const fill = (file: string) => readCypher(file).replaceAll('NODE_LABEL', label).replaceAll('LIST_PROPERTY', property);
-    if (ids) await inChunks(connection, fill('bulk/empty-node-list.cypher'), 'ids', ids);
-    else await scan(connection, fill('bulk/empty-node-list-scan.cypher'), { type: type ?? null });
+/** `x.p IS NULL OR …` and `x.p = coalesce(x.p, []), …` for these list properties of kg's. */
+function listClauses(variable: string, properties: string[]): { missing: string; empty: string } {
+  for (const property of properties) if (!LIST_PROPERTY.test(property)) throw new Error(`not a list property of kg: ${property}`);
+  return {
+    missing: properties.map((p) => `${variable}.${p} IS NULL`).join(' OR '),
+    empty: properties.map((p) => `${variable}.${p} = coalesce(${variable}.${p}, [])`).join(', '),
+  };
+}
+
+/** The entries to fix by scan, grouped by scope, each scope's properties together: one scan of a scope sets them all. */
+function scansByScope<T extends { property: string }>(entries: T[], scope: (entry: T) => string): Map<string, { first: T; properties: string[] }> {
+  const scopes = new Map<string, { first: T; properties: string[] }>();
+  for (const entry of entries) {
+    const key = scope(entry);
+    const found = scopes.get(key);
+    if (found) found.properties.push(entry.property);
+    else scopes.set(key, { first: entry, properties: [entry.property] });
   }
-  for (const { type, property, pairs } of empty.relations) {
-    if (!(type in ontology.relationTypes) || !/^[A-Z][A-Z_]*$/.test(type) || !LIST_PROPERTY.test(property)) throw new Error(`not a list of an ontology relationship: ${type}.${property}`);
-    const fill = (file: string) => readCypher(file).replaceAll('REL_TYPE', type).replaceAll('LIST_PROPERTY', property);
-    if (pairs) await inChunks(connection, fill('bulk/empty-relation-list.cypher'), 'pairs', pairs);
-    else await scan(connection, fill('bulk/empty-relation-list-scan.cypher'), {});
+  return scopes;
+}
+
+/** Sets the lists the importer could not write empty; labels and names come from kg's closed lists. */
+async function restoreEmptyLists(connection: Connection, empty: EmptyLists): Promise<void> {
+  for (const { label, property, ids } of empty.nodes) {
+    if (!ids) continue;
+    if (!LIST_PROPERTY.test(property)) throw new Error(`not a list property of kg: ${property}`);
+    await inChunks(connection, readCypher('bulk/empty-node-list.cypher').replaceAll('NODE_LABEL', label).replaceAll('LIST_PROPERTY', property), 'ids', ids);
+  }
+  for (const { first, properties } of scansByScope(empty.nodes.filter((n) => !n.ids), (n) => `${n.label}:${n.type ?? ''}`).values()) {
+    // An entity's type is one of its labels: the scan reads that label's nodes only.
+    const label = first.type ?? first.label;
+    if (!(ENTITY_TYPES as readonly string[]).includes(label) && label !== first.label) throw new Error(`not an entity type of kg: ${label}`);
+    const clauses = listClauses('n', properties);
+    await scan(connection, readCypher('bulk/empty-node-lists-scan.cypher').replaceAll('NODE_LABEL', label).replaceAll('MISSING_LISTS', clauses.missing).replaceAll('EMPTY_LISTS', clauses.empty), { type: first.type ?? null });
   }
 }
 
@@ -159,7 +180,7 @@ export interface ImportOptions {
  * Imports the files into the store of the local server on this port, then starts the server on it and applies
  * kg's schema. The store must be empty (checked again here, just before the server is stopped).
  */
-export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, ontology: Ontology, options: ImportOptions): Promise<{ importSeconds: number; importerPeakMb: number | undefined; startSeconds: number; schemaSeconds: number; uri: string }> {
+export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, options: ImportOptions): Promise<{ importSeconds: number; importerPeakMb: number | undefined; startSeconds: number; schemaSeconds: number; listsSeconds: number; uri: string }> {
   buildLauncher();
   const staging = join(store.kgHome, `import-${store.port}`);
   rmSync(staging, { recursive: true, force: true });
@@ -184,14 +205,17 @@ export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, 
   const startStart = performance.now();
   let startSeconds = 0;
   let schemaSeconds = 0;
+  let listsSeconds = 0;
   let uri: string;
   try {
     uri = await withLocalConnection(store, async (connection) => {
       const schemaStart = performance.now();
       startSeconds = (schemaStart - startStart) / 1000;
       await applySchema(connection);
-      await restoreEmptyLists(connection, files.emptyLists, ontology);
-      schemaSeconds = (performance.now() - schemaStart) / 1000;
+      const listsStart = performance.now();
+      schemaSeconds = (listsStart - schemaStart) / 1000;
+      await restoreEmptyLists(connection, files.emptyLists);
+      listsSeconds = (performance.now() - listsStart) / 1000;
       return connection.uri;
     });
   } catch (error) {
@@ -202,5 +226,5 @@ export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, 
   }
   swap.commit();
   rmSync(staging, { recursive: true, force: true });
-  return { importSeconds, importerPeakMb, startSeconds, schemaSeconds, uri };
+  return { importSeconds, importerPeakMb, startSeconds, schemaSeconds, listsSeconds, uri };
 }
