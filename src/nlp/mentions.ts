@@ -616,7 +616,7 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       // "Bani Rashid village": a known place name before an unknown name word and the kind of place is inside a longer name.
       const after = sentence.tokens[hit.last];
       if (hit.entry.type === 'Location' && hit.form === 'name' && after?.spaceBefore && isCapitalized(after) && isWord(after) && !finder.isCommon(after.text) && SUBDIVISION_AFTER.test(sentence.tokens[hit.last + 1]?.text ?? '') && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 2)).some((h) => h.first === 0)) continue;
-      // "Port Orange", "Bala Murghab": a known place name inside a longer one is no mention of its own.
+      // "Nueva Tulsa", "Bala Murghab": a known place name inside a longer one is no mention of its own.
       if (hit.entry.type === 'Location' && hit.form === 'name' && previous && hit.first > 1 && isCapitalized(previous) && isWord(previous) && !covered[hit.first - 1] && !/^(?:The|A|An|In|At|On|Near|Of)$/.test(previous.text) && !finder.isTitle(previous.text.toLowerCase())) continue;
       const mention = withArticle(sentence, finder.fromGazetteer(sentence, hit));
       for (let k = hit.first; k < hit.last; k++) covered[k] = true;
