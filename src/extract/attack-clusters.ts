@@ -111,7 +111,7 @@ function inContext(phrase: AttackPhrase, input: ClusterInput): AttackPhrase {
   return phrase;
 }
 
-/** "two bombings in Charikar and Kabul": one bombing in Charikar, one in Kabul, each named in the singular. */
+/** "two bombings in Jalalabad and Kabul": one bombing in Jalalabad, one in Kabul, each named in the singular. */
 function eachAttack(phrase: AttackPhrase): AttackPhrase[] {
   if (phrase.eachIn.length < 2) return [phrase];
   const others = phrase.facts.places.filter((p) => !phrase.eachIn.includes(p));
@@ -183,7 +183,7 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
       }
       const previous = facts.countries.length > 0 ? (compatible.at(-1) ?? latest(phrase)) : latest(phrase);
       if (previous) join(previous, phrase);
-      // "Gunmen opened fire on a checkpoint in Tal Afar. No group claimed the attack.": with nothing named
+      // "Gunmen raked a checkpoint near Baiji with gunfire. No group claimed the attack.": with nothing named
       // before it, "the attack" is the event the text has been telling, placed by the sentences before.
       else if (!clusters.length) open(inContext(phrase, input));
       continue;

@@ -1,6 +1,6 @@
 // When an attack happened, as its report says: dates written out in full are read as stated ("Feb. 9, 2019"
 // is 2019 whatever the article's year); dates that lean on the day of writing ("last Friday", "yesterday",
-// "on Sept. 17") are resolved against the article's publication date (weekdays and relative words by
+// "on Nov. 21") are resolved against the article's publication date (weekdays and relative words by
 // chrono-node), never taken from it.
 import * as chrono from 'chrono-node';
 import { findDates, type PartialDate } from '../ingest/index.js';
@@ -12,7 +12,7 @@ export interface AttackDate {
 }
 
 // chrono costs about a quarter of a millisecond a call: only text with a word it reads against the day of
-// writing reaches it ("on Sept. 17" needs no parser to take the publication's year).
+// writing reaches it ("on Nov. 21" needs no parser to take the publication's year).
 const LEANS_ON_TODAY = /\b(?:yesterday|today|tonight|ago|last (?:night|week|weekend|month)|this (?:morning|afternoon|evening|week)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 const DAY_MS = 86_400_000;
 

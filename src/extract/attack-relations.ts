@@ -1,5 +1,5 @@
-// What an attack was aimed at when the attack is a noun, read off the dependency parse (TARGETED): "the building was
-// shattered by an explosion", "the blast destroyed the Hotel X", "the bombing of the Pentagon". Readings where the
+// What an attack was aimed at when the attack is a noun, read off the dependency parse (TARGETED): "the depot was
+// gutted by a blast", "the blast destroyed the Hotel X", "the bombing of the Treasury". Readings where the
 // attack is the verb ("stormed Camp X", "the hotel was attacked") are in syntax-relations.ts with the agents. Only
 // sentences with an attack, a possible target and a damage verb or an "of" are parsed.
 import { parseTokens, type Sentence } from '../nlp/index.js';
@@ -24,7 +24,7 @@ export class AttackTargets {
     const targets = slots.filter((s) => TARGETS.has(s.type) && s.role === 'head' && !s.speaker && !(s.type === 'Location' && this.knownPlace(s.ref)));
     if (!targets.length) return [];
     const damage = tokens.some((t) => DAMAGE.test(t.text));
-    // "The X building was shattered by an explosion", "the first bomb destroyed the Y": the device or blast of
+    // "The X building was gutted by a blast", "the second device wrecked the Y": the device or blast of
     // the attack the text tells, when the sentence names no attack of its own.
     const told = !attacks.length && damage && tokens.some((t) => DEVICE.test(t.text)) ? recentAttack() : undefined;
     if (!attacks.length && !told) return [];
@@ -67,7 +67,7 @@ export class AttackTargets {
           for (const v of [verb, ...withRel(verb, 'conj').filter((c) => DAMAGE.test(tokens[c]!.text))]) for (const o of withRel(v, 'obj')) for (const t of targetsAt(o)) add(attack, t, 'attack-damaged');
         }
       }
-      // "the bombing of the Pentagon", "the assassination of X"; a place after "of" is where ("the siege of X Street").
+      // "the bombing of the Treasury", "the assassination of X"; a place after "of" is where ("the siege of X Street").
       for (const m of withRel(a, 'nmod')) if (caseOf(m) === 'of') for (const t of targetsAt(m)) if (t.type !== 'Location') add(attack, t, 'attack-of');
     }
     return hits;

@@ -24,7 +24,7 @@ export interface AttackPhrase extends TextSpan {
   /** Countries of `facts` that only the gazetteer puts its places in ("Kabul": Afghanistan): they tie reports of one
    * attack together, but the text does not say the attack was there. */
   impliedCountries: string[];
-  /** "two suicide bombings ... in Charikar and Kabul": places joined by "and", as many as the count, one attack in each. */
+  /** "two suicide bombings ... in Jalalabad and Kabul": places joined by "and", as many as the count, one attack in each. */
   eachIn: string[];
   /** One of the attacks of a phrase split by `eachIn`: its figures count them all, so none is its own. */
   shared: boolean;
@@ -42,7 +42,7 @@ const ADVERBS = /^(?:also|already|still|just|even|only|reportedly|allegedly|rece
 const CASUALTY_VERB = /\b(?:killed|killing|wounded|wounding|injured|injuring|left)\s+(?:\S+\s+){0,2}\d/;
 const KILLED_IN = /\b(?:killed|wounded|injured)\s+(?:\S+\s+){0,3}(?:in|during|at)$/;
 const PLACE_NOUN = /^(?:city|town|village|capital|province|region|state|district|border|soil|territory|port|county|governorate|oblast|coast|countryside|side|part)$/;
-// "two accidental explosions", "the device detonated accidentally": an accident is no attack.
+// "three accidental blasts", "the bomb exploded accidentally": an accident is no attack.
 const ACCIDENT = /^accident(?:al|ally)?$/;
 // "the gunman was shot dead by police": force used by the state against an attacker is no attack of its own.
 const BY_THE_STATE = /^\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|policemen|officers?|troops|soldiers|security forces|guards?|snipers?)\b/i;
@@ -51,7 +51,7 @@ const HAPPENED = /^(?:occurred|happened|unfolded|erupted|began|started)$/;
 const PLACING = /^(?:in|at|on|near|outside|inside)$/;
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
-// The word after a place that says what kind of place it is: "Wanlaweyn town", "Ghor province".
+// The word after a place that says what kind of place it is: "Balcad town", "Nimroz province".
 export const SUBDIVISION_NOUN = /^(?:city|town|village|area|district|sub-district|subdistrict|province|region|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|department|parish|suburb|camp)$/i;
 const OWNED_ABROAD = /^(?:embassy|consulate|mission|embassies|consulates)$/;
 const ACTORS = new Set(['Group', 'Person', 'Organization', 'Country']);
@@ -132,14 +132,14 @@ export class AttackFinder {
       const first = tokens.findIndex((t) => t.start >= start);
       const last = tokens.findIndex((t) => t.end >= start + m![0].length) + 1;
       if (first < 0 || last <= first) continue;
-      // "planted an improvised explosive device (IED) along a road in X": a weapon named inside the verb's match
+      // "planted an improvised explosive device (IED) beside a culvert in X": a weapon named inside the verb's match
       // that places nothing gives way to the verb, whose clause says where.
       const inside = found.filter((p) => p.first < last && p.last > first);
       if (inside.some((p) => p.byVerb || namesAnything(p.facts))) continue;
       const after = sentence.text.slice(m.index + m[0].length);
       if (BY_THE_STATE.test(after) || ACCIDENT.test(lower[last] ?? '') || ACCIDENT.test(lower[first - 1] ?? '')) continue;
       for (const p of inside) found.splice(found.indexOf(p), 1);
-      // "The explosion in X coincided with an attack in Y, in which a man stabbed eight people": the verb's clause
+      // "The explosion in X came hours after an attack in Y, where a man wounded five people with a knife": the verb's clause
       // begins after the last attack the sentence named before it, whose places are its own.
       const clauseStart = found.reduce((start, p) => (!p.byVerb && p.last <= first ? Math.max(start, p.last) : start), 0);
       found.push(this.verbPhrase(sentence, mentions, clauseStart, first, last, kind, m[0], published));
@@ -175,7 +175,7 @@ export class AttackFinder {
       // "planning attacks": a verb ends the phrase; "the impending attack": after a determiner it is an adjective.
       const afterDeterminer = DEFINITE.has(lower[k - 1] ?? '') || ['a', 'an'].includes(lower[k - 1] ?? '');
       if ((verbs.has(k) || /ing$/.test(word) || ADVERBS.test(word)) && !afterDeterminer) break;
-      // "The first attack occurred at a rally", "a second bombing took place in X": an ordinal counts the attacks
+      // "The first blast hit a wedding party", "a second bombing took place in X": an ordinal counts the attacks
       // the text tells; whether it names one is known once its places are.
       if (ORDINALS.includes(word)) ordinal = ORDINALS.indexOf(word) + 1;
       else if (this.nonSpecific.has(word) || ACCIDENT.test(word)) generic = true;
@@ -205,7 +205,7 @@ export class AttackFinder {
         continue;
       }
       if (RIGHT_STOP.has(word)) break;
-      // "the attack in response to Trump's decision": what it answered is no part of where it was.
+      // "the bombing in retaliation for the minister's visit": what it answered is no part of where it was.
       if (/^(?:in|as)$/.test(word) && /^(?:response|retaliation|revenge|reprisal)$/.test(lower[k + 1] ?? '')) break;
       // "A rocket attack hit the port city of Eilat": what the attack struck says where it was.
       if (STRUCK.test(word) && k === last && !definite) continue;
@@ -288,11 +288,11 @@ export class AttackFinder {
     // An event told by its verb is placed by its clause: "took 912 people hostage at Moscow's Dubrovka Theater",
     // up to what follows it ("to demand ... from Chechnya" is no place of the event).
     const CLAUSE_END = /^(?:to|,|;|which|who|while|because|after|before|and)$/i;
-    // "attacked and ransacked a compound in X", "killed two farmers and a soldier in X": an "and" that joins verbs
+    // "stormed and looted a depot in X", "killed three herders and a policeman in X": an "and" that joins verbs
     // of the event or its objects goes on; one that starts what came next ("and fled") ends the clause.
     const joins = (k: number) => tokens[k]!.text.toLowerCase() === 'and' && (k === last || /^(?:a|an|the|his|her|their|its|\d.*|\p{Lu}.*|one|two|three|four|five|six|seven|eight|nine|ten|several|other|another)$/u.test(tokens[k + 1]?.text ?? ''));
     let clauseEnd = tokens.findIndex((t, k) => k >= last && CLAUSE_END.test(t.text) && !joins(k));
-    // "shot and killed X, a teacher, in Recife", "abducted 12 people, including children, in Bama": an aside set
+    // "shot and killed X, a teacher, in Recife", "abducted 12 people, including children, in Dikwa": an aside set
     // off by commas does not end the clause.
     if (tokens[clauseEnd]?.text === ',') {
       const close = tokens.findIndex((t, k) => k > clauseEnd + 1 && k - clauseEnd <= 10 && t.text === ',');
@@ -323,7 +323,7 @@ export class AttackFinder {
     // "the American band": a demonym places the attack only before a place, a venue or an attack word
     // ("the Iranian city", "a Russian concert hall"); "the Russian embassy in Kabul" names the owner.
     const placesWhatFollows = !OWNED_ABROAD.test(lower[m.last] ?? '') && (PLACE_NOUN.test(lower[m.last] ?? '') || this.venues.some((v) => wordsAt(lower, m.last, v)) || this.nounAt(lower, m.last) !== undefined);
-    // "a shop owned by a Somali-Muslim", "two Americans": a demonym standing alone names people, not a place.
+    // "a bakery run by a Kurdish-Christian", "two Americans": a demonym standing alone names people, not a place.
     if ((m.role === 'modifier' || m.via === 'gazetteer:demonym') && !placesWhatFollows) return true;
     // The same as a government phrase ("Russian embassy" read as Russia).
     if (OWNED_ABROAD.test(lower[m.last - 1]!)) return true;
@@ -353,13 +353,13 @@ export class AttackFinder {
     const lowerAll = tokens.map((t) => t.text.toLowerCase());
     for (const m of mentions) {
       if (m.first < from || m.last > to || m.role === 'modifier' && m.type !== 'Country') continue;
-      // "an improvised explosive device (IED)" read as a name: the attack's own words are not its place.
+      // "a vehicle-borne improvised explosive device (VBIED)" read as a name: the attack's own words are not its place.
       if (m.first < nounLast && m.last > nounFirst) continue;
       if (m.type === 'Country' && this.notWhere(m, tokens, lowerAll, mentions)) continue;
       const ref = refOf(m);
       if (PLACE_TYPES.has(m.type) && this.isSite(m)) {
         if (!facts.sites.includes(ref)) facts.sites.push(ref);
-        // "London Bridge", "Manchester Arena": a site named after a town the gazetteer knows lies in that town.
+        // "Brooklyn Bridge", "Leeds Arena": a site named after a town the gazetteer knows lies in that town.
         const town = this.townOfSite(m.name);
         if (town && !facts.places.includes(town)) {
           facts.places.push(town);
@@ -377,7 +377,7 @@ export class AttackFinder {
           implied.push(country);
         }
       } else if (m.type === 'Country') {
-        // "the Yemeni port of Aden": the place named after "of" is where it was; the demonym only says what country
+        // "the Libyan port of Misrata": the place named after "of" is where it was; the demonym only says what country
         // that place is in, as the gazetteer would.
         const qualifiesPlace = m.via === 'gazetteer:demonym' && PLACE_NOUN.test(lowerAll[m.last] ?? '') && lowerAll[m.last + 1] === 'of' && mentions.some((p) => p.first === m.last + 2 && p.type === 'Location');
         if (!facts.countries.includes(ref)) {
@@ -386,7 +386,7 @@ export class AttackFinder {
         } else if (implied.includes(ref) && !qualifiesPlace) implied.splice(implied.indexOf(ref), 1);
       }
       else if (m.type === 'Person') facts.persons.push(ref);
-      // "the bombing of the Pentagon": a body the attack was aimed at tells which attack it is.
+      // "the bombing of the Treasury": a body the attack was aimed at tells which attack it is.
       else if (m.type === 'Organization' && m.first >= nounLast && /^(?:of|on|against)$/i.test(tokens[m.first - 1]?.text === 'the' ? (tokens[m.first - 2]?.text ?? '') : (tokens[m.first - 1]?.text ?? ''))) facts.names.push(m.name);
       else if (m.type === 'Event' && m.last <= nounFirst) facts.names.push(m.name);
     }
@@ -407,7 +407,7 @@ export class AttackFinder {
       }
     }
     const spanEnd = tokens[Math.min(to, tokens.length) - 1]!.end - sentence.start;
-    // "the bombing in Peshawar on Feb. 9, 2019": the year after the comma that ended the phrase is its date's.
+    // "the bombing in Multan on Mar. 4, 2018": the year after the comma that ended the phrase is its date's.
     const year = /^,\s(?:19|20)\d\d\b/.exec(sentence.text.slice(spanEnd, spanEnd + 6))?.[0] ?? '';
     const span = sentence.text.slice(tokens[from]!.start - sentence.start, spanEnd) + year;
     const date = readAttackDate(span, published) ?? (from === 0 ? undefined : (leadingDate(sentence, nounFirst, published) ?? whenDate(sentence, nounFirst, published)));
@@ -428,7 +428,7 @@ const namesAnything = (f: AttackFacts) => f.places.length + f.sites.length + f.c
 
 const isPlace = (m: EntityMention) => m.type === 'Location' || m.type === 'Country';
 
-/** Refs of the places joined by "and" between tokens [from, to): "in Charikar and Kabul" gives both. */
+/** Refs of the places joined by "and" between tokens [from, to): "in Jalalabad and Kabul" gives both. */
 function coordinatedPlaces(tokens: Token[], mentions: EntityMention[], from: number, to: number): string[] {
   const places: string[] = [];
   for (let k = from; k < to; k++) {
@@ -442,7 +442,7 @@ function coordinatedPlaces(tokens: Token[], mentions: EntityMention[], from: num
 }
 
 /**
- * "in the Manar area, Shahrak district, Ghor province, Afghanistan": a phrase that ends on a place goes on
+ * "in the Sarak area, Dawlatabad district, Faryab province, Afghanistan": a phrase that ends on a place goes on
  * through the places that follow it, comma by comma, each the container of the one before. Returns the new end.
  */
 export function placeChainEnd(tokens: Token[], mentions: EntityMention[], last: number): number {
@@ -461,7 +461,7 @@ const NOUN_CONTEXT = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|m
 
 /**
  * Token indices of verb forms. A word right after a determiner or "of" is a noun ("a market", "the fire"), and so
- * is one after a name that follows a determiner ("the Christmas market", "a Kabul hotel").
+ * is one after a name that follows a determiner ("the Easter fair", "a Kabul hotel").
  */
 function verbTokens(sentence: Sentence): Set<number> {
   const verbs = new Set<number>();

@@ -4,14 +4,14 @@ import type { Lexicon } from '../model/gazetteer.js';
 import type { AttributeReport } from '../model/extraction.js';
 import { countPattern, parseCount, type Sentence } from '../nlp/index.js';
 
-// "at least an additional 151": a count added to one already given is still this attack's.
+// "at least a further 62": a count added to one already given is still this attack's.
 const QUALIFIER = '(?:(?<q>at least|nearly|almost|more than|over|about|around|roughly|approximately|some|up to|as many as|at most|fewer than|less than|a total of|in total) )?(?:(?:an? )?(?:additional|further) |another )?';
 
 const ATTACKERS = /\b(?:attackers?|gunmen|gunman|assailants?|bombers?|militants?|terrorists?|suspects?|perpetrators?|jihadists?|insurgents?|fighters?|hostage-takers?|hijackers?|kidnappers?|abductors?)\b/;
 
 // "no one was killed", "nobody else was hurt": the clause counts no one.
 const NO_ONE = /\b(?:no one|nobody|none|no other|no \w+|not)\s+(?:[\w']+\s+){0,3}$/;
-// "shot and killed Rozi Khan": one named victim, not "killed Afghan soldiers".
+// "shot and killed Tariq Mansoor": one named victim, not "killed Afghan soldiers".
 const NAMED_VICTIM = /\b(?:shot and killed|shot dead|stabbed to death|assassinated|murdered|beheaded|killed|killing)\s+(?:\p{Lu}[\p{L}'-]*\.?\s+){0,4}\p{Lu}[\p{L}'-]*(?!\s+\p{Ll}+s\b)(?!\s+(?:and|or)\s)(?=[\s,.;]|$)/gu;
 
 export interface CasualtyFigure {
@@ -56,7 +56,7 @@ export class CasualtyReader {
    */
   private partAfter(text: string, from: number, figureEnd: number): { value: number; end: number } | undefined {
     const m = this.partPattern.exec(text.slice(from));
-    // "21 soldiers and an unknown number of assailants": a part with no count adds nothing.
+    // "14 guards and an unknown number of militants": a part with no count adds nothing.
     if (!m || ATTACKERS.test(m.groups!.what!) || /^(?:unknown|number|few|handful)\b/.test(m.groups!.what!)) return undefined;
     const value = /^(?:a|an)$/.test(m.groups!.p!) ? 1 : parseCount(m.groups!.p!, this.lexicon.countWords);
     if (value === undefined) return undefined;
@@ -70,7 +70,7 @@ export class CasualtyReader {
     const found: CasualtyFigure[] = [];
     const add = (key: 'deaths' | 'injured', index: number, length: number) => {
       if (counted.some((f) => f.key === key) || found.some((f) => f.key === key) || NO_ONE.test(text.slice(Math.max(0, index - 30), index))) return;
-      // The subject of "was killed" is before it: "The assailant was killed".
+      // The subject of "was killed" is before it: "The gunman was killed".
       const clause = text.slice(Math.max(0, text.lastIndexOf(',', index - 1) + 1, text.lastIndexOf(' and ', index) + 1), index + length);
       found.push({ key, value: 1, attackers: ATTACKERS.test(clause), qualifier: undefined, start: sentence.start + index, end: sentence.start + index + length, text: sentence.text.slice(index, index + length) });
     };

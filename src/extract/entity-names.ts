@@ -1,17 +1,17 @@
 // One entity per real thing within a document: a person's short name takes the one full name it fits, and a
-// place or body named with and without its kind word ("Kandahar" and "Kandahar province", "the Didsbury mosque",
-// "West Midlands Police Force") is one, and so is a body and the acronym set off after its name.
+// place or body named with and without its kind word ("Kandahar" and "Kandahar province", "the Headingley mosque",
+// "Severn Valley Police Force") is one, and so is a body and the acronym set off after its name.
 import type { Lexicon } from '../model/gazetteer.js';
 import type { EntityMention, Sentence } from '../nlp/index.js';
 
-/** Kind words that name the same thing as the bare name: "Kandahar province", "West Midlands Police Force". */
+/** Kind words that name the same thing as the bare name: "Kandahar province", "Severn Valley Police Force". */
 const SAME_THING_KINDS: Partial<Record<string, RegExp>> = {
   Location: /^(?:city|town|village|district|sub-district|province|county|governorate|prefecture|municipality|state|area|estate)$/,
   Organization: /^(?:force|service)$/,
 };
 
 export class EntityNames {
-  /** Lower-case words after a place that say what of it is meant: "Kabul airport", "Bellecour metro". */
+  /** Lower-case words after a place that say what of it is meant: "Kabul airport", "Perrache metro". */
   private readonly placeWords: Set<string>;
 
   constructor(lexicon: Lexicon) {
@@ -30,7 +30,7 @@ export class EntityNames {
       const kinds = SAME_THING_KINDS[m.type];
       if (!kinds) return m;
       const aliases: string[] = [];
-      // "Arghandab district": the kind word the name is written with is one more way to name the place.
+      // "Spin Boldak district": the kind word the name is written with is one more way to name the place.
       const next = sentences[m.sentence]?.tokens[m.last];
       if (m.type === 'Location' && next?.spaceBefore && /^\p{Ll}/u.test(next.text) && this.placeWords.has(next.text)) aliases.push(`${m.name} ${next.text}`);
       const words = m.name.split(' ');
@@ -48,7 +48,7 @@ export class EntityNames {
 const ACRONYM = /^\p{Lu}[\p{Lu}\d&-]{1,9}$/u;
 
 /**
- * "the Animal Liberation Front (ALF)", "Ulster Volunteer Guard (UVG)": an acronym the gazetteer does not know,
+ * "the Highland Liberation Front (HLF)", "Coastal Volunteer Guard (CVG)": an acronym the gazetteer does not know,
  * set off in brackets right after a name with its first letter, is that name's short form here and further on.
  */
 function unifyAcronyms(mentions: EntityMention[], sentences: Sentence[]): EntityMention[] {

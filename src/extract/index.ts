@@ -103,7 +103,7 @@ export class Extractor {
     for (const [phrase, ref] of refs) attackSlotsBySentence.set(phrase.sentence, [...(attackSlotsBySentence.get(phrase.sentence) ?? []), { phrase, ref }]);
     let lastAttack: { ref: string; sentence: number } | undefined;
     const recalled = new Set(clusters.filter((c) => c.explicitYear && c.facts.year !== publishedYear).map((c) => c.ref));
-    // "Assailants opened fire on a bus, killing two. ... No group claimed the attack.": figures told before the
+    // "Assailants fired on a minibus, killing two. ... No group claimed the attack.": figures told before the
     // text first names the attack wait for it, within their paragraph.
     const waiting: Array<{ figure: CasualtyFigure; sentence: number }> = [];
     const attach = (ref: string, figure: CasualtyFigure) => entities.get(ref)!.attributes.push(toAttribute(figure, article.id));
@@ -129,7 +129,7 @@ export class Extractor {
     // a report gives, their figure is the toll too, marked as theirs.
     for (const cluster of clusters) {
       const entity = entities.get(cluster.ref)!;
-      // "stabbed three passengers ... two were killed and one was injured": everyone attacked is the count of the
+      // "stabbed three shoppers ... two were killed and one was injured": everyone attacked is the count of the
       // hurt only where the text gives no other count.
       if (entity.attributes.some((a) => (a.key === 'deaths' || a.key === 'injured') && a.qualifier !== ATTACKED)) entity.attributes = entity.attributes.filter((a) => a.qualifier !== ATTACKED);
       const attributes = entity.attributes;

@@ -193,7 +193,7 @@ export class RelationReader {
       // "a group linked to al Qaeda said it was behind": what a subject is linked to is not the subject.
       const twoBefore = (s: Slot) => this.gapText(scope, Math.max(0, s.first - 2), s.first);
       const described = (s: Slot) => DESCRIBED_BY.test(twoBefore(s));
-      // "Saab announced an inquiry and stated that those responsible are involved in the attack": a clause after
+      // "Okonjo announced a review and stated that the gunmen were involved in the raid": a clause after
       // "that" with a subject of its own lies between the name and the cue, so the name only speaks of it.
       const ownClause = (s: Slot) => {
         const gap = scope.sentence.tokens.slice(s.last, span.first).map((t) => t.text.toLowerCase());
@@ -272,7 +272,7 @@ export class RelationReader {
           return before ? [before] : [];
         }
         // "claiming responsibility for numerous attacks": an object is given, and it is no attack the text names;
-        // "claimed responsibility for torching a crane": an act told by its verb is the attack in context.
+        // "claimed responsibility for firebombing a depot": an act told by its verb is the attack in context.
         const objectWord = (k: number) => /^(?:for|in|of)$/i.test(tokens[k]?.text ?? '') && !/^\p{Ll}+ing$/u.test(tokens[k + 1]?.text ?? '');
         // "the involvement of X": an object after the cue that filled the source is no attack.
         const sourceAfter = sources?.some((s) => s.first >= span.last) ?? false;

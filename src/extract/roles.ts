@@ -156,7 +156,7 @@ export class RoleReader {
       if (lower[inAt] === 'in') {
         const at = inAt + 1 + (lower[inAt + 1] === 'the' ? 1 : 0);
         const named = places.find((m) => m.first === at + (COMPASS.test(lower[at] ?? '') ? 1 : 0));
-        // "Mastung in Pakistan's Balochistan province": the possessed place is the nearer container.
+        // "Kalat in Pakistan's Balochistan province": the possessed place is the nearer container.
         const possessed = named && lower[named.last] === "'s" ? places.find((m) => m.first === named.last + 1) : undefined;
         const container = possessed ?? named;
         const target = container && slotOf(container);
@@ -176,7 +176,7 @@ export class RoleReader {
         const target = land && slotOf(land);
         if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.8, rule: 'landform' });
       }
-      // "Beslan, southern Russia.", "Wanlaweyn town, Lower Shebelle region, Somalia": an address, each place in
+      // "Beslan, southern Russia.", "Balcad town, Middle Shabelle region, Somalia": an address, each place in
       // the next; a list of places ("Cologne, Vienna and Madrid") is none.
       const container = next === ',' || SUBDIVISION_NOUN.test(next ?? '') ? addressContainer(place, places, lower) : undefined;
       const target = container && slotOf(container);

@@ -78,7 +78,7 @@ export class SyntaxRelations {
       if (selfTold || placed) return true;
     }
     // "X fighters killed 19 soldiers in an assault": an agent, then a doing verb, before the attack noun.
-    // "charges that he set off a device": a personal pronoun stands for a person the sentence named before it.
+    // "accusations that he planted a device": a personal pronoun stands for a person the sentence named before it.
     const pronoun = parties.some((s) => s.type === 'Person' && s.last <= attack.first) ? tokens.findIndex((t, k) => k < attack.first && attack.first - k <= 14 && PERSONAL.test(t.text)) : -1;
     // Only a verb in the past counts here: "bombing" or "ramming" before the attack noun is part of it.
     // The verb may sit inside the attack's own words: "Boko Haram [gunmen killed 17] near Baga".

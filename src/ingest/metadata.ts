@@ -8,7 +8,7 @@ export function titleOf(text: string): string {
   return headline.length > 200 ? `${headline.slice(0, 197)}...` : headline;
 }
 
-// "On 17 September 2019, two bombs ...", "since March 3, 2015": a date a sentence tells an event by is no
+// "On 12 October 2018, two bombs ...", "since March 3, 2015": a date a sentence tells an event by is no
 // byline's, unless a word of publishing introduces it ("Posted on March 3, 2019").
 const EVENT_DATE = /\b(?:on|since|until|till|before|after|from|of|by)\s+(?:the\s+)?$/i;
 const PUBLISHED = /\b(?:published|posted|updated|dated|issued|filed|released)\s+(?:on\s+)?$/i;

@@ -108,7 +108,7 @@ class MentionFinder {
     return isCommonWord(word) || this.gazetteer.commonWords.has(lowered) || (/\p{Ll}s$/u.test(word) && this.gazetteer.commonWords.has(lowered.slice(0, -1)));
   }
 
-  /** "Animal Liberation Front", "Ku Klux Klan", "Revolutionary Cells": words (lower case) that only an armed group's name ends on. */
+  /** "Highland Liberation Front", "Silver Star Klan", "Red Dawn Cells": words (lower case) that only an armed group's name ends on. */
   armedGroupName(words: string[]): boolean {
     const last = words[words.length - 1] ?? '';
     return words.length > 1 && (this.groupHeads.has(last) || (this.groupNameWords.has(last) && words.some((w) => this.groupMarks.has(w))));
@@ -125,7 +125,7 @@ class MentionFinder {
     const next = tokens[last];
     const nextWord = next?.text.toLowerCase() ?? '';
     // "Lake Chad" is water, not the country; "Mount Sinjar" a mountain, not the town.
-    // "the Straits of Gibraltar", "the Gulf of Aden": water or land named after a place is a place of its own.
+    // "the Straits of Messina", "the Gulf of Oman": water or land named after a place is a place of its own.
     const featureAt = tokens[first - 1]?.text === 'of' && WATER_OF.test(tokens[first - 2]?.text ?? '') ? first - 2 : first - 1;
     const feature = tokens[featureAt];
     if (feature && featureAt >= 0 && isCapitalized(feature) && (featureAt === first - 2 || this.locPrefixes.has(feature.text.toLowerCase()))) {
@@ -159,14 +159,14 @@ class MentionFinder {
       const previousTwo = lower(tokens, first - 2, first);
       // "that Ankara had alerted Baghdad": "that" before a capital that acts opens a clause; it is no determiner.
       const complementizer = previous === 'that' && AUXILIARIES.test(nextWord);
-      // "CARACAS, Venezuela (AP)", "Kabul, Afghanistan": a capital in an address is the city.
+      // "LIMA, Peru (AP)", "Kabul, Afghanistan": a capital in an address is the city.
       const addressed = nextWord === ',' && matchGazetteer(this.gazetteer, tokens.slice(last + 1, last + 5)).some((h) => h.first === 0 && h.entry.type === 'Country' && h.form === 'name');
       // "in central Tokyo", "drove to Tokyo", "reported from Washington": a place word or a verb's direction before it.
       const position = COMPASS_WORD.test(previous) || /^(?:central|downtown|greater|metropolitan|suburban)$/.test(previous) ? lower(tokens, first - 2, first - 1) : previous;
       // "explosions that killed 60 hit Baghdad", "a blast rocked Kabul": what an attack struck is the city.
       const direction = (/^(?:to|from)$/.test(previous) && isVerbForm(lower(tokens, first - 2, first - 1)) && !/ing$/.test(lower(tokens, first - 2, first - 1))) || STRUCK.test(previous);
-      // "in the capital, Caracas,": the city set off after the word for it.
-      // "in the heart of London", "on the outskirts of Kabul": a part of the city is a place in it.
+      // "in the capital, Lima,": the city set off after the word for it.
+      // "in the heart of Madrid", "on the outskirts of Kabul": a part of the city is a place in it.
       const partOf = previous === 'of' && PLACE_PART.test(lower(tokens, first - 2, first - 1));
       const locative = previousTwo === 'capital ,' || this.locatives.has(position) || this.locatives.has(previousTwo) || DETERMINERS.has(position) && !complementizer || direction || partOf;
       const modifiesNoun = nextWord === "'s" || (next !== undefined && isWord(next) && (this.placeNouns.has(nextWord) || phraseAfter(tokens, last, this.placeNouns) !== undefined || (isCapitalized(next) && !/^(?:has|had|is|was)$/i.test(next.text))));
@@ -183,7 +183,7 @@ class MentionFinder {
     return { ...base, type: entry.type, key: entry.id, name: entry.name, role };
   }
 
-  /** "the district of Barking", "Ban, Jammu and Kashmir, India", "North governorate": the text says the name is a place's. */
+  /** "the district of Harrow", "Reading, Pennsylvania, United States", "East governorate": the text says the name is a place's. */
   placeByForm(tokens: Token[], first: number, last: number, known: EntityMention[]): boolean {
     if (/^(?:city|town|village|region|province|district|state|county|suburb|borough) of$/.test(lower(tokens, first - 2, first))) return true;
     const next = tokens[last];
@@ -244,8 +244,8 @@ class MentionFinder {
       if (k === first) return undefined;
       if (!isCapitalized(tokens[k]!) || tokens[end]?.text === "'s" || !isCapitalized(tokens[end]!) || CONNECTORS.has(tokens[end]!.text.toLowerCase())) continue;
       let start = k;
-      // "Chief Constable", "Division General": titles in a row are one.
-      // ("West Midlands Police Chief Constable": the body's own word stays with the body.)
+      // "Chief Constable", "Brigadier General": titles in a row are one.
+      // ("Severn Valley Police Chief Constable": the body's own word stays with the body.)
       while (start - 1 > first && this.officeOrCourtesy(lower(tokens, start - 1, start)) && !this.orgSuffixes.has(lower(tokens, start - 1, start))) start--;
       return [start, end];
     }
@@ -256,12 +256,12 @@ class MentionFinder {
     return this.leaderTitles.has(phrase) || this.roleTitles.has(phrase) || (this.personTitles.has(phrase) && !/^(?:former|late|then|acting|deputy)$/.test(phrase));
   }
 
-  /** "Berman and Wang reported": two people named by their surnames, not one person called "Berman and Wang". */
+  /** "Okafor and Lindqvist reported": two people named by their surnames, not one person called "Okafor and Lindqvist". */
   splitPeople(sentence: Sentence, mention: EntityMention, known: EntityMention[], state: DocumentState): EntityMention[] {
     const { tokens } = sentence;
     const and = tokens.findIndex((t, k) => k > mention.first && k < mention.last - 1 && t.text === 'and');
     if (and < 0) return [mention];
-    // "Chris Sims and West Midlands Police Force": a part whose own words make it a body is that body.
+    // "Dana Whitcombe and Severn Valley Police Force": a part whose own words make it a body is that body.
     const part = (first: number, last: number): EntityMention => {
       const own = this.classify(sentence, first, last, known, state);
       if (own && own.type !== 'Person' && own.via === 'name:suffix') return own;
@@ -288,27 +288,27 @@ class MentionFinder {
         if (isCapitalized(t) && isWord(t) || numberedStreet(tokens, j)) j++;
         // "Deir ez-Zor", "Ras al-Ain": a short lower-case article joined by a hyphen to the next name goes on.
         else if ((/^(?:al|el|bin|ibn|abu|abd)$/i.test(t.text) || /^\p{Ll}{1,3}$/u.test(t.text) && t.spaceBefore) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && !tokens[j + 2]!.spaceBefore && isCapitalized(tokens[j + 2]!)) j += 3;
-        // "Lashkar-e-Jhangvi", "Jamaat-ul-Ahrar", "Takfir wal-Hijra": short particles joined by hyphens.
+        // "Lashkar-e-Jhangvi", "Jamaat-ul-Ahrar", "Harkat ul-Ansar": short particles joined by hyphens.
         else if (t.text === '-' && !t.spaceBefore && /^(?:e|i|ul|ud|al|el|wal|wa|u|o)$/i.test(after?.text ?? '') && !after!.spaceBefore && tokens[j + 2]?.text === '-' && !tokens[j + 2]!.spaceBefore && tokens[j + 3] && isCapitalized(tokens[j + 3]!)) j += 4;
         else if (/^(?:wal|wa)$/i.test(t.text) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && isCapitalized(tokens[j + 2]!)) j += 3;
-        // "J. Peter Donald", "John F. Kerry": an initial's full stop; "O'Neill", "D'Albini": an apostrophe.
+        // "J. Robert Hallam", "Mary K. Osei": an initial's full stop; "O'Neill", "D'Souza": an apostrophe.
         else if ((t.text === '.' && /^\p{Lu}$/u.test(tokens[j - 1]!.text) || /^['’]$/.test(t.text) && /^\p{Lu}$/u.test(tokens[j - 1]!.text)) && !t.spaceBefore && after && isCapitalized(after) && !covered[j + 1]) j += 2;
-        // "Sawma'ah", "Ma'arrat": an apostrophe inside a transliterated name, lower-case letters after it.
+        // "Ta'izz", "Ma'arrat": an apostrophe inside a transliterated name, lower-case letters after it.
         else if (/^['’]$/.test(t.text) && !t.spaceBefore && after && !after.spaceBefore && /^\p{Ll}+$/u.test(after.text) && isWord(tokens[j - 1]!) && !covered[j + 1]) j += 2;
-        // "Judith Miller and James Lee" are two people; "Tawhid and Jihad" is one name. A name already complete
-        // before the "and" ("the Rumour Service and Public Protection Service", "Whitelaw and Lord Carrington",
+        // "Helen Marsh and Omar Daoud" are two people; "Unity and Return" is one name. A name already complete
+        // before the "and" ("the Water Board and Public Health Service", "Hartley and Lord Ainsworth",
         // two known surnames) is one of two.
-        // "Badia al-Sukhnah and Badia al-Sham": a name after "and" that opens with the same word is a second one.
+        // "Wadi al-Hasa and Wadi al-Mujib": a name after "and" that opens with the same word is a second one.
         else if (t.text === 'and' && (isFirstName(after?.text ?? '') || isFirstName(tokens[i]!.text) && j - i >= 2 || after?.text === tokens[i]!.text || this.completeBeforeAnd(tokens, i, j, state))) break;
-        // "Armed Group for the Defence of the People": "of the" and "for the" go on into a name.
+        // "Popular Militia for the Defence of the Valley": "of the" and "for the" go on into a name.
         else if (/^(?:of|for)$/.test(t.text) && after?.text === 'the' && tokens[j + 2] && isCapitalized(tokens[j + 2]!) && isWord(tokens[j + 2]!) && !covered[j + 1] && !covered[j + 2] && j - i >= 2) j += 3;
         else if (t.text === '&' && !t.spaceBefore && after && !after.spaceBefore && /^\p{Lu}+$/u.test(after.text) && /^\p{Lu}+$/u.test(tokens[j - 1]!.text) && !covered[j + 1]) j += 2;
-        // "Bureau of Alcohol, Tobacco, Firearms and Explosives": a body's list of what it is of, up to its "and".
+        // "Office of Roads, Ports, Rail and Aviation": a body's list of what it is of, up to its "and".
         else if (t.text === ',' && this.bodyListAhead(tokens, i, j, covered)) j += 2;
         else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && !covered[j + 1] && isCapitalized(tokens[j + 1]!) && (t.text !== '-' || !t.spaceBefore)) j += 2;
         else break;
       }
-      // "West Midlands Police Chief Constable Chris Sims", "Division General Alejandro Pérez": a title inside the
+      // "Severn Valley Police Chief Constable Dana Whitcombe", "Brigadier General Tomás Ibarra": a title inside the
       // span ends what came before it (a body, or nothing) and starts a person's name.
       const held = this.titleInside(tokens, i, j);
       const and = held ? tokens.findIndex((t, k) => k > held[1] && k < j - 1 && t.text === 'and') : -1;
@@ -340,8 +340,8 @@ class MentionFinder {
     }
     // Titles written in lower case before the name: "terror expert Peter Neumann".
     title ??= phraseBefore(tokens, first, this.anyTitle);
-    // "Al-Ashtar Brigades": an article joined to the name is part of it.
-    // "Rutbah, Al Anbar": a capitalised Arabic article before a name is part of it too.
+    // "Al-Nasr Brigades": an article joined to the name is part of it.
+    // "Haditha, Al Anbar": a capitalised Arabic article before a name is part of it too.
     while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase()) && !(tokens[first + 1]?.text === '-' && !tokens[first + 1]!.spaceBefore) && !(/^(?:Al|El)$/.test(tokens[first]!.text) && last - first > 1 && first > 0)) first++;
     while (last > first && CONNECTORS.has(tokens[last - 1]!.text.toLowerCase())) last--;
     if (first >= last) return undefined;
@@ -378,7 +378,7 @@ class MentionFinder {
       via,
     });
 
-    // "touched off an IED": an abbreviation of a thing is no name, whatever stands before it.
+    // "set off an IED": an abbreviation of a thing is no name, whatever stands before it.
     if (sentence.headline || words.every((w) => CALENDAR.test(w) || this.nonNames.has(w)) || (span.length === 1 && this.acronymNonNames.has(words[0]!) && /^\p{Lu}+s?$/u.test(text))) return undefined;
     // "Police", "the Coalition", "the Troubles": one capitalised word of the language is no name unless a
     // courtesy title ("Mr. Brown") or a full name seen before ("Brown" after "Gordon Brown") makes it one.
@@ -390,49 +390,49 @@ class MentionFinder {
       return { ...make('Group', `${text} ${groupNoun}`, 'name:group-noun'), key: `group/${slug(text)}-militants`, last: end, end: tokens[end - 1]!.end, text: `${text} ${tokens[last]!.text}` };
     }
     if (this.eventSuffixes.has(lastWord)) return make('Event', text, 'name:event');
-    // "a former Stormont Cabinet Minister": a run of capitals that ends on an office names an office, no one.
+    // "a former Cardiff Cabinet Minister": a run of capitals that ends on an office names an office, no one.
     if (span.length > 1 && this.officeTitles.has(lastWord) && !this.orgSuffixes.has(lastWord) && !this.locSuffixes.has(lastWord)) return undefined;
-    // "NHK reported", "the RUC": an acronym the gazetteer does not know names an organisation, never a person.
+    // "KTN reported", "the KRB": an acronym the gazetteer does not know names an organisation, never a person.
     // A dateline ("LONDON (Reuters) -", "TOKYO —") is a place in capitals, not an acronym.
     const dateline = first === 0 && /^(?:\(|-|—|–|,)$/.test(tokens[last]?.text ?? '');
     // "E&T", "AT&T": capitals joined by an ampersand are one acronym.
     const acronym = (span.length === 1 || span.every((t) => !t.spaceBefore || t === span[0])) && !dateline && /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(text) && !this.acronymNonNames.has(text.toLowerCase());
     // "J. Walter Kinsey": a name that opens with an initial is a person's.
-    // "Abu Mariam", "Umm Khalid": a name that opens with a kunya is a person's.
+    // "Abu Yasin", "Umm Khalid": a name that opens with a kunya is a person's.
     const firstNameKnown = span.length > 1 && (isFirstName(span[0]!.text) || (isPersonName(span[0]!.text) && !this.locSuffixes.has(lastWord) && !this.orgSuffixes.has(lastWord) && !this.placeByForm(tokens, first, last, known)) || (/^\p{Lu}$/u.test(span[0]!.text) && span[1]!.text === '.' && span.length > 2) || (/^(?:abu|umm)$/i.test(span[0]!.text) && !words.some((w) => this.groupNameWords.has(w))));
     if (author) {
       // The author of an attack is a group when its name says so ("... Liberation Front", an acronym), else a
-      // person ("Amor Ftouhi claimed responsibility"); a lone ordinary word is neither.
-      // "attributed the attack to Maoists": a plural name is a movement.
-      // "Citizens for Constitutional Freedom": a name joined by "for" or "of" is a body's, not a person's; so is one
-      // with its acronym after it ("Terai Madhesh Morcha (TMM) claimed").
+      // person ("Samir Haddadi claimed responsibility"); a lone ordinary word is neither.
+      // "blamed the blast on Maoists": a plural name is a movement.
+      // "Citizens for Rural Justice": a name joined by "for" or "of" is a body's, not a person's; so is one
+      // with its acronym after it ("Lowland Unity Morcha (LUM) claimed").
       const acronymAfter = tokens[last]?.text === '(' && /^\p{Lu}[\p{Lu}\d-]{1,9}$/u.test(tokens[last + 1]?.text ?? '') && tokens[last + 2]?.text === ')';
       const groupName = acronymAfter || words.some((w) => this.groupNameWords.has(w) || w === 'for' || w === 'of') || /^\p{Lu}{2,}$/u.test(text) || /-/.test(text) || (words.length === 1 && /(?:ists|ites|ians|is)$/.test(words[0]!));
       if (groupName && !firstNameKnown) return make('Group', text, 'name:author');
       if (words.length > 1 || state.personsByTail.has(text)) return make('Person', state.personsByTail.get(text) ?? text, 'name:author');
     }
-    // "the Animal Liberation Front", "members of the Ku Klux Klan": a name an armed group's words end is a group's
+    // "the Highland Liberation Front", "members of the Silver Star Klan": a name an armed group's words end is a group's
     // wherever it stands.
     if (!firstNameKnown && this.armedGroupName(words)) return make('Group', text, 'name:group-words');
     // "... Police", "University of Bergen", "Ministry of Defence": the organisation word ends or opens the name.
     if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words[0] === 'house' && words[1] === 'of') || (words.length > 2 && words.slice(-2).join(' ') === 'school of') || (words.length > 2 && words.some((w, k) => k < words.length - 2 && this.orgSuffixes.has(w) && (words[k + 1] === 'of' || words[k + 1] === 'for')))) return make('Organization', text, 'name:suffix');
     if (this.locSuffixes.has(lastWord) && span.length > 1) return make('Location', text, 'name:suffix');
-    // "Rue Victor Hugo", "County Clare", "Mount Elgon": a place word that opens the name makes it a place.
+    // "Rue Lafayette", "County Kerry", "Mount Elgon": a place word that opens the name makes it a place.
     if (this.locPrefixes.has(words[0]!) && span.length > 1) return make('Location', text, 'name:prefix');
-    // "Victor Hugo street", "Gulshan road": the kind of way written after the name, in lower case.
+    // "Lafayette street", "Gulshan road": the kind of way written after the name, in lower case.
     if (STREET_AFTER.test(nextWord) && tokens[last]?.spaceBefore && !/^\p{Lu}/u.test(tokens[last]!.text)) {
       const end = last + 1;
       return { ...make('Location', `${text} ${tokens[last]!.text}`, 'name:street'), last: end, end: tokens[last]!.end, text: `${text} ${tokens[last]!.text}` };
     }
 
     if (acronym && !author) return make('Organization', text, 'name:acronym');
-    // "Sinn Fein president Gerry Adams", "engineering firm OpenWorks": a body a person leads or speaks for, or one
+    // "Greenfield Party president Ruth Calloway", "engineering firm Brightspan": a body a person leads or speaks for, or one
     // a lower-case noun says is a firm, a broadcaster or a party.
     // "a White House official", "an Interpol source": a name an article opens, before the people who speak for it.
     const spokenFor = DETERMINERS.has(previous) && phraseAfter(tokens, last, SPOKESPEOPLE_OF) !== undefined;
     const office = phraseAfter(tokens, last, this.leaderTitles) ?? phraseAfter(tokens, last, spokenFor ? SPOKESPEOPLE_OF : SPOKESPEOPLE);
     const ledBy = office !== undefined && /^\p{Ll}/u.test(tokens[last]!.text) && (spokenFor || isCapitalized(tokens[last + office.split(' ').length] ?? tokens[last]!));
-    // "William Craig, leader of Ulster Vanguard": the body a person leads or founded.
+    // "Owen Pritchard, leader of Harbour Watch": the body a person leads or founded.
     const led = /^(?:leader|leaders|chairman|chairwoman|founder|founders|co-founder) of$/.test(previousTwo) && !firstNameKnown;
     if (ledBy || led || (ORGANIZATION_BEFORE.test(previous) && /^\p{Ll}/u.test(tokens[first - 1]!.text))) return make('Organization', text, 'name:organization-context');
     const tail = state.personsByTail.get(text);
@@ -447,14 +447,14 @@ class MentionFinder {
       (span.length > 1 && statesAge(tokens, first, last)) ||
       // "Its leader, Shahab al-Muhajir, has urged": a title set off before the name.
       (span.length > 1 && previous === ',' && this.isTitle(lower(tokens, first - 2, first - 1))) ||
-      // "General Alejandro Pérez, Brayan Oropeza, Luis Guerra": a name listed right after a person's is one too.
+      // "General Tomás Ibarra, Rafael Quintero, Diego Salas": a name listed right after a person's is one too.
       (span.length > 1 && (previous === ',' || previous === 'and') && !words.some((w) => this.isTitle(w)) && known.some((m) => m.type === 'Person' && (m.last === first - 1 || (previous === 'and' && tokens[first - 2]?.text === ',' && m.last === first - 2))));
     if (personLike || firstNameKnown) {
       return make('Person', text, title ? `name:title:${title}` : 'name:person');
     }
-    // "Zangan village", "Kaduna state": a name followed by the kind of place it is.
+    // "Dutsen village", "Plateau state": a name followed by the kind of place it is.
     if (SUBDIVISION_AFTER.test(nextWord) && tokens[last]?.spaceBefore) return make('Location', text, 'name:subdivision');
-    // "Khamis Mushayt, Asir, Saudi Arabia": the names of an address that ends on a country are places.
+    // "Sakaka, Al Jawf, Saudi Arabia": the names of an address that ends on a country are places.
     if (nextWord === ',' && !startsSentence && addressAhead(tokens, last, known)) return make('Location', text, 'name:address');
     const locative = this.locatives.has(previous) || this.locatives.has(previousTwo) || (DETERMINERS.has(previous) && this.locatives.has(lower(tokens, first - 2, first - 1)));
     const listed = (previous === ',' || previous === 'and') && known.some((m) => m.type === 'Location' && m.last >= first - 3 && m.last <= first);
@@ -467,7 +467,7 @@ const STRUCK = /^(?:hit|hits|struck|strikes|rocked|rocks|shook|shakes|rattled|ra
 const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 const SPOKESPEOPLE_OF = new Set([...SPOKESPEOPLE, 'official', 'officials', 'source', 'sources', 'statement']);
 const ORGANIZATION_BEFORE = /^(?:firm|company|broadcaster|newspaper|daily|weekly|magazine|channel|outlet|charity|airline|carrier|manufacturer|maker|watchdog|retailer|publisher|operator|contractor|insurer|conglomerate|party|tabloid|website)$/;
-/** "West 23rd Street", "5th Avenue": an ordinal inside a street's name. */
+/** "West 57th Street", "5th Avenue": an ordinal inside a street's name. */
 const numberedStreet = (tokens: Token[], k: number): boolean => /^\d+(?:st|nd|rd|th)$/.test(tokens[k]!.text) && /^(?:Street|Avenue|Road|St)$/.test(tokens[k + 1]?.text ?? '');
 const WATER_OF = /^(?:Strait|Straits|Gulf|Bay|Sea|Isle|Cape|Lake|Port)$/;
 const STREET_AFTER = /^(?:street|road|avenue|boulevard|lane|highway)$/;
@@ -493,7 +493,7 @@ function addressAhead(tokens: Token[], from: number, known: EntityMention[]): bo
   return false;
 }
 
-/** "Rutbah, Al Anbar, Iraq", "Al-Mukalla": the Arabic article written before a known place is part of its mention. */
+/** "Haditha, Al Anbar, Iraq", "Al-Hudaydah": the Arabic article written before a known place is part of its mention. */
 function withArticle(sentence: Sentence, mention: EntityMention | undefined): EntityMention | undefined {
   if (!mention || mention.type !== 'Location') return mention;
   const { tokens } = sentence;
@@ -511,7 +511,7 @@ function capitalisedRun(tokens: Token[], from: number): string[] {
   return words;
 }
 
-/** "22-year-old Salman Abedi", "Salman Abedi, 22,", "X, a 22-year-old citizen": only people are given an age. */
+/** "22-year-old Karim Nasser", "Karim Nasser, 22,", "X, a 22-year-old citizen": only people are given an age. */
 function statesAge(tokens: Token[], first: number, last: number): boolean {
   if (/\d+ ?- ?year ?- ?old$/.test(lower(tokens, first - 5, first))) return true;
   if (/^, (?:a|an|the) \d+ ?- ?year ?- ?old\b/.test(lower(tokens, last, last + 8))) return true;
@@ -519,7 +519,7 @@ function statesAge(tokens: Token[], first: number, last: number): boolean {
 }
 
 /**
- * "the Garo National Liberation Army claimed", "attributed the attack to the Sudan Revolutionary Front": the
+ * "the Kivu National Liberation Army claimed", "blamed the raid on the Sahel Revolutionary Front": the
  * author's name goes on to the left over capitalised words, places included, that a shorter known name left out;
  * an armed group's name named anywhere goes on over unknown name words.
  */
@@ -529,7 +529,7 @@ function widenAuthorNames(finder: MentionFinder, sentence: Sentence, found: Enti
     const m = found[n]!;
     if (m.type !== 'Group') continue;
     const author = finder.authorContext(sentence, m.first, m.last);
-    // "by the Garo National Liberation Army": an unknown name word before an armed group's name is part of it.
+    // "by the Kivu National Liberation Army": an unknown name word before an armed group's name is part of it.
     if (!author && !finder.armedGroupName(m.text.toLowerCase().split(/\s+/))) continue;
     let first = m.first;
     while (first > 0 && isCapitalized(tokens[first - 1]!) && isWord(tokens[first - 1]!) && !/^(?:The|A|An)$/.test(tokens[first - 1]!.text)) {
@@ -555,7 +555,7 @@ function joinDemonymNames(finder: MentionFinder, sentence: Sentence, found: Enti
     const body = found[k + 1]!;
     if (demonym.via !== 'gazetteer:demonym' || demonym.role !== 'modifier' || body.first !== demonym.last || body.key !== undefined || body.type !== 'Organization') continue;
     const text = sentence.text.slice(demonym.start - sentence.start, body.end - sentence.start);
-    // "attributed the attack to the Paraguayan People's Army": a body named as an attack's author is an armed group.
+    // "blamed the ambush on the Andean People's Army": a body named as an attack's author is an armed group.
     const type = finder.authorContext(sentence, demonym.first, body.last) ? 'Group' : body.type;
     found.splice(k, 2, { ...body, type, first: demonym.first, start: demonym.start, text, name: text, via: 'name:demonym-body' });
   }
@@ -594,8 +594,8 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       // "US$ 4,000", "HK$": a currency, not a country.
       const currency = sentence.tokens[hit.last];
       if (currency?.text.startsWith('$') && !currency.spaceBefore) continue;
-      // "Kieran Conway ... Conway said": a place named like the surname of a person the text has named is that
-      // person, unless a preposition of place comes before it ("in Conway").
+      // "Neil Tyler ... Tyler said": a place named like the surname of a person the text has named is that
+      // person, unless a preposition of place comes before it ("in Tyler").
       const before = sentence.tokens[hit.first - 1]?.text.toLowerCase() ?? '';
       if ((hit.entry.type === 'Location' || hit.entry.type === 'Country') && hit.last - hit.first === 1 && state.personsByTail.has(sentence.tokens[hit.first]!.text) && !finder.locatives.has(before) && before !== 'from' && before !== 'to') continue;
       // "Marvin Teller", "George Washington": a place name right after a first name is a surname.
@@ -604,19 +604,19 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       // "Chad Dawson", "Jordan Ellis": a place or country named by a person's first name, before a surname, is the name.
       const following = sentence.tokens[hit.last];
       if (hit.last - hit.first === 1 && (hit.entry.type === 'Country' || hit.entry.type === 'Location') && isPersonName(sentence.tokens[hit.first]!.text) && following?.spaceBefore && isCapitalized(following) && isWord(following) && !finder.isCommon(following.text) && !finder.isTitle(following.text.toLowerCase()) && !finder.locSuffixes.has(following.text.toLowerCase()) && !finder.orgSuffixes.has(following.text.toLowerCase()) && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 4)).some((h) => h.first === 0)) continue;
-      // "West Midlands Police", "London Bridge", "University of York", "Boston Marathon": a known place inside the
+      // "Essex Police", "Brooklyn Bridge", "University of Leeds", "Chicago Marathon": a known place inside the
       // name of an organisation, a site or an event is no mention of its own.
       const suffix = (t: Token | undefined) => t !== undefined && isCapitalized(t) && (finder.orgSuffixes.has(t.text.toLowerCase()) || finder.locSuffixes.has(t.text.toLowerCase()) || finder.eventSuffixes.has(t.text.toLowerCase()));
-      // "New York State Police", "Kabul Polytechnic University": an organisation's word may come a few capitalised words on.
+      // "New Jersey State Police", "Kabul Polytechnic University": an organisation's word may come a few capitalised words on.
       const orgAhead = (k: number): boolean => k - hit.last < 3 && sentence.tokens[k] !== undefined && isCapitalized(sentence.tokens[k]!) && isWord(sentence.tokens[k]!) && (finder.orgSuffixes.has(sentence.tokens[k]!.text.toLowerCase()) || orgAhead(k + 1));
       if (hit.entry.type === 'Location' && (suffix(sentence.tokens[hit.last]) || orgAhead(hit.last) || (previous?.text === 'of' && suffix(sentence.tokens[hit.first - 2])))) continue;
-      // "the Niger Delta Liberation Front", "Communist Party of India - Maoist": a place inside an armed group's
+      // "the Niger Delta Liberation Front", "Communist Party of Nepal - Maoist": a place inside an armed group's
       // name (or after "of" in a group's or body's) is part of that name.
       if ((hit.entry.type === 'Location' || hit.entry.type === 'Country') && hit.form === 'name' && (finder.armedGroupName(capitalisedRun(sentence.tokens, hit.first)) || (previous?.text === 'of' && finder.groupNameWords.has(sentence.tokens[hit.first - 2]?.text.toLowerCase() ?? '') && isCapitalized(sentence.tokens[hit.first - 2]!)))) continue;
-      // "Bani Jamra village": a known place name before an unknown name word and the kind of place is inside a longer name.
+      // "Bani Rashid village": a known place name before an unknown name word and the kind of place is inside a longer name.
       const after = sentence.tokens[hit.last];
       if (hit.entry.type === 'Location' && hit.form === 'name' && after?.spaceBefore && isCapitalized(after) && isWord(after) && !finder.isCommon(after.text) && SUBDIVISION_AFTER.test(sentence.tokens[hit.last + 1]?.text ?? '') && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 2)).some((h) => h.first === 0)) continue;
-      // "Boca Raton", "Bala Murghab": a known place name inside a longer one is no mention of its own.
+      // "Nueva Tulsa", "Bala Murghab": a known place name inside a longer one is no mention of its own.
       if (hit.entry.type === 'Location' && hit.form === 'name' && previous && hit.first > 1 && isCapitalized(previous) && isWord(previous) && !covered[hit.first - 1] && !/^(?:The|A|An|In|At|On|Near|Of)$/.test(previous.text) && !finder.isTitle(previous.text.toLowerCase())) continue;
       const mention = withArticle(sentence, finder.fromGazetteer(sentence, hit));
       for (let k = hit.first; k < hit.last; k++) covered[k] = true;

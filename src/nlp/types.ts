@@ -35,7 +35,7 @@ export interface EntityMention {
   first: number;
   last: number;
   role: MentionRole;
-  /** Other names the text gives it right here ("Arghandab district" for "Arghandab"). */
+  /** Other names the text gives it right here ("Spin Boldak district" for "Spin Boldak"). */
   aliases?: string[];
   /** How it was found, for explanations: gazetteer, demonym, metonym, name, context. */
   via: string;

@@ -24,11 +24,11 @@ describe('agents of attacks', () => {
     expect(of('TARGETED', 'Al-Shabaab gunmen stormed a hotel in Kismayo on Friday.')).toEqual([]);
   });
 
-  it('"the X building was shattered by an explosion" after an attack was told: the blast is that attack\'s', () => {
-    const text = 'Gunmen bombed a market in Tulsa on Friday, killing 12. The Grand Federal Building in Tulsa was shattered by an explosion at 9 a.m.';
+  it('"the X building was wrecked by a blast" after an attack was told: the blast is that attack\'s', () => {
+    const text = 'Gunmen bombed a market in Tulsa on Friday, killing 12. The Grand Federal Building in Tulsa was wrecked by a blast at noon.';
     expect(of('TARGETED', text)).toEqual([`TARGETED ${attackName(text)} -> Grand Federal Building`]);
     // With no attack told, a blast that damaged something names no attack.
-    expect(of('TARGETED', 'The Grand Federal Building in Tulsa was shattered by an explosion at 9 a.m.')).toEqual([]);
+    expect(of('TARGETED', 'The Grand Federal Building in Tulsa was wrecked by a blast at noon.')).toEqual([]);
   });
 
   it('a longer attack verb phrase is parsed too, and "he" is the person the sentence named', () => {
@@ -92,7 +92,7 @@ describe('claims', () => {
   });
 
   it('"claimed responsibility for this explosion" keeps its own attack noun', () => {
-    const text = 'Activists broke into a laboratory in Leeds, England. The Animal Rights Militia claimed responsibility for this explosion that caused heavy damage.';
+    const text = 'Activists broke into a laboratory in Leeds, England. The Animal Rights Militia claimed responsibility for this explosion in a message to a newspaper.';
     expect(of('CLAIMED', text).map((r) => r.split(' -> ')[0])).toEqual(['CLAIMED Animal Rights Militia']);
   });
 

@@ -65,9 +65,9 @@ describe('which attacks a text tells', () => {
   });
 
   it('a weapon named inside the attack verb ("planted an improvised explosive device (IED)") leaves the place to the verb', () => {
-    const found = attacks('Militants planted an improvised explosive device (IED) along a road in Zabul, killing two.');
+    const found = attacks('Militants planted an improvised explosive device (IED) beside a canal in Zabul, killing two.');
     expect(found).toHaveLength(1);
-    expect(occurredIn('Militants planted an improvised explosive device (IED) along a road in Zabul, killing two.')).toEqual([`OCCURRED_IN ${found[0]!.name} -> Zabul`]);
+    expect(occurredIn('Militants planted an improvised explosive device (IED) beside a canal in Zabul, killing two.')).toEqual([`OCCURRED_IN ${found[0]!.name} -> Zabul`]);
   });
 
   it('"two bombings ... in A and B" are one bombing in each place, and the toll of both is neither\'s', () => {
@@ -117,7 +117,7 @@ describe('which attack a report belongs to, and where it was', () => {
   const attacks = (text: string) => graphOf(text).entitiesOf('Attack');
 
   it('a verb\'s clause begins after the attack the sentence named before it: the stabbing is not placed in that city', () => {
-    const relations = occurredIn('The explosion in Leeds coincided with a separate attack in Ohio on Saturday night, in which a man stabbed six people in a Dayton library.');
+    const relations = occurredIn('The explosion in Leeds came a day after another attack in Ohio, where a man stabbed six people in a Dayton library.');
     const inLeeds = relations.filter((r) => r.endsWith('-> Leeds'));
     expect(inLeeds).toHaveLength(1);
     expect(relations.some((r) => r.endsWith('-> Dayton') && !inLeeds.some((l) => l.split(' -> ')[0] === r.split(' -> ')[0]))).toBe(true);
@@ -134,7 +134,7 @@ describe('which attack a report belongs to, and where it was', () => {
   });
 
   it('"the first attack", "the second bombing" are the attacks a counted plural told, in order, with their own figures', () => {
-    const graph = graphOf('On Friday, two car bombings killed 19 people in Mosul and Tikrit, Iraq. The first attack occurred at a rally for senator Joan Pike and wounded 30. The second bombing hit a bus station and wounded 12.');
+    const graph = graphOf('On Friday, two car bombings killed 19 people in Mosul and Tikrit, Iraq. The first attack occurred at a campaign dinner for senator Joan Pike and wounded 30. The second bombing hit a bus station and wounded 12.');
     const found = graph.entitiesOf('Attack');
     expect(found).toHaveLength(2);
     const injured = (place: string) => graph.relations().filter((r) => r.startsWith('OCCURRED_IN ') && r.endsWith(`-> ${place}`)).map((r) => r.slice('OCCURRED_IN '.length).split(' -> ')[0]).map((name) => found.find((a) => a.name === name)!.attributes.filter((a) => a.key === 'injured').map((a) => a.value));
@@ -143,7 +143,7 @@ describe('which attack a report belongs to, and where it was', () => {
   });
 
   it('"occurred at" is the attack\'s own verb, no participle: the phrase ends before it', () => {
-    const found = attacks('On Friday, two car bombings killed 19 people in Mosul and Tikrit, Iraq. The first attack occurred at a rally for senator Joan Pike.');
+    const found = attacks('On Friday, two car bombings killed 19 people in Mosul and Tikrit, Iraq. The first attack occurred at a campaign dinner for senator Joan Pike.');
     expect(found.flatMap((a) => [a.name, ...a.aliases]).filter((n) => n.includes('occurred'))).toEqual([]);
   });
 
@@ -158,7 +158,7 @@ describe('which attack a report belongs to, and where it was', () => {
   });
 
   it('a site named after a town ("London Bridge") lies in that town, so it is not the bombing in another town of the country', () => {
-    const graph = graphOf("Police said the bomber behind the Leeds suicide bombing had been known to them. The knife attack on London Bridge in Britain's capital killed eight people.");
+    const graph = graphOf("Police said the bomber behind the Leeds suicide bombing had a criminal record. The knife attack on London Bridge in the British capital killed three people.");
     expect(graph.entitiesOf('Attack')).toHaveLength(2);
     expect(graph.relations().filter((r) => r.startsWith('OCCURRED_IN ') && r.endsWith('-> Leeds'))).toHaveLength(1);
     expect(graph.relations().filter((r) => r.startsWith('OCCURRED_IN ') && r.endsWith('-> London Bridge'))).toHaveLength(1);

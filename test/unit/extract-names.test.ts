@@ -32,9 +32,9 @@ describe('words that are no names', () => {
   });
 
   it('a city named by a word of the language is a place where the text says so', () => {
-    const graph = graphOf('A truck drove into a crowd in Nice on Friday. Gunmen attacked a bar in Sandy, Utah, United States.');
+    const graph = graphOf('A truck drove into a crowd in Nice on Friday. Gunmen attacked a bar in Surprise, Arizona, United States.');
     expect(graph.entity('Nice')?.type).toBe('Location');
-    expect(graph.entity('Sandy')?.type).toBe('Location');
+    expect(graph.entity('Surprise')?.type).toBe('Location');
   });
 });
 
@@ -158,7 +158,7 @@ describe('place names with parts of their own', () => {
   });
 
   it('a known place before an unknown name word and a kind word is inside a longer name', () => {
-    const graph = graphOf('A bomb went off in Bani Harith village, Northern governorate, Bahrain.');
+    const graph = graphOf('A bomb went off in Bani Harith village, Southern governorate, Bahrain.');
     expect(graph.entity('Bani Harith')?.type).toBe('Location');
     expect(graph.entity('Bani')).toBeUndefined();
   });
@@ -173,7 +173,7 @@ describe('place names with parts of their own', () => {
 
 describe('words and titles inside names', () => {
   it('an abbreviation of a thing is no place, after "off" or anywhere', () => {
-    const graph = graphOf('A truck touched off an IED near Kessa on Monday.');
+    const graph = graphOf('A patrol set off an IED near Kessa on Monday.');
     expect(graph.entity('IED')).toBeUndefined();
   });
 
@@ -183,7 +183,7 @@ describe('words and titles inside names', () => {
   });
 
   it('a known place opening an event\'s name is part of it', () => {
-    const graph = graphOf('Two bombs went off near the finish line of the Chicago Marathon.');
+    const graph = graphOf('Two bombs exploded beside the route of the Chicago Marathon.');
     expect(graph.entity('Chicago Marathon')?.type).toBe('Event');
     expect(graph.entity('Chicago')).toBeUndefined();
   });

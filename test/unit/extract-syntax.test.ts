@@ -23,7 +23,7 @@ describe('relations from the dependency parse', () => {
   it('reads whose members the attackers were, for the attack the text told before', () => {
     expect(attackRelations('Gunmen fired on a patrol in Darvel, Kashmir, wounding two officers. Authorities later identified the gunmen as members of Lashkar-e-Taiba.')).toEqual(['CARRIED_OUT Lashkar-e-Taiba -> Darvel shooting']);
     expect(attackRelations('A bomb exploded at a bus stop in Mosul, Iraq, killing four. Officials believe the attacker was a member of the Islamic State.')).toEqual(['CARRIED_OUT Islamic State -> Mosul bus bombing']);
-    expect(attackRelations('Assailants set fire to a church in Alton, Texas. In a note, the assailants identified themselves as members of al-Shabaab.')).toEqual(['CARRIED_OUT al-Shabaab -> Alton church arson']);
+    expect(attackRelations('Assailants set fire to a church in Alton, Texas. In a letter, the attackers identified themselves as members of al-Shabaab.')).toEqual(['CARRIED_OUT al-Shabaab -> Alton church arson']);
     // The victims' group is not the attackers'.
     expect(attackRelations('The attackers, who killed two members of Hamas near Rafah, fled on foot.').filter((r) => r.includes('Hamas'))).toEqual([]);
   });

@@ -100,7 +100,7 @@ describe('casualties counted in parts and in words', () => {
 
   it('an "including" list stops at the next toll, and a relative clause counts something else', () => {
     expect(tolls('Three people, including two guards and a cook, were killed and four guards were injured in the attack on Melk.')).toEqual(['deaths=3', 'injured=4']);
-    expect(tolls('Police said two bombs that between them claimed the eight lives went off in Dorn.')).toEqual(['deaths=8']);
+    expect(tolls('Police said two bombs that together claimed the eight lives went off in Dorn.')).toEqual(['deaths=8']);
   });
 
   it('everyone stabbed is the count of the hurt only where no other count is given', () => {
@@ -108,8 +108,8 @@ describe('casualties counted in parts and in words', () => {
     expect(tolls('A man stabbed four people at a bus stop in Tarvo on Friday. Three of them died and one was injured in the attack.').sort()).toEqual(['deaths=3', 'injured=1']);
   });
 
-  it('"an additional 40" and "an unknown number of" add to no other count', () => {
-    expect(tolls('The blast in Pelo killed 12 people and injured at least an additional 40.')).toEqual(['deaths=12', 'injured=40']);
+  it('"a further 40" and "an unknown number of" add to no other count', () => {
+    expect(tolls('The blast in Pelo killed 12 people and injured a further 40.')).toEqual(['deaths=12', 'injured=40']);
     expect(tolls('Nine soldiers and an unknown number of gunmen were wounded in the ambush in Orsk.')).toEqual(['injured=9']);
   });
 });

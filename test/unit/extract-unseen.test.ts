@@ -150,13 +150,13 @@ describe('suspicion, gerunds and longer names', () => {
   });
 
   it('a claim for an act told by its gerund names the attack', () => {
-    expect(perpetrators('The Forest Defence Front claimed responsibility for torching three trucks in Medford, Oregon.')).toEqual([expect.stringMatching(/^CLAIMED Forest Defence Front -> /)]);
+    expect(perpetrators('The Forest Defence Front claimed responsibility for firebombing three logging trucks in Medford, Oregon.')).toEqual([expect.stringMatching(/^CLAIMED Forest Defence Front -> /)]);
   });
 
   it('an author\'s name takes in the place words a shorter known name left out', () => {
-    const graph = graphOf('A grenade hit a market in Tura, India. The Garo National Liberation Army claimed responsibility for the attack.');
-    expect(graph.entity('Garo National Liberation Army')?.type).toBe('Group');
-    expect(perpetrators('A grenade hit a market in Tura, India. No group claimed it; however, police attributed the attack to Maoists.')).toEqual([expect.stringMatching(/^CARRIED_OUT Maoists -> /)]);
+    const graph = graphOf('A grenade hit a market in Tura, India. The Rongpa National Liberation Army claimed responsibility for the attack.');
+    expect(graph.entity('Rongpa National Liberation Army')?.type).toBe('Group');
+    expect(perpetrators('A grenade hit a market in Tura, India. No group claimed it, but officials blamed the blast on Maoists.')).toEqual([expect.stringMatching(/^CARRIED_OUT Maoists -> /)]);
   });
 });
 
@@ -174,7 +174,7 @@ describe('where an attack told by its verb happened', () => {
   });
 
   it('a known place name inside a longer name is the longer name', () => {
-    expect(graphOf('The fire was set at a warehouse in Boca Raton, Florida.').entity('Boca Raton')?.type).toBe('Location');
+    expect(graphOf('The fire was set at a warehouse in Nueva Tulsa, Oklahoma.').entity('Nueva Tulsa')?.type).toBe('Location');
   });
 });
 
