@@ -2,6 +2,7 @@
 import { slug } from '../nlp/index.js';
 import { isStrongKind, type AttackPhrase } from './attacks.js';
 import type { AttackFacts } from './types.js';
+import { DAY_MS } from '../model/time.js';
 
 export interface AttackCluster {
   ref: string;
@@ -42,7 +43,6 @@ export function erasAgree(a: Era, b: Era): boolean {
   return !(a.year !== undefined ? a.explicit : b.explicit);
 }
 
-const DAY_MS = 86_400_000;
 // Reports of one attack may date it a day or two apart (time zones, "overnight", a late count).
 const SAME_DAYS = 3;
 

@@ -4,6 +4,7 @@
 // chrono-node), never taken from it.
 import * as chrono from 'chrono-node';
 import { findDates, type PartialDate } from '../ingest/index.js';
+import { DAY_MS } from '../model/time.js';
 
 /** An attack's date: `year` only when the text states it; `date` ISO 8601 as far as it is known. */
 export interface AttackDate {
@@ -14,7 +15,6 @@ export interface AttackDate {
 // chrono costs about a quarter of a millisecond a call: only text with a word it reads against the day of
 // writing reaches it ("on Nov. 21" needs no parser to take the publication's year).
 const LEANS_ON_TODAY = /\b(?:yesterday|today|tonight|ago|last (?:night|week|weekend|month)|this (?:morning|afternoon|evening|week)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
-const DAY_MS = 86_400_000;
 
 const two = (n: number) => String(n).padStart(2, '0');
 

@@ -3,6 +3,9 @@
 // published by D said.
 import { z } from 'zod';
 
+/** One day in milliseconds: dates are compared as day numbers. */
+export const DAY_MS = 86_400_000;
+
 export const AsOf = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY-MM-DD (or YYYY-MM, YYYY)')

@@ -9,6 +9,7 @@ import { slug } from '../nlp/index.js';
 import { emptyCorrections, type CorrectionIndex } from '../model/corrections.js';
 import { applyCorrections, routeEntity, type Route } from './corrections.js';
 import { withSentences } from './sentences.js';
+import { DAY_MS } from '../model/time.js';
 
 
 /** An attack known before this batch: from earlier documents of the run, or stored by an earlier run. */
@@ -48,7 +49,6 @@ const toAnchors = (f: AttackFacts, explicitYear: boolean, era: number | undefine
 /** Every key an attack can be recognised by: two reports that agree share at least one of them. */
 const anchorKeys = (f: AttackFacts): string[] => [...f.places, ...f.sites, ...f.persons, ...f.names.map((n) => `name:${n}`), ...f.countries];
 
-const DAY_MS = 86_400_000;
 
 /** A date with year, month and day, as its day number; any other form (a month, a day with no year) has none. */
 function dayNumber(date: string | undefined): number | undefined {
