@@ -1,6 +1,6 @@
 // Decides which attack phrases of a document speak of the same attack, and names each attack.
 import { slug } from '../nlp/index.js';
-import { isStrongKind, type AttackPhrase } from './attacks.js';
+import { CALENDAR_WORD, isStrongKind, type AttackPhrase } from './attacks.js';
 import type { AttackFacts } from './types.js';
 import { DAY_MS } from '../model/time.js';
 
@@ -86,6 +86,18 @@ const siteInPlace = (a: AttackFacts, b: AttackFacts) => a.sites.some((site) => b
 // A headline's "Manchester Arena bombing" keeps "Manchester" as a bare name when it cannot tell it is a place.
 const nameIsPlace = (a: AttackFacts, b: AttackFacts) => a.names.some((name) => b.places.some((place) => slugOf(place) === slug(name)));
 
+/**
+ * "the Birmingham and the Guildford pub bombings": a name the text gives the attack that none of the other's
+ * places, sites or names bears is another attack, even when the gazetteer cannot tell the name is a place.
+ * (A name with a day, "Bloody Friday", is the attack's own and is left to the caller.)
+ */
+export function nameElsewhere(a: AttackFacts, known: AttackFacts): boolean {
+  const anchors = [...known.places, ...known.sites].map(slugOf).concat(known.names.map((n) => slug(n)));
+  if (a.names.length === 0 || anchors.length === 0) return false;
+  const bears = (name: string) => anchors.some((anchor) => `-${anchor}-`.includes(`-${slug(name)}-`));
+  return !a.names.some(bears);
+}
+
 /** Both name things of one kind and share none of them: two cities, two countries, two people. */
 export function anchorsConflict(a: AttackFacts, b: AttackFacts, kinds: Array<'places' | 'sites' | 'names' | 'countries' | 'persons'>): boolean {
   const conflict = (x: string[], y: string[]) => x.length > 0 && y.length > 0 && !x.some((v) => y.includes(v));
@@ -143,7 +155,14 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
   const lastPosition = (c: AttackCluster) => c.phrases.reduce((most, p) => Math.max(most, p.start), -Infinity);
   const lastSentence = (c: AttackCluster) => c.phrases.reduce((most, p) => Math.max(most, p.sentence), -Infinity);
   const latest = (phrase: AttackPhrase): AttackCluster | undefined => {
-    const candidates = clusters.filter((c) => kindsAgree(c.facts.kind, phrase.kind));
+    // "the 1981 hunger strike" is of its own year; "a week before the pub bombings" is not the attack its sentence tells.
+    const dated = phrase.facts.year !== undefined;
+    const candidates = clusters.filter(
+      (c) =>
+        kindsAgree(c.facts.kind, phrase.kind) &&
+        (!dated || erasAgree({ year: c.facts.year ?? input.publishedYear, explicit: c.explicitYear }, eraOf(phrase.facts))) &&
+        !(phrase.measuredFrom && c.phrases.some((p) => p.sentence === phrase.sentence)),
+    );
     // The attacks of the article's own time come first: in "the siege ended ..., an attack that recalled the
     // 2013 Westgate massacre. ... The attack ...", the attack is the siege.
     const ofNow = (list: AttackCluster[]) => {
@@ -193,7 +212,7 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
     if (phrase.definite && compatible.length === 0) {
       const previous = latest(phrase);
       const sameEra = previous && erasAgree({ year: previous.facts.year ?? input.publishedYear, explicit: previous.explicitYear }, era);
-      const clash = anchorsConflict(previous?.facts ?? facts, facts, phrase.modifiers ? ['places', 'names', 'countries', 'persons'] : ['countries', 'persons']);
+      const clash = anchorsConflict(previous?.facts ?? facts, facts, phrase.modifiers ? ['places', 'names', 'countries', 'persons'] : ['countries', 'persons']) || (previous !== undefined && !phrase.modifiers.split(' ').some((w) => CALENDAR_WORD.test(w)) && nameElsewhere(facts, previous.facts));
       if (previous && sameEra && !clash) {
         join(previous, phrase);
         continue;

@@ -30,6 +30,8 @@ export interface AttackPhrase extends TextSpan {
   shared: boolean;
   /** "the first attack", "a second bombing in X": the place of the attack in the text's order of attacks. */
   ordinal?: number | undefined;
+  /** "a week before the pub bombings": the phrase dates another event of its sentence, so it is not that event. */
+  measuredFrom?: boolean;
 }
 
 const LEFT_STOP = new Set(
@@ -49,6 +51,11 @@ const BY_THE_STATE = /^\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|policemen|officer
 const COUNTED = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|several|many)$/i;
 const HAPPENED = /^(?:occurred|happened|unfolded|erupted|began|started)$/;
 const PLACING = /^(?:in|at|on|near|outside|inside)$/;
+// "a hunger strike", "the general strike": a strike by workers or prisoners is no attack.
+const PROTEST_STRIKE = /^(?:hunger|general|labou?r|workers?|teachers?|rail|transport|sit-down|nationwide|student|students)$/;
+// "before the bombings", "since the attack": a preposition that measures time from an event.
+const MEASURED_FROM = /^(?:before|after|since|until|till)$/;
+export const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/;
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
 // The word after a place that says what kind of place it is: "Balcad town", "Nimroz province".
@@ -120,6 +127,7 @@ export class AttackFinder {
       // "attack" as a verb ("to attack", "attacks the"), and nouns inside a longer compound, are not events.
       if (/^(?:to|will|would|could|may|might|can|did)$/.test(lower[i - 1] ?? '')) continue;
       if (['-', 'counter', 'anti'].includes(lower[i - 1] ?? '') || lower[nounLast] === '-') continue;
+      if (/^strikes?$/.test(lower[nounLast - 1]!) && PROTEST_STRIKE.test(lower[i - 1] ?? '')) continue;
       found.push(this.nounPhrase(sentence, mentions, i, nounLast, entry, verbs, published));
       i = nounLast - 1;
     }
@@ -205,6 +213,9 @@ export class AttackFinder {
         continue;
       }
       if (RIGHT_STOP.has(word)) break;
+      // "soon after the bombings the group's commander fled": after a determiner the noun is no verb, so a
+      // determiner right after it starts the next phrase.
+      if (definite && k === nounLast && DEFINITE.has(word)) break;
       // "the bombing in retaliation for the minister's visit": what it answered is no part of where it was.
       if (/^(?:in|as)$/.test(word) && /^(?:response|retaliation|revenge|reprisal)$/.test(lower[k + 1] ?? '')) break;
       // "A rocket attack hit the port city of Eilat": what the attack struck says where it was.
@@ -279,6 +290,7 @@ export class AttackFinder {
       eachIn: eachIn.length === counted ? eachIn : [],
       shared: false,
       ordinal,
+      measuredFrom: MEASURED_FROM.test(lower[definite || ['a', 'an'].includes(lower[first - 1] ?? '') ? first - 2 : first - 1] ?? ''),
     };
   }
 
@@ -394,7 +406,7 @@ export class AttackFinder {
     // verb they are its subject ("Whoever placed the bombs"), no name of the attack.
     for (let k = from; k < nounFirst && !byVerb; k++) {
       const t = tokens[k]!;
-      const calendar = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/.test(t.text);
+      const calendar = CALENDAR_WORD.test(t.text);
       if (k > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && !calendar && !mentions.some((m) => m.first <= k && m.last > k) && !/^(?:The|A|An|This|That|Its)$/.test(t.text)) facts.names.push(t.text);
     }
     const lower = lowerAll.slice(from, to);

@@ -1,0 +1,70 @@
+// Which attack phrases of one document are one attack (issue 10), on sentences written for the test: each test
+// fails without the mechanism it names.
+import { describe, expect, it } from 'vitest';
+import { graphOf } from '../helpers/extract-text.js';
+
+const attackNames = (text: string) =>
+  graphOf(text)
+    .entitiesOf('Attack')
+    .map((a) => [a.name, ...a.aliases].join(' | '));
+
+describe('attack mentions that name another attack', () => {
+  it('a strike by workers or prisoners is no attack ("a hunger strike", "the general strike")', () => {
+    const names = attackNames(
+      'A car bomb exploded outside the courthouse in Vornica on Monday, wounding four guards. The prisoners held there had ended a hunger strike a week earlier. Unions called off the general strike planned for Friday.',
+    );
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/Vornica/);
+    expect(names.join(' ')).not.toMatch(/strike/);
+  });
+
+  it('"a week before the bombings" measures time from another attack, not the one its sentence tells', () => {
+    const graph = graphOf(
+      'The Red Hand Cell carried out the bombings of two cafes in Lindqvist on 3 March, killing nine people. Weeks later a second cell member blew himself up in Orrefors a week before the cafe bombings were to be marked.',
+    );
+    const attacks = graph.entitiesOf('Attack');
+    const orrefors = attacks.find((a) => a.name.includes('Orrefors'));
+    expect(orrefors).toBeDefined();
+    expect([orrefors!.name, ...orrefors!.aliases].join(' ')).not.toMatch(/cafe/);
+    const lindqvist = attacks.find((a) => a.name.includes('Lindqvist'));
+    expect([lindqvist!.name, ...lindqvist!.aliases].join(' ')).toMatch(/cafe bombings/);
+  });
+
+  it('a dated definite mention ("the 1994 bombing") does not join an attack of the article\'s own year', () => {
+    const graph = graphOf(
+      'Published 12 May 2021.\n\nA suicide bomber killed six people at a bus stop in Tavrin on Tuesday. Residents said the bombing revived memories of the 1994 bombing, when the old market burned.',
+    );
+    const attacks = graph.entitiesOf('Attack');
+    const tavrin = attacks.find((a) => a.name.includes('Tavrin'));
+    expect(tavrin).toBeDefined();
+    expect([tavrin!.name, ...tavrin!.aliases].join(' ')).not.toMatch(/1994/);
+  });
+
+  it('"the Dortmund and the Korvik pub bombings": a name none of the attack\'s places bears is another attack', () => {
+    const graph = graphOf(
+      'The group admitted for the first time that it was behind the Dortmund pub bombings, which killed 14 people. The talks held after the bombings were used to repair the image of the group after the Dortmund and the Korvik pub bombings.',
+    );
+    const attacks = graph.entitiesOf('Attack');
+    const korvik = attacks.find((a) => [a.name, ...a.aliases].some((n) => n.includes('Korvik')));
+    const dortmund = attacks.find((a) => a.name.includes('Dortmund'));
+    expect(korvik).toBeDefined();
+    expect(dortmund).toBeDefined();
+    expect(korvik).not.toBe(dortmund);
+  });
+
+  it('a name with a day ("Bloody Tuesday") is the attack\'s own and still joins it', () => {
+    const graph = graphOf(
+      'Twenty bombs exploded across Vornica on 4 June 1981, killing eleven people. The group said later that the Bloody Tuesday attacks had been a mistake.',
+    );
+    expect(graph.entitiesOf('Attack')).toHaveLength(1);
+  });
+
+  it('a determiner right after "the bombings" starts another phrase, whose places are not the attack\'s', () => {
+    const graph = graphOf(
+      'The bombings in Dortmund killed 14 people on Friday. Soon after the bombings the group\'s Korvik commander fled to Dublin.',
+    );
+    const attacks = graph.entitiesOf('Attack');
+    expect(attacks).toHaveLength(1);
+    expect(graph.relations().filter((r) => r.startsWith('OCCURRED_IN ') && !r.endsWith('-> Dortmund'))).toEqual([]);
+  });
+});
