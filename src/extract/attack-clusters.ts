@@ -142,6 +142,21 @@ export interface ClusterInput {
   sameParagraph: (a: number, b: number) => boolean;
   /** Places and dates of a sentence, for an unplaced "a three-day siege" that the sentences before place. */
   sentenceFacts: (sentence: number) => AttackFacts;
+  /** The province a place lies in (a province: itself), where the gazetteer knows it. */
+  provinceOf: (ref: string) => string | undefined;
+}
+
+/**
+ * Two attacks told in places that the gazetteer knows, none shared and none inside another: two towns, two
+ * provinces. A street, a district or a town it does not know may lie inside any of them, so it clashes with none.
+ */
+export function placesClash(a: AttackFacts, b: AttackFacts, provinceOf: (ref: string) => string | undefined): boolean {
+  if (a.places.some((p) => b.places.includes(p))) return false;
+  const known = (places: string[]) => places.filter((p) => provinceOf(p) !== undefined);
+  const x = known(a.places);
+  const y = known(b.places);
+  const inside = (place: string, region: string) => provinceOf(place) === region;
+  return x.length > 0 && y.length > 0 && !x.some((p) => y.some((q) => inside(p, q) || inside(q, p)));
 }
 
 export function clusterAttacks(input: ClusterInput, refPrefix: string): { clusters: AttackCluster[]; refs: Map<AttackPhrase, string> } {
@@ -212,7 +227,9 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
     if (phrase.definite && compatible.length === 0) {
       const previous = latest(phrase);
       const sameEra = previous && erasAgree({ year: previous.facts.year ?? input.publishedYear, explicit: previous.explicitYear }, era);
-      const clash = anchorsConflict(previous?.facts ?? facts, facts, phrase.modifiers ? ['places', 'names', 'countries', 'persons'] : ['countries', 'persons']) || (previous !== undefined && !phrase.modifiers.split(' ').some((w) => CALENDAR_WORD.test(w)) && nameElsewhere(facts, previous.facts));
+      const clash =
+        anchorsConflict(previous?.facts ?? facts, facts, phrase.modifiers ? ['places', 'names', 'countries', 'persons'] : ['countries', 'persons']) ||
+        (previous !== undefined && placesClash(previous.facts, facts, input.provinceOf)) || (previous !== undefined && !phrase.modifiers.split(' ').some((w) => CALENDAR_WORD.test(w)) && nameElsewhere(facts, previous.facts));
       if (previous && sameEra && !clash) {
         join(previous, phrase);
         continue;

@@ -37,6 +37,8 @@ export interface GazetteerEntry {
   aliases: string[];
   /** The country a capital, region, agency or demonym belongs to. */
   country?: string;
+  /** The state or province a city lies in (a province: itself), as an entry id, when the place packages say. */
+  province?: string;
   parent?: string;
   activeIn?: string[];
   onlyAfter?: string[];
@@ -173,7 +175,8 @@ export function loadGazetteer(): Gazetteer {
   const taken = new Set([...entries.values()].flatMap((e) => [e.name, ...e.aliases].map((n) => n.toLowerCase())));
   const byIso2 = new Map(countries.map((c) => [c.cca2, countryByCode.get(c.cca3)]));
   const wordPlaces = new Set<string>();
-  const addPlace = (name: string, country: string | undefined) => {
+  const provinces = new Set<string>();
+  const addPlace = (name: string, country: string | undefined, province?: string) => {
     if (!country || taken.has(name.toLowerCase())) return;
     if (!plainPlaceName(name, commonWords)) {
       wordPlaces.add(name);
@@ -181,10 +184,16 @@ export function loadGazetteer(): Gazetteer {
     }
     taken.add(name.toLowerCase());
     const id = `location/${slug(name)}`;
-    if (!entries.has(id)) add({ id, type: 'Location', name, aliases: [], country }, [[name, 'name']]);
+    if (entries.has(id)) return;
+    // A city's province is known only when the provinces package names it in the same country.
+    const within = province === undefined ? undefined : `location/${slug(province)}`;
+    const entry: GazetteerEntry = { id, type: 'Location', name, aliases: [], country };
+    if (within === id || (within !== undefined && provinces.has(within) && entries.get(within)?.country === country)) entry.province = within;
+    add(entry, [[name, 'name']]);
+    if (within === id) provinces.add(id);
   };
-  for (const p of z.array(ProvinceRecord).parse(requireCjs('provinces'))) addPlace(p.name, byIso2.get(p.country));
-  for (const c of z.array(CityRecord).parse((requireCjs('city-timezones') as { cityMapping: unknown }).cityMapping)) addPlace(c.city, countryByCode.get(c.iso3));
+  for (const p of z.array(ProvinceRecord).parse(requireCjs('provinces'))) addPlace(p.name, byIso2.get(p.country), p.name);
+  for (const c of z.array(CityRecord).parse((requireCjs('city-timezones') as { cityMapping: unknown }).cityMapping)) addPlace(c.city, countryByCode.get(c.iso3), c.province);
   for (const entry of entries.values()) {
     if (entry.parent && !entries.has(entry.parent)) throw new Error(`gazetteer: ${entry.id} names an unknown parent ${entry.parent}`);
   }

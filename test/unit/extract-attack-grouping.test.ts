@@ -68,3 +68,22 @@ describe('attack mentions that name another attack', () => {
     expect(graph.relations().filter((r) => r.startsWith('OCCURRED_IN ') && !r.endsWith('-> Dortmund'))).toEqual([]);
   });
 });
+
+describe('"the explosion in Y": places the gazetteer knows, and which contains which', () => {
+  const attacksOf = (text: string) => graphOf(text).entitiesOf('Attack');
+
+  it('two towns of one country that the gazetteer knows, neither inside the other, are two attacks', () => {
+    const attacks = attacksOf('A car bomb exploded outside a bank in Denver on Monday, wounding six people. Hours later police said the explosion in Dallas had killed two guards.');
+    expect(attacks).toHaveLength(2);
+  });
+
+  it('a city and the state it lies in are one attack', () => {
+    const attacks = attacksOf('A car bomb exploded outside a bank in Denver on Monday, wounding six people. Officials said the explosion in Colorado was the worst in years.');
+    expect(attacks).toHaveLength(1);
+  });
+
+  it('a place the gazetteer does not know may lie inside the attack\'s city, so it joins', () => {
+    const attacks = attacksOf('A car bomb exploded outside a bank in Denver on Monday, wounding six people. Witnesses said the explosion in Larkfield Heights shattered windows.');
+    expect(attacks).toHaveLength(1);
+  });
+});
