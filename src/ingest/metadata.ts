@@ -13,13 +13,23 @@ export function titleOf(text: string): string {
 const EVENT_DATE = /\b(?:on|since|until|till|before|after|from|of|by)\s+(?:the\s+)?$/i;
 const PUBLISHED = /\b(?:published|posted|updated|dated|issued|filed|released)\s+(?:on\s+)?$/i;
 
+// Words a byline or dateline holds in lower case ("by Jane Roe, staff writer | 3 March 2020").
+const BYLINE_WORDS = new Set(['by', 'and', 'staff', 'writer', 'writers', 'reporter', 'reporters', 'correspondent', 'editor', 'on', 'at', 'in', 'the', 'of', 'from', 'last', 'updated', 'published', 'posted']);
+
+/** "A bomb exploded in X on Monday, 12 October 2018": a date in the run of a sentence is its event's, not a byline's. */
+function insideSentence(head: string, at: number): boolean {
+  const start = Math.max(head.lastIndexOf('\n', at - 1), ...['. ', '! ', '? '].map((end) => head.lastIndexOf(end, at - 1))) + 1;
+  const words = head.slice(start, at).match(/(?<![\p{L}'])\p{Ll}[\p{L}'.-]*/gu) ?? [];
+  return words.filter((w) => !BYLINE_WORDS.has(w)).length >= 2;
+}
+
 /** A full date (day, month, year) near the top of the article, where bylines put it. */
 export function publishedDateOf(text: string): string | undefined {
   const head = text.slice(0, 600);
   const full = findDates(head).find((d) => {
     if (d.year === undefined || d.month === undefined || d.day === undefined) return false;
     const before = head.slice(Math.max(0, d.start - 30), d.start);
-    return PUBLISHED.test(before) || !EVENT_DATE.test(before);
+    return PUBLISHED.test(before) || (!EVENT_DATE.test(before) && !insideSentence(head, d.start));
   });
   return full ? formatDate(full) : undefined;
 }

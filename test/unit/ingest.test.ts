@@ -94,6 +94,9 @@ describe('documents', () => {
     ['the day a sentence tells an event by', 'Bus bombed in Tarvos\nOn 14 June 2018, a bomb exploded on a bus in Tarvos, wounding nine.', undefined],
     ['the day after "since"', 'Curfew goes on\nThe town has been under curfew since 3 May 2016, when gunmen stormed its jail.', undefined],
     ['a date a word of publishing introduces', 'Bus bombed in Tarvos\nPosted on 15 June 2018\nOn 14 June 2018, a bomb exploded on a bus in Tarvos.', '2018-06-15'],
+    ['a weekday before the day, inside a sentence', 'Bus bombed in Tarvos\nA bomb exploded on a bus in Tarvos on Thursday, 14 June 2018, wounding nine.', undefined],
+    ['a day in the run of a sentence', 'Bus bombed in Tarvos\nThe bombing, which happened 14 June 2018, wounded nine.', undefined],
+    ['a byline with its writer in lower case', 'Bus bombed in Tarvos\nby Ana Reyes, staff writer, 15 June 2018\nA bomb exploded on a bus in Tarvos.', '2018-06-15'],
   ])('takes as publication date neither an attack\'s day nor any event\'s, only a byline\'s: %s', (_, content, published) => {
     expect(prepareArticle({ source: 'a.txt', format: 'text', content }).published).toBe(published);
   });
