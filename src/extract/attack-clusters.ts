@@ -280,16 +280,16 @@ const RANKS = ['modifier', 'venue', 'place', 'person', 'country'] as const;
 
 /** A name for the attack from its best report: "Bataclan concert attack", "Crocus City Hall attack", "Kerman bombings". */
 export function nameAttack(cluster: AttackCluster, nameOf: (ref: string) => string): { name: string; aliases: string[]; rank: number } {
-  const candidates: Array<{ rank: number; name: string }> = [];
+  const candidates: Array<{ rank: number; name: string; place?: string }> = [];
   for (const phrase of cluster.phrases) {
     const noun = phrase.noun;
     const venueWord = phrase.facts.venues.find((v) => !noun.includes(v)) ?? '';
     const withVenue = (head: string) => [head, venueWord, noun].filter(Boolean).join(' ');
     if (phrase.facts.names.some((n) => phrase.modifiers.includes(n))) candidates.push({ rank: 0, name: `${phrase.modifiers} ${noun}` });
     const site = phrase.facts.sites[0];
-    if (site) candidates.push({ rank: 1, name: `${nameOf(site)} ${noun}` });
+    if (site) candidates.push({ rank: 1, name: `${nameOf(site)} ${noun}`, place: nameOf(site) });
     const place = phrase.facts.places[0];
-    if (place) candidates.push({ rank: 2, name: withVenue(nameOf(place)) });
+    if (place) candidates.push({ rank: 2, name: withVenue(nameOf(place)), place: nameOf(place) });
     const person = phrase.facts.persons[0];
     if (person) candidates.push({ rank: 3, name: withVenue(nameOf(person).split(' ').at(-1)!) });
     const country = phrase.facts.countries[0];
@@ -299,6 +299,9 @@ export function nameAttack(cluster: AttackCluster, nameOf: (ref: string) => stri
   }
   const sorted = [...candidates].sort((a, b) => a.rank - b.rank);
   const name = sorted[0]?.name ?? cluster.facts.noun;
-  const aliases = [...new Set(candidates.map((c) => c.name))].filter((a) => a !== name);
+  // "the Lyon attack": how news names an attack by its place alone, whatever its kind and venue; only by the
+  // place or site that names it, so that an attack told in a square of a city is not named after the city.
+  const place = sorted.find((c) => c.place !== undefined)?.place;
+  const aliases = [...new Set([...candidates.map((c) => c.name), ...(place ? [`${place} attack`] : [])])].filter((a) => a !== name);
   return { name: name.replace(/\s+/g, ' ').trim(), aliases, rank: sorted[0]?.rank ?? RANKS.length };
 }

@@ -87,3 +87,18 @@ describe('"the explosion in Y": places the gazetteer knows, and which contains w
     expect(attacks).toHaveLength(1);
   });
 });
+
+describe('attack names by place alone', () => {
+  const namesOf = (text: string) => graphOf(text).entitiesOf('Attack').map((a) => [a.name, ...a.aliases]);
+
+  it('an attack named by its city and venue is also "<city> attack"', () => {
+    const [names] = namesOf('A car bomb exploded outside a hotel in Porto on Monday, wounding six people.');
+    expect(names).toContain('Porto attack');
+  });
+
+  it('an attack at a site is "<site> attack", not named after the city around the site', () => {
+    const [names] = namesOf('A suicide bomber blew himself up in Liberty Square in Porto on Monday, killing six people.');
+    expect(names).toContain('Liberty Square attack');
+    expect(names).not.toContain('Porto attack');
+  });
+});
