@@ -87,7 +87,7 @@ const siteInPlace = (a: AttackFacts, b: AttackFacts) => a.sites.some((site) => b
 const nameIsPlace = (a: AttackFacts, b: AttackFacts) => a.names.some((name) => b.places.some((place) => slugOf(place) === slug(name)));
 
 /**
- * "the Birmingham and the Guildford pub bombings": a name the text gives the attack that none of the other's
+ * "the Dortmund and the Korvik cafe bombings": a name the text gives the attack that none of the other's
  * places, sites or names bears is another attack, even when the gazetteer cannot tell the name is a place.
  * (A name with a day, "Bloody Friday", is the attack's own and is left to the caller.)
  */
@@ -170,7 +170,7 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
   const lastPosition = (c: AttackCluster) => c.phrases.reduce((most, p) => Math.max(most, p.start), -Infinity);
   const lastSentence = (c: AttackCluster) => c.phrases.reduce((most, p) => Math.max(most, p.sentence), -Infinity);
   const latest = (phrase: AttackPhrase): AttackCluster | undefined => {
-    // "the 1981 hunger strike" is of its own year; "a week before the pub bombings" is not the attack its sentence tells.
+    // "the 1990 siege" is of its own year; "two days before the market bombing" is not the attack its sentence tells.
     const dated = phrase.facts.year !== undefined;
     const candidates = clusters.filter(
       (c) =>

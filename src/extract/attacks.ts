@@ -30,7 +30,7 @@ export interface AttackPhrase extends TextSpan {
   shared: boolean;
   /** "the first attack", "a second bombing in X": the place of the attack in the text's order of attacks. */
   ordinal?: number | undefined;
-  /** "a week before the pub bombings": the phrase dates another event of its sentence, so it is not that event. */
+  /** "two days before the market bombing": the phrase dates another event of its sentence, so it is not that event. */
   measuredFrom?: boolean;
 }
 
