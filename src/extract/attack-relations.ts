@@ -4,6 +4,7 @@
 // sentences with an attack, a possible target and a damage verb or an "of" are parsed.
 import { parseTokens, type Sentence } from '../nlp/index.js';
 import type { CueHit } from './relations.js';
+import { headOf } from './sentence-parse.js';
 import type { Slot } from './types.js';
 
 // Towns and countries are where an attack happened (OCCURRED_IN); people, bodies and named sites are what it hit.
@@ -72,10 +73,4 @@ export class AttackTargets {
     }
     return hits;
   }
-}
-
-/** The token of a span that heads it: the one whose head lies outside. */
-function headOf(head: number[], first: number, last: number): number {
-  for (let k = first; k < last; k++) if (head[k]! < first || head[k]! >= last) return k;
-  return first;
 }

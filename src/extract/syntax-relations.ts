@@ -6,6 +6,7 @@
 // and a party placed where one of these readings could hold are parsed, which keeps the parser off most text.
 import { parseTokens, type LazyAnalysis, type Sentence } from '../nlp/index.js';
 import type { CueHit } from './relations.js';
+import { headOf } from './sentence-parse.js';
 import type { Slot } from './types.js';
 
 const AGENTS = new Set(['Group', 'Person']);
@@ -26,6 +27,11 @@ const ATTACK_VERB = /^(?:\p{Ll}+ed|shot|struck|hit|blew|set|fought|overran|threw
 const DOING = /^(?:set|plant|thr[eo]w|hurl|fire|lob|laid|lay|plac|drove|driv|ram|kill|wound|injur|launch|stag|mount|conduct|execut|perpetrat|storm|raid|strik|struck|target|hit|kidnap|abduct|seiz|ambush|attack|bomb|shell|massacr|slaughter|shot|shoot|open|unleash|overr|destroy|burn|torch|blew|blow|detonat)/i;
 const DONE: Pick<RegExp, 'test'> = { test: (word: string) => DOING.test(word) && (/ed$/i.test(word) || /^(?:shot|struck|hit|blew|threw|set|laid|drove|overran)$/i.test(word)) };
 const ACT_CASE = /^(?:in|during|with|through)$/i;
+// What goes off in a bombing, and the verbs that tell who put it there: "a bomb planted by X went off", "the
+// device had been left by X". Whoever placed the device did the attack it went off in.
+const DEVICE = /^(?:bombs?|devices?|explosives?|ieds?|mines?|grenades?|charges?)$/i;
+const PLACED = /^(?:planted|placed|left|hidden|hid|laid|set|detonated|triggered|thrown|hurled|made|built|assembled)$/i;
+const DEFINITE = /^(?:the|that|this|these|those)$/i;
 const PERSONAL = /^(?:he|she)$/i;
 // "it", "they" and "its fighters" in what a group says are the group.
 const NEGATION = /^(?:not|never|n't)$/i;
@@ -46,15 +52,6 @@ function tree(sentence: Sentence): Tree {
     if (h >= 0) children[h]!.push(d);
   });
   return { parse, children };
-}
-
-/** The token of a span that heads it: the one whose head lies outside. */
-function headOf(t: Tree, first: number, last: number): number {
-  for (let k = first; k < last; k++) {
-    const h = t.parse.head[k]!;
-    if (h < first || h >= last) return k;
-  }
-  return first;
 }
 
 const childrenWith = (t: Tree, token: number, deprel: string) => t.children[token]!.filter((c) => t.parse.deprel(c) === deprel);
@@ -88,6 +85,35 @@ export class SyntaxRelations {
     return agentBefore || possessor || parties.some((s) => TARGETS.has(s.type) && s.first > attack.first && s.first - attack.last <= 4 && between(attack.first, s.first, AIMED));
   }
 
+  /**
+   * "A bomb planted by X went off at the market", "police said the device had been left by X": who placed the
+   * device carried out the attack it went off in: the attack the sentence tells through the device (the device
+   * inside the attack's words, or the attack's verb and the device one above the other), else, for "the device"
+   * of a sentence that names no attack, the attack the text last told.
+   */
+  private placedDevices(t: Tree, tokens: Sentence['tokens'], attacks: Slot[], parties: Slot[], recentAttack: () => Slot | undefined, add: (relation: string, source: Slot, target: Slot, rule: string) => void): void {
+    const within = (from: number, to: number, steps: number) => {
+      for (let k = from, n = 0; k >= 0 && n <= steps; k = t.parse.head[k]!, n++) if (k === to) return true;
+      return false;
+    };
+    for (let d = 0; d < tokens.length; d++) {
+      if (!DEVICE.test(tokens[d]!.text) || t.parse.upos[d] !== 'NOUN') continue;
+      // "a bomb planted by X", "the bomb, which had been hidden by X," (a clause on the device) or "the device was
+      // planted by X" (its passive subject). The agent is read off the words after "by", which the parse often
+      // hangs wrongly ("by Karim Nadir" as an object).
+      const verbs = tokens.map((_, v) => v).filter((v) => PLACED.test(tokens[v]!.text) && /^by$/i.test(tokens[v + 1]?.text ?? '') && (t.parse.head[v] === d || (t.parse.head[d] === v && t.parse.deprel(d).startsWith('nsubj'))) && !t.children[v]!.some((c) => NEGATION.test(tokens[c]!.text)));
+      for (const v of verbs) {
+        const from = v + 2 + (DEFINITE.test(tokens[v + 2]?.text ?? '') ? 1 : 0);
+        const agent = parties.find((s) => AGENTS.has(s.type) && s.first === from);
+        if (!agent) continue;
+        const linked = attacks.find((a) => (a.first <= d && d < a.last) || within(headOf(t.parse.head, a.first, a.last), d, 3) || within(d, headOf(t.parse.head, a.first, a.last), 3));
+        const determiner = childrenWith(t, d, 'det').map((c) => tokens[c]!.text)[0] ?? '';
+        const attack = linked ?? (attacks.length === 0 && DEFINITE.test(determiner) ? recentAttack() : undefined);
+        if (attack) add('CARRIED_OUT', agent, attack, 'placed-device');
+      }
+    }
+  }
+
   /** `recentAttack` gives the attack the text last told, which "the attackers" of a later sentence carried out. */
   read(sentence: Sentence, slots: Slot[], recentAttack: () => Slot | undefined): CueHit[] {
     const attacks = slots.filter((s) => s.type === 'Attack');
@@ -95,7 +121,9 @@ export class SyntaxRelations {
     const speakers = slots.filter((s) => s.type === 'Group' && s.role === 'head' && s.speaker);
     const tokens = sentence.tokens;
     const membership = parties.some((s) => s.type === 'Group') && tokens.some((k) => MEMBER.test(k.text) || BELONGED.test(k.text)) && tokens.some((k) => ATTACKER.test(k.text)) && (attacks[0] ?? recentAttack()) !== undefined;
-    if (!membership && !attacks.some((attack) => this.worthParsing(tokens, attack, parties, speakers))) return [];
+    // "a bomb planted by X": a device, a placing verb and an agent after "by".
+    const placedBy = tokens.some((k) => DEVICE.test(k.text)) && tokens.some((k, j) => PLACED.test(k.text) && /^by$/i.test(tokens[j + 1]?.text ?? '') && parties.some((s) => AGENTS.has(s.type) && s.first - j <= 4 && s.first > j));
+    if (!membership && !placedBy && !attacks.some((attack) => this.worthParsing(tokens, attack, parties, speakers))) return [];
     const t = tree(sentence);
     const slotAt = (k: number) => parties.find((s) => s.first <= k && k < s.last);
     /**
@@ -132,7 +160,7 @@ export class SyntaxRelations {
       if (relation === 'CARRIED_OUT' && speakers.includes(source)) hits.push({ relation: 'CLAIMED', source, target, confidence: 0.75, rule: `syntax:${rule}-self` });
     };
     for (const attack of attacks) {
-      const a = headOf(t, attack.first, attack.last);
+      const a = headOf(t.parse.head, attack.first, attack.last);
       const upos = t.parse.upos[a];
       if (upos === 'VERB') {
         // "said it did not attack the base": a negated act is no act.
@@ -172,6 +200,7 @@ export class SyntaxRelations {
         }
       }
     }
+    if (placedBy) this.placedDevices(t, tokens, attacks, parties, recentAttack, add);
     if (membership) {
       const attack = attacks[0] ?? recentAttack()!;
       const attacker = (k: number | undefined) => k !== undefined && k >= 0 && ATTACKER.test(tokens[k]!.text);

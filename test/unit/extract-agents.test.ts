@@ -84,6 +84,49 @@ describe('agents of attacks', () => {
   });
 });
 
+describe('agents through devices and charges', () => {
+  it('who planted the device carried out the attack it went off in, in this sentence or, as "the device", the one told', () => {
+    const clause = 'A bomb planted by Karim Nadir went off at a market in Lyon on Monday, wounding four.';
+    expect(of('CARRIED_OUT', clause)).toEqual([`CARRIED_OUT Karim Nadir -> ${attackName(clause)}`]);
+    const relative = 'The bomb, which had been hidden by Boko Haram fighters in a sack, exploded at a market in Maiduguri on Monday.';
+    expect(of('CARRIED_OUT', relative)).toEqual([`CARRIED_OUT Boko Haram -> ${attackName(relative)}`]);
+    const later = 'A bomb exploded at a market in Lyon on Monday, wounding four. Police said the device had been planted by Karim Nadir.';
+    expect(of('CARRIED_OUT', later)).toEqual([`CARRIED_OUT Karim Nadir -> ${attackName(later)}`]);
+    // A second device that never went off, and a denied placing, name no author of the attack.
+    expect(of('CARRIED_OUT', 'A bomb exploded at a market in Lyon on Monday. Police said a second device planted by Karim Nadir was found and defused.')).toEqual([]);
+    expect(of('CARRIED_OUT', 'A bomb exploded at a market in Lyon on Monday. Police said the device had not been planted by Karim Nadir.')).toEqual([]);
+  });
+
+  it('"charged with masterminding the bombing" names its author (hedged)', () => {
+    const text = 'Karim Nadir is charged with masterminding the 2015 bombing of a market in Lyon.';
+    expect(of('CARRIED_OUT', text)).toEqual([`CARRIED_OUT Karim Nadir -> ${attackName(text)}`]);
+  });
+
+  it('"a suspected G commander" is a description, not a suspicion that G did the attack', () => {
+    expect(of('CARRIED_OUT', 'Interpol arrested a suspected Abu Sayyaf commander, Radulan Omar, in a raid in Zamboanga on Friday.')).toEqual([]);
+    const suspected = 'A bomb exploded at a market in Zamboanga on Monday. Officials suspected Abu Sayyaf.';
+    expect(of('CARRIED_OUT', suspected)).toEqual([`CARRIED_OUT Abu Sayyaf -> ${attackName(suspected)}`]);
+  });
+});
+
+describe('who was arrested', () => {
+  const arrests = (text: string) => of('ARRESTED', text);
+
+  it('the owner of what was captured, and a name joined to a participle ("US-backed"), are no parties', () => {
+    expect(arrests('US-backed and Kenyan-led militias captured Al-Shabaab\'s last stronghold in May.')).toEqual([]);
+  });
+
+  it('"arrested a G commander, X" arrests X, not G; "arrested two G members" arrests G', () => {
+    expect(arrests('Interpol arrested an Abu Sayyaf commander, Radulan Omar, in Zamboanga on Friday.')).toEqual(['ARRESTED Interpol -> Radulan Omar']);
+    expect(arrests('Turkish police arrested two Islamic State members in Izmir.')).toEqual(['ARRESTED Turkey -> Islamic State']);
+  });
+
+  it('a body in the title of the arrested is theirs, and a country after "in" is where they were held', () => {
+    expect(arrests('Hamas commander Karim Nadir was arrested in Egypt.')).toEqual(['ARRESTED Egypt -> Karim Nadir']);
+    expect(arrests('Interpol Major General Karim Nadir was detained in Egypt.')).toEqual(['ARRESTED Egypt -> Karim Nadir']);
+  });
+});
+
 describe('claims', () => {
   it('"claimed responsibility for this cowardly act" is the attack told before, not one named for comparison', () => {
     const graph = graphOf('A bomb exploded at a bus station in Quetta, Pakistan, on Monday, killing nine. Tehrik-i-Taliban Pakistan claimed responsibility for this cowardly act, which came a year after the 2019 hotel bombing in Lahore.');
