@@ -15,6 +15,15 @@ const AGENTS = new Set(['Group', 'Person']);
 const TARGETS = new Set(['Location', 'Person', 'Organization']);
 const PASSIVE_AUX = /^(?:was|were|been|being|be|is|are|got|get)$/i;
 const AIMED = /^(?:on|against)$/i;
+// What an act was aimed at: "opened fire on the Y", "drove into the X market", "fired rockets at Z". A named site or a
+// person is what was attacked, a town where; a venue the act happened at ("took hostages at the X theatre",
+// "exploded at the Y hotel") is where too, unless the verb is one of shooting or throwing at it.
+const REACHED = /^(?:on|against|into|upon)$/i;
+const AIMED_AT = /^(?:fired|fires|fire|firing|shot|shoots|shooting|threw|throws|throwing|hurled|hurls|lobbed|aimed|launched)$/i;
+// A street or a square an act happened on is where it happened, not what it hit.
+// "X survived an assassination attempt": who lived through an attack was its target.
+const SURVIVED = /^(?:survived|survives|survive|escaped|escapes|escape)$/i;
+const THOROUGHFARE = /^(?:rue|via|avenida|avenue|boulevard)\b|\b(?:street|st|road|rd|avenue|ave|boulevard|lane|highway|square|drive|way)\.?$/i;
 const GROUPS = new Set(['Group']);
 const ATTACKER = /^(?:attackers?|assailants?|gunm[ae]n|bombers?|perpetrators?|militants?|kidnappers?|shooters?|hijackers?|themselves)$/i;
 const MEMBER = /^members?$/i;
@@ -61,6 +70,11 @@ export class SyntaxRelations {
   /** `knownPlace` tells a gazetteer town or region (never a target) from a named site. */
   constructor(private readonly knownPlace: (ref: string) => boolean) {}
 
+  /** Whether a phrase after `relator` on the act told by `verb` is what the act was aimed at. */
+  private reaches(relator: string, verb: string): boolean {
+    return REACHED.test(relator) || (/^at$/i.test(relator) && AIMED_AT.test(verb));
+  }
+
   /** Whether a party sits where a subject, passive agent or target of the attack could: a cheap test before parsing. */
   private worthParsing(tokens: Sentence['tokens'], attack: Slot, parties: Slot[], speakers: Slot[]): boolean {
     const between = (from: number, to: number, word: Pick<RegExp, 'test'>) => tokens.slice(from, to).some((t) => word.test(t.text));
@@ -80,6 +94,8 @@ export class SyntaxRelations {
     // Only a verb in the past counts here: "bombing" or "ramming" before the attack noun is part of it.
     // The verb may sit inside the attack's own words: "Boko Haram [gunmen killed 17] near Baga".
     const agentBefore = [...parties.filter((s) => AGENTS.has(s.type)).map((s) => s.last), pronoun + 1].some((end) => end > 0 && end <= attack.first && attack.first - end <= 14 && between(end, end === attack.first ? attack.last : attack.first, DONE));
+    const survived = parties.some((s) => TARGETS.has(s.type) && s.last <= attack.first && attack.first - s.last <= 6 && between(s.last, attack.first, SURVIVED));
+    if (survived) return true;
     // "Al-Shabaab's attack on the base": the possessor of the attack noun.
     const possessor = parties.some((s) => AGENTS.has(s.type) && s.last < attack.first && attack.first - s.last <= 3 && /^['’]s?$/.test(tokens[s.last]!.text));
     return agentBefore || possessor || parties.some((s) => TARGETS.has(s.type) && s.first > attack.first && s.first - attack.last <= 4 && between(attack.first, s.first, AIMED));
@@ -177,7 +193,13 @@ export class SyntaxRelations {
         }
         if (!passive) for (const o of objects) for (const target of entities(o, TARGETS)) add('TARGETED', attack, target, 'object');
         for (const o of childrenWith(t, a, 'obl')) {
-          if (passive && /^by$/i.test(caseWord(t, tokens, o) ?? '')) for (const agent of entities(o, AGENTS)) add('CARRIED_OUT', agent, attack, 'passive-agent');
+          const relator = caseWord(t, tokens, o) ?? '';
+          if (passive && /^by$/i.test(relator)) for (const agent of entities(o, AGENTS)) add('CARRIED_OUT', agent, attack, 'passive-agent');
+          if (!passive && this.reaches(relator, tokens[a]!.text)) for (const target of entities(o, TARGETS)) if (!THOROUGHFARE.test(target.text)) add('TARGETED', attack, target, 'reached');
+        }
+        // "opened fire on the X hotel", "fired rockets at Y": the aim hangs on the verb's object.
+        if (!passive) {
+          for (const o of objects) for (const m of childrenWith(t, o, 'nmod')) if (this.reaches(caseWord(t, tokens, m) ?? '', tokens[o]!.text) || this.reaches(caseWord(t, tokens, m) ?? '', tokens[a]!.text)) for (const target of entities(m, TARGETS)) if (!THOROUGHFARE.test(target.text)) add('TARGETED', attack, target, 'reached');
         }
       } else if (upos === 'NOUN' || upos === 'PROPN') {
         for (const m of childrenWith(t, a, 'nmod')) {
@@ -191,6 +213,7 @@ export class SyntaxRelations {
         const onObject = t.parse.deprel(a) === 'nmod' && t.parse.deprel(t.parse.head[a]!) === 'obj';
         const verb = onObject ? t.parse.head[t.parse.head[a]!]! : t.parse.head[a]!;
         const relation = onObject ? 'obl' : t.parse.deprel(a);
+        if (relation === 'obj' && verb >= 0 && SURVIVED.test(tokens[verb]!.text)) for (const s of childrenWith(t, verb, 'nsubj')) for (const target of entities(s, TARGETS)) add('TARGETED', attack, target, 'survived');
         const means = relation === 'obj' || (relation === 'obl' && ACT_CASE.test(caseWord(t, tokens, a) ?? ''));
         if (means && verb >= 0 && t.parse.upos[verb] === 'VERB' && DOING.test(tokens[verb]!.text)) {
           const passive = childrenWith(t, verb, 'aux').some((c) => PASSIVE_AUX.test(tokens[c]!.text));

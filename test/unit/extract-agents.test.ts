@@ -109,6 +109,26 @@ describe('agents through devices and charges', () => {
   });
 });
 
+describe('what an attack was aimed at', () => {
+  it('"opened fire on the X hotel", "fired rockets at the X hotel" aim at it; a street or a venue it happened at is where', () => {
+    const fire = 'Gunmen opened fire on the Sunrise Plaza hotel in Kismayo on Monday, killing 12.';
+    expect(of('TARGETED', fire)).toEqual([`TARGETED ${attackName(fire)} -> Sunrise Plaza`]);
+    const rockets = 'Militants fired rockets at the Sunrise Plaza hotel in Kismayo on Monday.';
+    expect(of('TARGETED', rockets)).toEqual([`TARGETED ${attackName(rockets)} -> Sunrise Plaza`]);
+    expect(of('TARGETED', 'Gunmen opened fire on Harbour Road in Kismayo on Monday, killing 12.')).toEqual([]);
+    expect(of('TARGETED', 'Militants took 40 people hostage at the Sunrise Plaza hotel in Kismayo on Monday.')).toEqual([]);
+  });
+
+  it('who survived an attack was its target, and "the bombing targeted X" told as one phrase names X', () => {
+    const survived = 'Governor Ahmad Zia survived an assassination attempt in Kunduz on Monday.';
+    expect(of('TARGETED', survived)).toEqual([`TARGETED ${attackName(survived)} -> Ahmad Zia`]);
+    const targeted = 'The bombing targeted the Sunrise Plaza hotel in Kismayo on Monday.';
+    expect(of('TARGETED', targeted)).toEqual([`TARGETED ${attackName(targeted)} -> Sunrise Plaza`]);
+    // Someone the survivor's words are about is no target.
+    expect(of('TARGETED', 'Ahmad Zia said the mayor survived an attack in Kunduz on Monday.')).toEqual([]);
+  });
+});
+
 describe('who was arrested', () => {
   const arrests = (text: string) => of('ARRESTED', text);
 
