@@ -171,6 +171,14 @@ describe('claims', () => {
     expect(of('CLAIMED', anaphor)).toEqual([`CLAIMED al-Shabaab -> ${attackName(anaphor)}`]);
   });
 
+  it('a group, or its spokesman, telling an outlet "it" or "the group" did it claims it; an outlet is never a party', () => {
+    const told = 'A car bomb exploded outside a police station in Kirkuk on Friday. The Islamic State told Reuters it had carried out the attack.';
+    expect(of('CLAIMED', told)).toEqual([`CLAIMED Islamic State -> ${attackName(told)}`]);
+    const spokesman = 'A car bomb exploded outside a police station in Kirkuk on Friday. A spokesman for the Islamic State told Al Jazeera that the group was behind the bombing.';
+    expect(of('CLAIMED', spokesman)).toEqual([`CLAIMED Islamic State -> ${attackName(spokesman)}`]);
+    expect(of('CLAIMED', 'A car bomb exploded outside a police station in Kirkuk on Friday. Police told Reuters the group was behind the bombing.')).toEqual([]);
+  });
+
   it('a name in an aside before the cue describes the subject and is not it', () => {
     const text = "Gunmen ambushed a convoy near Menaka, Mali, on Sunday. Jama'at Nasr al-Islam wal Muslimin (JNIM), al-Qaeda's affiliate in the Sahel, claimed the ambush.";
     expect(of('CLAIMED', text)).toEqual([`CLAIMED Jama'at Nasr al-Islam wal Muslimin -> ${attackName(text)}`]);
@@ -264,5 +272,7 @@ describe('places inside places', () => {
 
   it('an army base in a town is no group\'s base', () => {
     expect(of('ACTIVE_IN', 'Al-Shabaab fighters stormed an army base in Baidoa on Tuesday.')).toEqual([]);
+    expect(of('ACTIVE_IN', 'Officials said al-Shabaab carried out the attack on the base in Baidoa.')).toEqual([]);
+    expect(of('ACTIVE_IN', 'Al-Shabaab has bases in Baidoa.')).toEqual(['ACTIVE_IN al-Shabaab -> Baidoa']);
   });
 });
