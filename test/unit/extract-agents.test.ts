@@ -233,6 +233,11 @@ describe('titles set off before a name', () => {
     expect(of('LEADER_OF', 'Interpol communications director Anna Lindgren said three men were held.')).toEqual([]);
   });
 
+  it('", a Belgian official said" after a name is who speaks, not an apposition', () => {
+    expect(of('MEMBER_OF', 'The talks were held in Vienna with Anna Klein, a Belgian official said.')).toEqual([]);
+    expect(of('MEMBER_OF', 'Anna Klein, a Belgian official, said the talks failed.')).toEqual(['MEMBER_OF Anna Klein -> Belgium']);
+  });
+
   it('in a list of names, the aside after one name may be the next one\'s', () => {
     const relations = graphOf('General Alan Pryce, the acting chief of Interpol, Mr Tom Hale, and an aide also attended.').relations();
     expect(relations.filter((r) => r.includes('Alan Pryce'))).toEqual([]);
