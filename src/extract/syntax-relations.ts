@@ -112,13 +112,14 @@ export class SyntaxRelations {
       for (let k = from, n = 0; k >= 0 && n <= steps; k = t.parse.head[k]!, n++) if (k === to) return true;
       return false;
     };
+    // Placing verbs followed by "by": the agent is read off the words after it, which the parse often hangs wrongly
+    // ("by Karim Nadir" as an object).
+    const placing = tokens.map((_, v) => v).filter((v) => PLACED.test(tokens[v]!.text) && /^by$/i.test(tokens[v + 1]?.text ?? '') && !t.children[v]!.some((c) => NEGATION.test(tokens[c]!.text)));
     for (let d = 0; d < tokens.length; d++) {
       if (!DEVICE.test(tokens[d]!.text) || t.parse.upos[d] !== 'NOUN') continue;
       // "a bomb planted by X", "the bomb, which had been hidden by X," (a clause on the device) or "the device was
-      // planted by X" (its passive subject). The agent is read off the words after "by", which the parse often
-      // hangs wrongly ("by Karim Nadir" as an object).
-      const verbs = tokens.map((_, v) => v).filter((v) => PLACED.test(tokens[v]!.text) && /^by$/i.test(tokens[v + 1]?.text ?? '') && (t.parse.head[v] === d || (t.parse.head[d] === v && t.parse.deprel(d).startsWith('nsubj'))) && !t.children[v]!.some((c) => NEGATION.test(tokens[c]!.text)));
-      for (const v of verbs) {
+      // planted by X" (its passive subject).
+      for (const v of placing.filter((p) => t.parse.head[p] === d || (t.parse.head[d] === p && t.parse.deprel(d).startsWith('nsubj')))) {
         const from = v + 2 + (DEFINITE.test(tokens[v + 2]?.text ?? '') ? 1 : 0);
         const agent = parties.find((s) => AGENTS.has(s.type) && s.first === from);
         if (!agent) continue;
