@@ -264,8 +264,15 @@ export class RelationReader {
         return before();
       case 'after':
         return after(span.last);
-      case 'after-direct':
-        return direct();
+      case 'after-direct': {
+        const object = direct();
+        // "The Taliban claimed it on Twitter": "it" as the object (not the subject of a clause, "claimed it had
+        // killed 20") is the attack the text last told.
+        const tokens = scope.sentence.tokens;
+        const it = object.length === 0 && relation === 'CLAIMED' && /^it$/i.test(tokens[span.last]?.text ?? '') && /^(?:[.,;]|on|in|through|via|later|hours|within)$/i.test(tokens[span.last + 1]?.text ?? '.');
+        const told = it ? scope.recent(['Attack']) : undefined;
+        return told ? [told] : object;
+      }
       case 'after-second': {
         const end = Math.max(span.last, ...(sources ?? []).map((s) => s.last));
         return after(end);

@@ -179,6 +179,12 @@ describe('claims', () => {
     expect(of('CLAIMED', 'A car bomb exploded outside a police station in Kirkuk on Friday. Police told Reuters the group was behind the bombing.')).toEqual([]);
   });
 
+  it('"X claimed it" claims the attack told; "claimed it had killed" is a clause, no object', () => {
+    const text = 'A car bomb exploded outside a police station in Kirkuk on Friday. The Islamic State claimed it on its news agency.';
+    expect(of('CLAIMED', text)).toEqual([`CLAIMED Islamic State -> ${attackName(text)}`]);
+    expect(of('CLAIMED', 'A car bomb exploded outside a police station in Kirkuk on Friday. The Islamic State claimed it had killed 20 soldiers.')).toEqual([]);
+  });
+
   it('a name in an aside before the cue describes the subject and is not it', () => {
     const text = "Gunmen ambushed a convoy near Menaka, Mali, on Sunday. Jama'at Nasr al-Islam wal Muslimin (JNIM), al-Qaeda's affiliate in the Sahel, claimed the ambush.";
     expect(of('CLAIMED', text)).toEqual([`CLAIMED Jama'at Nasr al-Islam wal Muslimin -> ${attackName(text)}`]);
