@@ -30,6 +30,7 @@ const PASSIVE = /\b(?:was|were|has been|have been|had been|is|are)\s+(?:(?!not\b
 const CONDITION = /\b(?:if|whether|unless|should)\b[^,;:]*$/i;
 const AGENT_TYPES = new Set(['Country', 'Organization']);
 const ARRESTED_TYPES = new Set(['Person', 'Group']);
+const TITLE_GAP = /^(?:\s+(?:\p{Lu}[\p{L}.]*|leader|commander|chief|spokes(?:man|woman|person)|member|official|head|general|minister|deputy|senior|top|former))*\s*$/u;
 const CLAUSE = /[;.]|\b(?:after|before|because|while|who|which|for|on suspicion)\b/i;
 
 /** Whether only a comma or "and" stands between two slots. */
@@ -92,8 +93,14 @@ export class ArrestReader {
       const agent = by && slots.find((s) => AGENT_TYPES.has(s.type) && s.start === after + by[0].length);
       if (agent) return agent;
     }
-    const named = slots.filter((s) => AGENT_TYPES.has(s.type) && s.end <= verb).at(-1);
+    // "GNB Brigade General X was detained", "Hamas commander X was arrested": a body in the title of the arrested,
+    // who stand right after it, is theirs, not the arrester.
+    const titleOf = (s: Slot) => after !== undefined && TITLE_GAP.test(text.slice(s.end - scope.sentence.start, verb - scope.sentence.start));
+    const named = slots.filter((s) => AGENT_TYPES.has(s.type) && s.end <= verb && !titleOf(s)).at(-1);
     if (named) return named;
+    // "X was arrested in Egypt".
+    const country = slots.find((s) => s.type === 'Country' && s.start >= verb && /\bin\s+(?:the\s+)?$/i.test(text.slice(0, s.start - scope.sentence.start)));
+    if (country) return country;
     for (const place of slots.filter((s) => s.type === 'Location')) {
       const country = scope.countryOf(place.ref);
       if (country) return { ...place, ref: country, type: 'Country' };

@@ -4,6 +4,7 @@
 // sentences with an attack, a possible target and a damage verb or an "of" are parsed.
 import { parseTokens, type Sentence } from '../nlp/index.js';
 import type { CueHit } from './relations.js';
+import { headOf } from './sentence-parse.js';
 import type { Slot } from './types.js';
 
 // Towns and countries are where an attack happened (OCCURRED_IN); people, bodies and named sites are what it hit.
@@ -38,7 +39,9 @@ export class AttackTargets {
     const withRel = (k: number, rel: string) => children[k]!.filter((c) => parse.deprel(c) === rel);
     const caseOf = (k: number) => withRel(k, 'case').map((c) => tokens[c]!.text.toLowerCase())[0];
     // A phrase headed by `k` stands for the target whose words hold `k`, and for its conjuncts ("X and Y").
-    const targetsAt = (k: number): Slot[] => [k, ...withRel(k, 'conj')].map((j) => targets.find((s) => s.first <= j && j < s.last)).filter((s): s is Slot => s !== undefined);
+    // A common noun is named by its own name words ("the X Plaza hotel"), never by a place that modifies it.
+    const slotAt = (j: number) => targets.find((s) => s.first <= j && j < s.last) ?? withRel(j, 'compound').map((c) => targets.find((s) => s.first <= c && c < s.last)).find((s) => s !== undefined);
+    const targetsAt = (k: number): Slot[] => [k, ...withRel(k, 'conj')].map(slotAt).filter((s): s is Slot => s !== undefined);
     const hits: CueHit[] = [];
     const add = (attack: Slot, target: Slot, rule: string) => {
       if (!hits.some((h) => h.source === attack && h.target === target)) hits.push({ relation: 'TARGETED', source: attack, target, confidence: 0.7, rule: `syntax:${rule}` });
@@ -55,6 +58,10 @@ export class AttackTargets {
     }
     for (const attack of attacks) {
       const a = headOf(parse.head, attack.first, attack.last);
+      // "The bombing targeted the X hotel" told as one attack phrase: its verb heads it, the attack noun its subject.
+      if (parse.upos[a] === 'VERB' && DAMAGE.test(tokens[a]!.text) && withRel(a, 'nsubj').some((n) => n >= attack.first && n < attack.last)) {
+        for (const o of withRel(a, 'obj')) for (const t of targetsAt(o)) add(attack, t, 'attack-damaged');
+      }
       if (parse.upos[a] !== 'NOUN' && parse.upos[a] !== 'PROPN') continue;
       const verb = parse.head[a]!;
       const relation = parse.deprel(a);
@@ -72,10 +79,4 @@ export class AttackTargets {
     }
     return hits;
   }
-}
-
-/** The token of a span that heads it: the one whose head lies outside. */
-function headOf(head: number[], first: number, last: number): number {
-  for (let k = first; k < last; k++) if (head[k]! < first || head[k]! >= last) return k;
-  return first;
 }

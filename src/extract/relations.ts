@@ -30,7 +30,7 @@ const DIRECT_GAP = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'bot
 // "claimed Friday's car bombing", "last week's attack": a day owning the object leaves it the direct object.
 const WHEN_OWNED = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|weekend|night|'s|’s|')$/i;
 const COORDINATION = /^(?:,|and|or|, and|, or|both|as well as|and the|, the|and also)$/;
-const HEDGES = /\b(?:reportedly|allegedly|suspected|suspect|speculated|attributed|possibly|likely|may have|might have|believed to|appears? to|appeared to|seem(?:s|ed)? to|is said to|claimed to)\b/i;
+const HEDGES = /\b(?:reportedly|allegedly|charged with|accused of|suspected|suspect|speculated|attributed|possibly|likely|may have|might have|believed to|appears? to|appeared to|seem(?:s|ed)? to|is said to|claimed to)\b/i;
 const NEGATED = /\b(?:not|never|no|denied|denies|deny|denying|rejected|rejects)\b(?:\s+[\w']+){0,3}\s*$|n't(?:\s+[\w']+){0,2}\s*$/i;
 // "if it turned out that they were involved", "doubtful the group would claim it": a cue in a condition or a
 // supposition asserts nothing (a threat or a warning is about what may happen, and stays).
@@ -42,9 +42,18 @@ const NAMED_AS = /(?:known as|called|dubbed|named|also)$/;
 const MAX_BEFORE = 22;
 const OWN_SUBJECT = /^(?:the|a|an|those|these|some|several|many|others|people|men|suspects|\d+|two|three|four|five)$/;
 const SELF_SPEECH = /^(?:said|says|stated|announced|declared|claimed|claims)\b.*\b(?:it|they)\b/;
-// "X said in a statement that its fighters had carried out the ambush": a group telling what it did itself claims it.
-const SELF_REPORT = /^(?:[^;:".]{0,60}?,)?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|announced|stated|declared)\b[^;:"]*?\b(?:that\s+)?(?:it|they|(?:its|their)\s+(?:own\s+)?(?:fighters|members|men|militants|mujahideen|soldiers|forces|units?|cells?))\s+(?:had\s+|has\s+|have\s+)?$/i;
+// "X said in a statement that its fighters had carried out the ambush", "a spokesman for X told Reuters the group was
+// behind it": a group telling what it did itself claims it.
+const SELF_REPORT = /^(?:[^;:".]{0,60}?,)?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|announced|stated|declared|told)\b[^;:"]*?\b(?:that\s+)?(?:it|they|the\s+(?:group|movement|organi[sz]ation)|(?:its|their)\s+(?:own\s+)?(?:fighters|members|men|militants|mujahideen|soldiers|forces|units?|cells?))\s+(?:had\s+|has\s+|have\s+)?$/i;
 const MAX_AFTER = 16;
+// "US-backed militias", "Saudi-led forces": a name joined to a participle modifies the noun after it and is no
+// party to the verb (only the "-based" cue reads it, as where a group is based).
+const HYPHEN_MODIFIER = /^(?:backed|led|funded|sponsored|supported|trained|armed|allied|aligned|linked|run|controlled|owned|born|inspired)$/i;
+// "arrested an ISKP commander, Farid Ahmadzai": the person named after the noun is the object, not the group before it.
+// "arrested two Islamic State members", "detained dozens of ISIS militants": a count of a group's members.
+const COUNT = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|scores|hundreds|more|of|suspected|alleged)$/i;
+const MEMBERS = /^(?:members?|militants?|fighters?|suspects?|operatives?|supporters?|jihadists?|loyalists?|commanders?|cells?)$/i;
+const NAMED_OBJECT = /^(?:\p{Ll}[\p{Ll}-]*\s+){1,3}$/u;
 
 /** Token ranges [comma, end) of ", which ...," and ", who ...," clauses. */
 function relativeClauses(sentence: Sentence): Array<{ first: number; last: number }> {
@@ -91,9 +100,9 @@ export class RelationReader {
         // Inside ", which is allied with Y," the clause's head is the subject and its end the limit; outside,
         // a clause closed before the cue is skipped ("X, which Y backs, said it carried out ...").
         const within = relatives.find((r) => r.first < span.first && span.first < r.last);
-        const usable = slots.filter((s) => (s.last <= span.first || s.first >= span.last) && (within ? s.last <= within.first || (s.first > within.first && s.last <= within.last) : !relatives.some((r) => r.first < s.first && s.last <= r.last && r.last <= span.first)));
-        const sources = this.find(cue.spec.source, spec.sources, usable, span, scope, undefined);
-        const targets = this.find(cue.spec.target, spec.targets, usable, span, scope, sources);
+        const usable = slots.filter((s) => (s.last <= span.first || s.first >= span.last) && (cue.spec.pattern.startsWith('-') || !this.hyphenModifier(sentence, s)) && (within ? s.last <= within.first || (s.first > within.first && s.last <= within.last) : !relatives.some((r) => r.first < s.first && s.last <= r.last && r.last <= span.first)));
+        const sources = this.find(cue.spec.source, spec.sources, usable, span, scope, undefined, cue.spec.relation);
+        const targets = this.find(cue.spec.target, spec.targets, usable, span, scope, sources, cue.spec.relation);
         for (const source of sources) {
           for (const target of targets) {
             if (source.ref === target.ref || !allows(this.ontology, cue.spec.relation, source.type, target.type)) continue;
@@ -105,6 +114,24 @@ export class RelationReader {
       }
     }
     return hits;
+  }
+
+  private hyphenModifier(sentence: Sentence, slot: Slot): boolean {
+    const tokens = sentence.tokens;
+    const dash = tokens[slot.last];
+    return dash !== undefined && dash.text === '-' && !dash.spaceBefore && HYPHEN_MODIFIER.test(tokens[slot.last + 1]?.text ?? '');
+  }
+
+  /**
+   * Whether a direct object slot is only part of the object: the owner of what was taken ("captured IS' last
+   * territory"), or the body of a person named after the noun ("arrested an ISKP commander, Farid Ahmadzai").
+   */
+  private partOfObject(scope: SentenceScope, slot: Slot, slots: Slot[]): boolean {
+    const tokens = scope.sentence.tokens;
+    if (/^['’]s?$/.test(tokens[slot.last]?.text ?? '') && !slots.some((s) => s.first === slot.last + 1)) return true;
+    const comma = tokens.findIndex((t, k) => k > slot.last && t.text === ',');
+    if (comma < 0 || !NAMED_OBJECT.test(`${this.gapText(scope, slot.last, comma)} `)) return false;
+    return slots.some((s) => s.type === 'Person' && s.first === comma + 1);
   }
 
   /** The sentence's text from the end of `slot` to the start of token `token`. */
@@ -176,7 +203,7 @@ export class RelationReader {
     return opensAside ? subject : undefined;
   }
 
-  private find(strategy: SlotStrategy, types: EntityType[], slots: Slot[], span: { first: number; last: number }, scope: SentenceScope, sources: Slot[] | undefined): Slot[] {
+  private find(strategy: SlotStrategy, types: EntityType[], slots: Slot[], span: { first: number; last: number }, scope: SentenceScope, sources: Slot[] | undefined, relation: string): Slot[] {
     const eligible = slots.filter((s) => types.includes(s.type));
     const before = () => {
       // "Al-Shabaab said it was behind the attack", "the group said they were behind": a cue that is itself the
@@ -226,16 +253,26 @@ export class RelationReader {
       const slot = eligible.find((s) => s.first >= span.last) ?? undefined;
       const first = slots.find((s) => s.first >= span.last);
       if (!slot || slot !== first || slot.first - span.last > 3) return [];
+      // What is arrested is a person or a group, never what one owns or the body a named person belongs to.
+      if (relation === 'ARRESTED' && this.partOfObject(scope, slot, slots)) return [];
       const gap = scope.sentence.tokens.slice(span.last, slot.first);
-      return gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase()) || WHEN_OWNED.test(t.text)) ? this.coordinated(slot, eligible, scope, 1) : [];
+      const counted = MEMBERS.test(scope.sentence.tokens[slot.last]?.text ?? '');
+      return gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase()) || WHEN_OWNED.test(t.text) || (counted && COUNT.test(t.text))) ? this.coordinated(slot, eligible, scope, 1) : [];
     };
     switch (strategy) {
       case 'before':
         return before();
       case 'after':
         return after(span.last);
-      case 'after-direct':
-        return direct();
+      case 'after-direct': {
+        const object = direct();
+        // "The Taliban claimed it on Twitter": "it" as the object (not the subject of a clause, "claimed it had
+        // killed 20") is the attack the text last told.
+        const tokens = scope.sentence.tokens;
+        const it = object.length === 0 && relation === 'CLAIMED' && /^it$/i.test(tokens[span.last]?.text ?? '') && /^(?:[.,;]|on|in|through|via|later|hours|within)$/i.test(tokens[span.last + 1]?.text ?? '.');
+        const told = it ? scope.recent(['Attack']) : undefined;
+        return told ? [told] : object;
+      }
       case 'after-second': {
         const end = Math.max(span.last, ...(sources ?? []).map((s) => s.last));
         return after(end);

@@ -19,6 +19,7 @@ const AFFILIATIONS = new Set(['Country', 'Organization', 'Group']);
 const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
 // Land a place sits on: "Cotabato City on the southern island of Mindanao".
 const LANDFORM = /^(?:island|islands|peninsula|coast|shore|bank|archipelago)$/i;
+const SPEECH = /^(?:said|says|told|tells|added|adds|stated|noted|explained)$/;
 const SUBDIVISION = /^(?:city|town|village|capital|province|region|port|district|county|state|governorate|oblast|enclave|suburb)$/i;
 
 const isPlaceWord = (w: string | undefined) => w !== undefined && SUBDIVISION_NOUN.test(w);
@@ -123,7 +124,9 @@ export class RoleReader {
         // "Dame Ilse Varga, the deputy head of the port authority, Mr Owen Pratt, ...": in a list of names the
         // aside after a name may be the next one's.
         const listed = lower[end] === ',' && slots.some((s) => s.type === 'Person' && s.first > end && s.first <= end + 2);
-        if (titled >= 0 && !listed && /^(?:a|an|the)$/.test(window[0] ?? '')) {
+        // "..., a British official said": the aside is the subject of a speech verb, a clause of its own.
+        const speaks = window.some((w) => SPEECH.test(w));
+        if (titled >= 0 && !listed && !speaks && /^(?:a|an|the)$/.test(window[0] ?? '')) {
           // The holder before the title ("an Iranian commander") or after it ("a senior commander of Abu Sayyaf").
           let titleEnd = person.last + 1 + titled;
           while (titleEnd < end && isTitleWord(titleEnd) && !/^(?:of|in)$/.test(lower[titleEnd]!)) titleEnd++;

@@ -6,6 +6,7 @@
 // and a party placed where one of these readings could hold are parsed, which keeps the parser off most text.
 import { parseTokens, type LazyAnalysis, type Sentence } from '../nlp/index.js';
 import type { CueHit } from './relations.js';
+import { headOf } from './sentence-parse.js';
 import type { Slot } from './types.js';
 
 const AGENTS = new Set(['Group', 'Person']);
@@ -14,6 +15,15 @@ const AGENTS = new Set(['Group', 'Person']);
 const TARGETS = new Set(['Location', 'Person', 'Organization']);
 const PASSIVE_AUX = /^(?:was|were|been|being|be|is|are|got|get)$/i;
 const AIMED = /^(?:on|against)$/i;
+// What an act was aimed at: "opened fire on the Y", "drove into the X market", "fired rockets at Z". A named site or a
+// person is what was attacked, a town where; a venue the act happened at ("took hostages at the X theatre",
+// "exploded at the Y hotel") is where too, unless the verb is one of shooting or throwing at it.
+const REACHED = /^(?:on|against|into|upon)$/i;
+const AIMED_AT = /^(?:fired|fires|fire|firing|shot|shoots|shooting|threw|throws|throwing|hurled|hurls|lobbed|aimed|launched)$/i;
+// A street or a square an act happened on is where it happened, not what it hit.
+// "X survived an assassination attempt": who lived through an attack was its target.
+const SURVIVED = /^(?:survived|survives|survive|escaped|escapes|escape)$/i;
+const THOROUGHFARE = /^(?:rue|via|avenida|avenue|boulevard)\b|\b(?:street|st|road|rd|avenue|ave|boulevard|lane|highway|square|drive|way)\.?$/i;
 const GROUPS = new Set(['Group']);
 const ATTACKER = /^(?:attackers?|assailants?|gunm[ae]n|bombers?|perpetrators?|militants?|kidnappers?|shooters?|hijackers?|themselves)$/i;
 const MEMBER = /^members?$/i;
@@ -26,6 +36,11 @@ const ATTACK_VERB = /^(?:\p{Ll}+ed|shot|struck|hit|blew|set|fought|overran|threw
 const DOING = /^(?:set|plant|thr[eo]w|hurl|fire|lob|laid|lay|plac|drove|driv|ram|kill|wound|injur|launch|stag|mount|conduct|execut|perpetrat|storm|raid|strik|struck|target|hit|kidnap|abduct|seiz|ambush|attack|bomb|shell|massacr|slaughter|shot|shoot|open|unleash|overr|destroy|burn|torch|blew|blow|detonat)/i;
 const DONE: Pick<RegExp, 'test'> = { test: (word: string) => DOING.test(word) && (/ed$/i.test(word) || /^(?:shot|struck|hit|blew|threw|set|laid|drove|overran)$/i.test(word)) };
 const ACT_CASE = /^(?:in|during|with|through)$/i;
+// What goes off in a bombing, and the verbs that tell who put it there: "a bomb planted by X went off", "the
+// device had been left by X". Whoever placed the device did the attack it went off in.
+const DEVICE = /^(?:bombs?|devices?|explosives?|ieds?|mines?|grenades?|charges?)$/i;
+const PLACED = /^(?:planted|placed|left|hidden|hid|laid|set|detonated|triggered|thrown|hurled|made|built|assembled)$/i;
+const DEFINITE = /^(?:the|that|this|these|those)$/i;
 const PERSONAL = /^(?:he|she)$/i;
 // "it", "they" and "its fighters" in what a group says are the group.
 const NEGATION = /^(?:not|never|n't)$/i;
@@ -48,21 +63,17 @@ function tree(sentence: Sentence): Tree {
   return { parse, children };
 }
 
-/** The token of a span that heads it: the one whose head lies outside. */
-function headOf(t: Tree, first: number, last: number): number {
-  for (let k = first; k < last; k++) {
-    const h = t.parse.head[k]!;
-    if (h < first || h >= last) return k;
-  }
-  return first;
-}
-
 const childrenWith = (t: Tree, token: number, deprel: string) => t.children[token]!.filter((c) => t.parse.deprel(c) === deprel);
 const caseWord = (t: Tree, tokens: Sentence['tokens'], token: number) => childrenWith(t, token, 'case').map((c) => tokens[c]!.text)[0];
 
 export class SyntaxRelations {
   /** `knownPlace` tells a gazetteer town or region (never a target) from a named site. */
   constructor(private readonly knownPlace: (ref: string) => boolean) {}
+
+  /** Whether a phrase after `relator` on the act told by `verb` is what the act was aimed at. */
+  private reaches(relator: string, verb: string): boolean {
+    return REACHED.test(relator) || (/^at$/i.test(relator) && AIMED_AT.test(verb));
+  }
 
   /** Whether a party sits where a subject, passive agent or target of the attack could: a cheap test before parsing. */
   private worthParsing(tokens: Sentence['tokens'], attack: Slot, parties: Slot[], speakers: Slot[]): boolean {
@@ -83,9 +94,41 @@ export class SyntaxRelations {
     // Only a verb in the past counts here: "bombing" or "ramming" before the attack noun is part of it.
     // The verb may sit inside the attack's own words: "Boko Haram [gunmen killed 17] near Baga".
     const agentBefore = [...parties.filter((s) => AGENTS.has(s.type)).map((s) => s.last), pronoun + 1].some((end) => end > 0 && end <= attack.first && attack.first - end <= 14 && between(end, end === attack.first ? attack.last : attack.first, DONE));
+    const survived = parties.some((s) => TARGETS.has(s.type) && s.last <= attack.first && attack.first - s.last <= 6 && between(s.last, attack.first, SURVIVED));
+    if (survived) return true;
     // "Al-Shabaab's attack on the base": the possessor of the attack noun.
     const possessor = parties.some((s) => AGENTS.has(s.type) && s.last < attack.first && attack.first - s.last <= 3 && /^['’]s?$/.test(tokens[s.last]!.text));
     return agentBefore || possessor || parties.some((s) => TARGETS.has(s.type) && s.first > attack.first && s.first - attack.last <= 4 && between(attack.first, s.first, AIMED));
+  }
+
+  /**
+   * "A bomb planted by X went off at the market", "police said the device had been left by X": who placed the
+   * device carried out the attack it went off in: the attack the sentence tells through the device (the device
+   * inside the attack's words, or the attack's verb and the device one above the other), else, for "the device"
+   * of a sentence that names no attack, the attack the text last told.
+   */
+  private placedDevices(t: Tree, tokens: Sentence['tokens'], attacks: Slot[], parties: Slot[], recentAttack: () => Slot | undefined, add: (relation: string, source: Slot, target: Slot, rule: string) => void): void {
+    const within = (from: number, to: number, steps: number) => {
+      for (let k = from, n = 0; k >= 0 && n <= steps; k = t.parse.head[k]!, n++) if (k === to) return true;
+      return false;
+    };
+    // Placing verbs followed by "by": the agent is read off the words after it, which the parse often hangs wrongly
+    // ("by Karim Nadir" as an object).
+    const placing = tokens.map((_, v) => v).filter((v) => PLACED.test(tokens[v]!.text) && /^by$/i.test(tokens[v + 1]?.text ?? '') && !t.children[v]!.some((c) => NEGATION.test(tokens[c]!.text)));
+    for (let d = 0; d < tokens.length; d++) {
+      if (!DEVICE.test(tokens[d]!.text) || t.parse.upos[d] !== 'NOUN') continue;
+      // "a bomb planted by X", "the bomb, which had been hidden by X," (a clause on the device) or "the device was
+      // planted by X" (its passive subject).
+      for (const v of placing.filter((p) => t.parse.head[p] === d || (t.parse.head[d] === p && t.parse.deprel(d).startsWith('nsubj')))) {
+        const from = v + 2 + (DEFINITE.test(tokens[v + 2]?.text ?? '') ? 1 : 0);
+        const agent = parties.find((s) => AGENTS.has(s.type) && s.first === from);
+        if (!agent) continue;
+        const linked = attacks.find((a) => (a.first <= d && d < a.last) || within(headOf(t.parse.head, a.first, a.last), d, 3) || within(d, headOf(t.parse.head, a.first, a.last), 3));
+        const determiner = childrenWith(t, d, 'det').map((c) => tokens[c]!.text)[0] ?? '';
+        const attack = linked ?? (attacks.length === 0 && DEFINITE.test(determiner) ? recentAttack() : undefined);
+        if (attack) add('CARRIED_OUT', agent, attack, 'placed-device');
+      }
+    }
   }
 
   /** `recentAttack` gives the attack the text last told, which "the attackers" of a later sentence carried out. */
@@ -95,7 +138,9 @@ export class SyntaxRelations {
     const speakers = slots.filter((s) => s.type === 'Group' && s.role === 'head' && s.speaker);
     const tokens = sentence.tokens;
     const membership = parties.some((s) => s.type === 'Group') && tokens.some((k) => MEMBER.test(k.text) || BELONGED.test(k.text)) && tokens.some((k) => ATTACKER.test(k.text)) && (attacks[0] ?? recentAttack()) !== undefined;
-    if (!membership && !attacks.some((attack) => this.worthParsing(tokens, attack, parties, speakers))) return [];
+    // "a bomb planted by X": a device, a placing verb and an agent after "by".
+    const placedBy = tokens.some((k) => DEVICE.test(k.text)) && tokens.some((k, j) => PLACED.test(k.text) && /^by$/i.test(tokens[j + 1]?.text ?? '') && parties.some((s) => AGENTS.has(s.type) && s.first - j <= 4 && s.first > j));
+    if (!membership && !placedBy && !attacks.some((attack) => this.worthParsing(tokens, attack, parties, speakers))) return [];
     const t = tree(sentence);
     const slotAt = (k: number) => parties.find((s) => s.first <= k && k < s.last);
     /**
@@ -132,7 +177,7 @@ export class SyntaxRelations {
       if (relation === 'CARRIED_OUT' && speakers.includes(source)) hits.push({ relation: 'CLAIMED', source, target, confidence: 0.75, rule: `syntax:${rule}-self` });
     };
     for (const attack of attacks) {
-      const a = headOf(t, attack.first, attack.last);
+      const a = headOf(t.parse.head, attack.first, attack.last);
       const upos = t.parse.upos[a];
       if (upos === 'VERB') {
         // "said it did not attack the base": a negated act is no act.
@@ -149,7 +194,13 @@ export class SyntaxRelations {
         }
         if (!passive) for (const o of objects) for (const target of entities(o, TARGETS)) add('TARGETED', attack, target, 'object');
         for (const o of childrenWith(t, a, 'obl')) {
-          if (passive && /^by$/i.test(caseWord(t, tokens, o) ?? '')) for (const agent of entities(o, AGENTS)) add('CARRIED_OUT', agent, attack, 'passive-agent');
+          const relator = caseWord(t, tokens, o) ?? '';
+          if (passive && /^by$/i.test(relator)) for (const agent of entities(o, AGENTS)) add('CARRIED_OUT', agent, attack, 'passive-agent');
+          if (!passive && this.reaches(relator, tokens[a]!.text)) for (const target of entities(o, TARGETS)) if (!THOROUGHFARE.test(target.text)) add('TARGETED', attack, target, 'reached');
+        }
+        // "opened fire on the X hotel", "fired rockets at Y": the aim hangs on the verb's object.
+        if (!passive) {
+          for (const o of objects) for (const m of childrenWith(t, o, 'nmod')) if (this.reaches(caseWord(t, tokens, m) ?? '', tokens[o]!.text) || this.reaches(caseWord(t, tokens, m) ?? '', tokens[a]!.text)) for (const target of entities(m, TARGETS)) if (!THOROUGHFARE.test(target.text)) add('TARGETED', attack, target, 'reached');
         }
       } else if (upos === 'NOUN' || upos === 'PROPN') {
         for (const m of childrenWith(t, a, 'nmod')) {
@@ -163,6 +214,7 @@ export class SyntaxRelations {
         const onObject = t.parse.deprel(a) === 'nmod' && t.parse.deprel(t.parse.head[a]!) === 'obj';
         const verb = onObject ? t.parse.head[t.parse.head[a]!]! : t.parse.head[a]!;
         const relation = onObject ? 'obl' : t.parse.deprel(a);
+        if (relation === 'obj' && verb >= 0 && SURVIVED.test(tokens[verb]!.text)) for (const s of childrenWith(t, verb, 'nsubj')) for (const target of entities(s, TARGETS)) add('TARGETED', attack, target, 'survived');
         const means = relation === 'obj' || (relation === 'obl' && ACT_CASE.test(caseWord(t, tokens, a) ?? ''));
         if (means && verb >= 0 && t.parse.upos[verb] === 'VERB' && DOING.test(tokens[verb]!.text)) {
           const passive = childrenWith(t, verb, 'aux').some((c) => PASSIVE_AUX.test(tokens[c]!.text));
@@ -172,6 +224,7 @@ export class SyntaxRelations {
         }
       }
     }
+    if (placedBy) this.placedDevices(t, tokens, attacks, parties, recentAttack, add);
     if (membership) {
       const attack = attacks[0] ?? recentAttack()!;
       const attacker = (k: number | undefined) => k !== undefined && k >= 0 && ATTACKER.test(tokens[k]!.text);
