@@ -1,7 +1,8 @@
 // Evidence a correction moves onto a relationship (a merge, a split, an undo), where a sentence may already be
-// there: MERGE by id keeps it once, and each relationship touched recounts its evidence nodes.
+// there: MERGE by its key (relationship, document, offset) keeps it once, and each relationship touched recounts
+// its evidence nodes.
 UNWIND $evidence AS e
-MERGE (v:Evidence {id: e.id})
+MERGE (v:Evidence {source: e.source, type: e.type, target: e.target, doc: e.doc, start: e.start})
 ON CREATE SET v = e
 WITH DISTINCT e.source AS source, e.type AS type, e.target AS target
 MATCH (:Entity {id: source})-[r]->(:Entity {id: target})

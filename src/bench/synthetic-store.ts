@@ -3,7 +3,6 @@
 import type { SerializedGraph } from '../model/api.js';
 import { explainNeo4jError, openSession, type Connection } from '../store/connection.js';
 import { readCypher } from '../store/cypher-files.js';
-import { evidenceId } from '../store/graph-rows.js';
 import { applySchema } from '../store/schema.js';
 
 const BATCH = 10_000;
@@ -19,7 +18,7 @@ export async function writeSyntheticStore(connection: Connection, graph: Seriali
     confidence: a.confidence,
     evidence: a.evidence.map((text, i) => {
       const doc = a.evidenceDocs[i] ?? '';
-      return { id: evidenceId(source, a.type, target, `${doc}:${i}`), doc, start: i, end: i + text.length, text };
+      return { doc, start: i, end: i + text.length, text };
     }),
   }));
   const session = openSession(connection, 'WRITE');

@@ -2,7 +2,6 @@
 // Values are written as Cypher literals with every quote and backslash escaped; labels and relationship
 // types are checked against the ontology's closed list, so nothing in the data can become code.
 import { ENTITY_TYPES } from '../model/ontology.js';
-import { evidenceId } from '../store/graph-rows.js';
 import type { ExportEdge, Exporter } from './types.js';
 
 export function cypherLiteral(value: unknown): string {
@@ -18,12 +17,14 @@ export function cypherLiteral(value: unknown): string {
 /** The lists an export flattens a relationship's evidence nodes into: the script writes them back as nodes. */
 const EVIDENCE_LISTS = new Set(['docs', 'evidence', 'evidenceDocs', 'evidenceStarts', 'evidenceEnds', 'evidencePages']);
 
-function evidenceNodes(edge: ExportEdge): Array<Record<string, unknown>> {
+/** Each evidence node as its key (relationship, document, offset) and the rest of its properties, as kg stores them. */
+function evidenceNodes(edge: ExportEdge): Array<{ key: Record<string, unknown>; rest: Record<string, unknown> }> {
   const at = (name: string, i: number) => (Array.isArray(edge.properties[name]) ? (edge.properties[name] as unknown[])[i] : undefined);
   return edge.evidence.map((text, i) => {
     const doc = edge.evidenceDocs[i] ?? '';
     const start = Number(at('evidenceStarts', i) ?? 0);
-    return { id: evidenceId(edge.source, edge.type, edge.target, `${doc}:${start}`), source: edge.source, type: edge.type, target: edge.target, doc, start, end: Number(at('evidenceEnds', i) ?? start), page: Number(at('evidencePages', i) ?? 0), text };
+    const page = Number(at('evidencePages', i) ?? 0);
+    return { key: { source: edge.source, type: edge.type, target: edge.target, doc, start }, rest: { end: Number(at('evidenceEnds', i) ?? start), ...(page > 0 ? { page } : {}), text } };
   });
 }
 
@@ -42,7 +43,7 @@ export function createCypherExporter(relationTypes: string[]): Exporter {
       const out = sink.open();
       await out.write('// Made by kg export. Run it with cypher-shell or in Neo4j Browser on an empty or existing database.\n');
       await out.write('CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;\n');
-      await out.write('CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (v:Evidence) REQUIRE v.id IS UNIQUE;\n');
+      await out.write('CREATE INDEX evidence_relation IF NOT EXISTS FOR (v:Evidence) ON (v.source, v.type, v.target);\n');
       let nodes = 0;
       for await (const node of streams.nodes) {
         const label = checkedName(node.type, (t) => (ENTITY_TYPES as readonly string[]).includes(t));
@@ -55,7 +56,7 @@ export function createCypherExporter(relationTypes: string[]): Exporter {
         const type = checkedName(edge.type, (t) => relations.has(t));
         const stored = Object.fromEntries(Object.entries(edge.properties).filter(([key]) => !EVIDENCE_LISTS.has(key)));
         await out.write(`MATCH (a:Entity {id: ${cypherLiteral(edge.source)}}), (b:Entity {id: ${cypherLiteral(edge.target)}}) MERGE (a)-[r:${type}]->(b) SET r += ${cypherLiteral(stored)};\n`);
-        for (const { id, ...rest } of evidenceNodes(edge)) await out.write(`MERGE (v:Evidence {id: ${cypherLiteral(id)}}) SET v += ${cypherLiteral(rest)};\n`);
+        for (const { key, rest } of evidenceNodes(edge)) await out.write(`MERGE (v:Evidence ${cypherLiteral(key)}) SET v += ${cypherLiteral(rest)};\n`);
         edges++;
       }
       await out.close();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../model/errors.js';
 import type { Extraction } from '../model/extraction.js';
 import type { Ontology } from '../model/ontology.js';
-import { evidenceId, toGraphRows, type GraphRows } from './graph-rows.js';
+import { toGraphRows, type GraphRows } from './graph-rows.js';
 
 /** Between the elements of a list in one CSV field; the importer's default (`;`) occurs in sentences. */
 export const ARRAY_DELIMITER = '\u001f';
@@ -145,7 +145,7 @@ class CsvFile {
 const DOCUMENT_COLUMNS: Array<[string, Kind | '']> = [['id:ID(Document)', ''], [':LABEL', ''], ['source', 'string'], ['title', 'string'], ['published', 'string'], ['chars', 'long'], ['url', 'string'], ['author', 'string'], ['outlet', 'string'], ['pageStarts', 'double[]'], ['duplicateOf', 'string'], ['similarity', 'double'], ['ingestedAt', 'datetime']];
 const ENTITY_COLUMNS: Array<[string, Kind | '']> = [['id:ID(Entity)', ''], [':LABEL', ''], ['name', 'string'], ['type', 'string'], ['aliases', 'string[]'], ['aliasText', 'string'], ['nameRank', 'long'], ['attackKind', 'string'], ['year', 'long'], ['explicitYear', 'boolean'], ['date', 'string'], ['places', 'string[]'], ['sites', 'string[]'], ['countries', 'string[]'], ['persons', 'string[]'], ['names', 'string[]']];
 const RELATION_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Entity)', ''], [':END_ID(Entity)', ''], [':TYPE', ''], ['confidence', 'double'], ['count', 'long']];
-const EVIDENCE_COLUMNS: Array<[string, Kind | '']> = [['id:ID(Evidence)', ''], [':LABEL', ''], ['source', 'string'], ['type', 'string'], ['target', 'string'], ['doc', 'string'], ['start', 'long'], ['end', 'long'], ['page', 'long'], ['text', 'string']];
+const EVIDENCE_COLUMNS: Array<[string, Kind | '']> = [[':LABEL', ''], ['source', 'string'], ['type', 'string'], ['target', 'string'], ['doc', 'string'], ['start', 'long'], ['end', 'long'], ['page', 'long'], ['text', 'string']];
 const MENTION_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Document)', ''], [':END_ID(Entity)', ''], [':TYPE', ''], ['count', 'long'], ['starts', 'long[]'], ['ends', 'long[]']];
 const REPORT_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Document)', ''], [':END_ID(Claim)', ''], [':TYPE', '']];
 const ABOUT_COLUMNS: Array<[string, Kind | '']> = [[':START_ID(Claim)', ''], [':END_ID(Entity)', ''], [':TYPE', '']];
@@ -260,7 +260,7 @@ export class BulkGraph {
     if (e.attack) n.attack = { ...e.attack, year: toInteger(e.attack.year) };
   }
 
-  /** As cypher/ingest/relations.cypher: the best confidence, and each evidence sentence a node. A sentence's id
+  /** As cypher/ingest/relations.cypher: the best confidence, and each evidence sentence a node. A sentence's key
    * names its document, and a document is in one batch only, where the resolver gave each sentence once. */
   private mergeRelation(row: Row): void {
     const source = this.entities.get(row.source);
@@ -277,7 +277,7 @@ export class BulkGraph {
       this.evidenceCounts[relation]! += row.evidence.length;
       if (row.confidence > this.confidences[relation]!) this.confidences[relation] = row.confidence;
     }
-    for (const e of row.evidence) this.files.evidence.write([evidenceId(row.source, row.type, row.target, e.key), 'Evidence', row.source, row.type, row.target, e.doc, e.start, e.end, e.page, e.text]);
+    for (const e of row.evidence) this.files.evidence.write(['Evidence', row.source, row.type, row.target, e.doc, e.start, e.end, e.page > 0 ? e.page : null, e.text]);
   }
 
   /** As cypher/ingest/claims.cypher: casualty figures are integers, other values keep their type. */

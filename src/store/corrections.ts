@@ -10,7 +10,7 @@ import { slug } from '../nlp/index.js';
 import { explainNeo4jError, openSession, type Connection } from './connection.js';
 import { readCypher } from './cypher-files.js';
 import { readRows, toPlain } from './run-query.js';
-import { evidenceId, type GraphRows } from './graph-rows.js';
+import type { GraphRows } from './graph-rows.js';
 import { evidenceNodes, relationWrite } from './write-graph.js';
 
 type RelationRow = GraphRows['relations'][number];
@@ -83,7 +83,7 @@ function relationRow(source: string, type: string, target: string, properties: R
   return { source, target, type, confidence: Number(properties.confidence ?? 0), evidence: evidence.map((e) => ({ ...e, page: e.page ?? 0, key: keyOf(e) })) };
 }
 
-/** Merges relationships as the ingest does, then their evidence by id, since a moved sentence may be there already. */
+/** Merges relationships as the ingest does, then their evidence by key, since a moved sentence may be there already. */
 async function mergeRelations(tx: ManagedTransaction, ontology: Ontology, rows: RelationRow[]): Promise<void> {
   for (const row of rows) {
     const write = relationWrite(row.type, [row], ontology);
@@ -126,7 +126,7 @@ async function unmerge(tx: ManagedTransaction, ontology: Ontology, keep: EntityS
     .map((r) => {
       const had = before.get(`${r.type}|${r.out}|${r.other}`);
       const { source, target } = ends(keepId, r);
-      return { source, target, type: r.type, existed: had !== undefined, ids: r.evidence.map(keyOf).filter((k) => !had?.has(k)).map((k) => evidenceId(source, r.type, target, k)) };
+      return { source, target, type: r.type, existed: had !== undefined, keys: r.evidence.map(keyOf).filter((k) => !had?.has(k)) };
     });
   await run(tx, 'strip-evidence', { rows: strip });
   const keepMentions = new Map(keep.mentions.map((m) => [m.doc, m]));

@@ -13,9 +13,6 @@ export interface GraphRows {
   claims: Array<Record<string, unknown>>;
 }
 
-/** An (:Evidence) node's id: its relationship (two ends and type) and its sentence's key (document and offset). */
-export const evidenceId = (source: string, type: string, target: string, key: string): string => `${source}|${type}|${target}|${key}`;
-
 const claimId = (...parts: Array<string | number>) => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20);
 
 export function toGraphRows(extraction: Extraction, ontology: Ontology): GraphRows {

@@ -31,7 +31,7 @@ export async function dumpGraph(connection: Connection): Promise<{ nodes: string
       WITH a, r, b, properties(r) AS props, COLLECT { MATCH (v:Evidence {source: a.id, type: type(r), target: b.id}) WITH v, v.doc + ':' + v.start AS key RETURN v {.*, key} ORDER BY key } AS evidence
       RETURN coalesce(a.id, "") AS a, type(r) AS type, coalesce(b.id, "") AS b,
              CASE WHEN a:Entity AND b:Entity THEN props {.*, evidenceKeys: [v IN evidence | v.key], evidence: [v IN evidence | v.text], evidenceDocs: [v IN evidence | v.doc],
-               evidenceStarts: [v IN evidence | v.start], evidenceEnds: [v IN evidence | v.end], evidencePages: [v IN evidence | v.page], evidenceIds: [v IN evidence | v.id]} ELSE props END AS p`);
+               evidenceStarts: [v IN evidence | v.start], evidenceEnds: [v IN evidence | v.end], evidencePages: [v IN evidence | v.page]} ELSE props END AS p`);
     return {
       nodes: nodes.records.map((r) => JSON.stringify([[...(r.get('labels') as string[])].sort(), canonical(withoutLockCount(r.get('labels') as string[], r.get('p') as Record<string, unknown>))])).sort(),
       relationships: rels.records.map((r) => JSON.stringify([r.get('a'), r.get('type'), r.get('b'), canonical(r.get('p') as Record<string, unknown>)])).sort(),
