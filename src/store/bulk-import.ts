@@ -23,6 +23,9 @@ const DATABASE = 'neo4j';
 const DATABASE_DIRS = [join('data', 'databases', DATABASE), join('data', 'transactions', DATABASE)];
 const LIST_PROPERTY = /^[a-z][A-Za-z]*$/;
 const FIX_CHUNK = 10_000;
+// The indexes are built over the whole imported graph at once: about 10 million evidence nodes at a million
+// documents, minutes on a busy machine, where the ingest's 60 s wait is meant for an index on a store in use.
+const INDEX_WAIT_SECONDS = 6 * 3600;
 
 async function withLocalConnection<T>(store: LocalStore, work: (connection: Connection) => Promise<T>): Promise<T> {
   const started = await startLocalServer({ kgHome: store.kgHome, port: store.port });
@@ -211,7 +214,7 @@ export async function importIntoLocalStore(store: LocalStore, files: BulkFiles, 
     uri = await withLocalConnection(store, async (connection) => {
       const schemaStart = performance.now();
       startSeconds = (schemaStart - startStart) / 1000;
-      await applySchema(connection);
+      await applySchema(connection, INDEX_WAIT_SECONDS);
       const listsStart = performance.now();
       schemaSeconds = (listsStart - schemaStart) / 1000;
       await restoreEmptyLists(connection, files.emptyLists);

@@ -13,7 +13,9 @@ export function isSchemaRace(error: unknown): boolean {
   return code.startsWith('Neo.TransientError.') || /^Neo\.ClientError\.Schema\.(EquivalentSchemaRuleAlreadyExists|IndexAlreadyExists|ConstraintAlreadyExists|ConstraintWithNameAlreadyExists|IndexWithNameAlreadyExists)$/.test(code);
 }
 
-export async function applySchema(connection: Connection): Promise<number> {
+/** `indexWaitSeconds`: how long the new indexes may take to come online before this fails; a store that
+ * already holds every node at once (after `kg import`) populates them for minutes at a million documents. */
+export async function applySchema(connection: Connection, indexWaitSeconds = 60): Promise<number> {
   const statements = splitStatements(readCypher('schema.cypher'));
   const session = openSession(connection, 'WRITE');
   try {
@@ -28,7 +30,7 @@ export async function applySchema(connection: Connection): Promise<number> {
         }
       }
     }
-    await session.run('CALL db.awaitIndexes(60)');
+    await session.run(`CALL db.awaitIndexes(${Math.trunc(indexWaitSeconds)})`);
   } catch (error) {
     throw explainNeo4jError(error, connection.uri);
   } finally {
