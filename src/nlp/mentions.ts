@@ -2,6 +2,7 @@
 // country, one that is a place is a Location), then proper-name spans the gazetteer does not know, typed by
 // their suffix ("Theater", "College"), their title ("President X"), their context ("in X") and a name lexicon.
 import type { EntityType } from '../model/ontology.js';
+import { COMPASS_WORD } from './compass.js';
 import { matchGazetteer, slug, type Gazetteer, type GazetteerHit } from './gazetteer.js';
 import { isCapitalized, isWord } from './tokenize.js';
 import { isCommonWord, isFirstName, isPersonName, isVerbForm } from './word-classes.js';
@@ -472,7 +473,6 @@ const numberedStreet = (tokens: Token[], k: number): boolean => /^\d+(?:st|nd|rd
 const WATER_OF = /^(?:Strait|Straits|Gulf|Bay|Sea|Isle|Cape|Lake|Port)$/;
 const STREET_AFTER = /^(?:street|road|avenue|boulevard|lane|highway)$/;
 const SUBDIVISION_AFTER = /^(?:village|town|city|district|sub-district|subdistrict|province|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|region|area|department|parish)$/;
-const COMPASS_WORD = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern)$/i;
 
 /** Whether ", Y, Z, Country" follows token `from`: capitalised names (with their kind words) up to a country. */
 function addressAhead(tokens: Token[], from: number, known: EntityMention[]): boolean {
