@@ -123,6 +123,8 @@ class MentionFinder {
     const { tokens } = sentence;
     const { entry, form, first, last } = hit;
     const base = { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text: sentence.text.slice(tokens[first]!.start - sentence.start, tokens[last - 1]!.end - sentence.start), via: `gazetteer:${form}` };
+    // "KABUL (AFP) -": where the report was filed, named in no relation and no attack's place.
+    if (first === 0 && datelineLength(sentence) === last && entry.type === 'Location') return { ...base, type: 'Location', key: entry.id, name: entry.name, role: 'modifier', via: 'gazetteer:dateline' };
     const next = tokens[last];
     const nextWord = next?.text.toLowerCase() ?? '';
     // "Lake Chad" is water, not the country; "Mount Sinjar" a mountain, not the town.
@@ -327,6 +329,13 @@ class MentionFinder {
 
   classify(sentence: Sentence, first: number, last: number, known: EntityMention[], state: DocumentState): EntityMention | undefined {
     const { tokens } = sentence;
+    // "PORT VELNA (AP) -": a dateline's capitals, all of them, name the place the report was filed in; a single
+    // word of the language ("FILE -", "UPDATE -") labels a caption.
+    if (first === 0 && datelineLength(sentence) === last && !(last === 1 && this.isCommon(titleCase(tokens[0]!.text)))) {
+      const text = sentence.text.slice(0, tokens[last - 1]!.end - sentence.start);
+      const name = tokens.slice(0, last).map((t) => titleCase(t.text)).join(' ');
+      return { type: 'Location', key: undefined, name, text, start: tokens[0]!.start, end: tokens[last - 1]!.end, sentence: sentence.index, first, last, role: 'modifier', via: 'name:dateline' };
+    }
     // Leading titles ("President", "Deputy Special Envoy") are context, not part of the name.
     let title: string | undefined;
     for (let n = Math.min(4, last - first); n >= 1 && first < last; n--) {
@@ -573,6 +582,26 @@ function continueLocationLists(sentence: Sentence, mentions: EntityMention[]): v
   }
 }
 
+// "ADEN, Yemen (Reuters) - ", "KABUL (AFP) — ", "COTABATO CITY, Philippines -": capitals, perhaps a country, perhaps
+// an agency in brackets, then a dash set off by spaces.
+const DATELINE = /^(\p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,3})(?:, [\p{L}. ]{2,40}?)? (?:\([^)]{1,40}\) )?[-—–] /u;
+
+/** How many tokens the place of a dateline takes (none where the sentence opens with none). */
+function datelineLength(sentence: Sentence): number {
+  const match = sentence.headline ? null : DATELINE.exec(sentence.text);
+  if (!match) return 0;
+  const end = sentence.start + match[1]!.length;
+  return sentence.tokens.findIndex((t) => t.end >= end) + 1;
+}
+
+const titleCase = (word: string): string => word[0]! + word.slice(1).toLowerCase();
+
+/** The tokens with a dateline in title case, so that the gazetteer knows "ADEN" and "COTABATO CITY". */
+function datelineTokens(sentence: Sentence): Token[] {
+  const length = datelineLength(sentence);
+  return length === 0 ? sentence.tokens : sentence.tokens.map((t, k) => (k < length ? { ...t, text: titleCase(t.text) } : t));
+}
+
 export interface DocumentMentions {
   sentences: Sentence[];
   mentions: EntityMention[];
@@ -590,7 +619,7 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
   for (const sentence of sentences) {
     const covered = new Array<boolean>(sentence.tokens.length).fill(false);
     const found: EntityMention[] = [];
-    for (const hit of matchGazetteer(gazetteer, sentence.tokens)) {
+    for (const hit of matchGazetteer(gazetteer, datelineTokens(sentence))) {
       // "US$ 4,000", "HK$": a currency, not a country.
       const currency = sentence.tokens[hit.last];
       if (currency?.text.startsWith('$') && !currency.spaceBefore) continue;

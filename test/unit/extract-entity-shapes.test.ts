@@ -1,0 +1,24 @@
+// Entity shapes of newswire reports kg missed (issue 10): datelines, and more below; each on sentences written
+// for the test about invented events, each failing without the mechanism it names.
+import { describe, expect, it } from 'vitest';
+import { graphOf } from '../helpers/extract-text.js';
+
+describe('datelines', () => {
+  it('the city of a dateline in capitals is a place, known or not, and never where the attack was', () => {
+    const graph = graphOf('Police post attacked\n\nTIRANA, Albania (Reuters) - Gunmen attacked a police post in Durres on Monday, killing two officers.');
+    expect(graph.entity('Tirana')?.type).toBe('Location');
+    expect(graph.relations().filter((r) => r.startsWith('OCCURRED_IN') && r.endsWith('-> Tirana'))).toEqual([]);
+    expect(graphOf('Blast\n\nPORT VELNA (AP) - A bomb exploded at a bus station in Kessa on Sunday.').entity('Port Velna')?.type).toBe('Location');
+  });
+
+  it('a capital in a dateline is the city, not its state', () => {
+    const graph = graphOf('Blast\n\nKABUL (AFP) - A bomb exploded outside a bank in Herat on Sunday, police said.');
+    expect(graph.entity('Kabul')?.type).toBe('Location');
+    expect(graph.entity('Afghanistan', 'Country')).toBeUndefined();
+  });
+
+  it('capitals that open a sentence without the dash of a dateline, or a caption\'s label, are no dateline', () => {
+    expect(graphOf('NATO, the alliance, met in Oslo. ISIS-K has claimed the bombing in Herat.').entity('Nato', 'Location')).toBeUndefined();
+    expect(graphOf('Caption\n\nFILE - A police officer stands outside a mosque in Kessa, May 2, 2017.').entity('File')).toBeUndefined();
+  });
+});
