@@ -245,7 +245,8 @@ class MentionFinder {
       if (n === undefined) continue;
       const k = end - n;
       if (k === first) return undefined;
-      if (!isCapitalized(tokens[k]!) || tokens[end]?.text === "'s" || !isCapitalized(tokens[end]!) || CONNECTORS.has(tokens[end]!.text.toLowerCase())) continue;
+      // "The General Directorate of Intelligence": a title before a body's word is part of the body's name.
+      if (!isCapitalized(tokens[k]!) || tokens[end]?.text === "'s" || !isCapitalized(tokens[end]!) || CONNECTORS.has(tokens[end]!.text.toLowerCase()) || this.orgSuffixes.has(tokens[end]!.text.toLowerCase())) continue;
       let start = k;
       // "Chief Constable", "Brigadier General": titles in a row are one.
       // ("Severn Valley Police Chief Constable": the body's own word stays with the body.)
@@ -341,7 +342,8 @@ class MentionFinder {
     for (let n = Math.min(4, last - first); n >= 1 && first < last; n--) {
       const phrase = lower(tokens, first, first + n);
       // "the General Assembly": a title before nothing but a body's word is part of the body's name.
-      const bodyOnly = last - (first + n) === 1 && this.orgSuffixes.has(tokens[first + n]!.text.toLowerCase());
+      // "the General Directorate of Intelligence": nor before a body's word that opens its name.
+      const bodyOnly = this.orgSuffixes.has(tokens[first + n]?.text.toLowerCase() ?? '') && (last - (first + n) === 1 || tokens[first + n + 1]?.text === 'of');
       if (this.isTitle(phrase.replace(/\./g, '')) && tokens[first + n]?.text !== "'s" && !bodyOnly) {
         title = phrase;
         first += n;

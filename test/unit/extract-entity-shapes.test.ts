@@ -22,3 +22,23 @@ describe('datelines', () => {
     expect(graphOf('Caption\n\nFILE - A police officer stands outside a mosque in Kessa, May 2, 2017.').entity('File')).toBeUndefined();
   });
 });
+
+describe('titles, ranks and bodies', () => {
+  it('a military rank before a name is a title, not part of the name', () => {
+    const graph = graphOf('Army spokesman Major Tomas Velkar said the convoy reached Kessa. Captain Ilse Brandt led the patrol.');
+    expect(graph.entity('Tomas Velkar')?.type).toBe('Person');
+    expect(graph.entity('Major Tomas Velkar')).toBeUndefined();
+    expect(graph.entity('Ilse Brandt')?.type).toBe('Person');
+  });
+
+  it('a title word that opens a body\'s name stays in it: "the General Directorate of Customs"', () => {
+    const graph = graphOf('The General Directorate of Customs seized the weapons in Kessa on Monday.');
+    expect(graph.entity('General Directorate of Customs')?.type).toBe('Organization');
+  });
+
+  it('a sea, a gulf or a strait is a place, even before an aside that names a person\'s role', () => {
+    const graph = graphOf('Britain warned of attacks on ships in the Velna Sea, a British official said.');
+    expect(graph.entity('Velna Sea')?.type).toBe('Location');
+    expect(graph.entitiesOf('Person')).toEqual([]);
+  });
+});
