@@ -59,6 +59,7 @@ class MentionFinder {
   readonly roleTitles: Set<string>;
   readonly personTitles: Set<string>;
   readonly descriptors: Set<string>;
+  readonly personNouns: Set<string>;
   readonly speech: Set<string>;
   readonly orgSuffixes: Set<string>;
   readonly locPrefixes: Set<string>;
@@ -83,6 +84,7 @@ class MentionFinder {
     this.roleTitles = new Set(lx.roleTitles);
     this.personTitles = new Set(lx.personTitles);
     this.descriptors = new Set(lx.personDescriptors);
+    this.personNouns = new Set(lx.personNouns);
     this.speech = new Set(lx.speechVerbs);
     this.orgSuffixes = new Set(lx.organizationSuffixes);
     this.locPrefixes = new Set(lx.locationPrefixes);
@@ -208,6 +210,22 @@ class MentionFinder {
     if (DETERMINERS.has(tokens[k]?.text.toLowerCase() ?? '')) k++;
     for (let skip = 0; skip < 4 && k < tokens.length; skip++, k++) {
       if (phraseAfter(tokens, k, this.roleTitles) || phraseAfter(tokens, k, this.leaderTitles) || phraseAfter(tokens, k, this.descriptors)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * "a shopkeeper, Tariq Bhat,", "two suspects, A and B", "a member of parliament, A": whether the noun phrase
+   * that ends at the comma before token `comma` is headed by a noun for people (its last word, or the word before its "of").
+   */
+  personNounBefore(tokens: Token[], comma: number): boolean {
+    const isPersonNoun = (word: string) => [word, word.replace(/e?s$/, ''), word.replace(/men$/, 'man')].some((w) => this.personNouns.has(w) || this.descriptors.has(w) || this.roleTitles.has(w));
+    const head = tokens[comma - 1]?.text ?? '';
+    if (/^\p{Ll}/u.test(head) && isPersonNoun(head)) return true;
+    for (let k = comma - 2; k >= Math.max(0, comma - 6); k--) {
+      const word = tokens[k]!.text;
+      if (/^[,;:.()"“”]$/.test(word)) return false;
+      if (word === 'of') return /^\p{Ll}/u.test(tokens[k - 1]?.text ?? '') && isPersonNoun(tokens[k - 1]!.text);
     }
     return false;
   }
@@ -459,6 +477,7 @@ class MentionFinder {
       (span.length > 1 && statesAge(tokens, first, last)) ||
       // "Its leader, Shahab al-Muhajir, has urged": a title set off before the name.
       (span.length > 1 && previous === ',' && this.isTitle(lower(tokens, first - 2, first - 1))) ||
+      (span.length > 1 && previous === ',' && this.personNounBefore(tokens, first - 1)) ||
       // "General Tomás Ibarra, Rafael Quintero, Diego Salas": a name listed right after a person's is one too.
       (span.length > 1 && (previous === ',' || previous === 'and') && !words.some((w) => this.isTitle(w)) && known.some((m) => m.type === 'Person' && (m.last === first - 1 || (previous === 'and' && tokens[first - 2]?.text === ',' && m.last === first - 2))));
     if (personLike || firstNameKnown) {

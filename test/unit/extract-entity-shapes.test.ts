@@ -42,3 +42,16 @@ describe('titles, ranks and bodies', () => {
     expect(graph.entitiesOf('Person')).toEqual([]);
   });
 });
+
+describe('names no list holds', () => {
+  it('a name set off after a noun for people is a person\'s: "a shopkeeper, A", "two suspects, A and B", "a member of parliament, A"', () => {
+    const people = (text: string) => graphOf(text).entitiesOf('Person').map((p) => p.name).sort();
+    expect(people('Police arrested a shopkeeper, Velko Darin, who had hidden the rifles.')).toEqual(['Velko Darin']);
+    expect(people('The army detained two suspects, Ostra Mel and Ilan Brosk, near Kessa on Monday.')).toEqual(['Ilan Brosk', 'Ostra Mel']);
+    expect(people('The gunmen killed a member of parliament, Darja Vell, before dawn.')).toEqual(['Darja Vell']);
+  });
+
+  it('a name set off after a noun for things is no person', () => {
+    expect(graphOf('The convoy crossed the river, Velna Bari, at night.').entitiesOf('Person')).toEqual([]);
+  });
+});
