@@ -140,6 +140,14 @@ class MentionFinder {
     const government = entry.type === 'Country' && (form === 'demonym' || form === 'name') ? phraseAfter(tokens, last, this.governmentNouns) : undefined;
     if (government) {
       const end = last + government.split(' ').length;
+      // "the Nigerian Army", "the British embassy": an armed service named as such (capitalised), or one embassy,
+      // is an organisation; "Nigerian troops", "the Turkish army", "the British Government" are the state acting.
+      const own = tokens.slice(last, end);
+      if (form === 'demonym' && (government === 'embassy' || (/^(?:army|navy|air force)$/.test(government) && own.every((t) => isCapitalized(t))))) {
+        const text = sentence.text.slice(base.start - sentence.start, tokens[end - 1]!.end - sentence.start);
+        const name = text;
+        return { ...base, last: end, end: tokens[end - 1]!.end, text, type: 'Organization', key: undefined, name, role: 'head', via: 'gazetteer:demonym-body' };
+      }
       return { ...base, last: end, end: tokens[end - 1]!.end, text: sentence.text.slice(base.start - sentence.start, tokens[end - 1]!.end - sentence.start), type: 'Country', key: entry.id, name: entry.name, role: 'head' };
     }
     if (form === 'demonym') {

@@ -55,3 +55,14 @@ describe('names no list holds', () => {
     expect(graphOf('The convoy crossed the river, Velna Bari, at night.').entitiesOf('Person')).toEqual([]);
   });
 });
+
+describe('bodies of a state', () => {
+  it('an armed service named as such, or an embassy, is an organisation; troops and a lower-case army are the state', () => {
+    const named = graphOf('The Albanian Army detained two men in Durres on Monday.');
+    expect(named.entity('Albanian Army')?.type).toBe('Organization');
+    expect(graphOf('A travel alert issued by the British embassy in Tirana warned tourists.').entity('British embassy')?.type).toBe('Organization');
+    const state = graphOf('Albanian troops and the Albanian army detained two men in Durres on Monday.');
+    expect(state.entity('Albania')?.type).toBe('Country');
+    expect(state.entitiesOf('Organization')).toEqual([]);
+  });
+});
