@@ -457,6 +457,13 @@ class MentionFinder {
     if (this.locSuffixes.has(lastWord) && span.length > 1) return make('Location', text, 'name:suffix');
     // "Rue Lafayette", "County Kerry", "Mount Elgon": a place word that opens the name makes it a place.
     if (this.locPrefixes.has(words[0]!) && span.length > 1) return make('Location', text, 'name:prefix');
+    // "the Velna news agency", "the Korth Times newspaper": an outlet named before the lower-case word for what it is.
+    const outlet = /^\p{Ll}/u.test(tokens[last]?.text ?? '') ? phraseAfter(tokens, last, OUTLET_AFTER, 2) : undefined;
+    if (outlet && !firstNameKnown) {
+      const end = last + outlet.split(' ').length;
+      const full = sentence.text.slice(span[0]!.start - sentence.start, tokens[end - 1]!.end - sentence.start);
+      return { ...make('Organization', full, 'name:outlet'), last: end, end: tokens[end - 1]!.end, text: full };
+    }
     // "Lafayette street", "Gulshan road": the kind of way written after the name, in lower case.
     if (STREET_AFTER.test(nextWord) && tokens[last]?.spaceBefore && !/^\p{Lu}/u.test(tokens[last]!.text)) {
       const end = last + 1;
@@ -510,6 +517,7 @@ const ORGANIZATION_BEFORE = /^(?:firm|company|broadcaster|newspaper|daily|weekly
 const numberedStreet = (tokens: Token[], k: number): boolean => /^\d+(?:st|nd|rd|th)$/.test(tokens[k]!.text) && /^(?:Street|Avenue|Road|St)$/.test(tokens[k + 1]?.text ?? '');
 const WATER_OF = /^(?:Strait|Straits|Gulf|Bay|Sea|Isle|Cape|Lake|Port)$/;
 const STREET_AFTER = /^(?:street|road|avenue|boulevard|lane|highway)$/;
+const OUTLET_AFTER = new Set(['news agency', 'newspaper', 'broadcaster', 'news website', 'news channel', 'television channel', 'radio station']);
 const SUBDIVISION_AFTER = /^(?:village|town|city|district|sub-district|subdistrict|province|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|region|area|department|parish)$/;
 
 /** Whether ", Y, Z, Country" follows token `from`: capitalised names (with their kind words) up to a country. */

@@ -66,3 +66,10 @@ describe('bodies of a state', () => {
     expect(state.entitiesOf('Organization')).toEqual([]);
   });
 });
+
+describe('outlets', () => {
+  it('a name before the lower-case word for an outlet is that outlet: "the Velna news agency"', () => {
+    const graph = graphOf('The group denied the attack in a statement carried by the Velna news agency on Monday.');
+    expect(graph.entity('Velna news agency')?.type).toBe('Organization');
+  });
+});
