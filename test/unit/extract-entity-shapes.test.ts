@@ -36,7 +36,7 @@ describe('titles, ranks and bodies', () => {
     expect(graph.entity('General Directorate of Customs')?.type).toBe('Organization');
   });
 
-  it('a sea, a gulf or a strait is a place, even before an aside that names a person\'s role', () => {
+  it('a sea or an ocean is a place, even before an aside that names a person\'s role', () => {
     const graph = graphOf('Britain warned of attacks on ships in the Velna Sea, a British official said.');
     expect(graph.entity('Velna Sea')?.type).toBe('Location');
     expect(graph.entitiesOf('Person')).toEqual([]);
