@@ -3,7 +3,7 @@
 // ("numerous attacks", "an attack in Germany") is left out; "the attack" and "the massacre" refer back.
 import { readAttackDate, type AttackDate } from './attack-dates.js';
 import type { Lexicon } from '../model/gazetteer.js';
-import { countPattern, isVerbForm, parseCount, slug, tokenize, type EntityMention, type Sentence, type Token } from '../nlp/index.js';
+import { COMPASS_WORD as COMPASS, countPattern, isVerbForm, parseCount, slug, tokenize, type EntityMention, type Sentence, type Token } from '../nlp/index.js';
 import type { AttackFacts, TextSpan } from './types.js';
 
 export interface AttackPhrase extends TextSpan {
@@ -57,7 +57,6 @@ const PROTEST_STRIKE = /^(?:hunger|general|labou?r|workers?|teachers?|rail|trans
 const MEASURED_FROM = /^(?:before|after|since|until|till)$/;
 export const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/;
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
-const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
 // The word after a place that says what kind of place it is: "Balcad town", "Nimroz province".
 export const SUBDIVISION_NOUN = /^(?:city|town|village|area|district|sub-district|subdistrict|province|region|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|department|parish|suburb|camp)$/i;
 const OWNED_ABROAD = /^(?:embassy|consulate|mission|embassies|consulates)$/;

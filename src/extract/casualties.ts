@@ -10,7 +10,7 @@ const QUALIFIER = '(?:(?<q>at least|nearly|almost|more than|over|about|around|ro
 const ATTACKERS = /\b(?:attackers?|gunmen|gunman|assailants?|bombers?|militants?|terrorists?|suspects?|perpetrators?|jihadists?|insurgents?|fighters?|hostage-takers?|hijackers?|kidnappers?|abductors?)\b/;
 
 // "no one was killed", "nobody else was hurt": the clause counts no one.
-const NO_ONE = /\b(?:no one|nobody|none|no other|no \w+|not)\s+(?:[\w']+\s+){0,3}$/;
+const NO_ONE = /\b(?:no one|nobody|none|no other|no \w+|not)\s+(?:[\w']+\s+){0,5}$/;
 // "shot and killed Tariq Mansoor": one named victim, not "killed Afghan soldiers".
 const NAMED_VICTIM = /\b(?:shot and killed|shot dead|stabbed to death|assassinated|murdered|beheaded|killed|killing)\s+(?:\p{Lu}[\p{L}'-]*\.?\s+){0,4}\p{Lu}[\p{L}'-]*(?!\s+\p{Ll}+s\b)(?!\s+(?:and|or)\s)(?=[\s,.;]|$)/gu;
 
@@ -61,6 +61,9 @@ export class CasualtyReader {
     const value = /^(?:a|an)$/.test(m.groups!.p!) ? 1 : parseCount(m.groups!.p!, this.lexicon.countWords);
     if (value === undefined) return undefined;
     const end = from + m[0].length;
+    // "four police officers and two of the attackers were killed": a part that goes on to name the attackers
+    // is their own dead, counted apart.
+    if (ATTACKERS.test(text.slice(end, Math.max(end, figureEnd)).split(/\b(?:were|was|had|have|are)\b/)[0]!)) return undefined;
     if (end > figureEnd && /^\s+(?:was|were|is|are|had|has|have)\b/.test(text.slice(end))) return undefined;
     return { value, end };
   }
@@ -94,12 +97,13 @@ export class CasualtyReader {
         const at = m.index + m[0].lastIndexOf(number);
         // A later number inside this match ("two soldiers and three attackers were killed") gets its own turn.
         re.lastIndex = at + number.length;
-        // "no one was killed" counts no one.
-        if (/\bno\s+$/.test(text.slice(Math.max(0, at - 4), at))) continue;
+        // "no one was killed", "none of the 23 crew was hurt" count no one.
+        if (/\b(?:no|(?:none|neither|not one) of(?: the| its| their)?)\s+$/.test(text.slice(Math.max(0, at - 30), at))) continue;
         // "including 180 children" is a part of a figure already given; "took 912 people hostage" is no casualty.
         const before = text.slice(Math.max(0, at - 25), at);
         const after = text.slice(m.index + m[0].length);
-        if (value === undefined || /including\s+(?:\S+\s+)?$/.test(before) || /^\s*(?:\w+\s+)?hostage/.test(after)) continue;
+        // "more than the 8 who were killed last year" is another toll, set against this one.
+        if (value === undefined || /including\s+(?:\S+\s+)?$/.test(before) || /\b(?:than the|unlike the|compared (?:with|to)(?: the)?)\s+$/.test(before) || /^\s*(?:\w+\s+)?hostage/.test(after)) continue;
         // "killed four people and a policeman was wounded": the object of one verb is not counted by the other.
         if (new RegExp(`\\b(?:${key === 'deaths' ? 'wounded|wounding|injured|injuring' : 'killed|killing'})\\s+${QUALIFIER}$`).test(before)) continue;
         // "four gunmen killed 52 people", "two gunmen shot and killed a guard": a number before an active verb
@@ -132,6 +136,43 @@ export class CasualtyReader {
     }
     return figures.sort((a, b) => a.start - b.start);
   }
+}
+
+// Between two counts of one toll told in parts ("nine police officers died in X; thirteen villagers were killed in
+// Y"): nothing that sets one against another time or another toll ("12, up from eight", "since 30 died in 2015").
+const ANOTHER_TIME = /\b(?:since|than|after|before|when|compared|earlier|previous|previously|ago|last|later|rose|risen|revised|from|while|whereas)\b|\b(?:19|20)\d\d\b/;
+
+/**
+ * The figures one sentence gives one attack, with counts told in parts joined into their sum: "nine police
+ * officers and a civilian died in Monguno; thirteen villagers were killed in Dikwa" is a toll of 23.
+ */
+export function joinParts(figures: CasualtyFigure[], sentence: Sentence): CasualtyFigure[] {
+  const joined: CasualtyFigure[] = [];
+  for (const figure of [...figures].sort((a, b) => a.start - b.start)) {
+    const previous = joined.findLast((f) => f.key === figure.key);
+    const between = previous && sentence.text.slice(previous.end - sentence.start, figure.start - sentence.start);
+    if (!previous || previous.attackers !== figure.attackers || previous.attacked || figure.attacked || between === undefined || between.length > 120 || ANOTHER_TIME.test(between.toLowerCase())) {
+      joined.push(figure);
+      continue;
+    }
+    const end = Math.max(previous.end, figure.end);
+    joined[joined.indexOf(previous)] = { ...previous, value: previous.value + figure.value, end, text: sentence.text.slice(previous.start - sentence.start, end - sentence.start) };
+  }
+  return joined;
+}
+
+// "A day before the siege, a bomber killed six soldiers": an attack named as a time of another event, days away
+// from it ("After the explosion, the attackers fired on the officers" is still the same attack).
+const TIME_OF_ANOTHER = /(?:\b(?:day|days|week|weeks|month|months|year|years|night|nights|eve)\s+(?:before|after|ahead of|prior to|following)|\bsince|\buntil)\s+(?:the\s+|this\s+|that\s+|its\s+)?$/i;
+
+/**
+ * Whether an attack phrase is named only to date another event the figure counts: "A day before the siege, a
+ * bomber killed six" is not the siege's toll, while "since the 2015 bombing in Kessa, which killed 30" is that bombing's.
+ */
+export function datesAnother(sentence: Sentence, phrase: { start: number; end: number }, figure: { start: number; end: number }): boolean {
+  if (!TIME_OF_ANOTHER.test(sentence.text.slice(Math.max(0, phrase.start - sentence.start - 40), phrase.start - sentence.start))) return false;
+  const between = sentence.text.slice(phrase.end - sentence.start, figure.start - sentence.start);
+  return figure.end <= phrase.start || (/[,;]/.test(between) && !/,\s*(?:which|that|in which|when)\b/i.test(between));
 }
 
 /** Marks an attribute read from a count of everyone attacked: it stands only for an attack given no other count. */

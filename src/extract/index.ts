@@ -9,7 +9,7 @@ import { ArrestReader } from './arrests.js';
 import { AttackTargets } from './attack-relations.js';
 import { publicationInstant } from './attack-dates.js';
 import { AttackFinder, refOf, type AttackPhrase } from './attacks.js';
-import { ATTACKED, CasualtyReader, toAttribute, type CasualtyFigure } from './casualties.js';
+import { ATTACKED, CasualtyReader, datesAnother, joinParts, toAttribute, type CasualtyFigure } from './casualties.js';
 import { EntityNames } from './entity-names.js';
 import { lastParty, lastSubject, ReferenceResolver, type DocumentMemory } from './references.js';
 import { RelationReader } from './relations.js';
@@ -104,22 +104,39 @@ export class Extractor {
     let lastAttack: { ref: string; sentence: number } | undefined;
     const recalled = new Set(clusters.filter((c) => c.explicitYear && c.facts.year !== publishedYear).map((c) => c.ref));
     // "Assailants fired on a minibus, killing two. ... No group claimed the attack.": figures told before the
-    // text first names the attack wait for it, within their paragraph.
+    // text first names the attack wait for it, within their paragraph or, from a lead paragraph of its own, in the
+    // next one that refers back to it ("A bomb tore through a train, killing 11. || BLA claimed the blast").
+    // An attack its own words date to another year ("the 2014 school massacre") is not the one they wait for.
     const waiting: Array<{ figure: CasualtyFigure; sentence: number }> = [];
     const attach = (ref: string, figure: CasualtyFigure) => entities.get(ref)!.attributes.push(toAttribute(figure, article.id));
+    const datedAway = (phrase: AttackPhrase) => /\b(?:19|20)\d{2}\b/.test(phrase.text) && phrase.facts.year !== publishedYear;
     for (const sentence of sentences) {
       const here = attackSlotsBySentence.get(sentence.index) ?? [];
-      if (here.length) for (const w of waiting.splice(0)) if (paragraphOf[w.sentence] === paragraphOf[sentence.index]) attach(here[0]!.ref, w.figure);
+      const awaited = here.find((a) => !datedAway(a.phrase));
+      if (awaited) {
+        const paragraph = paragraphOf[sentence.index]!;
+        for (const w of waiting.splice(0)) if (paragraphOf[w.sentence] === paragraph || (awaited.phrase.definite && paragraphOf[w.sentence] === paragraph - 1)) attach(awaited.ref, w.figure);
+      }
+      const placed = new Map<string, CasualtyFigure[]>();
       for (const figure of this.casualties.figures(sentence)) {
+        // "A day before the siege, a bomber killed six": the siege only dates the event counted.
+        const candidates = here.filter((a) => !datesAnother(sentence, a.phrase, figure));
+        if (here.length && !candidates.length) continue;
         // "killed 52 people in suicide bombings on ...": the attack right after the figure is the one it counts.
         const gap = (a: { phrase: AttackPhrase }) => sentence.text.slice(figure.end - sentence.start, a.phrase.start - sentence.start);
-        const after = here.find((a) => a.phrase.start >= figure.end && FIGURE_OF.test(gap(a)));
-        const before = after ?? here.filter((a) => a.phrase.start <= figure.start).at(-1) ?? here[0];
+        const after = candidates.find((a) => a.phrase.start >= figure.end && FIGURE_OF.test(gap(a)));
+        const before = after ?? candidates.filter((a) => a.phrase.start <= figure.start).at(-1) ?? candidates[0];
         // A toll told for several attacks at once ("two bombings killed 48 in X and Y") is no one attack's.
         if (before?.phrase.shared) continue;
         const ref = before?.ref ?? (lastAttack && !talksOfAttacks.has(sentence.index) && sentence.index - lastAttack.sentence <= 2 && paragraphOf[lastAttack.sentence] === paragraphOf[sentence.index] ? lastAttack.ref : undefined);
-        if (ref) attach(ref, figure);
-        else if (!lastAttack && !talksOfAttacks.has(sentence.index)) waiting.push({ figure, sentence: sentence.index });
+        const slot = ref ?? (!lastAttack && !talksOfAttacks.has(sentence.index) ? '' : undefined);
+        if (slot !== undefined) placed.set(slot, [...(placed.get(slot) ?? []), figure]);
+      }
+      for (const [ref, figures] of placed) {
+        for (const figure of joinParts(figures, sentence)) {
+          if (ref) attach(ref, figure);
+          else waiting.push({ figure, sentence: sentence.index });
+        }
       }
       // An attack the sentence recalls from another year is not the one later figures count.
       const latest = [...here].reverse().find((a) => !recalled.has(a.ref)) ?? here.at(-1);

@@ -3,7 +3,7 @@
 // ("Peter Neumann from King's College"), and place containment ("Krasnogorsk in the Moscow region").
 import type { Lexicon } from '../model/gazetteer.js';
 import type { EntityType } from '../model/ontology.js';
-import type { EntityMention, Sentence } from '../nlp/index.js';
+import { COMPASS_WORD as COMPASS, type EntityMention, type Sentence } from '../nlp/index.js';
 import { SUBDIVISION_NOUN } from './attacks.js';
 import type { Slot } from './types.js';
 
@@ -16,7 +16,6 @@ export interface PhraseRelation {
 }
 
 const AFFILIATIONS = new Set(['Country', 'Organization', 'Group']);
-const COMPASS = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western)$/i;
 // Land a place sits on: "Cotabato City on the southern island of Mindanao".
 const LANDFORM = /^(?:island|islands|peninsula|coast|shore|bank|archipelago)$/i;
 const SPEECH = /^(?:said|says|told|tells|added|adds|stated|noted|explained)$/;

@@ -37,6 +37,8 @@ export const LexiconFile = z.object({
   roleTitles: WordList,
   personTitles: WordList,
   personDescriptors: WordList,
+  /** Nouns for people ("shopkeeper", "farmers", "members"): a name set off after one is a person's ("a shopkeeper, Tariq Bhat,"). */
+  personNouns: WordList,
   speechVerbs: WordList,
   organizationSuffixes: WordList,
   /** Words that make a known name a natural feature: "Lake Chad", "Mount Sinjar". */

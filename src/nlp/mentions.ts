@@ -2,6 +2,7 @@
 // country, one that is a place is a Location), then proper-name spans the gazetteer does not know, typed by
 // their suffix ("Theater", "College"), their title ("President X"), their context ("in X") and a name lexicon.
 import type { EntityType } from '../model/ontology.js';
+import { COMPASS_WORD } from './compass.js';
 import { matchGazetteer, slug, type Gazetteer, type GazetteerHit } from './gazetteer.js';
 import { isCapitalized, isWord } from './tokenize.js';
 import { isCommonWord, isFirstName, isPersonName, isVerbForm } from './word-classes.js';
@@ -58,6 +59,7 @@ class MentionFinder {
   readonly roleTitles: Set<string>;
   readonly personTitles: Set<string>;
   readonly descriptors: Set<string>;
+  readonly personNouns: Set<string>;
   readonly speech: Set<string>;
   readonly orgSuffixes: Set<string>;
   readonly locPrefixes: Set<string>;
@@ -82,6 +84,7 @@ class MentionFinder {
     this.roleTitles = new Set(lx.roleTitles);
     this.personTitles = new Set(lx.personTitles);
     this.descriptors = new Set(lx.personDescriptors);
+    this.personNouns = new Set(lx.personNouns);
     this.speech = new Set(lx.speechVerbs);
     this.orgSuffixes = new Set(lx.organizationSuffixes);
     this.locPrefixes = new Set(lx.locationPrefixes);
@@ -122,6 +125,8 @@ class MentionFinder {
     const { tokens } = sentence;
     const { entry, form, first, last } = hit;
     const base = { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text: sentence.text.slice(tokens[first]!.start - sentence.start, tokens[last - 1]!.end - sentence.start), via: `gazetteer:${form}` };
+    // "KABUL (AFP) -": where the report was filed, named in no relation and no attack's place.
+    if (first === 0 && datelineLength(sentence) === last && entry.type === 'Location') return { ...base, type: 'Location', key: entry.id, name: entry.name, role: 'modifier', via: 'gazetteer:dateline' };
     const next = tokens[last];
     const nextWord = next?.text.toLowerCase() ?? '';
     // "Lake Chad" is water, not the country; "Mount Sinjar" a mountain, not the town.
@@ -135,6 +140,14 @@ class MentionFinder {
     const government = entry.type === 'Country' && (form === 'demonym' || form === 'name') ? phraseAfter(tokens, last, this.governmentNouns) : undefined;
     if (government) {
       const end = last + government.split(' ').length;
+      // "the Nigerian Army", "the British embassy": an armed service named as such (capitalised), or one embassy,
+      // is an organisation; "Nigerian troops", "the Turkish army", "the British Government" are the state acting.
+      const own = tokens.slice(last, end);
+      if (form === 'demonym' && (government === 'embassy' || (/^(?:army|navy|air force)$/.test(government) && own.every((t) => isCapitalized(t))))) {
+        const text = sentence.text.slice(base.start - sentence.start, tokens[end - 1]!.end - sentence.start);
+        const name = text;
+        return { ...base, last: end, end: tokens[end - 1]!.end, text, type: 'Organization', key: undefined, name, role: 'head', via: 'gazetteer:demonym-body' };
+      }
       return { ...base, last: end, end: tokens[end - 1]!.end, text: sentence.text.slice(base.start - sentence.start, tokens[end - 1]!.end - sentence.start), type: 'Country', key: entry.id, name: entry.name, role: 'head' };
     }
     if (form === 'demonym') {
@@ -209,6 +222,22 @@ class MentionFinder {
     return false;
   }
 
+  /**
+   * "a shopkeeper, Tariq Bhat,", "two suspects, A and B", "a member of parliament, A": whether the noun phrase
+   * that ends at the comma before token `comma` is headed by a noun for people (its last word, or the word before its "of").
+   */
+  personNounBefore(tokens: Token[], comma: number): boolean {
+    const isPersonNoun = (word: string) => [word, word.replace(/e?s$/, ''), word.replace(/men$/, 'man')].some((w) => this.personNouns.has(w) || this.descriptors.has(w) || this.roleTitles.has(w));
+    const head = tokens[comma - 1]?.text ?? '';
+    if (/^\p{Ll}/u.test(head) && isPersonNoun(head)) return true;
+    for (let k = comma - 2; k >= Math.max(0, comma - 6); k--) {
+      const word = tokens[k]!.text;
+      if (/^[,;:.()"“”]$/.test(word)) return false;
+      if (word === 'of') return /^\p{Ll}/u.test(tokens[k - 1]?.text ?? '') && isPersonNoun(tokens[k - 1]!.text);
+    }
+    return false;
+  }
+
   /** Whether the name of tokens [first, and) is whole without what follows "and" at token `and`. */
   completeBeforeAnd(tokens: Token[], first: number, and: number, state: DocumentState): boolean {
     const before = tokens[and - 1]!.text.toLowerCase();
@@ -242,7 +271,8 @@ class MentionFinder {
       if (n === undefined) continue;
       const k = end - n;
       if (k === first) return undefined;
-      if (!isCapitalized(tokens[k]!) || tokens[end]?.text === "'s" || !isCapitalized(tokens[end]!) || CONNECTORS.has(tokens[end]!.text.toLowerCase())) continue;
+      // "The General Directorate of Intelligence": a title before a body's word is part of the body's name.
+      if (!isCapitalized(tokens[k]!) || tokens[end]?.text === "'s" || !isCapitalized(tokens[end]!) || CONNECTORS.has(tokens[end]!.text.toLowerCase()) || this.orgSuffixes.has(tokens[end]!.text.toLowerCase())) continue;
       let start = k;
       // "Chief Constable", "Brigadier General": titles in a row are one.
       // ("Severn Valley Police Chief Constable": the body's own word stays with the body.)
@@ -326,12 +356,20 @@ class MentionFinder {
 
   classify(sentence: Sentence, first: number, last: number, known: EntityMention[], state: DocumentState): EntityMention | undefined {
     const { tokens } = sentence;
+    // "PORT VELNA (AP) -": a dateline's capitals, all of them, name the place the report was filed in; a single
+    // word of the language ("FILE -", "UPDATE -") labels a caption.
+    if (first === 0 && datelineLength(sentence) === last && !(last === 1 && this.isCommon(titleCase(tokens[0]!.text)))) {
+      const text = sentence.text.slice(0, tokens[last - 1]!.end - sentence.start);
+      const name = tokens.slice(0, last).map((t) => titleCase(t.text)).join(' ');
+      return { type: 'Location', key: undefined, name, text, start: tokens[0]!.start, end: tokens[last - 1]!.end, sentence: sentence.index, first, last, role: 'modifier', via: 'name:dateline' };
+    }
     // Leading titles ("President", "Deputy Special Envoy") are context, not part of the name.
     let title: string | undefined;
     for (let n = Math.min(4, last - first); n >= 1 && first < last; n--) {
       const phrase = lower(tokens, first, first + n);
       // "the General Assembly": a title before nothing but a body's word is part of the body's name.
-      const bodyOnly = last - (first + n) === 1 && this.orgSuffixes.has(tokens[first + n]!.text.toLowerCase());
+      // "the General Directorate of Intelligence": nor before a body's word that opens its name.
+      const bodyOnly = this.orgSuffixes.has(tokens[first + n]?.text.toLowerCase() ?? '') && (last - (first + n) === 1 || tokens[first + n + 1]?.text === 'of');
       if (this.isTitle(phrase.replace(/\./g, '')) && tokens[first + n]?.text !== "'s" && !bodyOnly) {
         title = phrase;
         first += n;
@@ -419,6 +457,13 @@ class MentionFinder {
     if (this.locSuffixes.has(lastWord) && span.length > 1) return make('Location', text, 'name:suffix');
     // "Rue Lafayette", "County Kerry", "Mount Elgon": a place word that opens the name makes it a place.
     if (this.locPrefixes.has(words[0]!) && span.length > 1) return make('Location', text, 'name:prefix');
+    // "the Velna news agency", "the Korth Times newspaper": an outlet named before the lower-case word for what it is.
+    const outlet = /^\p{Ll}/u.test(tokens[last]?.text ?? '') ? phraseAfter(tokens, last, OUTLET_AFTER, 2) : undefined;
+    if (outlet && !firstNameKnown) {
+      const end = last + outlet.split(' ').length;
+      const full = sentence.text.slice(span[0]!.start - sentence.start, tokens[end - 1]!.end - sentence.start);
+      return { ...make('Organization', full, 'name:outlet'), last: end, end: tokens[end - 1]!.end, text: full };
+    }
     // "Lafayette street", "Gulshan road": the kind of way written after the name, in lower case.
     if (STREET_AFTER.test(nextWord) && tokens[last]?.spaceBefore && !/^\p{Lu}/u.test(tokens[last]!.text)) {
       const end = last + 1;
@@ -447,6 +492,7 @@ class MentionFinder {
       (span.length > 1 && statesAge(tokens, first, last)) ||
       // "Its leader, Shahab al-Muhajir, has urged": a title set off before the name.
       (span.length > 1 && previous === ',' && this.isTitle(lower(tokens, first - 2, first - 1))) ||
+      (span.length > 1 && previous === ',' && this.personNounBefore(tokens, first - 1)) ||
       // "General Tomás Ibarra, Rafael Quintero, Diego Salas": a name listed right after a person's is one too.
       (span.length > 1 && (previous === ',' || previous === 'and') && !words.some((w) => this.isTitle(w)) && known.some((m) => m.type === 'Person' && (m.last === first - 1 || (previous === 'and' && tokens[first - 2]?.text === ',' && m.last === first - 2))));
     if (personLike || firstNameKnown) {
@@ -471,8 +517,8 @@ const ORGANIZATION_BEFORE = /^(?:firm|company|broadcaster|newspaper|daily|weekly
 const numberedStreet = (tokens: Token[], k: number): boolean => /^\d+(?:st|nd|rd|th)$/.test(tokens[k]!.text) && /^(?:Street|Avenue|Road|St)$/.test(tokens[k + 1]?.text ?? '');
 const WATER_OF = /^(?:Strait|Straits|Gulf|Bay|Sea|Isle|Cape|Lake|Port)$/;
 const STREET_AFTER = /^(?:street|road|avenue|boulevard|lane|highway)$/;
+const OUTLET_AFTER = new Set(['news agency', 'newspaper', 'broadcaster', 'news website', 'news channel', 'television channel', 'radio station']);
 const SUBDIVISION_AFTER = /^(?:village|town|city|district|sub-district|subdistrict|province|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|region|area|department|parish)$/;
-const COMPASS_WORD = /^(?:southern|northern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern)$/i;
 
 /** Whether ", Y, Z, Country" follows token `from`: capitalised names (with their kind words) up to a country. */
 function addressAhead(tokens: Token[], from: number, known: EntityMention[]): boolean {
@@ -573,6 +619,26 @@ function continueLocationLists(sentence: Sentence, mentions: EntityMention[]): v
   }
 }
 
+// "ADEN, Yemen (Reuters) - ", "KABUL (AFP) — ", "COTABATO CITY, Philippines -": capitals, perhaps a country, perhaps
+// an agency in brackets, then a dash set off by spaces.
+const DATELINE = /^(\p{Lu}[\p{Lu}'’.-]*(?: \p{Lu}[\p{Lu}'’.-]*){0,3})(?:, [\p{L}. ]{2,40}?)? (?:\([^)]{1,40}\) )?[-—–] /u;
+
+/** How many tokens the place of a dateline takes (none where the sentence opens with none). */
+function datelineLength(sentence: Sentence): number {
+  const match = sentence.headline ? null : DATELINE.exec(sentence.text);
+  if (!match) return 0;
+  const end = sentence.start + match[1]!.length;
+  return sentence.tokens.findIndex((t) => t.end >= end) + 1;
+}
+
+const titleCase = (word: string): string => word[0]! + word.slice(1).toLowerCase();
+
+/** The tokens with a dateline in title case, so that the gazetteer knows "ADEN" and "COTABATO CITY". */
+function datelineTokens(sentence: Sentence): Token[] {
+  const length = datelineLength(sentence);
+  return length === 0 ? sentence.tokens : sentence.tokens.map((t, k) => (k < length ? { ...t, text: titleCase(t.text) } : t));
+}
+
 export interface DocumentMentions {
   sentences: Sentence[];
   mentions: EntityMention[];
@@ -590,7 +656,7 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
   for (const sentence of sentences) {
     const covered = new Array<boolean>(sentence.tokens.length).fill(false);
     const found: EntityMention[] = [];
-    for (const hit of matchGazetteer(gazetteer, sentence.tokens)) {
+    for (const hit of matchGazetteer(gazetteer, datelineTokens(sentence))) {
       // "US$ 4,000", "HK$": a currency, not a country.
       const currency = sentence.tokens[hit.last];
       if (currency?.text.startsWith('$') && !currency.spaceBefore) continue;

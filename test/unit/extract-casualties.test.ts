@@ -1,0 +1,59 @@
+// Issue 10's casualty classes on long articles: whose toll a figure is, negated and partial counts, attackers'
+// own dead; each on sentences written for the test about invented events, each failing without its mechanism.
+import { describe, expect, it } from 'vitest';
+import { graphOf } from '../helpers/extract-text.js';
+
+const tollsOf = (text: string) =>
+  Object.fromEntries(graphOf(text).entitiesOf('Attack').map((a) => [a.name, a.attributes.filter((x) => /^(?:deaths|injured|attacker)/.test(x.key)).map((x) => `${x.key}=${x.value}`).sort()]));
+const only = (text: string) => {
+  const tolls = Object.values(tollsOf(text));
+  expect(tolls).toHaveLength(1);
+  return tolls[0];
+};
+
+describe('what a count counts', () => {
+  it('"none of the 23 crew was hurt" counts no one', () => {
+    expect(only('Gunmen attacked a bus in Tirel on Monday. None of the 40 passengers was hurt.')).toEqual([]);
+    expect(only('A drone struck a ferry off Tirel on Monday. None of its 12 crew members were injured.')).toEqual([]);
+  });
+
+  it('"shot dead two farmers" and "gunned down" are killings of a count', () => {
+    expect(only('Militants shot dead two farmers in Tirel on Monday.')).toEqual(['deaths=2']);
+    expect(only('Gunmen attacked a bus in Tirel on Monday and gunned down four passengers.')).toEqual(['deaths=4']);
+  });
+
+  it('a part of a count that names the attackers is their own dead, not added to the toll', () => {
+    expect(only('Gunmen attacked a police post in Dabra on Monday. Four police officers and two of the attackers were killed.')).toEqual(['attackerDeaths=2', 'deaths=4']);
+  });
+
+  it('counts told in parts of one sentence are one toll, their sum', () => {
+    expect(only('Gunmen raided two villages near Dabra on Monday; nine farmers and a teacher died in Ulko and thirteen herders were killed in Maro.')).toEqual(['deaths=23']);
+    expect(only('Gunmen attacked a convoy in Dabra on Monday; 5 soldiers died and 3 civilians were wounded.')).toEqual(['deaths=5', 'injured=3']);
+  });
+
+  it('a count set against another time or toll is no part of this one', () => {
+    expect(only('Gunmen stormed a hotel in Dabra on Monday. The siege killed 12 people, more than the 8 who were killed there last year.')).toEqual(['deaths=12']);
+  });
+});
+
+describe('which attack a figure belongs to', () => {
+  it('an attack named only to date another event does not get that event\'s toll', () => {
+    const tolls = tollsOf('Gunmen stormed a hotel in Dabra on Friday, killing 14 people.\n\nA day before the siege, a landmine killed six soldiers near Kessa.');
+    expect(Object.values(tolls)).toContainEqual(['deaths=14']);
+    expect(Object.values(tolls).flat()).not.toContain('deaths=6');
+  });
+
+  it('a step of the same attack ("After the explosion, the attackers fired ...") keeps its figures', () => {
+    expect(only('Assailants detonated a bomb near a police van in Dabra on Monday. After the explosion, the attackers fired on the officers, killing nine people.')).toEqual(['deaths=9']);
+  });
+
+  it('figures of a lead paragraph wait for the attack the next paragraph refers back to', () => {
+    const text = 'KESSA (Reuters) - A bomb tore through a bus near Kessa, Nigeria, on Wednesday, killing 11 passengers and wounding 35, officials said.\n\nThe Velna Front claimed responsibility for the blast in a message to journalists.';
+    expect(only(text)).toEqual(['deaths=11', 'injured=35']);
+  });
+
+  it('figures that wait are not given to an attack its own words date to another year', () => {
+    const tolls = tollsOf('A suicide bomber struck a bus carrying students in Tarvo, Pakistan, on Monday, killing nine. The group said it avenged the 2014 school massacre in the same city.');
+    expect(Object.entries(tolls).filter(([name]) => /massacre/.test(name)).flatMap(([, t]) => t)).toEqual([]);
+  });
+});
