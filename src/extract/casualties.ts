@@ -162,7 +162,7 @@ export function joinParts(figures: CasualtyFigure[], sentence: Sentence): Casual
 }
 
 // "A day before the siege, a bomber killed six soldiers": an attack named as a time of another event, days away
-// from it ("After the explosion, the attackers fired on the officers" is still the same attack).
+// from it ("After the blast, the gunmen shot at the soldiers" is still the same attack).
 const TIME_OF_ANOTHER = /(?:\b(?:day|days|week|weeks|month|months|year|years|night|nights|eve)\s+(?:before|after|ahead of|prior to|following)|\bsince|\buntil)\s+(?:the\s+|this\s+|that\s+|its\s+)?$/i;
 
 /**
