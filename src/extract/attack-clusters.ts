@@ -171,11 +171,16 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
   const lastSentence = (c: AttackCluster) => c.phrases.reduce((most, p) => Math.max(most, p.sentence), -Infinity);
   const latest = (phrase: AttackPhrase): AttackCluster | undefined => {
     // "the 1990 siege" is of its own year; "two days before the market bombing" is not the attack its sentence tells.
-    const dated = phrase.facts.year !== undefined;
+    // An undated attack is of the article's time, which reaches back a year: a report on an anniversary ("a year
+    // after gunmen killed 40 ...") may date its attack only later ("the attack in 2024").
+    const year = phrase.facts.year;
+    const eraFits = (c: AttackCluster) =>
+      year === undefined ||
+      (c.explicitYear ? c.facts.year === year : input.publishedYear === undefined || input.publishedYear - year === 0 || input.publishedYear - year === 1);
     const candidates = clusters.filter(
       (c) =>
         kindsAgree(c.facts.kind, phrase.kind) &&
-        (!dated || erasAgree({ year: c.facts.year ?? input.publishedYear, explicit: c.explicitYear }, eraOf(phrase.facts))) &&
+        eraFits(c) &&
         !(phrase.measuredFrom && c.phrases.some((p) => p.sentence === phrase.sentence)),
     );
     // The attacks of the article's own time come first: in "the siege ended ..., an attack that recalled the

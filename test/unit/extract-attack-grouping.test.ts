@@ -40,6 +40,15 @@ describe('attack mentions that name another attack', () => {
     expect([tavrin!.name, ...tavrin!.aliases].join(' ')).not.toMatch(/1994/);
   });
 
+  it('an attack told without a year takes the year a later mention gives it, up to a year before the article', () => {
+    const graph = graphOf(
+      'Published 9 April 2023.\n\nA year after gunmen killed 31 people at the Rasova concert hall in Tavrin, families laid flowers at the hall. A group from the mountains claimed responsibility for the attack in 2022.',
+    );
+    const attacks = graph.entitiesOf('Attack');
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]!.attributes.filter((a) => a.key === 'date').map((a) => a.value)).toEqual(['2022']);
+  });
+
   it('"the Dortmund and the Korvik pub bombings": a name none of the attack\'s places bears is another attack', () => {
     const graph = graphOf(
       'The group admitted for the first time that it was behind the Dortmund pub bombings, which killed 14 people. The talks held after the bombings were used to repair the image of the group after the Dortmund and the Korvik pub bombings.',
