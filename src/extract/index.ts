@@ -20,6 +20,8 @@ import type { AttackFacts, DocumentExtraction, LocalEntity, LocalRelation, Slot 
 export type { AttackFacts, DocumentExtraction, LocalEntity, LocalRelation } from './types.js';
 export { anchorsAgree, datesAgree, erasAgree, mergeFacts } from './attack-clusters.js';
 
+// A year written in a sentence or an attack's words: what dates the sentence's facts, or the attack to another year.
+const YEAR_IN_TEXT = /\b(?:19|20)\d{2}\b/;
 // Between a casualty figure and the attack it counts: "killed 52 people in suicide bombings".
 const FIGURE_OF = /^\s+(?:\S+\s+){0,2}(?:in|during|at|on)\s+(?:the\s+|an?\s+)?$/i;
 
@@ -88,7 +90,7 @@ export class Extractor {
         if (m.type === 'Location' && m.role === 'head') facts.places.push(refOf(m));
         if (m.type === 'Country' && m.role === 'head' && !facts.countries.includes(refOf(m))) facts.countries.push(refOf(m));
       }
-      const year = /\b(?:19|20)\d{2}\b/.exec(sentences[index]!.text);
+      const year = YEAR_IN_TEXT.exec(sentences[index]!.text);
       if (year) facts.year = Number(year[0]);
       return facts;
     };
@@ -109,7 +111,7 @@ export class Extractor {
     // An attack its own words date to another year ("the 2014 school massacre") is not the one they wait for.
     const waiting: Array<{ figure: CasualtyFigure; sentence: number }> = [];
     const attach = (ref: string, figure: CasualtyFigure) => entities.get(ref)!.attributes.push(toAttribute(figure, article.id));
-    const datedAway = (phrase: AttackPhrase) => /\b(?:19|20)\d{2}\b/.test(phrase.text) && phrase.facts.year !== publishedYear;
+    const datedAway = (phrase: AttackPhrase) => YEAR_IN_TEXT.test(phrase.text) && phrase.facts.year !== publishedYear;
     for (const sentence of sentences) {
       const here = attackSlotsBySentence.get(sentence.index) ?? [];
       const awaited = here.find((a) => !datedAway(a.phrase));
