@@ -2,7 +2,7 @@
 // machine, the command, and for each figure the median of several runs with min and max.
 // KG_BENCH_SIZES=1000,10000,100000 chooses the corpus sizes (default 1000,10000); KG_BENCH_BULK_SIZES the bulk runs.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
@@ -36,8 +36,20 @@ const RUNS = 3;
 // The viewer's large case: a store past the summary threshold, the size issue 15 asks the page to handle.
 const LARGE_STORE = { entities: 100_000, relationships: 300_000 };
 
+const SECTIONS = ['extraction', 'parallel', 'neo4j', 'writes', 'bulk', 'viewer', 'syntax'] as const;
+type Section = (typeof SECTIONS)[number];
+const SECTION_TITLES: Record<Section, string> = {
+  extraction: 'Extraction, one thread, against compromise',
+  parallel: 'Parallel extraction',
+  neo4j: 'Transactional ingest and export',
+  writes: 'Neo4j writes',
+  bulk: 'Bulk import against transactional ingest',
+  viewer: 'Viewer',
+  syntax: 'Tagger and parser',
+};
+
 interface Figure {
-  section: string;
+  section: Section;
   name: string;
   unit: string;
   samples: number[];
@@ -257,12 +269,12 @@ async function benchIngest(uri: string, connection: Connection, neo4jPid: number
       rss.push(run.rssMb);
     }
     rmSync(dir, { recursive: true, force: true });
-    record({ section: 'ingest', name: `kg ingest ${size} documents`, unit: 's', samples: seconds, ...(size === 100_000 ? { target: '< 600 s' } : {}) });
-    record({ section: 'ingest', name: `kg ingest ${size} documents, documents per second`, unit: 'documents/s', samples: seconds.map((s) => size / s) });
-    record({ section: 'ingest', name: `kg ingest ${size} documents, Node peak memory`, unit: 'MB', samples: rss, target: '< 1536 MB' });
+    record({ section: 'neo4j', name: `kg ingest ${size} documents`, unit: 's', samples: seconds, ...(size === 100_000 ? { target: '< 600 s' } : {}) });
+    record({ section: 'neo4j', name: `kg ingest ${size} documents, documents per second`, unit: 'documents/s', samples: seconds.map((s) => size / s) });
+    record({ section: 'neo4j', name: `kg ingest ${size} documents, Node peak memory`, unit: 'MB', samples: rss, target: '< 1536 MB' });
     if (size === exportSize) await benchExport(connection);
   }
-  record({ section: 'ingest', name: 'Neo4j peak resident memory during the ingests', unit: 'MB', samples: [peakRss(neo4jPid)] });
+  record({ section: 'neo4j', name: 'Neo4j peak resident memory during the ingests', unit: 'MB', samples: [peakRss(neo4jPid)] });
 }
 
 // KG_BENCH_BULK_SIZES=100000,1000000 chooses the bulk runs (default: the largest of KG_BENCH_SIZES); the
@@ -389,7 +401,7 @@ async function benchExport(connection: Connection): Promise<void> {
       edges = counts.edges;
       rates.push(counts.edges / ((performance.now() - start) / 1000));
     }
-    record({ section: 'export', name: `${exporter.format}, ${edges} relationships`, unit: 'relationships/s', samples: rates });
+    record({ section: 'neo4j', name: `${exporter.format}, ${edges} relationships`, unit: 'relationships/s', samples: rates });
   }
   rmSync(dir, { recursive: true, force: true });
 }
@@ -524,24 +536,65 @@ function machine(): string[] {
   ];
 }
 
-function report(): string {
+const git = (args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
+
+/** One table per section, each saying the commit and day it was measured on. */
+function sectionTables(): Map<Section, string> {
+  const dirty = git(['status', '--porcelain', '--', '.', ':!BENCHMARKS.md']) ? ' (with uncommitted changes)' : '';
+  const when = `commit ${git(['rev-parse', '--short', 'HEAD']) || 'unknown'}${dirty} on ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}, corpus sizes ${sizes.join(', ')}`;
+  const tables = new Map<Section, string>();
+  for (const section of SECTIONS) {
+    const rows = figures.filter((f) => f.section === section);
+    if (!rows.length) continue;
+    tables.set(section, [
+      `### ${SECTION_TITLES[section]} (\`KG_BENCH_ONLY=${section}\`)`,
+      '',
+      `Measured at ${when}.`,
+      '',
+      '| figure | median | min | max | unit | target | note |',
+      '|---|---|---|---|---|---|---|',
+      ...rows.map((f) => `| ${f.name} | ${fmt(median(f.samples))} | ${fmt(Math.min(...f.samples))} | ${fmt(Math.max(...f.samples))} | ${f.unit} | ${f.target ?? ''} | ${f.note ?? ''} |`),
+    ].join('\n'));
+  }
+  return tables;
+}
+
+const SECTION_HEADING = /^### .*\(`KG_BENCH_ONLY=([a-z0-9]+)`\)$/gm;
+
+/** The section tables of an earlier BENCHMARKS.md, so that a partial run can replace only its own. */
+function earlierTables(text: string): Map<Section, string> {
+  const figuresAt = text.indexOf('## Figures\n');
+  const end = text.indexOf('\n## ', figuresAt + 1);
+  const body = figuresAt < 0 ? '' : text.slice(figuresAt, end < 0 ? undefined : end);
+  const starts = [...body.matchAll(SECTION_HEADING)];
+  const tables = new Map<Section, string>();
+  starts.forEach((m, i) => {
+    const name = SECTIONS.find((section) => section === m[1]);
+    if (name) tables.set(name, body.slice(m.index, starts[i + 1]?.index).trim());
+  });
+  return tables;
+}
+
+function report(tables: Map<Section, string>): string {
   const lines = [
     '# Benchmarks',
     '',
-    'Written by `npm run bench` (corpus sizes from `KG_BENCH_SIZES`, here ' + sizes.join(', ') + '). Each figure is the median of its runs, with min and max;',
-    'figures compared against each other were measured side by side in the same run. Corpora come from the',
-    'deterministic generator in `src/bench/corpus.ts`.',
+    'Written by `npm run bench`. Each figure is the median of its runs, with min and max; figures compared',
+    'against each other were measured side by side in the same run, and each section says the commit and day',
+    'it was measured on, and on which CPU (`KG_BENCH_ONLY=<sections> KG_BENCH_UPDATE=1` reruns some sections',
+    'and keeps the others; the machine below is the newest run\'s). Corpora come from the deterministic',
+    'generator in `src/bench/corpus.ts`.',
     '',
     '## Machine',
     '',
     ...machine(),
     '',
     '## Figures',
-    '',
-    '| figure | median | min | max | unit | target | note |',
-    '|---|---|---|---|---|---|---|',
   ];
-  for (const f of figures) lines.push(`| ${f.name} | ${fmt(median(f.samples))} | ${fmt(Math.min(...f.samples))} | ${fmt(Math.max(...f.samples))} | ${f.unit} | ${f.target ?? ''} | ${f.note ?? ''} |`);
+  for (const section of SECTIONS) {
+    const table = tables.get(section);
+    if (table) lines.push('', table);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -552,13 +605,12 @@ function benchSyntax(): void {
   record({ section: 'syntax', name: `parseSentence, ${sentences} sentences of 500 generated documents (${tokens} tokens)`, unit: 'tokens/s per core', samples });
 }
 
-const SECTIONS = ['extraction', 'parallel', 'neo4j', 'writes', 'bulk', 'viewer', 'syntax'] as const;
-// KG_BENCH_ONLY=viewer,parallel runs some sections and prints their table instead of rewriting BENCHMARKS.md,
-// which always holds a complete run.
+// KG_BENCH_ONLY=viewer,parallel runs some sections and prints their tables; with KG_BENCH_UPDATE=1 it also
+// replaces those sections in BENCHMARKS.md and keeps the others, each with the commit it was measured at.
 const only = process.env.KG_BENCH_ONLY?.split(',').filter(Boolean);
 const unknownSection = only?.find((s) => !(SECTIONS as readonly string[]).includes(s));
 if (unknownSection) throw new Error(`KG_BENCH_ONLY: unknown section ${unknownSection}; choose from ${SECTIONS.join(', ')}`);
-const wanted = (section: (typeof SECTIONS)[number]) => !only || only.includes(section);
+const wanted = (section: Section) => !only || only.includes(section);
 
 async function main(): Promise<void> {
   if (wanted('extraction')) await benchExtraction();
@@ -575,21 +627,27 @@ async function main(): Promise<void> {
   }
   if (wanted('viewer')) await benchViewer();
   if (wanted('syntax')) benchSyntax();
-  const measured = report();
-  if (only) {
-    process.stdout.write(measured);
+  const measured = sectionTables();
+  const update = process.env.KG_BENCH_UPDATE === '1';
+  if (only && !update) {
+    process.stdout.write(report(measured));
     return;
   }
-  const notesFile = join(ROOT, 'bench', 'NOTES.md');
-  let notes = '';
+  const benchFile = join(ROOT, 'BENCHMARKS.md');
+  const tables = only ? earlierTables(readIfPresent(benchFile)) : new Map<Section, string>();
+  for (const [section, table] of measured) tables.set(section, table);
+  const notes = readIfPresent(join(ROOT, 'bench', 'NOTES.md'));
+  writeFileSync(benchFile, `${report(tables)}${notes ? `\n${notes}` : ''}`);
+  log(`Wrote BENCHMARKS.md${only ? ` (sections ${[...measured.keys()].join(', ')}; the others kept)` : ''}`);
+}
+
+function readIfPresent(file: string): string {
   try {
-    notes = readFileSync(notesFile, 'utf8');
-  } catch {
-    notes = '';
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
   }
-  mkdirSync(join(ROOT, 'bench'), { recursive: true });
-  writeFileSync(join(ROOT, 'BENCHMARKS.md'), `${measured}${notes ? `\n${notes}` : ''}`);
-  log('Wrote BENCHMARKS.md');
 }
 
 await main();
