@@ -225,9 +225,10 @@ export class AttackFinder {
       // "occurred at", "happened in" are never participles: the attack's own verb ends it.
       const participle = /ed$/.test(word) && !HAPPENED.test(word) && /^(?:to|in|at|on|near|by|for)$/.test(lower[k + 1] ?? '');
       if (verbs.has(k) && !coordinatedNoun && !participle) break;
-      // "attacks in Kunduz and Baghlan": an "and" between two places joins them; before another name or a new
-      // noun phrase it starts what comes next.
-      const joinsPlaces = mentions.some((m) => isPlace(m) && m.last === k) && mentions.some((m) => isPlace(m) && m.first === k + 1);
+      // "attacks in Kunduz and Baghlan", "explosions at X Street and the Y Road": an "and" between two places joins
+      // them; before another name or a new noun phrase it starts what comes next.
+      const nextPlaceAt = lower[k + 1] === 'the' ? k + 2 : k + 1;
+      const joinsPlaces = mentions.some((m) => isPlace(m) && m.last === k) && mentions.some((m) => isPlace(m) && m.first === nextPlaceAt);
       if (word === 'and' && !joinsPlaces && (DEFINITE.has(lower[k + 1] ?? '') || /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') || ['a', 'an'].includes(lower[k + 1] ?? ''))) break;
       const nextNoun = this.nounAt(lower, k);
       if (nextNoun && k > nounLast + 1) break;

@@ -51,6 +51,16 @@ describe('which attacks a text tells', () => {
     expect(relations).toEqual(expect.arrayContaining([expect.stringMatching(/-> Kunduz$/), expect.stringMatching(/-> Baghlan$/)]));
   });
 
+  it('"explosions at A and the B" took place at both: "the" before the second place does not end the phrase', () => {
+    const relations = occurredIn('Warnings came late for the two explosions at Mill Street and the Quarry Road in Dunmore.');
+    expect(relations).toEqual(expect.arrayContaining([expect.stringMatching(/-> Mill Street$/), expect.stringMatching(/-> Quarry Road$/)]));
+  });
+
+  it('"some 12 bombs had gone off in X" tells an attack there, apart from one at a street the text told before', () => {
+    const graph = graphOf('The worst explosion was at the Mill Street depot, where four people died. By nightfall some 12 bombs had gone off in Dunmore.');
+    expect(graph.relations().some((r) => r.startsWith('OCCURRED_IN') && r.endsWith('-> Dunmore'))).toBe(true);
+  });
+
   it('a noun after a name after a determiner is no verb: "an attack on the Westfield market in Ghent" is placed', () => {
     expect(occurredIn('Three people were killed in an attack on the Westfield market in Ghent, Belgium.').some((r) => r.endsWith('-> Ghent'))).toBe(true);
   });
