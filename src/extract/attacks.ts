@@ -53,6 +53,8 @@ const HAPPENED = /^(?:occurred|happened|unfolded|erupted|began|started)$/;
 const PLACING = /^(?:in|at|on|near|outside|inside)$/;
 // "a hunger strike", "the general strike": a strike by workers or prisoners is no attack.
 const PROTEST_STRIKE = /^(?:hunger|general|labou?r|workers?|teachers?|rail|transport|sit-down|nationwide|student|students)$/;
+// Words before "of" that gather several attacks: "a series of blasts", "a wave of bombings".
+const COLLECTIVE = /(?:series|wave|spate|string) of$/;
 // "before the bombings", "since the attack": a preposition that measures time from an event.
 const MEASURED_FROM = /^(?:before|after|since|until|till)$/;
 export const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/;
@@ -190,7 +192,9 @@ export class AttackFinder {
     }
     const before = lower.slice(Math.max(0, first - 4), first).filter((w) => /^[\p{L}]/u.test(w)).join(' ');
     if (before.split(' ').slice(-2).some((w) => this.nonSpecific.has(w))) generic = true;
-    if (this.nonSpecificPhrases.some((p) => before.endsWith(p) || before.endsWith(`${p} the`) || before.endsWith(`${p} a`) || before.endsWith(`${p} an`))) generic = true;
+    const talkedOf = this.nonSpecificPhrases.find((p) => before.endsWith(p) || before.endsWith(`${p} the`) || before.endsWith(`${p} a`) || before.endsWith(`${p} an`));
+    const genericByWord = generic;
+    if (talkedOf) generic = true;
     // Right: the prepositional chain that places it ("in the city of Krasnogorsk in the Moscow region").
     let last = nounLast;
     // Where "occurred", "took place" begins, when the attack's own verb says where it was.
@@ -262,7 +266,12 @@ export class AttackFinder {
     const plural = /s$/.test(lower[nounLast - 1]!) && !/(?:ss|sis)$/.test(lower[nounLast - 1]!);
     // Many attacks are talked of in general; a count of the dead, or "twin", makes them one event.
     const tolled = CASUALTY_VERB.test(lower.slice(nounLast, last).join(' ')) || KILLED_IN.test(lower.slice(Math.max(0, first - 6), first).join(' '));
-    const oneEvent = plural && (tolled || lower.slice(first, nounFirst).some((w) => this.oneEventPlurals.has(w)));
+    // "a series of blasts shook X on Friday": a run of blasts dated to a day or given a toll is one event the text
+    // tells; undated ("a series of attacks in recent years") it is talk of many.
+    const oneRun = talkedOf !== undefined && COLLECTIVE.test(talkedOf) && plural && (tolled || /-\d\d$/.test(facts.date ?? ''));
+    if (oneRun) generic = genericByWord;
+    // The word that makes a plural one event may be the noun's own ("twin bombings" is a noun of the lexicon).
+    const oneEvent = plural && (oneRun || tolled || lower.slice(first, nounLast).some((w) => this.oneEventPlurals.has(w)));
     const counted = tokens.slice(first, nounFirst).map((t) => parseCount(t.text, this.countWords)).find((n) => n !== undefined);
     const eachIn = plural && counted !== undefined && counted >= 2 ? coordinatedPlaces(tokens, mentions, nounLast, last) : [];
     // "a second attack" with nothing to place it is talk of another attack, not one the text tells.

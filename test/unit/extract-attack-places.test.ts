@@ -61,6 +61,22 @@ describe('which attacks a text tells', () => {
     expect(graph.relations().some((r) => r.startsWith('OCCURRED_IN') && r.endsWith('-> Dunmore'))).toBe(true);
   });
 
+  it('"a bomb ripped through X" tells a bombing there', () => {
+    expect(occurredIn('A bomb ripped through a crowded market in Kirkuk on Monday, killing six.').some((r) => r.endsWith('-> Kirkuk'))).toBe(true);
+  });
+
+  it('"twin bombings" opening a sentence are one event, though "twin" is the lexicon noun\'s own word', () => {
+    expect(attacks('Twin bombings hit a bus depot in Basra.')).toHaveLength(1);
+  });
+
+  it('"a series of blasts" dated to a day is one event its claim attaches to; "a series of attacks" in recent years is none', () => {
+    const graph = graphOf('Published 12 May 2021.\n\nA gunman shot dead two guards at a bank in Basra on Sunday. A series of blasts shook Mosul on Monday, killing nine people. The Red Marsh Front claimed the blasts.');
+    const mosul = graph.entitiesOf('Attack').filter((a) => a.name.includes('Mosul'));
+    expect(mosul).toHaveLength(1);
+    expect(graph.relations()).toEqual(expect.arrayContaining([`OCCURRED_IN ${mosul[0]!.name} -> Mosul`, `CLAIMED Red Marsh Front -> ${mosul[0]!.name}`]));
+    expect(attacks('Published 12 May 2021.\n\nA series of attacks in Mosul in recent years killed dozens of people.')).toEqual([]);
+  });
+
   it('a noun after a name after a determiner is no verb: "an attack on the Westfield market in Ghent" is placed', () => {
     expect(occurredIn('Three people were killed in an attack on the Westfield market in Ghent, Belgium.').some((r) => r.endsWith('-> Ghent'))).toBe(true);
   });
