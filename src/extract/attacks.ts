@@ -323,7 +323,12 @@ export class AttackFinder {
     this.collect(facts, impliedCountries, sentence, mentions, clauseStart, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, last, published, true);
     // A clause that names no place leaves it to its sentence: "Gunmen attacked the convoy of X, a candidate for
     // the Y party, near Z" is still at Z.
-    if (facts.places.length + facts.sites.length + facts.countries.length === 0) this.collect(facts, impliedCountries, sentence, mentions, clauseStart, tokens.length, first, last, published, true);
+    // A colon or semicolon after the verb starts another statement ("...: Police in X also found a second device"),
+    // whose places are not the event's.
+    if (facts.places.length + facts.sites.length + facts.countries.length === 0) {
+      const statementEnd = tokens.findIndex((t, k) => k >= last && (t.text === ':' || t.text === ';'));
+      this.collect(facts, impliedCountries, sentence, mentions, clauseStart, statementEnd < 0 ? tokens.length : statementEnd, first, last, published, true);
+    }
     // "Gunmen attacked a depot in X, Nigeria, last Friday, killing three": the clause's date may follow its
     // place; the sentence dates the event up to the next attack it names, by a day ("since 2015" may be anything).
     if (facts.date === undefined) {

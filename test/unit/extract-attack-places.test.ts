@@ -61,6 +61,11 @@ describe('which attacks a text tells', () => {
     expect(graph.relations().some((r) => r.startsWith('OCCURRED_IN') && r.endsWith('-> Dunmore'))).toBe(true);
   });
 
+  it('a colon after an unplaced attack verb starts another statement, whose place is not the event\'s', () => {
+    const relations = occurredIn('Investigators still asked what had exploded; police in Kirkuk later found a second device on Palm Street.');
+    expect(relations.filter((r) => r.endsWith('-> Palm Street') || r.endsWith('-> Kirkuk'))).toEqual([]);
+  });
+
   it('"a bomb ripped through X" tells a bombing there', () => {
     expect(occurredIn('A bomb ripped through a crowded market in Kirkuk on Monday, killing six.').some((r) => r.endsWith('-> Kirkuk'))).toBe(true);
   });
