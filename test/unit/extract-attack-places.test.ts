@@ -131,6 +131,11 @@ describe('TARGETED: what an attack named by a noun was aimed at', () => {
     expect(targeted('A car bomb went off in Mogadishu on Friday. The blast destroyed the Ministry of Education.')).toEqual([expect.stringMatching(/-> Ministry of Education$/)]);
   });
 
+  it('"an attack targeting X", "the bombing was aimed at X": what the attack was meant to hit', () => {
+    expect(targeted('Gunmen attacked a convoy in Kirkuk on Monday in an attack targeting the Kirkuk Oil Company.')).toEqual([expect.stringMatching(/-> Kirkuk Oil Company$/)]);
+    expect(targeted('A bomb exploded in Kirkuk on Monday. The bombing was aimed at Governor Adil Marwan.')).toEqual([expect.stringMatching(/-> Adil Marwan$/)]);
+  });
+
   it('"the bombing of X" for a body or a person, but not for a place ("the siege of Carver Street")', () => {
     const bombing = graphOf('Two men were convicted in 2004 over the bombing of the Ministry of Finance.');
     const [attack] = bombing.entitiesOf('Attack');
