@@ -13,6 +13,9 @@ const DAMAGE = /^(?:hit|hits|struck|strikes|destroyed|destroys|damaged|damages|s
 // What goes off in an attack, when the sentence calls it by that rather than by the attack.
 const DEVICE = /^(?:explosion|explosions|blast|blasts|bomb|bombs|device|rocket|rockets|missile|missiles|shell|shells|grenade|grenades)$/i;
 const PASSIVE_AUX = /^(?:was|were|been|being|be|is|are|got|get)$/i;
+// "an attack targeting X", "the bombing was aimed at X": a verb that says what the attack was meant to hit.
+const AIMING = /^(?:targeting|targetting|aimed|directed)$/i;
+const AIMED_AT = /^(?:at|against)$/i;
 
 export class AttackTargets {
   /** `knownPlace` tells a gazetteer town or region (never a target) from a named site. */
@@ -30,7 +33,8 @@ export class AttackTargets {
     const told = !attacks.length && damage && tokens.some((t) => DEVICE.test(t.text)) ? recentAttack() : undefined;
     if (!attacks.length && !told) return [];
     const ofAfter = (a: Slot) => tokens.slice(a.first, Math.min(tokens.length, a.last + 1)).some((t) => t.text === 'of');
-    if (!damage && !attacks.some(ofAfter)) return [];
+    const aiming = tokens.some((t) => AIMING.test(t.text));
+    if (!damage && !aiming && !attacks.some(ofAfter)) return [];
     const parse = parseTokens(tokens);
     const children: number[][] = tokens.map(() => []);
     parse.head.forEach((h, d) => {
@@ -73,6 +77,13 @@ export class AttackTargets {
         if (!passive && relation === 'nsubj') {
           for (const v of [verb, ...withRel(verb, 'conj').filter((c) => DAMAGE.test(tokens[c]!.text))]) for (const o of withRel(v, 'obj')) for (const t of targetsAt(o)) add(attack, t, 'attack-damaged');
         }
+      }
+      // "an attack targeting X" (its object), "an attack aimed at X" (at or against), and "the bombing was aimed at X",
+      // where the attack is the verb's subject.
+      const aims = [...withRel(a, 'acl').filter((c) => AIMING.test(tokens[c]!.text)), ...(verb >= 0 && relation === 'nsubj' && AIMING.test(tokens[verb]!.text) ? [verb] : [])];
+      for (const v of aims) {
+        for (const o of withRel(v, 'obj')) for (const t of targetsAt(o)) add(attack, t, 'attack-aimed');
+        for (const o of withRel(v, 'obl')) if (AIMED_AT.test(caseOf(o) ?? '')) for (const t of targetsAt(o)) add(attack, t, 'attack-aimed');
       }
       // "the bombing of the Treasury", "the assassination of X"; a place after "of" is where ("the siege of X Street").
       for (const m of withRel(a, 'nmod')) if (caseOf(m) === 'of') for (const t of targetsAt(m)) if (t.type !== 'Location') add(attack, t, 'attack-of');

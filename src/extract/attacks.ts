@@ -53,6 +53,8 @@ const HAPPENED = /^(?:occurred|happened|unfolded|erupted|began|started)$/;
 const PLACING = /^(?:in|at|on|near|outside|inside)$/;
 // "a hunger strike", "the general strike": a strike by workers or prisoners is no attack.
 const PROTEST_STRIKE = /^(?:hunger|general|labou?r|workers?|teachers?|rail|transport|sit-down|nationwide|student|students)$/;
+// Words before "of" that gather several attacks: "a series of blasts", "a wave of bombings".
+const COLLECTIVE = /(?:series|wave|spate|string) of$/;
 // "before the bombings", "since the attack": a preposition that measures time from an event.
 const MEASURED_FROM = /^(?:before|after|since|until|till)$/;
 export const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/;
@@ -190,7 +192,9 @@ export class AttackFinder {
     }
     const before = lower.slice(Math.max(0, first - 4), first).filter((w) => /^[\p{L}]/u.test(w)).join(' ');
     if (before.split(' ').slice(-2).some((w) => this.nonSpecific.has(w))) generic = true;
-    if (this.nonSpecificPhrases.some((p) => before.endsWith(p) || before.endsWith(`${p} the`) || before.endsWith(`${p} a`) || before.endsWith(`${p} an`))) generic = true;
+    const talkedOf = this.nonSpecificPhrases.find((p) => before.endsWith(p) || before.endsWith(`${p} the`) || before.endsWith(`${p} a`) || before.endsWith(`${p} an`));
+    const genericByWord = generic;
+    if (talkedOf) generic = true;
     // Right: the prepositional chain that places it ("in the city of Krasnogorsk in the Moscow region").
     let last = nounLast;
     // Where "occurred", "took place" begins, when the attack's own verb says where it was.
@@ -225,9 +229,10 @@ export class AttackFinder {
       // "occurred at", "happened in" are never participles: the attack's own verb ends it.
       const participle = /ed$/.test(word) && !HAPPENED.test(word) && /^(?:to|in|at|on|near|by|for)$/.test(lower[k + 1] ?? '');
       if (verbs.has(k) && !coordinatedNoun && !participle) break;
-      // "attacks in Kunduz and Baghlan": an "and" between two places joins them; before another name or a new
-      // noun phrase it starts what comes next.
-      const joinsPlaces = mentions.some((m) => isPlace(m) && m.last === k) && mentions.some((m) => isPlace(m) && m.first === k + 1);
+      // "attacks in Kunduz and Baghlan", "explosions at X Street and the Y Road": an "and" between two places joins
+      // them; before another name or a new noun phrase it starts what comes next.
+      const nextPlaceAt = lower[k + 1] === 'the' ? k + 2 : k + 1;
+      const joinsPlaces = mentions.some((m) => isPlace(m) && m.last === k) && mentions.some((m) => isPlace(m) && m.first === nextPlaceAt);
       if (word === 'and' && !joinsPlaces && (DEFINITE.has(lower[k + 1] ?? '') || /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') || ['a', 'an'].includes(lower[k + 1] ?? ''))) break;
       const nextNoun = this.nounAt(lower, k);
       if (nextNoun && k > nounLast + 1) break;
@@ -261,7 +266,12 @@ export class AttackFinder {
     const plural = /s$/.test(lower[nounLast - 1]!) && !/(?:ss|sis)$/.test(lower[nounLast - 1]!);
     // Many attacks are talked of in general; a count of the dead, or "twin", makes them one event.
     const tolled = CASUALTY_VERB.test(lower.slice(nounLast, last).join(' ')) || KILLED_IN.test(lower.slice(Math.max(0, first - 6), first).join(' '));
-    const oneEvent = plural && (tolled || lower.slice(first, nounFirst).some((w) => this.oneEventPlurals.has(w)));
+    // "a series of blasts shook X on Friday": a run of blasts dated to a day or given a toll is one event the text
+    // tells; undated ("a series of attacks in recent years") it is talk of many.
+    const oneRun = talkedOf !== undefined && COLLECTIVE.test(talkedOf) && plural && (tolled || /-\d\d$/.test(facts.date ?? ''));
+    if (oneRun) generic = genericByWord;
+    // The word that makes a plural one event may be the noun's own ("twin bombings" is a noun of the lexicon).
+    const oneEvent = plural && (oneRun || tolled || lower.slice(first, nounLast).some((w) => this.oneEventPlurals.has(w)));
     const counted = tokens.slice(first, nounFirst).map((t) => parseCount(t.text, this.countWords)).find((n) => n !== undefined);
     const eachIn = plural && counted !== undefined && counted >= 2 ? coordinatedPlaces(tokens, mentions, nounLast, last) : [];
     // "a second attack" with nothing to place it is talk of another attack, not one the text tells.
@@ -313,7 +323,12 @@ export class AttackFinder {
     this.collect(facts, impliedCountries, sentence, mentions, clauseStart, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, last, published, true);
     // A clause that names no place leaves it to its sentence: "Gunmen attacked the convoy of X, a candidate for
     // the Y party, near Z" is still at Z.
-    if (facts.places.length + facts.sites.length + facts.countries.length === 0) this.collect(facts, impliedCountries, sentence, mentions, clauseStart, tokens.length, first, last, published, true);
+    // A colon or semicolon after the verb starts another statement ("...: Police in X also found a second device"),
+    // whose places are not the event's.
+    if (facts.places.length + facts.sites.length + facts.countries.length === 0) {
+      const statementEnd = tokens.findIndex((t, k) => k >= last && (t.text === ':' || t.text === ';'));
+      this.collect(facts, impliedCountries, sentence, mentions, clauseStart, statementEnd < 0 ? tokens.length : statementEnd, first, last, published, true);
+    }
     // "Gunmen attacked a depot in X, Nigeria, last Friday, killing three": the clause's date may follow its
     // place; the sentence dates the event up to the next attack it names, by a day ("since 2015" may be anything).
     if (facts.date === undefined) {

@@ -51,6 +51,37 @@ describe('which attacks a text tells', () => {
     expect(relations).toEqual(expect.arrayContaining([expect.stringMatching(/-> Kunduz$/), expect.stringMatching(/-> Baghlan$/)]));
   });
 
+  it('"explosions at A and the B" took place at both: "the" before the second place does not end the phrase', () => {
+    const relations = occurredIn('Warnings came late for the two explosions at Mill Street and the Quarry Road in Dunmore.');
+    expect(relations).toEqual(expect.arrayContaining([expect.stringMatching(/-> Mill Street$/), expect.stringMatching(/-> Quarry Road$/)]));
+  });
+
+  it('"some 12 bombs had gone off in X" tells an attack there, apart from one at a street the text told before', () => {
+    const graph = graphOf('The worst explosion was at the Mill Street depot, where four people died. By nightfall some 12 bombs had gone off in Dunmore.');
+    expect(graph.relations().some((r) => r.startsWith('OCCURRED_IN') && r.endsWith('-> Dunmore'))).toBe(true);
+  });
+
+  it('a colon after an unplaced attack verb starts another statement, whose place is not the event\'s', () => {
+    const relations = occurredIn('Investigators still asked what had exploded; police in Kirkuk later found a second device on Palm Street.');
+    expect(relations.filter((r) => r.endsWith('-> Palm Street') || r.endsWith('-> Kirkuk'))).toEqual([]);
+  });
+
+  it('"a bomb ripped through X" tells a bombing there', () => {
+    expect(occurredIn('A bomb ripped through a crowded market in Kirkuk on Monday, killing six.').some((r) => r.endsWith('-> Kirkuk'))).toBe(true);
+  });
+
+  it('"twin bombings" opening a sentence are one event, though "twin" is the lexicon noun\'s own word', () => {
+    expect(attacks('Twin bombings hit a bus depot in Basra.')).toHaveLength(1);
+  });
+
+  it('"a series of blasts" dated to a day is one event its claim attaches to; "a series of attacks" in recent years is none', () => {
+    const graph = graphOf('Published 12 May 2021.\n\nA gunman shot dead two guards at a bank in Basra on Sunday. A series of blasts shook Mosul on Monday, killing nine people. The Red Marsh Front claimed the blasts.');
+    const mosul = graph.entitiesOf('Attack').filter((a) => a.name.includes('Mosul'));
+    expect(mosul).toHaveLength(1);
+    expect(graph.relations()).toEqual(expect.arrayContaining([`OCCURRED_IN ${mosul[0]!.name} -> Mosul`, `CLAIMED Red Marsh Front -> ${mosul[0]!.name}`]));
+    expect(attacks('Published 12 May 2021.\n\nA series of attacks in Mosul in recent years killed dozens of people.')).toEqual([]);
+  });
+
   it('a noun after a name after a determiner is no verb: "an attack on the Westfield market in Ghent" is placed', () => {
     expect(occurredIn('Three people were killed in an attack on the Westfield market in Ghent, Belgium.').some((r) => r.endsWith('-> Ghent'))).toBe(true);
   });
@@ -98,6 +129,11 @@ describe('TARGETED: what an attack named by a noun was aimed at', () => {
 
   it('the object of a damage verb whose subject is the attack ("the blast destroyed X")', () => {
     expect(targeted('A car bomb went off in Mogadishu on Friday. The blast destroyed the Ministry of Education.')).toEqual([expect.stringMatching(/-> Ministry of Education$/)]);
+  });
+
+  it('"an attack targeting X", "the bombing was aimed at X": what the attack was meant to hit', () => {
+    expect(targeted('Gunmen attacked a convoy in Kirkuk on Monday in an attack targeting the Kirkuk Oil Company.')).toEqual([expect.stringMatching(/-> Kirkuk Oil Company$/)]);
+    expect(targeted('A bomb exploded in Kirkuk on Monday. The bombing was aimed at Governor Adil Marwan.')).toEqual([expect.stringMatching(/-> Adil Marwan$/)]);
   });
 
   it('"the bombing of X" for a body or a person, but not for a place ("the siege of Carver Street")', () => {

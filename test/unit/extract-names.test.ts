@@ -225,6 +225,13 @@ describe('armed groups no list holds', () => {
     expect(graph.entity('Eastern Marsh Liberation Front')?.type).toBe('Group');
   });
 
+  it('a street\'s name before "Gang" names a gang, which carried out the bombing it planted', () => {
+    const graph = graphOf('The Harbour Lane Gang planted a bomb in a pub in Dunmore on Friday, injuring four people.');
+    expect(graph.entity('Harbour Lane Gang')?.type).toBe('Group');
+    expect(graph.entity('Harbour Lane')).toBeUndefined();
+    expect(graph.relations().some((r) => r.startsWith('CARRIED_OUT Harbour Lane Gang -> '))).toBe(true);
+  });
+
   it('a known place inside a group\'s name is part of the name, not a place of its own', () => {
     const graph = graphOf('The Benue Delta Liberation Front said it was behind the raid on the pipeline.');
     expect(graph.entity('Benue Delta Liberation Front')?.type).toBe('Group');
