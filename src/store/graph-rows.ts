@@ -10,7 +10,7 @@ export interface GraphRows {
   entities: Array<{ id: string; type: string; name: string; aliases: string[]; nameRank: number | null; attack: Record<string, unknown> | null }>;
   mentions: Array<{ doc: string; entity: string; count: number; starts: number[]; ends: number[] }>;
   relations: Array<{ source: string; target: string; type: string; confidence: number; evidence: Array<{ key: string; doc: string; start: number; end: number; page: number; text: string }> }>;
-  claims: Array<Record<string, unknown>>;
+  claims: Array<{ id: string; doc: string; entity: string } & Record<string, unknown>>;
 }
 
 const claimId = (...parts: Array<string | number>) => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20);
