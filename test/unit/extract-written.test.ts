@@ -57,3 +57,21 @@ describe('arrests and attacks told in less common words', () => {
     expect(attack!.attributes.find((a) => a.key === 'deaths')?.value).toBe(8);
   });
 });
+
+describe('advisories and denials told in the words of diplomacy', () => {
+  it('a state that urges its citizens not to travel to a country, or advises against travel to it, warns it', () => {
+    const graph = graphOf(
+      'Advisories issued\n\nCanada and Australia urged their citizens on Monday not to travel to northern Mozambique. Germany advised against all travel to the border areas of Chad.',
+    );
+    expect(graph.relations()).toEqual(expect.arrayContaining(['WARNED Canada -> Mozambique', 'WARNED Australia -> Mozambique', 'WARNED Germany -> Chad']));
+  });
+
+  it('a group blamed "which denied it", or that "denied that it had fired on" the place, denies the attack', () => {
+    const graph = graphOf(
+      'Two attacks\n\nIn May, gunmen attacked a police station in Tarvel, killing three officers; the army blamed al-Shabaab, which denied it.',
+      'Market hit\n\nRockets struck a market in Corvale on Monday, killing six people. The Houthis denied that they had fired on the market.',
+    );
+    const attackIn = (place: string) => graph.entitiesOf('Attack').find((a) => graph.relations().includes(`OCCURRED_IN ${a.name} -> ${place}`))!;
+    expect(graph.relations()).toEqual(expect.arrayContaining([`DENIED al-Shabaab -> ${attackIn('Tarvel').name}`, `DENIED Houthis -> ${attackIn('Corvale').name}`]));
+  });
+});
