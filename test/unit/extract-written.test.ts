@@ -75,3 +75,28 @@ describe('advisories and denials told in the words of diplomacy', () => {
     expect(graph.relations()).toEqual(expect.arrayContaining([`DENIED al-Shabaab -> ${attackIn('Tarvel').name}`, `DENIED Houthis -> ${attackIn('Corvale').name}`]));
   });
 });
+
+describe('tolls told as revisions and as ways of killing', () => {
+  const deathsOf = (text: string) => graphOf(text).entitiesOf('Attack').flatMap((a) => a.attributes.filter((x) => x.key === 'deaths').map((x) => x.value));
+  const injuredOf = (text: string) => graphOf(text).entitiesOf('Attack').flatMap((a) => a.attributes.filter((x) => x.key === 'injured').map((x) => x.value));
+
+  it('"the death toll from <a long phrase> rose to N" and a bare "the toll has risen to N" give the total', () => {
+    expect(deathsOf('Toll revised\n\nThe death toll from a suicide bombing at a bus depot in the northern town of Corvale rose to 29 on Monday, officials said.')).toContain(29);
+    expect(deathsOf('Toll revised\n\nA suicide bomber attacked a wedding hall in Corvale on Friday. By Sunday the toll had risen to 37, among them eleven children.')).toContain(37);
+  });
+
+  it('"N more of the wounded died" is an increment, and "N on Sunday after several of the wounded died" no injured count', () => {
+    const text = 'Toll revised\n\nA suicide bomber attacked a wedding hall in Corvale on Friday. Six more of the wounded died during the night, officials said.';
+    expect(deathsOf(text)).not.toContain(6);
+    expect(injuredOf(text)).not.toContain(6);
+    expect(injuredOf('Toll revised\n\nThe toll from the wedding hall bombing in Corvale rose to 37 on Sunday after several of the wounded died.')).not.toContain(37);
+  });
+
+  it('"one was killed and three more were injured" still counts the three injured', () => {
+    expect(injuredOf('Clash\n\nGunmen attacked a checkpoint in Tarvel on Monday. One soldier died at the gate and three more were wounded by shrapnel.')).toContain(3);
+  });
+
+  it('"stabbed two guards to death" counts two dead', () => {
+    expect(deathsOf('Older attack\n\nFour years ago a man stabbed two security guards to death outside a bank in Tarvel.')).toContain(2);
+  });
+});
