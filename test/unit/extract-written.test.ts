@@ -100,3 +100,10 @@ describe('tolls told as revisions and as ways of killing', () => {
     expect(deathsOf('Older attack\n\nFour years ago a man stabbed two security guards to death outside a bank in Tarvel.')).toContain(2);
   });
 });
+
+describe('fighting told as a noun', () => {
+  it('"fighting broke out three years ago between X and the factions of Y": X fought Y', () => {
+    const graph = graphOf('Province at war\n\nThe province has been violent since fighting broke out three years ago between the ELN and dissident factions of the FARC.');
+    expect(graph.relations()).toContain('FOUGHT National Liberation Army -> FARC');
+  });
+});
