@@ -106,4 +106,9 @@ describe('fighting told as a noun', () => {
     const graph = graphOf('Province at war\n\nThe province has been violent since fighting broke out three years ago between the ELN and dissident factions of the FARC.');
     expect(graph.relations()).toContain('FOUGHT National Liberation Army -> FARC');
   });
+
+  it('"clashes between X and Y": the two sides of one list after the cue fought each other', () => {
+    const graph = graphOf('Rivals\n\nClashes between al-Shabaab and the Islamic State near Qandala have killed dozens this year.');
+    expect(graph.relations()).toContain('FOUGHT al-Shabaab -> Islamic State');
+  });
 });
