@@ -22,7 +22,7 @@ export interface ArrestScope {
 }
 
 // The arrested told by a noun phrase, then named: "two suspects, A and B", "a suspected BLA commander, A",
-// "three men, including the hotel's night manager, A".
+// "three men, including the hotel's night manager, A", "a man, a local trader named as A".
 const ACTIVE = /\b(arrested|detained|apprehended|captured|took|have taken|has taken)\s+(?:into custody\s+)?(?:(?:at least|another|a further)\s+)?(?:[\w'’-]+\s+){0,6}?[\w'’-]+(?:\s+into custody)?\s*[,:(]\s*(?:including\s+(?:(?:a|an|the|its|their)\s+[^,;.()]{0,40}?,\s*)?)?/gi;
 // "..., A said": a name set off after the object may be who speaks.
 const SPOKE = /^\s*,?\s*(?:said|says|told|added|stated)\b/i;
@@ -32,6 +32,9 @@ const AGENT_TYPES = new Set(['Country', 'Organization']);
 const ARRESTED_TYPES = new Set(['Person', 'Group']);
 const TITLE_GAP = /^(?:\s+(?:\p{Lu}[\p{L}.]*|leader|commander|chief|spokes(?:man|woman|person)|member|official|head|general|minister|deputy|senior|top|former))*\s*$/u;
 const CLAUSE = /[;.]|\b(?:after|before|because|while|who|which|for|on suspicion)\b/i;
+// "arrested a fourth man, a Dutch national named as A": the description set off after the counted noun ends
+// on the name it gives.
+const NAMED_AS = /^(?:a|an|the)\s[^,;()]{0,40}?\b(?:named|identified)(?:\s+as)?\s*$/i;
 
 /** Whether only a comma or "and" stands between two slots. */
 const joined = (sentence: Sentence, a: Slot, b: Slot) => /^\s*(?:,|and|, and)\s*$/.test(sentence.text.slice(a.end - sentence.start, b.start - sentence.start));
@@ -70,6 +73,8 @@ export class ArrestReader {
       const named = slots.some((s) => s.type === 'Person' && s.start >= object && s.start - object <= 1 && s.end < from);
       const described = first !== undefined && /^(?:a|an|the)\s/i.test(sentence.text.slice(from - sentence.start, first.start - sentence.start));
       if (first && first.start - from <= 4 && ARRESTED_TYPES.has(first.type) && !spoke(first) && !named && !described) add(coordinated(sentence, slots, first, to), at(m.index), 'arrest:named-after', undefined);
+      const namedAs = described && !named ? slots.find((s) => s.type === 'Person' && s.start >= from && s.end <= to && NAMED_AS.test(sentence.text.slice(from - sentence.start, s.start - sentence.start))) : undefined;
+      if (namedAs) add([namedAs], at(m.index), 'arrest:named-as', undefined);
     }
     PASSIVE.lastIndex = 0;
     for (let m = PASSIVE.exec(sentence.text); m; m = PASSIVE.exec(sentence.text)) {

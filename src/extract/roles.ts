@@ -58,10 +58,16 @@ function addressContainer(place: EntityMention, places: EntityMention[], lower: 
 export class RoleReader {
   private readonly leaderTitles: string[];
   private readonly titles: Set<string>;
+  /** Ranks and honorifics that may stand between a set-off title and the name ("its spokesman, Colonel X"). */
+  private readonly ranks: Set<string>;
+  /** Work that places a person in the body after "at" ("a researcher at the X Institute"). */
+  private readonly descriptors: Set<string>;
 
   constructor(lexicon: Lexicon) {
     this.leaderTitles = lexicon.leaderTitles;
     this.titles = new Set([...lexicon.leaderTitles, ...lexicon.roleTitles].flatMap((t) => t.split(' ')));
+    this.ranks = new Set([...lexicon.personTitles.map((t) => t.toLowerCase()), 'general', 'colonel']);
+    this.descriptors = new Set(lexicon.personDescriptors.filter((d) => !d.includes(' ')));
   }
 
   private relationFor(title: string): string {
@@ -85,10 +91,17 @@ export class RoleReader {
         title = `${lower[k]} ${title}`;
         k--;
       }
+      // "Uganda's tourism minister", "the army's media spokesman": a lower-case word naming the field of the
+      // title, between the possessive and the title, belongs to the title.
+      if (title && /^\p{Ll}[\p{Ll}-]+$/u.test(tokens[k]?.text ?? '') && (lower[k - 1] === "'s" || lower[k - 1] === "'")) {
+        title = `${lower[k]} ${title}`;
+        k--;
+      }
       return { title, k };
     };
 
     for (const person of slots.filter((s) => s.type === 'Person')) {
+      let held = false;
       // Title before the name: "[Serbian] [President] Vucic", "[Kremlin] [spokesman] Peskov", "Envoy for [the Coalition] McCary".
       const { title, k } = titleEndingAt(person.first);
       if (title) {
@@ -98,6 +111,7 @@ export class RoleReader {
         const own = /^(?:its|their)$/.test(lower[k] ?? '') ? (slots.find((s) => s.last <= k && AFFILIATIONS.has(s.type) && !s.speaker) ?? previousSubject(['Group', 'Organization', 'Country'])) : undefined;
         const holder = own ?? slots.find((s) => s.last === k + 1 - possessive && AFFILIATIONS.has(s.type));
         if (holder) found.push({ relation: this.relationFor(`${lower[k - 1] ?? ''} ${title}`), source: person, target: holder, confidence: own ? 0.75 : 0.9, rule: 'title' });
+        held = holder !== undefined;
       } else {
         const holder = slots.find((s) => s.last === person.first && AFFILIATIONS.has(s.type) && s.type !== 'Country');
         const preposition = lower[(holder?.first ?? 0) - 1] === 'the' ? lower[(holder?.first ?? 0) - 2] : lower[(holder?.first ?? 0) - 1];
@@ -106,8 +120,11 @@ export class RoleReader {
       }
       // "Its leader, Shahab al-Muhajir": a title set off before the name, held by what "its" stands for;
       // "Somalia's defence minister, X", "the rebels' leader, X": by the possessor named before it.
-      if (!title && lower[person.first - 1] === ',') {
-        const { title: setOff, k: j } = titleEndingAt(person.first - 1);
+      // A rank before the name ("its spokesman, Colonel X") is no holder of its own: the title before the comma is.
+      let lead = person.first;
+      while (lead > 0 && this.ranks.has((lower[lead - 1] ?? '').replace(/\.$/, ''))) lead--;
+      if (!held && lower[lead - 1] === ',') {
+        const { title: setOff, k: j } = titleEndingAt(lead - 1);
         // "arrested an ISKP commander, Farid Ahmadzai": a body named before the title set off holds it too.
         const named = setOff ? slots.find((s) => s.last === j + 1 && AFFILIATIONS.has(s.type) && s.type !== 'Country' && !s.speaker && /^(?:a|an|the|suspected|senior|top|local|former)$/.test(lower[s.first - 1] ?? '')) : undefined;
         const possessor = setOff && (lower[j] === "'s" || lower[j] === "'") ? slots.find((s) => s.last === j && AFFILIATIONS.has(s.type) && !s.speaker) : named;
@@ -132,6 +149,13 @@ export class RoleReader {
           const of = lower[titleEnd] === 'of' || lower[titleEnd] === 'in' ? titleEnd + (lower[titleEnd + 1] === 'the' ? 2 : 1) : -1;
           const holder = slots.find((s) => AFFILIATIONS.has(s.type) && ((s.first > person.last && s.last <= person.last + 1 + titled + 1) || (s.first === of && s.last <= end)));
           if (holder) found.push({ relation: this.relationFor(window.slice(titled).join(' ')), source: person, target: holder, confidence: 0.8, rule: 'apposition' });
+        }
+        // "Lydia Mwangi, a researcher at the Institute for Security Studies": the body a person works at.
+        const works = window.findIndex((w, j) => this.descriptors.has(w) && window[j + 1] === 'at');
+        if (works >= 0 && (titled < 0 || titled > works) && !listed && !speaks && /^(?:a|an|the)$/.test(window[0] ?? '')) {
+          const at = person.last + 1 + works + 2;
+          const body = slots.find((s) => s.type === 'Organization' && s.first === at + (lower[at] === 'the' ? 1 : 0));
+          if (body) found.push({ relation: 'MEMBER_OF', source: person, target: body, confidence: 0.75, rule: 'apposition-at' });
         }
       }
       // Affiliation: "Peter Neumann from King's College".
