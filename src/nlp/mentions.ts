@@ -4,7 +4,7 @@
 import type { EntityType } from '../model/ontology.js';
 import { COMPASS_WORD } from './compass.js';
 import { matchGazetteer, slug, type Gazetteer, type GazetteerHit } from './gazetteer.js';
-import { isCapitalized, isWord } from './tokenize.js';
+import { isCapitalized, isWord, lowerWords } from './tokenize.js';
 import { isCommonWord, isFirstName, isPersonName, isVerbForm } from './word-classes.js';
 import type { EntityMention, Sentence, Token } from './types.js';
 
@@ -32,8 +32,9 @@ interface DocumentState {
 function lower(tokens: Token[], from: number, to: number): string {
   const first = Math.max(0, from);
   const end = Math.min(to, tokens.length);
+  const words = lowerWords(tokens);
   let phrase = '';
-  for (let k = first; k < end; k++) phrase += k === first ? tokens[k]!.text.toLowerCase() : ` ${tokens[k]!.text.toLowerCase()}`;
+  for (let k = first; k < end; k++) phrase += k === first ? words[k]! : ` ${words[k]!}`;
   return phrase;
 }
 
