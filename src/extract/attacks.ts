@@ -3,7 +3,7 @@
 // ("numerous attacks", "an attack in Germany") is left out; "the attack" and "the massacre" refer back.
 import { readAttackDate, type AttackDate } from './attack-dates.js';
 import type { Lexicon } from '../model/gazetteer.js';
-import { COMPASS_WORD as COMPASS, countPattern, isVerbForm, parseCount, slug, tokenize, type EntityMention, type Sentence, type Token } from '../nlp/index.js';
+import { COMPASS_WORD as COMPASS, countPattern, isVerbForm, lowerWords, parseCount, slug, tokenize, type EntityMention, type Sentence, type Token } from '../nlp/index.js';
 import type { AttackFacts, TextSpan } from './types.js';
 
 export interface AttackPhrase extends TextSpan {
@@ -107,7 +107,7 @@ export class AttackFinder {
     this.venues = lexicon.venueNouns.map((v) => v.split(' ')).sort((a, b) => b.length - a.length);
   }
 
-  private nounAt(lower: string[], index: number): NounEntry | undefined {
+  private nounAt(lower: readonly string[], index: number): NounEntry | undefined {
     return this.nounsByFirst.get(lower[index] ?? '')?.find((n) => wordsAt(lower, index, n.words));
   }
 
@@ -115,7 +115,7 @@ export class AttackFinder {
   /** `published`: the article's publication day, against which dates such as "last Friday" are read. */
   phrases(sentence: Sentence, mentions: EntityMention[], published?: Date): AttackPhrase[] {
     const tokens = sentence.tokens;
-    const lower = tokens.map((t) => t.text.toLowerCase());
+    const lower = lowerWords(tokens);
     const found: AttackPhrase[] = [];
     let verbs: Set<number> | undefined;
     for (let i = 0; i < tokens.length; i++) {
@@ -158,8 +158,8 @@ export class AttackFinder {
 
   private nounPhrase(sentence: Sentence, mentions: EntityMention[], nounFirst: number, nounLast: number, entry: NounEntry, verbs: Set<number>, published: Date | undefined): AttackPhrase {
     const tokens = sentence.tokens;
-    const lower = tokens.map((t) => t.text.toLowerCase());
-    const noun = tokens.slice(nounFirst, nounLast).map((t) => t.text.toLowerCase()).join(' ');
+    const lower = lowerWords(tokens);
+    const noun = lower.slice(nounFirst, nounLast).join(' ');
     const facts: AttackFacts = { kind: entry.kind, noun, year: undefined, date: undefined, places: [], sites: [], countries: [], persons: [], names: [], venues: [], agents: [] };
     // Left: modifiers up to a determiner or a function word.
     let first = nounFirst;
@@ -332,7 +332,7 @@ export class AttackFinder {
     // "Gunmen attacked a depot in X, Nigeria, last Friday, killing three": the clause's date may follow its
     // place; the sentence dates the event up to the next attack it names, by a day ("since 2015" may be anything).
     if (facts.date === undefined) {
-      const lower = tokens.map((t) => t.text.toLowerCase());
+      const lower = lowerWords(tokens);
       const next = tokens.findIndex((_, k) => k >= last && this.nounAt(lower, k) !== undefined);
       const date = readAttackDate(sentence.text.slice(0, next < 0 ? undefined : tokens[next]!.start - sentence.start), published);
       if (date?.date && /\d-\d\d$/.test(date.date)) {
@@ -345,7 +345,7 @@ export class AttackFinder {
   }
 
   /** A country named near an attack that says whose or who, not where: such a country does not place it. */
-  private notWhere(m: EntityMention, tokens: Token[], lower: string[], mentions: EntityMention[]): boolean {
+  private notWhere(m: EntityMention, tokens: Token[], lower: readonly string[], mentions: EntityMention[]): boolean {
     // "the American band": a demonym places the attack only before a place, a venue or an attack word
     // ("the Iranian city", "a Russian concert hall"); "the Russian embassy in Kabul" names the owner.
     const placesWhatFollows = !OWNED_ABROAD.test(lower[m.last] ?? '') && (PLACE_NOUN.test(lower[m.last] ?? '') || this.venues.some((v) => wordsAt(lower, m.last, v)) || this.nounAt(lower, m.last) !== undefined);
@@ -376,7 +376,7 @@ export class AttackFinder {
   /** Places, people, proper names, venues and the date found between tokens [from, to), around the attack's words [nounFirst, nounLast). */
   private collect(facts: AttackFacts, implied: string[], sentence: Sentence, mentions: EntityMention[], from: number, to: number, nounFirst: number, nounLast: number, published: Date | undefined, byVerb = false): void {
     const tokens = sentence.tokens;
-    const lowerAll = tokens.map((t) => t.text.toLowerCase());
+    const lowerAll = lowerWords(tokens);
     for (const m of mentions) {
       if (m.first < from || m.last > to || m.role === 'modifier' && m.type !== 'Country') continue;
       // "a vehicle-borne improvised explosive device (VBIED)" read as a name: the attack's own words are not its place.
@@ -445,7 +445,7 @@ export class AttackFinder {
 }
 
 /** Whether `words` stand in `lower` from `at` on: a loop, not a closure per position (this runs per venue and token). */
-function wordsAt(lower: string[], at: number, words: string[]): boolean {
+function wordsAt(lower: readonly string[], at: number, words: string[]): boolean {
   for (let j = 0; j < words.length; j++) if (lower[at + j] !== words[j]) return false;
   return true;
 }

@@ -6,6 +6,8 @@ import { countPattern, parseCount, type Sentence } from '../nlp/index.js';
 
 // "at least a further 62": a count added to one already given is still this attack's.
 const QUALIFIER = '(?:(?<q>at least|nearly|almost|more than|over|about|around|roughly|approximately|some|up to|as many as|at most|fewer than|less than|a total of|in total) )?(?:(?:an? )?(?:additional|further) |another )?';
+// "killed four people and a policeman was wounded": the other toll's verb right before a figure, by the figure's key.
+const OTHER_VERB_BEFORE = { deaths: new RegExp(`\\b(?:wounded|wounding|injured|injuring)\\s+${QUALIFIER}$`), injured: new RegExp(`\\b(?:killed|killing)\\s+${QUALIFIER}$`) };
 
 const ATTACKERS = /\b(?:attackers?|gunmen|gunman|assailants?|bombers?|militants?|terrorists?|suspects?|perpetrators?|jihadists?|insurgents?|fighters?|hostage-takers?|hijackers?|kidnappers?|abductors?)\b/;
 
@@ -105,7 +107,7 @@ export class CasualtyReader {
         // "more than the 8 who were killed last year" is another toll, set against this one.
         if (value === undefined || /including\s+(?:\S+\s+)?$/.test(before) || /\b(?:than the|unlike the|compared (?:with|to)(?: the)?)\s+$/.test(before) || /^\s*(?:\w+\s+)?hostage/.test(after)) continue;
         // "killed four people and a policeman was wounded": the object of one verb is not counted by the other.
-        if (new RegExp(`\\b(?:${key === 'deaths' ? 'wounded|wounding|injured|injuring' : 'killed|killing'})\\s+${QUALIFIER}$`).test(before)) continue;
+        if (OTHER_VERB_BEFORE[key].test(before)) continue;
         // "four gunmen killed 52 people", "two gunmen shot and killed a guard": a number before an active verb
         // with an object counts the attackers, not the dead.
         if (/(?:killed|wounded|injured)$/.test(m[0]) && (this.countAfter.test(after) || (!/\b(?:were|was|been|are|is)\b/.test(m[0]) && /^\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|several|dozens|scores|\p{Lu})/u.test(sentence.text.slice(m.index + m[0].length))))) continue;

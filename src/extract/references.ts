@@ -3,7 +3,7 @@
 // "Kirby said"), who report facts but are not parties to them.
 import type { Lexicon } from '../model/gazetteer.js';
 import type { EntityType } from '../model/ontology.js';
-import type { EntityMention, GazetteerEntry, Sentence } from '../nlp/index.js';
+import { lowerWords, type EntityMention, type GazetteerEntry, type Sentence } from '../nlp/index.js';
 import { refOf } from './attacks.js';
 import type { Slot } from './types.js';
 
@@ -43,13 +43,14 @@ const SPEECH_AFTER = /^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|told|w
 const SPEECH_BEFORE = /(?:according to|said|says|told|wrote|writes|reported|stated|added|noted|as stated by|as noted by|as reported by|cited by|quoted by)\s+(?:the\s+)?$/i;
 
 export class ReferenceResolver {
-  private readonly descriptorNouns: string;
+  /** Global: `slots` rewinds it before each sentence. */
+  private readonly descriptor: RegExp;
 
   constructor(
     lexicon: Lexicon,
     private readonly entries: Map<string, GazetteerEntry>,
   ) {
-    this.descriptorNouns = lexicon.groupDescriptors.join('|');
+    this.descriptor = new RegExp(`\\b(?:${lexicon.groupDescriptors.join('|')})\\b`, 'gi');
   }
 
   /** Child groups of `parent` that the document names, most mentioned first. */
@@ -67,7 +68,8 @@ export class ReferenceResolver {
     const slotFor = (ref: string, first: number, last: number): Slot => ({ ref, type: 'Group', sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text: text.slice(tokens[first]!.start - sentence.start, tokens[last - 1]!.end - sentence.start), speaker: false, role: 'head' });
 
     // Descriptors: "the Afghan branch of ISIS", "ISIS branch", "the Islamic State's Afghanistan-based branch", "its offshoot ISIS-K".
-    const descriptor = new RegExp(`\\b(?:${this.descriptorNouns})\\b`, 'gi');
+    const descriptor = this.descriptor;
+    descriptor.lastIndex = 0;
     for (let m = descriptor.exec(text); m; m = descriptor.exec(text)) {
       const nounIndex = tokenAt(sentence.start + m.index);
       if (nounIndex < 0) continue;
@@ -124,7 +126,7 @@ export class ReferenceResolver {
     // "according to A and B", "A and B said": the speakers' partners speak too.
     slots.sort((a, b) => a.first - b.first || a.last - b.last);
     for (let k = 1; k < slots.length; k++) {
-      const gap = tokens.slice(slots[k - 1]!.last, slots[k]!.first).map((t) => t.text.toLowerCase()).join(' ');
+      const gap = lowerWords(tokens).slice(slots[k - 1]!.last, slots[k]!.first).join(' ');
       if (/^(?:,|and|, and|or)$/.test(gap) && (slots[k - 1]!.speaker || slots[k]!.speaker)) slots[k - 1]!.speaker = slots[k]!.speaker = true;
     }
     return { slots, branches };

@@ -2,7 +2,7 @@
 // (the subject before, the object after, the agent after "by" in the passive, ...). Coordinated ends
 // ("Germany and the Netherlands arrested") each get the relation.
 import { allows, type CueSpec, type EntityType, type Ontology, type SlotStrategy } from '../model/ontology.js';
-import { parseTokens, type Sentence } from '../nlp/index.js';
+import { lowerWords, parseTokens, type Sentence } from '../nlp/index.js';
 import type { Slot } from './types.js';
 
 export interface CueHit {
@@ -143,10 +143,7 @@ export class RelationReader {
   }
 
   private gapText(scope: SentenceScope, from: number, to: number): string {
-    return scope.sentence.tokens
-      .slice(from, to)
-      .map((t) => t.text.toLowerCase())
-      .join(' ');
+    return lowerWords(scope.sentence.tokens).slice(from, to).join(' ');
   }
 
   /** The slot and those coordinated with it, in the direction of reading away from the cue. */
@@ -225,7 +222,7 @@ export class RelationReader {
       // "Okonjo announced a review and stated that the gunmen were involved in the raid": a clause after
       // "that" with a subject of its own lies between the name and the cue, so the name only speaks of it.
       const ownClause = (s: Slot) => {
-        const gap = scope.sentence.tokens.slice(s.last, span.first).map((t) => t.text.toLowerCase());
+        const gap = lowerWords(scope.sentence.tokens).slice(s.last, span.first);
         const that = gap.lastIndexOf('that');
         return that >= 0 && OWN_SUBJECT.test(gap[that + 1] ?? '');
       };

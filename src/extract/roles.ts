@@ -3,7 +3,7 @@
 // ("Peter Neumann from King's College"), and place containment ("Krasnogorsk in the Moscow region").
 import type { Lexicon } from '../model/gazetteer.js';
 import type { EntityType } from '../model/ontology.js';
-import { COMPASS_WORD as COMPASS, type EntityMention, type Sentence } from '../nlp/index.js';
+import { COMPASS_WORD as COMPASS, lowerWords, type EntityMention, type Sentence } from '../nlp/index.js';
 import { SUBDIVISION_NOUN } from './attacks.js';
 import type { Slot } from './types.js';
 
@@ -24,7 +24,7 @@ const SUBDIVISION = /^(?:city|town|village|capital|province|region|port|district
 const isPlaceWord = (w: string | undefined) => w !== undefined && SUBDIVISION_NOUN.test(w);
 
 /** The place after ", [southern] " that follows `place` (and its kind word), when the text is an address. */
-function addressContainer(place: EntityMention, places: EntityMention[], lower: string[]): EntityMention | undefined {
+function addressContainer(place: EntityMention, places: EntityMention[], lower: readonly string[]): EntityMention | undefined {
   const step = (m: EntityMention): EntityMention | undefined => {
     const comma = isPlaceWord(lower[m.last]) ? m.last + 1 : m.last;
     if (lower[comma] !== ',') return undefined;
@@ -56,7 +56,8 @@ function addressContainer(place: EntityMention, places: EntityMention[], lower: 
 }
 
 export class RoleReader {
-  private readonly leaderTitles: string[];
+  /** One pattern per leader title, each a whole word or phrase. */
+  private readonly leaderTitles: RegExp[];
   private readonly titles: Set<string>;
   /** Ranks and honorifics that may stand between a set-off title and the name ("its spokesman, Colonel X"). */
   private readonly ranks: Set<string>;
@@ -64,7 +65,7 @@ export class RoleReader {
   private readonly descriptors: Set<string>;
 
   constructor(lexicon: Lexicon) {
-    this.leaderTitles = lexicon.leaderTitles;
+    this.leaderTitles = lexicon.leaderTitles.map((t) => new RegExp(`\\b${t}\\b`));
     this.titles = new Set([...lexicon.leaderTitles, ...lexicon.roleTitles].flatMap((t) => t.split(' ')));
     this.ranks = new Set([...lexicon.personTitles.map((t) => t.toLowerCase()), 'general', 'colonel']);
     this.descriptors = new Set(lexicon.personDescriptors.filter((d) => !d.includes(' ')));
@@ -73,13 +74,13 @@ export class RoleReader {
   private relationFor(title: string): string {
     const words = title.toLowerCase();
     if (/\b(?:former|vice|deputy|assistant|associate|communications)\b/.test(words)) return 'MEMBER_OF';
-    return this.leaderTitles.some((t) => new RegExp(`\\b${t}\\b`).test(words)) ? 'LEADER_OF' : 'MEMBER_OF';
+    return this.leaderTitles.some((t) => t.test(words)) ? 'LEADER_OF' : 'MEMBER_OF';
   }
 
   /** `previousSubject` names what a possessive "its" stands for. */
   read(sentence: Sentence, mentions: EntityMention[], slots: Slot[], previousSubject: (types: EntityType[]) => Slot | undefined): PhraseRelation[] {
     const tokens = sentence.tokens;
-    const lower = tokens.map((t) => t.text.toLowerCase());
+    const lower = lowerWords(tokens);
     const found: PhraseRelation[] = [];
     const slotOf = (m: { first: number; last: number }) => slots.find((s) => s.first === m.first && s.last === m.last && !s.speaker);
     const isTitleWord = (k: number) => this.titles.has(lower[k] ?? '') || /^(?:special|communications|security|national|foreign|defence|defense|interior|chief|senior|top)$/.test(lower[k] ?? '');

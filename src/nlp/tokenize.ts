@@ -27,3 +27,14 @@ export function tokenize(text: string, offset = 0): Token[] {
 
 export const isCapitalized = (token: Token): boolean => /^\p{Lu}/u.test(token.text);
 export const isWord = (token: Token): boolean => /^[\p{L}]/u.test(token.text);
+
+// Every reader of a sentence (attack nouns, roles, relation gaps, mention titles) wants its words in lower case:
+// made once per token list, which is never changed after tokenize. Callers only read the list.
+const lowered = new WeakMap<readonly Token[], readonly string[]>();
+
+/** Each token's text in lower case, aligned with the tokens. */
+export function lowerWords(tokens: readonly Token[]): readonly string[] {
+  let words = lowered.get(tokens);
+  if (words === undefined) lowered.set(tokens, (words = tokens.map((t) => t.text.toLowerCase())));
+  return words;
+}

@@ -1,7 +1,7 @@
 // The tokenizer's tokens, offsets and spacing on invented text, including the white space and characters outside
 // ASCII that news pages carry (no-break spaces, ideographic spaces, emoji), which it skips or keeps by hand.
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/nlp/tokenize.js';
+import { lowerWords, tokenize } from '../../src/nlp/tokenize.js';
 
 const texts = (text: string, offset = 0) => tokenize(text, offset).map((t) => t.text);
 
@@ -31,5 +31,13 @@ describe('tokenize', () => {
     expect(tokenize(text).every((t) => t.spaceBefore === (t.text !== '!'))).toBe(true);
     expect(tokenize('')).toEqual([]);
     expect(tokenize(' \n\u00a0 ')).toEqual([]);
+  });
+
+  it('gives the words in lower case aligned with the tokens, made once per token list', () => {
+    const tokens = tokenize('The ÉCOLE Brava-Norte raid');
+    const words = lowerWords(tokens);
+    expect(words).toEqual(['the', 'école', 'brava', '-', 'norte', 'raid']);
+    expect(lowerWords(tokens)).toBe(words);
+    expect(lowerWords(tokenize('The ÉCOLE Brava-Norte raid'))).not.toBe(words);
   });
 });
