@@ -193,8 +193,6 @@ export class AttackFinder {
     const before = lower.slice(Math.max(0, first - 4), first).filter((w) => /^[\p{L}]/u.test(w)).join(' ');
     if (before.split(' ').slice(-2).some((w) => this.nonSpecific.has(w))) generic = true;
     const talkedOf = this.nonSpecificPhrases.find((p) => before.endsWith(p) || before.endsWith(`${p} the`) || before.endsWith(`${p} a`) || before.endsWith(`${p} an`));
-    const genericByWord = generic;
-    if (talkedOf) generic = true;
     // Right: the prepositional chain that places it ("in the city of Krasnogorsk in the Moscow region").
     let last = nounLast;
     // Where "occurred", "took place" begins, when the attack's own verb says where it was.
@@ -269,7 +267,7 @@ export class AttackFinder {
     // "a series of blasts shook X on Friday": a run of blasts dated to a day or given a toll is one event the text
     // tells; undated ("a series of attacks in recent years") it is talk of many.
     const oneRun = talkedOf !== undefined && COLLECTIVE.test(talkedOf) && plural && (tolled || /-\d\d$/.test(facts.date ?? ''));
-    if (oneRun) generic = genericByWord;
+    if (talkedOf && !oneRun) generic = true;
     // The word that makes a plural one event may be the noun's own ("twin bombings" is a noun of the lexicon).
     const oneEvent = plural && (oneRun || tolled || lower.slice(first, nounLast).some((w) => this.oneEventPlurals.has(w)));
     const counted = tokens.slice(first, nounFirst).map((t) => parseCount(t.text, this.countWords)).find((n) => n !== undefined);
