@@ -27,6 +27,7 @@ import { generateCorpus } from './corpus.js';
 import { syntheticGraph } from './synthetic-graph.js';
 import { measureSyntax } from './syntax.js';
 import { writeSyntheticStore } from './synthetic-store.js';
+import { commitStamp } from '../eval/commit-stamp.js';
 import { DEFAULT_SUMMARY } from '../server/summary.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -536,12 +537,9 @@ function machine(): string[] {
   ];
 }
 
-const git = (args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
-
 /** One table per section, each saying the commit and day it was measured on. */
 function sectionTables(): Map<Section, string> {
-  const dirty = git(['status', '--porcelain', '--', '.', ':!BENCHMARKS.md']) ? ' (with uncommitted changes)' : '';
-  const when = `commit ${git(['rev-parse', '--short', 'HEAD']) || 'unknown'}${dirty} on ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}, corpus sizes ${sizes.join(', ')}`;
+  const when = `commit ${commitStamp(ROOT, 'BENCHMARKS.md')} on ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}, corpus sizes ${sizes.join(', ')}`;
   const tables = new Map<Section, string>();
   for (const section of SECTIONS) {
     const rows = figures.filter((f) => f.section === section);

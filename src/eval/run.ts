@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scoreGoldDir, type CorpusScore, type Figures } from './index.js';
+import { commitStamp } from './commit-stamp.js';
 import { formatRate, GtdScorer, gtdInputs, gtdPredictions, MEASURES, readGtdRows, type GtdScore } from './gtd.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -55,10 +56,6 @@ function gtdTables(score: GtdScore): string[] {
   lines.push('', 'Attack detected by GTD attack type (overall):', '', '| attack type | attack detected |', '|---|---|');
   for (const [type, r] of Object.entries(score.columns[0]![1].attackDetectedByAttacktype)) lines.push(`| ${type} | ${formatRate(r).trim()} |`);
   return lines;
-}
-
-function git(args: string[]): string {
-  return spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
 }
 
 function main(): number {
@@ -132,12 +129,11 @@ function main(): number {
     log(`npm run eval: ${SHARED} holds none of gold/seeds, devset, devset-gtd. Nothing was scored; EVALUATION.md is unchanged.`);
     return 3;
   }
-  const dirty = git(['status', '--porcelain', '--', '.', ':!EVALUATION.md']) ? ' (with uncommitted changes)' : '';
   const met = (b: Bar) => b.value !== null && (b.atMost ? b.value <= b.bar : b.value >= b.bar);
   const doc = [
     '# Evaluation',
     '',
-    `Written by \`npm run eval\` on ${new Date().toISOString().slice(0, 10)} at commit ${git(['rev-parse', '--short', 'HEAD']) || 'unknown'}${dirty}. Each set is extracted with`,
+    `Written by \`npm run eval\` on ${new Date().toISOString().slice(0, 10)} at commit ${commitStamp(ROOT, 'EVALUATION.md')}. Each set is extracted with`,
     '`kg extract --per-document` and scored by `kg eval` (the rules of `shared/eval/score.py` and',
     '`shared/eval/gtd_score.py`; unit tests check that both give the same figures). The sets are not in the',
     'repository: `../shared/` beside the checkout, or `KG_SHARED`. The syntax model\'s own accuracy on the',
