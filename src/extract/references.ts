@@ -39,7 +39,9 @@ export interface BranchFact {
 
 const ANAPHOR = /^(?:the|this|that)\s+(?:same\s+)?(?:(?:militant|terror|terrorist|extremist|jihadist|islamist|armed|militant islamist)\s+)?(?:group|branch|militia|organization|organisation|outfit|offshoot|affiliate)\b(?!\s+(?:of|known|called))/i;
 const COUNTRY_ANAPHOR = /^the\s+country\b/i;
-const SPEECH_AFTER = /^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|told|wrote|writes|reported|reports|stated|added|noted|explained|argued|insisted|believes|fears|expects|considers|pointed out)\b/i;
+// "JNIM (Jama'at ...) said", "the Balochistan Liberation Front (BLF) said": a name's bracketed short form comes
+// between it and its speech.
+const SPEECH_AFTER = /^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|told|wrote|writes|reported|reports|stated|added|noted|explained|argued|insisted|believes|fears|expects|considers|pointed out)\b/i;
 const SPEECH_BEFORE = /(?:according to|said|says|told|wrote|writes|reported|stated|added|noted|as stated by|as noted by|as reported by|cited by|quoted by)\s+(?:the\s+)?$/i;
 
 export class ReferenceResolver {

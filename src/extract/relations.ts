@@ -44,7 +44,7 @@ const OWN_SUBJECT = /^(?:the|a|an|those|these|some|several|many|others|people|me
 const SELF_SPEECH = /^(?:said|says|stated|announced|declared|claimed|claims)\b.*\b(?:it|they)\b/;
 // "X said in a statement that its fighters had carried out the ambush", "a spokesman for X told Reuters the group was
 // behind it": a group telling what it did itself claims it.
-const SELF_REPORT = /^(?:[^;:".]{0,60}?,)?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|announced|stated|declared|told)\b[^;:"]*?\b(?:that\s+)?(?:it|they|the\s+(?:group|movement|organi[sz]ation)|(?:its|their)\s+(?:own\s+)?(?:fighters|members|men|militants|mujahideen|soldiers|forces|units?|cells?))\s+(?:had\s+|has\s+|have\s+)?$/i;
+const SELF_REPORT = /^(?:\s*\([^()]{1,40}\))?(?:[^;:".]{0,60}?,)?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|announced|stated|declared|told)\b[^;:"]*?\b(?:that\s+)?(?:it|they|the\s+(?:group|movement|organi[sz]ation)|(?:its|their)\s+(?:own\s+)?["“']?(?:fighters|members|men|militants|mujahideen|soldiers|forces|units?|cells?)["”']?)\s+(?:had\s+|has\s+|have\s+)?$/i;
 const MAX_AFTER = 16;
 // "US-backed militias", "Saudi-led forces": a name joined to a participle modifies the noun after it and is no
 // party to the verb (only the "-based" cue reads it, as where a group is based).

@@ -45,6 +45,8 @@ const PERSONAL = /^(?:he|she)$/i;
 // "it", "they" and "its fighters" in what a group says are the group.
 const NEGATION = /^(?:not|never|n't)$/i;
 const NEUTER = /^(?:it|they|its|their)$/i;
+// How far before an act told by its verb a group may speak of itself.
+const SELF_TOLD_SPAN = 20;
 /** Words inside a subject or object that carry its entity: "al-Shabaab fighters", "gunmen from Boko Haram". */
 const MODIFIERS = new Set(['compound', 'amod', 'nmod', 'flat', 'appos']);
 const NAME_PARTS = new Set(['compound', 'flat']);
@@ -79,8 +81,9 @@ export class SyntaxRelations {
   private worthParsing(tokens: Sentence['tokens'], attack: Slot, parties: Slot[], speakers: Slot[]): boolean {
     const between = (from: number, to: number, word: Pick<RegExp, 'test'>) => tokens.slice(from, to).some((t) => word.test(t.text));
     if (attack.last - attack.first <= 8 && ATTACK_VERB.test(tokens[attack.first]!.text)) {
-      // "The Houthis said on Thursday they had fired a missile at a tanker": the group that speaks of itself.
-      const selfTold = speakers.some((s) => s.last <= attack.first && attack.first - s.last <= 12 && between(s.last, attack.first, NEUTER));
+      // "The Houthis said on Thursday they had fired a missile at a tanker": the group that speaks of itself, also
+      // through a longer report ("X (Y) said in a message relayed by its media arm that it had attacked ...").
+      const selfTold = speakers.some((s) => s.last <= attack.first && attack.first - s.last <= SELF_TOLD_SPAN && between(s.last, attack.first, NEUTER));
       const placed = parties.some((s) =>
         AGENTS.has(s.type) && s.last <= attack.first
           ? attack.first - s.last <= 12
