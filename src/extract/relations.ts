@@ -28,6 +28,7 @@ interface CompiledCue {
 
 const DIRECT_GAP = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'both', 'also', 'then', 'already', 'even', 'reportedly', 'allegedly', 'previously', 'recently', 'had', 'has', 'have', 'been', 'all', 'any', 'publicly']);
 // "claimed Friday's car bombing", "last week's attack": a day owning the object leaves it the direct object.
+const DEMONSTRATIVE = /^(?:this|that|these|those)$/i;
 const WHEN_OWNED = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|weekend|night|'s|’s|')$/i;
 const COORDINATION = /^(?:,|and|or|, and|, or|both|as well as|and the|, the|and also)$/;
 const HEDGES = /\b(?:reportedly|allegedly|charged with|accused of|suspected|suspect|speculated|attributed|possibly|likely|may have|might have|believed to|appears? to|appeared to|seem(?:s|ed)? to|is said to|claimed to)\b/i;
@@ -256,7 +257,9 @@ export class RelationReader {
       if (relation === 'ARRESTED' && this.partOfObject(scope, slot, slots)) return [];
       const gap = scope.sentence.tokens.slice(span.last, slot.first);
       const counted = MEMBERS.test(scope.sentence.tokens[slot.last]?.text ?? '');
-      return gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase()) || WHEN_OWNED.test(t.text) || (counted && COUNT.test(t.text))) ? this.coordinated(slot, eligible, scope, 1) : [];
+      // "claimed that bombing": a demonstrative right before the object points at it ("claimed that the X" is a clause).
+      const pointed = gap.length === 1 && relation === 'CLAIMED' && DEMONSTRATIVE.test(gap[0]!.text);
+      return pointed || gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase()) || WHEN_OWNED.test(t.text) || (counted && COUNT.test(t.text))) ? this.coordinated(slot, eligible, scope, 1) : [];
     };
     switch (strategy) {
       case 'before':

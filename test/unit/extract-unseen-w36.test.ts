@@ -18,6 +18,12 @@ describe('a group telling what it did itself claims it', () => {
     expect(about(graph, 'CLAIMED')[0]).toMatch(/^CLAIMED al-Shabaab -> /);
   });
 
+  it('"claimed that bombing" points at the attack told before; "claimed that the bombing was ..." is a clause', () => {
+    const told = 'A bomb exploded outside a candidate\'s office in Sibi in March, killing 9 people. ';
+    expect(about(graphOf(`Bombing\n\n${told}The Islamic State claimed that bombing, saying it had targeted a rally.`), 'CLAIMED')).toEqual([expect.stringMatching(/^CLAIMED Islamic State -> /)]);
+    expect(about(graphOf(`Bombing\n\n${told}The Islamic State claimed that the bombing was revenge.`), 'CLAIMED')).toEqual([]);
+  });
+
   it('in a long report of what it said', () => {
     const graph = graphOf('Convoy ambushed\n\nMilitants ambushed a convoy near Menaka on Tuesday. Boko Haram (JAS) said in a message relayed by its media arm that it had attacked the convoy.');
     expect(about(graph, 'CLAIMED')).toHaveLength(1);
@@ -47,5 +53,21 @@ describe('blame told as what a group did', () => {
   it('"\'G carried out this attack,\' X said": X accuses G', () => {
     const graph = graphOf('Market attack\n\nGunmen attacked a market in Kano on Monday. "Boko Haram carried out this attack," Musa Bellawa said.');
     expect(about(graph, 'ACCUSED')).toEqual(['ACCUSED Musa Bellawa -> Boko Haram']);
+  });
+});
+
+describe('blame told as a noun', () => {
+  it('"X\'s charge that G ..." is X accusing G', () => {
+    const graph = graphOf('Talks\n\nThe envoy repeated Pakistan\'s charge that the Taliban let fighters cross the border.');
+    expect(about(graph, 'ACCUSED')).toEqual(['ACCUSED Pakistan -> Taliban']);
+  });
+});
+
+describe('casualties in the words of state media', () => {
+  it('"were martyred" counts the dead, apart from the wounded told after them', () => {
+    const graph = graphOf('Station attack\n\nGunmen attacked a police station in Zahedan on Monday. Six police officers were martyred and four others were wounded, the governor said.');
+    const attack = graph.entitiesOf('Attack')[0]!;
+    expect(attack.attributes.filter((a) => a.key === 'deaths').map((a) => a.value)).toEqual([6]);
+    expect(attack.attributes.filter((a) => a.key === 'injured').map((a) => a.value)).toEqual([4]);
   });
 });
