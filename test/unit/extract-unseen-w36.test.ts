@@ -13,7 +13,7 @@ describe('a group telling what it did itself claims it', () => {
   });
 
   it('with its fighters named in quotes', () => {
-    const graph = graphOf('Post overrun\n\nGunmen overran an army post in Galkayo on Friday. Al-Shabaab said in a statement that its "mujahideen" had carried out the attack.');
+    const graph = graphOf('Post overrun\n\nGunmen overran an army post in Galkayo on Friday. Al-Shabaab said in a statement that its "mujahideen" had carried out the raid in Galkayo.');
     expect(about(graph, 'CLAIMED')).toHaveLength(1);
     expect(about(graph, 'CLAIMED')[0]).toMatch(/^CLAIMED al-Shabaab -> /);
   });
