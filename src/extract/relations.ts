@@ -28,6 +28,7 @@ interface CompiledCue {
 
 const DIRECT_GAP = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'both', 'also', 'then', 'already', 'even', 'reportedly', 'allegedly', 'previously', 'recently', 'had', 'has', 'have', 'been', 'all', 'any', 'publicly']);
 // "claimed Friday's car bombing", "last week's attack": a day owning the object leaves it the direct object.
+const RELATIVE = /^(?:which|that)$/i;
 const DEMONSTRATIVE = /^(?:this|that|these|those)$/i;
 const WHEN_OWNED = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|weekend|night|'s|’s|')$/i;
 const COORDINATION = /^(?:,|and|or|, and|, or|both|as well as|and the|, the|and also)$/;
@@ -273,7 +274,11 @@ export class RelationReader {
         const tokens = scope.sentence.tokens;
         const it = object.length === 0 && relation === 'CLAIMED' && /^it$/i.test(tokens[span.last]?.text ?? '') && /^(?:[.,;]|on|in|through|via|later|hours|within)$/i.test(tokens[span.last + 1]?.text ?? '.');
         const told = it ? scope.recent(['Attack']) : undefined;
-        return told ? [told] : object;
+        if (told) return [told];
+        // "an attack (which) the group claimed a day later": with no object, the attack the claimant's clause hangs on.
+        const subject = object.length === 0 && relation === 'CLAIMED' ? sources?.[0] : undefined;
+        const relative = subject && slots.find((s) => s.type === 'Attack' && s.last <= subject.first && tokens.slice(s.last, subject.first).every((t) => RELATIVE.test(t.text)));
+        return relative ? [relative] : object;
       }
       case 'after-second': {
         const end = Math.max(span.last, ...(sources ?? []).map((s) => s.last));

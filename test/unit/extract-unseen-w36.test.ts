@@ -24,6 +24,12 @@ describe('a group telling what it did itself claims it', () => {
     expect(about(graphOf(`Bombing\n\n${told}The Islamic State claimed that the bombing was revenge.`), 'CLAIMED')).toEqual([]);
   });
 
+  it('"an attack which G claimed" and "G admitted the attack" are claims', () => {
+    const told = 'Gunmen stormed a hotel in Garoua on Monday';
+    expect(about(graphOf(`Hotel\n\n${told}, an attack which Boko Haram claimed a day later.`), 'CLAIMED')).toEqual([expect.stringMatching(/^CLAIMED Boko Haram -> /)]);
+    expect(about(graphOf(`Hotel\n\n${told}. Boko Haram admitted the attack in a statement.`), 'CLAIMED')).toEqual([expect.stringMatching(/^CLAIMED Boko Haram -> /)]);
+  });
+
   it('in a long report of what it said', () => {
     const graph = graphOf('Convoy ambushed\n\nMilitants ambushed a convoy near Menaka on Tuesday. Boko Haram (JAS) said in a message relayed by its media arm that it had attacked the convoy.');
     expect(about(graph, 'CLAIMED')).toHaveLength(1);
