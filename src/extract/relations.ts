@@ -88,8 +88,9 @@ export class RelationReader {
     // Most sentences hold few cues: a cue whose words are not in the sentence is not scanned for.
     const words = letterRuns(sentence.text);
     for (const cue of this.cues) {
+      if (cue.words && !cue.words.some((w) => words.has(w))) continue;
       const spec = this.ontology.relationTypes[cue.spec.relation];
-      if (!spec || (cue.words && !cue.words.some((w) => words.has(w)))) continue;
+      if (!spec) continue;
       cue.re.lastIndex = 0;
       for (let m = cue.re.exec(sentence.text); m; m = cue.re.exec(sentence.text)) {
         if (cue.notBefore?.test(sentence.text.slice(0, m.index))) continue;
