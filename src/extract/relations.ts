@@ -2,7 +2,7 @@
 // (the subject before, the object after, the agent after "by" in the passive, ...). Coordinated ends
 // ("Germany and the Netherlands arrested") each get the relation.
 import { allows, type CueSpec, type EntityType, type Ontology, type SlotStrategy } from '../model/ontology.js';
-import { lowerWords, parseTokens, type Sentence } from '../nlp/index.js';
+import { letterRuns, lowerWords, parseTokens, requiredWords, type Sentence } from '../nlp/index.js';
 import type { Slot } from './types.js';
 
 export interface CueHit {
@@ -23,6 +23,8 @@ export interface SentenceScope {
 interface CompiledCue {
   spec: CueSpec;
   re: RegExp;
+  /** One of these is among the sentence's letter runs wherever `re` matches (undefined: always run it). */
+  words: string[] | undefined;
   notBefore: RegExp | undefined;
 }
 
@@ -73,11 +75,10 @@ export class RelationReader {
   private readonly cues: CompiledCue[];
 
   constructor(private readonly ontology: Ontology) {
-    this.cues = ontology.cues.map((spec) => ({
-      spec,
-      re: new RegExp(`${/^\w/.test(spec.pattern) ? '\\b' : ''}(?:${spec.pattern})\\b`, 'gi'),
-      notBefore: spec.notBefore ? new RegExp(spec.notBefore, 'i') : undefined,
-    }));
+    this.cues = ontology.cues.map((spec) => {
+      const re = new RegExp(`${/^\w/.test(spec.pattern) ? '\\b' : ''}(?:${spec.pattern})\\b`, 'gi');
+      return { spec, re, words: requiredWords(re), notBefore: spec.notBefore ? new RegExp(spec.notBefore, 'i') : undefined };
+    });
   }
 
   read(scope: SentenceScope): CueHit[] {
@@ -86,7 +87,10 @@ export class RelationReader {
     const slots = scope.slots.filter((s) => s.role === 'head' && !s.speaker).sort((a, b) => a.first - b.first || b.last - a.last);
     const hedged = HEDGES.test(sentence.text);
     const relatives = relativeClauses(sentence);
+    // Most sentences hold few cues: a cue whose words are not in the sentence is not scanned for.
+    const words = letterRuns(sentence.text);
     for (const cue of this.cues) {
+      if (cue.words && !cue.words.some((w) => words.has(w))) continue;
       const spec = this.ontology.relationTypes[cue.spec.relation];
       if (!spec) continue;
       cue.re.lastIndex = 0;

@@ -134,7 +134,9 @@ class MentionFinder {
   fromGazetteer(sentence: Sentence, hit: GazetteerHit): EntityMention | undefined {
     const { tokens } = sentence;
     const { entry, form, first, last } = hit;
-    const base = { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text: sentence.text.slice(tokens[first]!.start - sentence.start, tokens[last - 1]!.end - sentence.start), via: `gazetteer:${form}` };
+    // Every field the returns below set is here already: spreading an object and adding a field it lacks gives
+    // each result a hidden class of its own (V8 11), which costs a new map per mention; overriding fields does not.
+    const base: EntityMention = { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text: sentence.text.slice(tokens[first]!.start - sentence.start, tokens[last - 1]!.end - sentence.start), via: `gazetteer:${form}`, type: entry.type, key: entry.id, name: entry.name, role: 'head' };
     // "KABUL (AFP) -": where the report was filed, named in no relation and no attack's place.
     if (first === 0 && datelineLength(sentence) === last && entry.type === 'Location') return { ...base, type: 'Location', key: entry.id, name: entry.name, role: 'modifier', via: 'gazetteer:dateline' };
     const next = tokens[last];
