@@ -112,15 +112,27 @@ export const kindsAgree = (a: string, b: string): boolean => a === b || !SPECIFI
 
 const hasAnchor = (f: AttackFacts) => f.places.length + f.sites.length + f.persons.length + f.names.length > 0;
 
-/** The phrase with the places of the nearest sentence before it (in its paragraph) that names any. */
+/**
+ * The phrase with the places of the nearest sentence before it that names a town (failing that, a country): in
+ * its paragraph or, for a phrase that opens one, in the paragraph before, which told the event ("Gunmen rode into
+ * X and killed nine. || The raid, ... along the border with Y, ...": the raid is in X, not in Y).
+ */
 function inContext(phrase: AttackPhrase, input: ClusterInput): AttackPhrase {
-  for (let s = phrase.sentence; s >= 0 && phrase.sentence - s <= 6 && input.sameParagraph(s, phrase.sentence); s--) {
-    const context = input.sentenceFacts(s);
-    if (context.places.length + context.countries.length === 0) continue;
-    const impliedCountries = phrase.impliedCountries.filter((c) => !context.countries.includes(c));
-    return { ...phrase, impliedCountries, facts: { ...phrase.facts, places: union(context.places, phrase.facts.places), countries: union(context.countries, phrase.facts.countries), year: phrase.facts.year ?? context.year } };
+  const opensParagraph = phrase.sentence > 0 && !input.sameParagraph(phrase.sentence - 1, phrase.sentence);
+  const reaches = (s: number) => input.sameParagraph(s, phrase.sentence) || (opensParagraph && input.sameParagraph(s, phrase.sentence - 1));
+  let context: AttackFacts | undefined;
+  for (let s = phrase.sentence; s >= 0 && phrase.sentence - s <= 6 && reaches(s); s--) {
+    const facts = input.sentenceFacts(s);
+    if (facts.places.length > 0) {
+      // The paragraph before tells the event over its sentences: "Gunmen raided X ... For the farmers of the Y region, ...".
+      if (context?.places.length) context = { ...facts, places: union(facts.places, context.places), countries: union(facts.countries, context.countries) };
+      else context = facts;
+      if (input.sameParagraph(s, phrase.sentence)) break;
+    } else if (facts.countries.length > 0 && input.sameParagraph(s, phrase.sentence)) context ??= facts;
   }
-  return phrase;
+  if (!context) return phrase;
+  const impliedCountries = phrase.impliedCountries.filter((c) => !context.countries.includes(c));
+  return { ...phrase, impliedCountries, facts: { ...phrase.facts, places: union(context.places, phrase.facts.places), countries: union(context.countries, phrase.facts.countries), year: phrase.facts.year ?? context.year } };
 }
 
 /** "two bombings in Jalalabad and Kabul": one bombing in Jalalabad, one in Kabul, each named in the singular. */
@@ -288,7 +300,9 @@ export function nameAttack(cluster: AttackCluster, nameOf: (ref: string) => stri
   const candidates: Array<{ rank: number; name: string; place?: string }> = [];
   for (const phrase of cluster.phrases) {
     const noun = phrase.noun;
-    const venueWord = phrase.facts.venues.find((v) => !noun.includes(v)) ?? '';
+    // "Its last attack in X came in 2020, when a bomber killed nine at a restaurant": a venue another report of the
+    // attack gives names it too.
+    const venueWord = phrase.facts.venues.find((v) => !noun.includes(v)) ?? cluster.facts.venues.find((v) => !noun.includes(v)) ?? '';
     const withVenue = (head: string) => [head, venueWord, noun].filter(Boolean).join(' ');
     if (phrase.facts.names.some((n) => phrase.modifiers.includes(n))) candidates.push({ rank: 0, name: `${phrase.modifiers} ${noun}` });
     const site = phrase.facts.sites[0];

@@ -49,7 +49,8 @@ const ACCIDENT = /^accident(?:al|ally)?$/;
 // "the gunman was shot dead by police": force used by the state against an attacker is no attack of its own.
 const BY_THE_STATE = /^\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|policemen|officers?|troops|soldiers|security forces|guards?|snipers?)\b/i;
 const COUNTED = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|several|many)$/i;
-const HAPPENED = /^(?:occurred|happened|unfolded|erupted|began|started)$/;
+// "The attack came in 2020": "came" followed by a time or place says when or where, as "occurred" does.
+const HAPPENED = /^(?:occurred|happened|unfolded|erupted|began|started|came)$/;
 const PLACING = /^(?:in|at|on|near|outside|inside)$/;
 // "a hunger strike", "the general strike": a strike by workers or prisoners is no attack.
 const PROTEST_STRIKE = /^(?:hunger|general|labou?r|workers?|teachers?|rail|transport|sit-down|nationwide|student|students)$/;
@@ -84,6 +85,8 @@ export class AttackFinder {
   private readonly nonSpecific: Set<string>;
   private readonly nonSpecificPhrases: string[];
   private readonly venues: string[][];
+  /** One-word venue nouns ("market", "station"), which a verb lexicon also reads as verbs. */
+  private readonly venueWords: Set<string>;
   private readonly oneEventPlurals: Set<string>;
   private readonly countWords: Record<string, number>;
 
@@ -105,6 +108,7 @@ export class AttackFinder {
     this.nonSpecificPhrases = lexicon.nonSpecific.filter((w) => w.includes(' '));
     this.oneEventPlurals = new Set(lexicon.oneEventPlurals);
     this.venues = lexicon.venueNouns.map((v) => v.split(' ')).sort((a, b) => b.length - a.length);
+    this.venueWords = new Set(lexicon.venueNouns.filter((v) => !v.includes(' ')));
   }
 
   private nounAt(lower: readonly string[], index: number): NounEntry | undefined {
@@ -121,7 +125,7 @@ export class AttackFinder {
     for (let i = 0; i < tokens.length; i++) {
       const entry = this.nounAt(lower, i);
       if (!entry) continue;
-      verbs ??= verbTokens(sentence);
+      verbs ??= verbTokens(sentence, this.venueWords);
       let nounLast = i + entry.words.length;
       // "shooting incident", "bombing attack": one head, the first noun says the kind.
       for (let next = this.nounAt(lower, nounLast); next; next = this.nounAt(lower, nounLast)) nounLast += next.words.length;
@@ -485,15 +489,16 @@ const NOUN_CONTEXT = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|m
 
 /**
  * Token indices of verb forms. A word right after a determiner or "of" is a noun ("a market", "the fire"), and so
- * is one after a name that follows a determiner ("the Easter fair", "a Kabul hotel").
+ * is one after a name that follows a determiner ("the Easter fair", "a Kabul hotel"), and a venue after any word
+ * that follows one ("a cattle market", "the bus station").
  */
-function verbTokens(sentence: Sentence): Set<number> {
+function verbTokens(sentence: Sentence, venueWords: Set<string>): Set<number> {
   const verbs = new Set<number>();
   const tokens = sentence.tokens;
   const nounContext = (k: number) => NOUN_CONTEXT.test(tokens[k]?.text ?? '');
   tokens.forEach((t, k) => {
     if (!/^\p{Ll}/u.test(t.text) || !isVerbForm(t.text) || nounContext(k - 1)) return;
-    if (/^\p{Lu}/u.test(tokens[k - 1]?.text ?? '') && nounContext(k - 2)) return;
+    if ((/^\p{Lu}/u.test(tokens[k - 1]?.text ?? '') || venueWords.has(t.text)) && nounContext(k - 2)) return;
     verbs.add(k);
   });
   return verbs;
