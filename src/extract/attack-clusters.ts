@@ -270,6 +270,13 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
       join(told, phrase);
       continue;
     }
+    // "Court jails man over Hamburg tram stabbing || A court ... sentenced a man for a knife attack at a tram stop that
+    // killed two": the first sentence under a headline tells the headline's attack, in words that need not place it.
+    const headline = phrase.sentence === 1 && !input.sameParagraph(0, 1) ? clusters.find((c) => c.phrases.every((p) => p.sentence === 0)) : undefined;
+    if (headline && !hasAnchor(facts) && kindsAgree(headline.facts.kind, phrase.kind)) {
+      join(headline, phrase);
+      continue;
+    }
     if (hasAnchor(facts)) {
       // A bare plural ("attacks in Kerman") is talk of many unless dated or definite.
       if (!phrase.plural || phrase.oneEvent || phrase.definite || facts.year !== undefined || facts.date !== undefined) open(phrase);

@@ -149,3 +149,19 @@ describe('an older attack an article recalls stays apart, with its own toll', ()
     expect(attacks[0]!.name).toMatch(/Braga/);
   });
 });
+
+describe('the headline and the sentence under it', () => {
+  it('an unplaced attack in the first sentence under a headline is the headline\'s attack, with its toll', () => {
+    const attacks = graphOf('Court jails man over Porto cafe stabbing\n\nA court in Lisbon on Monday jailed a man for a knife attack at a cafe that killed two people and wounded three.').entitiesOf('Attack');
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]!.attributes.filter((a) => a.key === 'deaths').map((a) => a.value)).toEqual([2]);
+  });
+});
+
+describe('dates an attack verb does not take', () => {
+  it('an aside on the subject ("X, who arrived in 2016, attacked ...") dates the subject, not the attack', () => {
+    const attacks = graphOf('Tomas Vell, who arrived in Portugal in 2016 and had worked at a bakery, attacked shoppers in Porto with a knife, killing two.').entitiesOf('Attack');
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]!.attributes.filter((a) => a.key === 'date')).toEqual([]);
+  });
+});
