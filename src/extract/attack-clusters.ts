@@ -175,6 +175,10 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
   const clusters: AttackCluster[] = [];
   const refs = new Map<AttackPhrase, string>();
   const eraOf = (facts: AttackFacts): Era => (facts.year !== undefined ? { year: facts.year, explicit: true } : { year: input.publishedYear, explicit: false });
+  // Whether a report can be of a cluster's time: its years agree, and, both undated, both are of the article's
+  // present or both of a past it names without a date ("three years ago").
+  const sameTime = (c: AttackCluster, facts: AttackFacts) =>
+    erasAgree({ year: c.facts.year ?? input.publishedYear, explicit: c.explicitYear }, eraOf(facts)) && (c.facts.year !== undefined || facts.year !== undefined || (c.facts.pastBy === undefined) === (facts.pastBy === undefined));
   // What "the attack" refers to: the attack of the sentence before (by position, so "the attacks in Iran and the
   // shootings in Moscow" ends on Moscow); failing that, the one the article talks about most. Either must be
   // of a compatible kind: "the shooting" is not the bombing.
@@ -222,8 +226,7 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
   for (const phrase of input.phrases.flatMap(eachAttack)) {
     if (talksOfMany(phrase)) continue;
     const facts = phrase.facts;
-    const era = eraOf(facts);
-    const compatible = clusters.filter((c) => erasAgree({ year: c.facts.year ?? input.publishedYear, explicit: c.explicitYear }, era) && anchorsAgree(c.facts, facts));
+    const compatible = clusters.filter((c) => sameTime(c, facts) && anchorsAgree(c.facts, facts));
     if (phrase.anaphoric || (phrase.definite && !hasAnchor(facts))) {
       // "Two bombings hit X and Y. The first attack ...": an ordinal counts the attacks told so far, in order;
       // one beyond them is an attack the text has not told.
@@ -243,7 +246,7 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
     // an attack the reader already knows, so it joins the last one of its era unless their places clash.
     if (phrase.definite && compatible.length === 0) {
       const previous = latest(phrase);
-      const sameEra = previous && erasAgree({ year: previous.facts.year ?? input.publishedYear, explicit: previous.explicitYear }, era);
+      const sameEra = previous && sameTime(previous, facts);
       const clash =
         anchorsConflict(previous?.facts ?? facts, facts, phrase.modifiers ? ['places', 'names', 'countries', 'persons'] : ['countries', 'persons']) ||
         (previous !== undefined && placesClash(previous.facts, facts, input.provinceOf)) || (previous !== undefined && !phrase.modifiers.split(' ').some((w) => CALENDAR_WORD.test(w)) && nameElsewhere(facts, previous.facts));
@@ -266,7 +269,7 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
     // "The bomb went off at 8:30 pm": a verb that tells more of an attack the text already follows is that
     // attack, unless it happened somewhere else.
     const told = phrase.byVerb ? latest(phrase) : undefined;
-    if (told && erasAgree({ year: told.facts.year ?? input.publishedYear, explicit: told.explicitYear }, era) && !anchorsConflict(told.facts, facts, ['places', 'sites'])) {
+    if (told && sameTime(told, facts) && !anchorsConflict(told.facts, facts, ['places', 'sites'])) {
       join(told, phrase);
       continue;
     }

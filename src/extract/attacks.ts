@@ -58,6 +58,8 @@ const HAPPENED = /^(?:occurred|happened|unfolded|erupted|began|started|came)$/;
 const PLACING = /^(?:in|at|on|near|outside|inside)$/;
 // "a hunger strike", "the general strike": a strike by workers or prisoners is no attack.
 const PROTEST_STRIKE = /^(?:hunger|general|labou?r|workers?|teachers?|rail|transport|sit-down|nationwide|student|students)$/;
+// "In June three years ago", "last year": the attack is of another time than the article's, which no date gives.
+const RECALLED = /\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:years?|months?|decades?) ago|(?:last|the previous) (?:year|month))\b/i;
 // "X, who arrived in 2016, attacked ...": an aside on the subject of an attack verb dates the subject's past, not the attack.
 const SUBJECT_ASIDE = /,\s+(?:who|whose|which)\b[^,;]*,/g;
 // Words before "of" that gather several attacks: "a series of blasts", "a wave of bombings".
@@ -453,6 +455,9 @@ export class AttackFinder {
     if (date) {
       facts.year = date.year;
       facts.date = date.date;
+    } else {
+      const past = RECALLED.exec(span);
+      if (past) facts.pastBy = past[0];
     }
   }
 }

@@ -165,3 +165,22 @@ describe('dates an attack verb does not take', () => {
     expect(attacks[0]!.attributes.filter((a) => a.key === 'date')).toEqual([]);
   });
 });
+
+describe('a past the article names without a date', () => {
+  const attacksOf = (text: string) => graphOf(text).entitiesOf('Attack');
+
+  it('"three years ago" in the same town is another attack, with its own toll', () => {
+    const attacks = attacksOf(
+      'A car bomb exploded at a market in Porto on Thursday, killing 14 people.\n\nThree years ago, gunmen attacked a hotel in Porto and killed 22 people.',
+    );
+    expect(attacks).toHaveLength(2);
+    const tolls = attacks.map((a) => a.attributes.filter((x) => x.key === 'deaths').map((x) => x.value)).sort();
+    expect(tolls).toEqual([[14], [22]]);
+  });
+
+  it('an attacker who "drove a minibus into" a place tells an attack by its verb', () => {
+    const attacks = attacksOf('Last year a suicide bomber drove a minibus into the gate of a hotel in Porto.');
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]!.name).toMatch(/Porto/);
+  });
+});
