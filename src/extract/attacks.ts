@@ -31,9 +31,9 @@ export interface AttackPhrase extends TextSpan {
   /** "the first attack", "a second bombing in X": the place of the attack in the text's order of attacks. */
   ordinal?: number | undefined;
   /**
-   * "after the blast", "two days before the market bombing": the phrase dates another event of its sentence, so it is
-   * not that event; `interval` when a span of time ("a week before", "since") sets that event days away, so that
-   * what the sentence counts is not this attack's toll ("After the blast, the gunmen shot four" still is).
+   * "after the raid", "two days before the market bombing": the phrase dates another event of its sentence, so it is
+   * not that event; `interval` when a span of time ("two nights before", "since") sets that event days away, so that
+   * what the sentence counts is not this attack's toll ("After the raid, the gunmen shot four" still is).
    */
   measuredFrom?: 'directly' | 'interval' | undefined;
 }
@@ -65,7 +65,7 @@ const SUBJECT_ASIDE = /,\s+(?:who|whose|which)\b[^,;]*,/g;
 // Words before "of" that gather several attacks: "a series of blasts", "a wave of bombings".
 const COLLECTIVE = /(?:series|wave|spate|string) of$/;
 // "before the bombings", "since the attack": a preposition that measures time from an event; after a span of time
-// ("a week before", "days after", "the eve of"), or as "since" and "until", it sets the event apart.
+// ("two nights before", "days after", "the eve of"), or as "since" and "until", it sets the event apart.
 const MEASURED_FROM = /^(?:before|after|till|following)$/;
 const MEASURED_SINCE = /^(?:since|until)$/;
 const SPAN_OF_TIME = /^(?:day|days|week|weeks|month|months|year|years|night|nights|eve)$/;
@@ -462,7 +462,7 @@ export class AttackFinder {
   }
 }
 
-/** How the words before a phrase, ending at `at`, measure time from it: "after the", "a week before the", "ahead of". */
+/** How the words before a phrase, ending at `at`, measure time from it: "after the", "two nights before the", "ahead of". */
 function measuredFrom(lower: readonly string[], at: number): AttackPhrase['measuredFrom'] {
   const word = lower[at] ?? '';
   if (MEASURED_SINCE.test(word)) return 'interval';

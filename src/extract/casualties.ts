@@ -166,7 +166,7 @@ export function joinParts(figures: CasualtyFigure[], sentence: Sentence): Casual
 /**
  * Whether an attack phrase is named only to date another event the figure counts: "A day before the siege, a
  * bomber killed six" is not the siege's toll, while "since the 2015 bombing in Kessa, which killed 30" is that
- * bombing's, and "After the blast, the gunmen shot four" is the blast's (the phrase says which: `measuredFrom`).
+ * bombing's, and "After the raid, the gunmen shot four" is the raid's (the phrase says which: `measuredFrom`).
  */
 export function datesAnother(sentence: Sentence, phrase: { start: number; end: number; measuredFrom?: 'directly' | 'interval' | undefined }, figure: { start: number; end: number }): boolean {
   if (phrase.measuredFrom !== 'interval') return false;
