@@ -112,15 +112,27 @@ export const kindsAgree = (a: string, b: string): boolean => a === b || !SPECIFI
 
 const hasAnchor = (f: AttackFacts) => f.places.length + f.sites.length + f.persons.length + f.names.length > 0;
 
-/** The phrase with the places of the nearest sentence before it (in its paragraph) that names any. */
+/**
+ * The phrase with the places of the nearest sentence before it that names a town (failing that, a country): in
+ * its paragraph or, for a phrase that opens one, in the paragraph before, which told the event ("Gunmen rode into
+ * X and killed nine. || The raid, ... along the border with Y, ...": the raid is in X, not in Y).
+ */
 function inContext(phrase: AttackPhrase, input: ClusterInput): AttackPhrase {
-  for (let s = phrase.sentence; s >= 0 && phrase.sentence - s <= 6 && input.sameParagraph(s, phrase.sentence); s--) {
-    const context = input.sentenceFacts(s);
-    if (context.places.length + context.countries.length === 0) continue;
-    const impliedCountries = phrase.impliedCountries.filter((c) => !context.countries.includes(c));
-    return { ...phrase, impliedCountries, facts: { ...phrase.facts, places: union(context.places, phrase.facts.places), countries: union(context.countries, phrase.facts.countries), year: phrase.facts.year ?? context.year } };
+  const opensParagraph = phrase.sentence > 0 && !input.sameParagraph(phrase.sentence - 1, phrase.sentence);
+  const reaches = (s: number) => input.sameParagraph(s, phrase.sentence) || (opensParagraph && input.sameParagraph(s, phrase.sentence - 1));
+  let context: AttackFacts | undefined;
+  for (let s = phrase.sentence; s >= 0 && phrase.sentence - s <= 6 && reaches(s); s--) {
+    const facts = input.sentenceFacts(s);
+    if (facts.places.length > 0) {
+      // The paragraph before tells the event over its sentences: "Gunmen raided X ... For the farmers of the Y region, ...".
+      if (context?.places.length) context = { ...facts, places: union(facts.places, context.places), countries: union(facts.countries, context.countries) };
+      else context = facts;
+      if (input.sameParagraph(s, phrase.sentence)) break;
+    } else if (facts.countries.length > 0 && input.sameParagraph(s, phrase.sentence)) context ??= facts;
   }
-  return phrase;
+  if (!context) return phrase;
+  const impliedCountries = phrase.impliedCountries.filter((c) => !context.countries.includes(c));
+  return { ...phrase, impliedCountries, facts: { ...phrase.facts, places: union(context.places, phrase.facts.places), countries: union(context.countries, phrase.facts.countries), year: phrase.facts.year ?? context.year } };
 }
 
 /** "two bombings in Jalalabad and Kabul": one bombing in Jalalabad, one in Kabul, each named in the singular. */
@@ -163,6 +175,10 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
   const clusters: AttackCluster[] = [];
   const refs = new Map<AttackPhrase, string>();
   const eraOf = (facts: AttackFacts): Era => (facts.year !== undefined ? { year: facts.year, explicit: true } : { year: input.publishedYear, explicit: false });
+  // Whether a report can be of a cluster's time: its years agree, and, both undated, both are of the article's
+  // present or both of a past it names without a date ("three years ago").
+  const sameTime = (c: AttackCluster, facts: AttackFacts) =>
+    erasAgree({ year: c.facts.year ?? input.publishedYear, explicit: c.explicitYear }, eraOf(facts)) && (c.facts.year !== undefined || facts.year !== undefined || (c.facts.pastBy === undefined) === (facts.pastBy === undefined));
   // What "the attack" refers to: the attack of the sentence before (by position, so "the attacks in Iran and the
   // shootings in Moscow" ends on Moscow); failing that, the one the article talks about most. Either must be
   // of a compatible kind: "the shooting" is not the bombing.
@@ -210,8 +226,7 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
   for (const phrase of input.phrases.flatMap(eachAttack)) {
     if (talksOfMany(phrase)) continue;
     const facts = phrase.facts;
-    const era = eraOf(facts);
-    const compatible = clusters.filter((c) => erasAgree({ year: c.facts.year ?? input.publishedYear, explicit: c.explicitYear }, era) && anchorsAgree(c.facts, facts));
+    const compatible = clusters.filter((c) => sameTime(c, facts) && anchorsAgree(c.facts, facts));
     if (phrase.anaphoric || (phrase.definite && !hasAnchor(facts))) {
       // "Two bombings hit X and Y. The first attack ...": an ordinal counts the attacks told so far, in order;
       // one beyond them is an attack the text has not told.
@@ -231,7 +246,7 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
     // an attack the reader already knows, so it joins the last one of its era unless their places clash.
     if (phrase.definite && compatible.length === 0) {
       const previous = latest(phrase);
-      const sameEra = previous && erasAgree({ year: previous.facts.year ?? input.publishedYear, explicit: previous.explicitYear }, era);
+      const sameEra = previous && sameTime(previous, facts);
       const clash =
         anchorsConflict(previous?.facts ?? facts, facts, phrase.modifiers ? ['places', 'names', 'countries', 'persons'] : ['countries', 'persons']) ||
         (previous !== undefined && placesClash(previous.facts, facts, input.provinceOf)) || (previous !== undefined && !phrase.modifiers.split(' ').some((w) => CALENDAR_WORD.test(w)) && nameElsewhere(facts, previous.facts));
@@ -254,8 +269,15 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
     // "The bomb went off at 8:30 pm": a verb that tells more of an attack the text already follows is that
     // attack, unless it happened somewhere else.
     const told = phrase.byVerb ? latest(phrase) : undefined;
-    if (told && erasAgree({ year: told.facts.year ?? input.publishedYear, explicit: told.explicitYear }, era) && !anchorsConflict(told.facts, facts, ['places', 'sites'])) {
+    if (told && sameTime(told, facts) && !anchorsConflict(told.facts, facts, ['places', 'sites'])) {
       join(told, phrase);
+      continue;
+    }
+    // "Court jails man over Hamburg tram stabbing || A court ... sentenced a man for a knife attack at a tram stop that
+    // killed two": the first sentence under a headline tells the headline's attack, in words that need not place it.
+    const headline = phrase.sentence === 1 && !input.sameParagraph(0, 1) ? clusters.find((c) => c.phrases.every((p) => p.sentence === 0)) : undefined;
+    if (headline && !hasAnchor(facts) && kindsAgree(headline.facts.kind, phrase.kind)) {
+      join(headline, phrase);
       continue;
     }
     if (hasAnchor(facts)) {
@@ -288,7 +310,9 @@ export function nameAttack(cluster: AttackCluster, nameOf: (ref: string) => stri
   const candidates: Array<{ rank: number; name: string; place?: string }> = [];
   for (const phrase of cluster.phrases) {
     const noun = phrase.noun;
-    const venueWord = phrase.facts.venues.find((v) => !noun.includes(v)) ?? '';
+    // "Its last attack in X came in 2020, when a bomber killed nine at a restaurant": a venue another report of the
+    // attack gives names it too.
+    const venueWord = phrase.facts.venues.find((v) => !noun.includes(v)) ?? cluster.facts.venues.find((v) => !noun.includes(v)) ?? '';
     const withVenue = (head: string) => [head, venueWord, noun].filter(Boolean).join(' ');
     if (phrase.facts.names.some((n) => phrase.modifiers.includes(n))) candidates.push({ rank: 0, name: `${phrase.modifiers} ${noun}` });
     const site = phrase.facts.sites[0];

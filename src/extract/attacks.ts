@@ -30,8 +30,12 @@ export interface AttackPhrase extends TextSpan {
   shared: boolean;
   /** "the first attack", "a second bombing in X": the place of the attack in the text's order of attacks. */
   ordinal?: number | undefined;
-  /** "two days before the market bombing": the phrase dates another event of its sentence, so it is not that event. */
-  measuredFrom?: boolean;
+  /**
+   * "after the raid", "two days before the market bombing": the phrase dates another event of its sentence, so it is
+   * not that event; `interval` when a span of time ("two nights before", "since") sets that event days away, so that
+   * what the sentence counts is not this attack's toll ("After the raid, the gunmen shot four" still is).
+   */
+  measuredFrom?: 'directly' | 'interval' | undefined;
 }
 
 const LEFT_STOP = new Set(
@@ -49,14 +53,22 @@ const ACCIDENT = /^accident(?:al|ally)?$/;
 // "the gunman was shot dead by police": force used by the state against an attacker is no attack of its own.
 const BY_THE_STATE = /^\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|policemen|officers?|troops|soldiers|security forces|guards?|snipers?)\b/i;
 const COUNTED = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|several|many)$/i;
-const HAPPENED = /^(?:occurred|happened|unfolded|erupted|began|started)$/;
+// "The attack came in 2020": "came" followed by a time or place says when or where, as "occurred" does.
+const HAPPENED = /^(?:occurred|happened|unfolded|erupted|began|started|came)$/;
 const PLACING = /^(?:in|at|on|near|outside|inside)$/;
 // "a hunger strike", "the general strike": a strike by workers or prisoners is no attack.
 const PROTEST_STRIKE = /^(?:hunger|general|labou?r|workers?|teachers?|rail|transport|sit-down|nationwide|student|students)$/;
+// "In June three years ago", "last year": the attack is of another time than the article's, which no date gives.
+const RECALLED = /\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:years?|months?|decades?) ago|(?:last|the previous) (?:year|month))\b/i;
+// "X, who arrived in 2016, attacked ...": an aside on the subject of an attack verb dates the subject's past, not the attack.
+const SUBJECT_ASIDE = /,\s+(?:who|whose|which)\b[^,;]*,/g;
 // Words before "of" that gather several attacks: "a series of blasts", "a wave of bombings".
 const COLLECTIVE = /(?:series|wave|spate|string) of$/;
-// "before the bombings", "since the attack": a preposition that measures time from an event.
-const MEASURED_FROM = /^(?:before|after|since|until|till)$/;
+// "before the bombings", "since the attack": a preposition that measures time from an event; after a span of time
+// ("two nights before", "days after", "the eve of"), or as "since" and "until", it sets the event apart.
+const MEASURED_FROM = /^(?:before|after|till|following)$/;
+const MEASURED_SINCE = /^(?:since|until)$/;
+const SPAN_OF_TIME = /^(?:day|days|week|weeks|month|months|year|years|night|nights|eve)$/;
 export const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/;
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 // The word after a place that says what kind of place it is: "Balcad town", "Nimroz province".
@@ -84,6 +96,8 @@ export class AttackFinder {
   private readonly nonSpecific: Set<string>;
   private readonly nonSpecificPhrases: string[];
   private readonly venues: string[][];
+  /** One-word venue nouns ("market", "station"), which a verb lexicon also reads as verbs. */
+  private readonly venueWords: Set<string>;
   private readonly oneEventPlurals: Set<string>;
   private readonly countWords: Record<string, number>;
 
@@ -105,6 +119,7 @@ export class AttackFinder {
     this.nonSpecificPhrases = lexicon.nonSpecific.filter((w) => w.includes(' '));
     this.oneEventPlurals = new Set(lexicon.oneEventPlurals);
     this.venues = lexicon.venueNouns.map((v) => v.split(' ')).sort((a, b) => b.length - a.length);
+    this.venueWords = new Set(lexicon.venueNouns.filter((v) => !v.includes(' ')));
   }
 
   private nounAt(lower: readonly string[], index: number): NounEntry | undefined {
@@ -121,7 +136,7 @@ export class AttackFinder {
     for (let i = 0; i < tokens.length; i++) {
       const entry = this.nounAt(lower, i);
       if (!entry) continue;
-      verbs ??= verbTokens(sentence);
+      verbs ??= verbTokens(sentence, this.venueWords);
       let nounLast = i + entry.words.length;
       // "shooting incident", "bombing attack": one head, the first noun says the kind.
       for (let next = this.nounAt(lower, nounLast); next; next = this.nounAt(lower, nounLast)) nounLast += next.words.length;
@@ -297,7 +312,7 @@ export class AttackFinder {
       eachIn: eachIn.length === counted ? eachIn : [],
       shared: false,
       ordinal,
-      measuredFrom: MEASURED_FROM.test(lower[definite || ['a', 'an'].includes(lower[first - 1] ?? '') ? first - 2 : first - 1] ?? ''),
+      measuredFrom: measuredFrom(lower, definite || ['a', 'an'].includes(lower[first - 1] ?? '') ? first - 2 : first - 1),
     };
   }
 
@@ -339,7 +354,9 @@ export class AttackFinder {
       }
     }
     facts.persons = [];
-    return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts, impliedCountries, eachIn: [], shared: false };
+    // "a week after gunmen killed five": only a span of time sets an event told by its verb apart.
+    const measured = measuredFrom(lowerWords(tokens), ['the', 'a', 'an'].includes(tokens[first - 1]?.text.toLowerCase() ?? '') ? first - 2 : first - 1);
+    return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts, impliedCountries, eachIn: [], shared: false, measuredFrom: measured === 'interval' ? measured : undefined };
   }
 
   /** A country named near an attack that says whose or who, not where: such a country does not place it. */
@@ -434,12 +451,27 @@ export class AttackFinder {
     // "the bombing in Multan on Mar. 4, 2018": the year after the comma that ended the phrase is its date's.
     const year = /^,\s(?:19|20)\d\d\b/.exec(sentence.text.slice(spanEnd, spanEnd + 6))?.[0] ?? '';
     const span = sentence.text.slice(tokens[from]!.start - sentence.start, spanEnd) + year;
-    const date = readAttackDate(span, published) ?? (from === 0 ? undefined : (leadingDate(sentence, nounFirst, published) ?? whenDate(sentence, nounFirst, published)));
+    const date = readAttackDate(byVerb ? span.replace(SUBJECT_ASIDE, ',') : span, published) ?? (from === 0 ? undefined : (leadingDate(sentence, nounFirst, published) ?? whenDate(sentence, nounFirst, published)));
     if (date) {
       facts.year = date.year;
       facts.date = date.date;
+    } else {
+      const past = RECALLED.exec(span);
+      if (past) facts.pastBy = past[0];
     }
   }
+}
+
+/** How the words before a phrase, ending at `at`, measure time from it: "after the", "two nights before the", "ahead of". */
+function measuredFrom(lower: readonly string[], at: number): AttackPhrase['measuredFrom'] {
+  const word = lower[at] ?? '';
+  if (MEASURED_SINCE.test(word)) return 'interval';
+  // "days ahead of", "a week prior to": two words that say "before".
+  const twoWords = (word === 'of' && lower[at - 1] === 'ahead') || (word === 'to' && lower[at - 1] === 'prior');
+  if (twoWords) return SPAN_OF_TIME.test(lower[at - 2] ?? '') ? 'interval' : undefined;
+  if (!MEASURED_FROM.test(word)) return undefined;
+  if (SPAN_OF_TIME.test(lower[at - 1] ?? '') && word !== 'till') return 'interval';
+  return word === 'following' ? undefined : 'directly';
 }
 
 /** Whether `words` stand in `lower` from `at` on: a loop, not a closure per position (this runs per venue and token). */
@@ -485,15 +517,16 @@ const NOUN_CONTEXT = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|m
 
 /**
  * Token indices of verb forms. A word right after a determiner or "of" is a noun ("a market", "the fire"), and so
- * is one after a name that follows a determiner ("the Easter fair", "a Kabul hotel").
+ * is one after a name that follows a determiner ("the Easter fair", "a Kabul hotel"), and a venue after any word
+ * that follows one ("a cattle market", "the bus station").
  */
-function verbTokens(sentence: Sentence): Set<number> {
+function verbTokens(sentence: Sentence, venueWords: Set<string>): Set<number> {
   const verbs = new Set<number>();
   const tokens = sentence.tokens;
   const nounContext = (k: number) => NOUN_CONTEXT.test(tokens[k]?.text ?? '');
   tokens.forEach((t, k) => {
     if (!/^\p{Ll}/u.test(t.text) || !isVerbForm(t.text) || nounContext(k - 1)) return;
-    if (/^\p{Lu}/u.test(tokens[k - 1]?.text ?? '') && nounContext(k - 2)) return;
+    if ((/^\p{Lu}/u.test(tokens[k - 1]?.text ?? '') || venueWords.has(t.text)) && nounContext(k - 2)) return;
     verbs.add(k);
   });
   return verbs;

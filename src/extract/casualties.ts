@@ -163,16 +163,13 @@ export function joinParts(figures: CasualtyFigure[], sentence: Sentence): Casual
   return joined;
 }
 
-// "A day before the siege, a bomber killed six soldiers": an attack named as a time of another event, days away
-// from it ("After the blast, the gunmen shot at the soldiers" is still the same attack).
-const TIME_OF_ANOTHER = /(?:\b(?:day|days|week|weeks|month|months|year|years|night|nights|eve)\s+(?:before|after|ahead of|prior to|following)|\bsince|\buntil)\s+(?:the\s+|this\s+|that\s+|its\s+)?$/i;
-
 /**
  * Whether an attack phrase is named only to date another event the figure counts: "A day before the siege, a
- * bomber killed six" is not the siege's toll, while "since the 2015 bombing in Kessa, which killed 30" is that bombing's.
+ * bomber killed six" is not the siege's toll, while "since the 2015 bombing in Kessa, which killed 30" is that
+ * bombing's, and "After the raid, the gunmen shot four" is the raid's (the phrase says which: `measuredFrom`).
  */
-export function datesAnother(sentence: Sentence, phrase: { start: number; end: number }, figure: { start: number; end: number }): boolean {
-  if (!TIME_OF_ANOTHER.test(sentence.text.slice(Math.max(0, phrase.start - sentence.start - 40), phrase.start - sentence.start))) return false;
+export function datesAnother(sentence: Sentence, phrase: { start: number; end: number; measuredFrom?: 'directly' | 'interval' | undefined }, figure: { start: number; end: number }): boolean {
+  if (phrase.measuredFrom !== 'interval') return false;
   const between = sentence.text.slice(phrase.end - sentence.start, figure.start - sentence.start);
   return figure.end <= phrase.start || (/[,;]/.test(between) && !/,\s*(?:which|that|in which|when)\b/i.test(between));
 }

@@ -105,7 +105,7 @@ export class Extractor {
     const attackSlotsBySentence = new Map<number, Array<{ phrase: AttackPhrase; ref: string }>>();
     for (const [phrase, ref] of refs) attackSlotsBySentence.set(phrase.sentence, [...(attackSlotsBySentence.get(phrase.sentence) ?? []), { phrase, ref }]);
     let lastAttack: { ref: string; sentence: number } | undefined;
-    const recalled = new Set(clusters.filter((c) => c.explicitYear && c.facts.year !== publishedYear).map((c) => c.ref));
+    const recalled = new Set(clusters.filter((c) => (c.explicitYear && c.facts.year !== publishedYear) || c.facts.pastBy !== undefined).map((c) => c.ref));
     // "Assailants fired on a minibus, killing two. ... No group claimed the attack.": figures told before the
     // text first names the attack wait for it, within their paragraph or, from a lead paragraph of its own, in the
     // next one that refers back to it ("A bomb tore through a train, killing 11. || BLA claimed the blast").

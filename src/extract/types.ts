@@ -39,6 +39,8 @@ export interface AttackFacts {
   venues: string[];
   /** Who the phrase says did it: "the attack by Hamas". */
   agents: string[];
+  /** The words that set it before the article's present where no date resolves them ("three years ago", "last year"). */
+  pastBy?: string;
 }
 
 export interface LocalEntity {

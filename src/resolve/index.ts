@@ -309,7 +309,9 @@ export class Resolver {
   }
 
   private agree(a: AttackState, era: number | undefined, explicit: boolean, facts: AttackFacts): boolean {
-    return erasAgree({ year: a.anchors.year, explicit: a.anchors.explicitYear }, { year: era, explicit }) && datesAgree(a.facts.date, facts.date) && anchorsAgree(a.facts, facts);
+    // Undated, a report of a past the text names ("three years ago") is not one of its article's present.
+    const sameTime = a.facts.year !== undefined || facts.year !== undefined || (a.facts.pastBy === undefined) === (facts.pastBy === undefined);
+    return sameTime && erasAgree({ year: a.anchors.year, explicit: a.anchors.explicitYear }, { year: era, explicit }) && datesAgree(a.facts.date, facts.date) && anchorsAgree(a.facts, facts);
   }
 }
 

@@ -111,3 +111,76 @@ describe('attack names by place alone', () => {
     expect(names).not.toContain('Porto attack');
   });
 });
+
+describe('an older attack an article recalls stays apart, with its own toll', () => {
+  const attacksOf = (text: string) => graphOf(text).entitiesOf('Attack');
+  const tollOf = (attack: { attributes: Array<{ key: string; value: unknown }> } | undefined) => attack?.attributes.filter((a) => a.key === 'deaths').map((a) => a.value);
+  const named = (attacks: ReturnType<typeof attacksOf>, word: string) => attacks.find((a) => [a.name, ...a.aliases].join(' ').includes(word));
+
+  it('a venue after a word that follows a determiner ("a cattle market") is a noun, so the phrase reaches the town after it', () => {
+    const attacks = attacksOf(
+      'A suicide bomber killed eleven people at a wedding hall in Porto on Saturday.\n\nIn the worst of those attacks, a car bomb killed 30 people at a cattle market in Braga years ago.',
+    );
+    expect(tollOf(named(attacks, 'Braga'))).toEqual([30]);
+    expect(tollOf(named(attacks, 'Porto'))).toEqual([11]);
+  });
+
+  it('"the attack came in 2019" dates the attack as "occurred in 2019" would', () => {
+    const attacks = attacksOf(
+      'A suicide bomber killed eight people at a checkpoint in Porto on Saturday.\n\nThe last large attack in Porto came in 2019, when gunmen killed five guards at a bank.',
+    );
+    expect(attacks).toHaveLength(2);
+    expect(tollOf(named(attacks, '2019') ?? attacks.find((a) => a.attributes.some((x) => x.key === 'date' && x.value === '2019')))).toEqual([5]);
+  });
+
+  it('an attack verb in a ", when" clause is of the date before it, and a venue it names names the attack', () => {
+    const attacks = attacksOf(
+      'A suicide bomber killed eight people at a checkpoint in Porto on Saturday.\n\nThe last large attack in Porto came in 2019, when a suicide bomber killed nine people at a restaurant.',
+    );
+    const older = attacks.find((a) => a.attributes.some((x) => x.key === 'date' && x.value === '2019'));
+    expect(older?.name).toMatch(/restaurant/);
+  });
+
+  it('"the raid" opening a paragraph is placed by the paragraph before, which told it, not by a border its sentence names', () => {
+    const attacks = attacksOf(
+      'When gunmen rode into the village of Braga at night and killed nine people, soldiers took hours to arrive. For the farmers of the region, the delay was no surprise.\n\nThe raid, blamed on bandits, was the latest along the border with Spain.',
+    );
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]!.name).toMatch(/Braga/);
+  });
+});
+
+describe('the headline and the sentence under it', () => {
+  it('an unplaced attack in the first sentence under a headline is the headline\'s attack, with its toll', () => {
+    const attacks = graphOf('Court jails man over Porto cafe stabbing\n\nA court in Lisbon on Monday jailed a man for a knife attack at a cafe that killed two people and wounded three.').entitiesOf('Attack');
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]!.attributes.filter((a) => a.key === 'deaths').map((a) => a.value)).toEqual([2]);
+  });
+});
+
+describe('dates an attack verb does not take', () => {
+  it('an aside on the subject ("X, who arrived in 2016, attacked ...") dates the subject, not the attack', () => {
+    const attacks = graphOf('Tomas Vell, who arrived in Portugal in 2016 and had worked at a bakery, attacked shoppers in Porto with a knife, killing two.').entitiesOf('Attack');
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]!.attributes.filter((a) => a.key === 'date')).toEqual([]);
+  });
+});
+
+describe('a past the article names without a date', () => {
+  const attacksOf = (text: string) => graphOf(text).entitiesOf('Attack');
+
+  it('"three years ago" in the same town is another attack, with its own toll', () => {
+    const attacks = attacksOf(
+      'A car bomb exploded at a market in Porto on Thursday, killing 14 people.\n\nThree years ago, gunmen attacked a hotel in Porto and killed 22 people.',
+    );
+    expect(attacks).toHaveLength(2);
+    const tolls = attacks.map((a) => a.attributes.filter((x) => x.key === 'deaths').map((x) => x.value)).sort();
+    expect(tolls).toEqual([[14], [22]]);
+  });
+
+  it('an attacker who "drove a minibus into" a place tells an attack by its verb', () => {
+    const attacks = attacksOf('Last year a suicide bomber drove a minibus into the gate of a hotel in Porto.');
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]!.name).toMatch(/Porto/);
+  });
+});
