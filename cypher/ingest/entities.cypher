@@ -1,5 +1,6 @@
 // One node per entity (:Entity and its type label from the ontology's closed list). Aliases accumulate;
 // an attack takes a better name (lower nameRank) when a later article gives one, keeping the old as alias.
+// Returns each entity's element id, by which the batch's relations statements find their endpoints.
 UNWIND $entities AS e
 MERGE (n:Entity {id: e.id})
 ON CREATE SET n.name = e.name, n.type = e.type, n.aliases = [], n.nameRank = toInteger(e.nameRank)
@@ -16,4 +17,4 @@ SET n.name = name,
 FOREACH (a IN CASE WHEN e.attack IS NULL THEN [] ELSE [e.attack] END |
   SET n.attackKind = a.kind, n.year = toInteger(a.year), n.explicitYear = a.explicitYear, n.date = a.date,
       n.places = a.places, n.sites = a.sites, n.countries = a.countries, n.persons = a.persons, n.names = a.names)
-RETURN count(*) AS total
+RETURN count(*) AS total, collect([e.id, elementId(n)]) AS nodes

@@ -11,7 +11,7 @@ import { explainNeo4jError, openSession, type Connection } from './connection.js
 import { readCypher } from './cypher-files.js';
 import { readRows, toPlain } from './run-query.js';
 import type { GraphRows } from './graph-rows.js';
-import { evidenceNodes, relationWrite } from './write-graph.js';
+import { evidenceNodes, relationWrite, runStatements } from './write-graph.js';
 
 type RelationRow = GraphRows['relations'][number];
 
@@ -85,10 +85,7 @@ function relationRow(source: string, type: string, target: string, properties: R
 
 /** Merges relationships as the ingest does, then their evidence by key, since a moved sentence may be there already. */
 async function mergeRelations(tx: ManagedTransaction, ontology: Ontology, rows: RelationRow[]): Promise<void> {
-  for (const row of rows) {
-    const write = relationWrite(row.type, [row], ontology);
-    await tx.run(write.query, write.params);
-  }
+  for (const row of rows) await runStatements(tx, [relationWrite(row.type, [row], ontology)]);
   await run(tx, 'merge-evidence', { evidence: evidenceNodes(rows) });
 }
 

@@ -18,6 +18,7 @@ const CYPHER = {
   entities: readCypher('ingest/entities.cypher'),
   mentions: readCypher('ingest/mentions.cypher'),
   relations: readCypher('ingest/relations.cypher'),
+  elementIds: readCypher('ingest/element-ids.cypher'),
   evidence: readCypher('ingest/evidence.cypher'),
   claims: readCypher('ingest/claims.cypher'),
   writeLock: readCypher('ingest/write-lock.cypher'),
@@ -94,10 +95,10 @@ function positions(ids: Iterable<string>): { ids: string[]; at: (id: string) => 
 type RelationRow = GraphRows['relations'][number];
 
 /** One type's relations statement with its parameters: endpoints by position, and how many sentences each row brings. */
-export function relationWrite(type: string, rows: RelationRow[], ontology: Ontology): { query: string; params: Record<string, unknown> } {
+export function relationWrite(type: string, rows: RelationRow[], ontology: Ontology): WriteStatement {
   const endpoints = positions(rows.flatMap((r) => [r.source, r.target]));
   const relations = rows.map((r) => ({ s: endpoints.at(r.source), t: endpoints.at(r.target), confidence: r.confidence, n: int(r.evidence.length) }));
-  return { query: relationStatement(type, ontology), params: { ids: endpoints.ids, relations } };
+  return { kind: 'relations', query: relationStatement(type, ontology), params: { relations }, rows: rows.length, endpoints: endpoints.ids };
 }
 
 /** Every evidence sentence of these relationships as the properties of its (:Evidence) node, as a list in the order
@@ -113,7 +114,7 @@ export function evidenceNodes(rows: RelationRow[]): unknown[][] {
 /** The statements that write relationship rows: one per type, then their evidence nodes. */
 export function relationStatements(rows: RelationRow[], ontology: Ontology): WriteStatement[] {
   return [
-    ...[...groupByType(rows)].map(([type, group]): WriteStatement => ({ kind: 'relations', ...relationWrite(type, group, ontology), rows: group.length })),
+    ...[...groupByType(rows)].map(([type, group]) => relationWrite(type, group, ontology)),
     { kind: 'evidence', query: CYPHER.evidence, params: { evidence: evidenceNodes(rows) }, rows: rows.reduce((n, r) => n + r.evidence.length, 0) },
   ];
 }
@@ -153,6 +154,8 @@ export interface WriteStatement {
   query: string;
   params: Record<string, unknown>;
   rows: number;
+  /** Entities whose element ids the statement takes as `$nodes`, in this order (see relations.cypher). */
+  endpoints?: string[];
 }
 
 /** The statements that write one batch, in the order their MATCHes need (documents and entities first). */
@@ -167,11 +170,25 @@ export function writeStatements(extraction: Extraction, ontology: Ontology): Wri
   ];
 }
 
-async function runStatements(tx: ManagedTransaction, statements: WriteStatement[]): Promise<StatementResult[]> {
+/** Runs statements in order within one transaction. An entity statement returns its nodes' element ids; statements
+ * with endpoints get theirs from it, and endpoints it did not return (entities stored earlier) from one lookup. */
+export async function runStatements(tx: ManagedTransaction, statements: WriteStatement[]): Promise<StatementResult[]> {
+  const elementIds = new Map<string, string | null>();
   const results = [];
-  for (const statement of statements) {
-    const result = await tx.run(statement.query, statement.params);
-    results.push({ total: Number(result.records[0]?.get('total') ?? 0), counters: result.summary.counters.updates() });
+  for (const [i, statement] of statements.entries()) {
+    let params = statement.params;
+    if (statement.endpoints) {
+      const missing = new Set(statements.slice(i).flatMap((s) => s.endpoints ?? []).filter((id) => !elementIds.has(id)));
+      if (missing.size > 0) {
+        for (const id of missing) elementIds.set(id, null);
+        for (const r of (await tx.run(CYPHER.elementIds, { ids: [...missing] })).records) elementIds.set(r.get('id') as string, r.get('element') as string);
+      }
+      params = { ...params, nodes: statement.endpoints.map((id) => elementIds.get(id)) };
+    }
+    const result = await tx.run(statement.query, params);
+    const record = result.records[0];
+    if (record?.has('nodes')) for (const [id, element] of record.get('nodes') as Array<[string, string]>) elementIds.set(id, element);
+    results.push({ total: Number(record?.get('total') ?? 0), counters: result.summary.counters.updates() });
   }
   return results;
 }
