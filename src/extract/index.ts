@@ -159,6 +159,7 @@ export class Extractor {
     }
 
     // Relations, sentence by sentence, with what came before as context.
+    const home = this.homeCountry(mentions, entities);
     const memory: DocumentMemory = { history: [], groupsInDocument: new Map() };
     for (const m of mentions) if (m.type === 'Group') memory.groupsInDocument.set(refOf(m), (memory.groupsInDocument.get(refOf(m)) ?? 0) + 1);
     for (const sentence of sentences) {
@@ -173,7 +174,7 @@ export class Extractor {
       for (const hit of this.relations.read({ sentence, slots, recent })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       for (const hit of this.syntax.read(sentence, slots, () => recent(['Attack']))) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       for (const hit of this.targets.read(sentence, slots, () => recent(['Attack']))) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
-      for (const hit of this.roles.read(sentence, bySentence[sentence.index]!, slots, subject)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
+      for (const hit of this.roles.read(sentence, bySentence[sentence.index]!, slots, subject, home)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       // An arresting state found through a place must be one the document names, so the relation has both ends.
       const namedCountryOf = (ref: string) => [this.countryOf(ref)].find((c) => c !== undefined && entities.has(c));
       for (const hit of this.arrests.read({ sentence, slots, countryOf: namedCountryOf, recentCountry: () => recent(['Country']) })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
@@ -190,6 +191,19 @@ export class Extractor {
       }
     }
     return { documentId: article.id, entities, relations: dedupeRelations(relations) };
+  }
+
+  /**
+   * The state a report is filed from, as its dateline names it ("BAQUBA, Iraq (AFP) -", or a capital: "BRUSSELS
+   * (AFP) -"), when the document names that state elsewhere too.
+   */
+  private homeCountry(mentions: EntityMention[], entities: Map<string, LocalEntity>): Slot | undefined {
+    const dateline = mentions.find((m) => m.via === 'gazetteer:dateline' || m.via === 'name:dateline');
+    if (!dateline) return undefined;
+    const after = mentions.find((m) => m.sentence === dateline.sentence && m.first === dateline.last + 1 && m.type === 'Country');
+    const ref = after ? refOf(after) : dateline.key === undefined ? undefined : this.countryOf(dateline.key);
+    if (!ref || !entities.has(ref) || entities.get(ref)!.type !== 'Country') return undefined;
+    return { ref, type: 'Country', sentence: dateline.sentence, first: dateline.first, last: dateline.last, start: dateline.start, end: dateline.end, text: dateline.text, speaker: false, role: 'head' };
   }
 
   private addAttack(entities: Map<string, LocalEntity>, cluster: AttackCluster, doc: string, sentences: Sentence[]): void {

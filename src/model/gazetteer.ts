@@ -34,6 +34,8 @@ const WordList = z.array(z.string().min(1)).min(1);
 
 export const LexiconFile = z.object({
   leaderTitles: WordList,
+  /** Leader titles only a state's leader holds: "Prime Minister X" with no state named leads the one the report is filed from. */
+  stateLeaderTitles: WordList,
   roleTitles: WordList,
   personTitles: WordList,
   personDescriptors: WordList,

@@ -116,3 +116,12 @@ describe('place spans and types', () => {
     expect(graph.entity('Brigade')).toBeUndefined();
   });
 });
+
+describe('state leaders with no state named', () => {
+  it('a state leader\'s bare title leads the state of the dateline, and only a state leader\'s', () => {
+    const text = (title: string) => `Market bombing\n\nKIGALI, Rwanda (AFP) - A bomb exploded at a market in Kessa on Monday, killing four people, Rwandan police said. ${title} Idris Vantol condemned the attack.`;
+    expect(graphOf(text('Prime Minister')).relations()).toContain('LEADER_OF Idris Vantol -> Rwanda');
+    expect(graphOf(text('Police Chief')).relations().filter((r) => r.startsWith('LEADER_OF'))).toEqual([]);
+    expect(graphOf('Market bombing\n\nA bomb exploded at a market in Kessa on Monday, Rwandan police said. Prime Minister Idris Vantol condemned the attack.').relations().filter((r) => r.startsWith('LEADER_OF'))).toEqual([]);
+  });
+});
