@@ -5,7 +5,7 @@ import type { Lexicon } from '../model/gazetteer.js';
 import { allows, type EntityType, type Ontology } from '../model/ontology.js';
 import type { AnalyzedText, EntityMention, Gazetteer, Sentence } from '../nlp/index.js';
 import { clusterAttacks, nameAttack, talksOfMany, type AttackCluster } from './attack-clusters.js';
-import { ArrestReader } from './arrests.js';
+import { ArrestReader, type ArrestMemory } from './arrests.js';
 import { AttackTargets } from './attack-relations.js';
 import { publicationInstant } from './attack-dates.js';
 import { AttackFinder, refOf, type AttackPhrase } from './attacks.js';
@@ -161,6 +161,7 @@ export class Extractor {
     // Relations, sentence by sentence, with what came before as context.
     const home = this.homeCountry(mentions, entities);
     const memory: DocumentMemory = { history: [], groupsInDocument: new Map() };
+    const arrestMemory: ArrestMemory = {};
     for (const m of mentions) if (m.type === 'Group') memory.groupsInDocument.set(refOf(m), (memory.groupsInDocument.get(refOf(m)) ?? 0) + 1);
     for (const sentence of sentences) {
       const { slots, branches } = this.references.slots(sentence, bySentence[sentence.index]!, memory);
@@ -177,7 +178,7 @@ export class Extractor {
       for (const hit of this.roles.read(sentence, bySentence[sentence.index]!, slots, subject, home)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       // An arresting state found through a place must be one the document names, so the relation has both ends.
       const namedCountryOf = (ref: string) => [this.countryOf(ref)].find((c) => c !== undefined && entities.has(c));
-      for (const hit of this.arrests.read({ sentence, slots, countryOf: namedCountryOf, recentCountry: () => recent(['Country']) })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
+      for (const hit of this.arrests.read({ sentence, slots, countryOf: namedCountryOf, recentCountry: () => recent(['Country']), memory: arrestMemory })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       memory.history.push(...slots.sort((a, b) => a.first - b.first));
     }
 
