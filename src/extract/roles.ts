@@ -69,7 +69,7 @@ export class RoleReader {
   constructor(lexicon: Lexicon) {
     this.leaderTitles = lexicon.leaderTitles.map((t) => new RegExp(`\\b${t}\\b`));
     this.titles = new Set([...lexicon.leaderTitles, ...lexicon.roleTitles].flatMap((t) => t.split(' ')));
-    this.ranks = new Set([...lexicon.personTitles.map((t) => t.toLowerCase()), 'general', 'colonel']);
+    this.ranks = new Set([...lexicon.personTitles, ...lexicon.ranks].map((t) => t.toLowerCase()));
     this.descriptors = new Set(lexicon.personDescriptors.filter((d) => !d.includes(' ')));
     this.stateLeaderTitles = new Set(lexicon.stateLeaderTitles);
   }

@@ -38,6 +38,8 @@ export const LexiconFile = z.object({
   stateLeaderTitles: WordList,
   roleTitles: WordList,
   personTitles: WordList,
+  /** Ranks written out that stand between a set-off title and the name ("its spokesman, Colonel X"); no person titles, as they open bodies' names too ("the General Assembly"). */
+  ranks: WordList,
   personDescriptors: WordList,
   /** Nouns for people ("shopkeeper", "farmers", "members"): a name set off after one is a person's ("a shopkeeper, Tariq Bhat,"). */
   personNouns: WordList,
