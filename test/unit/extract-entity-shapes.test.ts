@@ -110,6 +110,12 @@ describe('place spans and types', () => {
     expect(graph.entity('Darvasi State', 'Organization')).toBeUndefined();
   });
 
+  it('a name a journey leads to is a place: "a visit to X", "the road to X"', () => {
+    const graph = graphOf('The governor cut short a visit to Velmora on Monday. A bomb killed two soldiers on the road to Tarsk.');
+    expect(graph.entity('Velmora')?.type).toBe('Location');
+    expect(graph.entity('Tarsk')?.type).toBe('Location');
+  });
+
   it('an ordinal inside a body\'s name is part of it: "the 14th Brigade"', () => {
     const graph = graphOf('The army\'s 14th Brigade said it had cleared the road to Kessa.');
     expect(graph.entity('14th Brigade')?.type).toBe('Organization');
