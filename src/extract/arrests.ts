@@ -19,6 +19,12 @@ export interface ArrestScope {
   countryOf: (ref: string) => string | undefined;
   /** The country the text last named, for arrests told with no place. */
   recentCountry: () => Slot | undefined;
+  /** What the document's sentences so far left open: an arrest whose arrested it has not named yet. */
+  memory: ArrestMemory;
+}
+
+export interface ArrestMemory {
+  unnamed?: { sentence: number; agent: Slot } | undefined;
 }
 
 // The arrested told by a noun phrase, then named: "two suspects, A and B", "a suspected BLA commander, A",
@@ -35,6 +41,10 @@ const CLAUSE = /[;.]|\b(?:after|before|because|while|who|which|for|on suspicion)
 // "arrested a fourth man, a Dutch national named as A": the description set off after the counted noun ends
 // on the name it gives.
 const NAMED_AS = /^(?:a|an|the)\s[^,;()]{0,40}?\b(?:named|identified)(?:\s+as)?\s*$/i;
+// "troops arrested a man near X" with no name: the arrested are told, not named, and the next sentences may name them.
+const UNNAMED = /\b(?:arrested|detained|apprehended|captured)\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)(?:[\w-]+\s+){0,2}?(?:man|men|woman|women|people|suspects?|persons?|others)\b/i;
+// "He named one of them as X.", "It identified him as X": a later sentence names one of the arrested.
+const NAMED_LATER = /\b(?:named|identified)\s+(?:him|her|them|(?:one|two|three|each|all|both)\s+of\s+them|the\s+(?:man|woman|suspect|detainee|men|suspects|detainees))\s+as\s*$/i;
 
 /** Whether only a comma or "and" stands between two slots. */
 const joined = (sentence: Sentence, a: Slot, b: Slot) => /^\s*(?:,|and|, and)\s*$/.test(sentence.text.slice(a.end - sentence.start, b.start - sentence.start));
@@ -75,6 +85,17 @@ export class ArrestReader {
       if (first && first.start - from <= 4 && ARRESTED_TYPES.has(first.type) && !spoke(first) && !named && !described) add(coordinated(sentence, slots, first, to), at(m.index), 'arrest:named-after', undefined);
       const namedAs = described && !named ? slots.find((s) => s.type === 'Person' && s.start >= from && s.end <= to && NAMED_AS.test(sentence.text.slice(from - sentence.start, s.start - sentence.start))) : undefined;
       if (namedAs) add([namedAs], at(m.index), 'arrest:named-as', undefined);
+    }
+    // "Police arrested two men. He named one of them as X.": the arrest of the sentence before names its arrested here.
+    const open = scope.memory.unnamed;
+    if (open && sentence.index - open.sentence <= 2) {
+      const named = slots.find((s) => s.type === 'Person' && NAMED_LATER.test(sentence.text.slice(0, s.start - sentence.start)));
+      if (named) hits.push({ relation: 'ARRESTED', source: open.agent, target: named, confidence: 0.7, rule: 'arrest:named-later' });
+    }
+    const unnamed = UNNAMED.exec(sentence.text);
+    if (unnamed && !hits.length && !CONDITION.test(sentence.text.slice(0, unnamed.index))) {
+      const agent = this.agent(scope, slots, at(unnamed.index), undefined);
+      scope.memory.unnamed = agent ? { sentence: sentence.index, agent } : undefined;
     }
     PASSIVE.lastIndex = 0;
     for (let m = PASSIVE.exec(sentence.text); m; m = PASSIVE.exec(sentence.text)) {

@@ -5,7 +5,7 @@ import type { Lexicon } from '../model/gazetteer.js';
 import { allows, type EntityType, type Ontology } from '../model/ontology.js';
 import type { AnalyzedText, EntityMention, Gazetteer, Sentence } from '../nlp/index.js';
 import { clusterAttacks, nameAttack, talksOfMany, type AttackCluster } from './attack-clusters.js';
-import { ArrestReader } from './arrests.js';
+import { ArrestReader, type ArrestMemory } from './arrests.js';
 import { attributions } from './attributions.js';
 import { AttackTargets } from './attack-relations.js';
 import { publicationInstant } from './attack-dates.js';
@@ -160,7 +160,9 @@ export class Extractor {
     }
 
     // Relations, sentence by sentence, with what came before as context.
+    const home = this.homeCountry(mentions, entities);
     const memory: DocumentMemory = { history: [], groupsInDocument: new Map() };
+    const arrestMemory: ArrestMemory = {};
     for (const m of mentions) if (m.type === 'Group') memory.groupsInDocument.set(refOf(m), (memory.groupsInDocument.get(refOf(m)) ?? 0) + 1);
     for (const sentence of sentences) {
       const { slots, branches } = this.references.slots(sentence, bySentence[sentence.index]!, memory);
@@ -174,10 +176,10 @@ export class Extractor {
       const told = [...this.relations.read({ sentence, slots, recent }), ...this.syntax.read(sentence, slots, () => recent(['Attack']))];
       for (const hit of [...told, ...attributions(sentence, slots, told)]) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       for (const hit of this.targets.read(sentence, slots, () => recent(['Attack']))) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
-      for (const hit of this.roles.read(sentence, bySentence[sentence.index]!, slots, subject)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
+      for (const hit of this.roles.read(sentence, bySentence[sentence.index]!, slots, subject, home)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       // An arresting state found through a place must be one the document names, so the relation has both ends.
       const namedCountryOf = (ref: string) => [this.countryOf(ref)].find((c) => c !== undefined && entities.has(c));
-      for (const hit of this.arrests.read({ sentence, slots, countryOf: namedCountryOf, recentCountry: () => recent(['Country']) })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
+      for (const hit of this.arrests.read({ sentence, slots, countryOf: namedCountryOf, recentCountry: () => recent(['Country']), memory: arrestMemory })) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       memory.history.push(...slots.sort((a, b) => a.first - b.first));
     }
 
@@ -191,6 +193,19 @@ export class Extractor {
       }
     }
     return { documentId: article.id, entities, relations: dedupeRelations(relations) };
+  }
+
+  /**
+   * The state a report is filed from, as its dateline names it ("BAQUBA, Iraq (AFP) -", or a capital: "BRUSSELS
+   * (AFP) -"), when the document names that state elsewhere too.
+   */
+  private homeCountry(mentions: EntityMention[], entities: Map<string, LocalEntity>): Slot | undefined {
+    const dateline = mentions.find((m) => m.via === 'gazetteer:dateline' || m.via === 'name:dateline');
+    if (!dateline) return undefined;
+    const after = mentions.find((m) => m.sentence === dateline.sentence && m.first === dateline.last + 1 && m.type === 'Country');
+    const ref = after ? refOf(after) : dateline.key === undefined ? undefined : this.countryOf(dateline.key);
+    if (!ref || !entities.has(ref) || entities.get(ref)!.type !== 'Country') return undefined;
+    return { ref, type: 'Country', sentence: dateline.sentence, first: dateline.first, last: dateline.last, start: dateline.start, end: dateline.end, text: dateline.text, speaker: false, role: 'head' };
   }
 
   private addAttack(entities: Map<string, LocalEntity>, cluster: AttackCluster, doc: string, sentences: Sentence[]): void {

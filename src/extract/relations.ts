@@ -107,10 +107,8 @@ export class RelationReader {
         // a clause closed before the cue is skipped ("X, which Y backs, said it carried out ...").
         const within = relatives.find((r) => r.first < span.first && span.first < r.last);
         const usable = slots.filter((s) => (s.last <= span.first || s.first >= span.last) && (cue.spec.pattern.startsWith('-') || !this.hyphenModifier(sentence, s)) && (within ? s.last <= within.first || (s.first > within.first && s.last <= within.last) : !relatives.some((r) => r.first < s.first && s.last <= r.last && r.last <= span.first)));
-        let sources = this.find(cue.spec.source, spec.sources, usable, span, scope, undefined, cue.spec.relation);
-        let targets = this.find(cue.spec.target, spec.targets, usable, span, scope, sources, cue.spec.relation);
-        // "clashes between A and B": the two sides are one coordinated list after the cue.
-        if (cue.spec.pattern.endsWith('between') && targets.length === 0 && sources.length === 2) [sources, targets] = [[sources[0]!], [sources[1]!]];
+        const sources = this.find(cue.spec.source, spec.sources, usable, span, scope, undefined, cue.spec.relation);
+        const targets = this.find(cue.spec.target, spec.targets, usable, span, scope, sources, cue.spec.relation);
         for (const source of sources) {
           for (const target of targets) {
             if (source.ref === target.ref || !allows(this.ontology, cue.spec.relation, source.type, target.type)) continue;
@@ -287,6 +285,15 @@ export class RelationReader {
       case 'after-second': {
         const end = Math.max(span.last, ...(sources ?? []).map((s) => s.last));
         return after(end);
+      }
+      // "clashes between A and B": the two sides are one coordinated list after the cue.
+      case 'pair-first': {
+        const sides = after(span.last);
+        return sides.length >= 2 ? [sides[0]!] : sides;
+      }
+      case 'pair-second': {
+        const sides = after(span.last);
+        return sides.length >= 2 ? [sides[1]!] : after(Math.max(span.last, ...(sources ?? []).map((s) => s.last)));
       }
       case 'after-embedded': {
         const that = scope.sentence.tokens.findIndex((t, k) => k >= span.last && k - span.last <= 6 && t.text.toLowerCase() === 'that');

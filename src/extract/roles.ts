@@ -3,7 +3,7 @@
 // ("Peter Neumann from King's College"), and place containment ("Krasnogorsk in the Moscow region").
 import type { Lexicon } from '../model/gazetteer.js';
 import type { EntityType } from '../model/ontology.js';
-import { COMPASS_WORD as COMPASS, lowerWords, type EntityMention, type Sentence } from '../nlp/index.js';
+import { COMPASS_WORD as COMPASS, isCapitalized, lowerWords, type EntityMention, type Sentence } from '../nlp/index.js';
 import { SUBDIVISION_NOUN } from './attacks.js';
 import type { Slot } from './types.js';
 
@@ -63,12 +63,15 @@ export class RoleReader {
   private readonly ranks: Set<string>;
   /** Work that places a person in the body after "at" ("a researcher at the X Institute"). */
   private readonly descriptors: Set<string>;
+  /** Titles only a state's leader holds ("prime minister", "president"). */
+  private readonly stateLeaderTitles: Set<string>;
 
   constructor(lexicon: Lexicon) {
     this.leaderTitles = lexicon.leaderTitles.map((t) => new RegExp(`\\b${t}\\b`));
     this.titles = new Set([...lexicon.leaderTitles, ...lexicon.roleTitles].flatMap((t) => t.split(' ')));
-    this.ranks = new Set([...lexicon.personTitles.map((t) => t.toLowerCase()), 'general', 'colonel']);
+    this.ranks = new Set([...lexicon.personTitles, ...lexicon.ranks].map((t) => t.toLowerCase()));
     this.descriptors = new Set(lexicon.personDescriptors.filter((d) => !d.includes(' ')));
+    this.stateLeaderTitles = new Set(lexicon.stateLeaderTitles);
   }
 
   private relationFor(title: string): string {
@@ -77,8 +80,11 @@ export class RoleReader {
     return this.leaderTitles.some((t) => t.test(words)) ? 'LEADER_OF' : 'MEMBER_OF';
   }
 
-  /** `previousSubject` names what a possessive "its" stands for. */
-  read(sentence: Sentence, mentions: EntityMention[], slots: Slot[], previousSubject: (types: EntityType[]) => Slot | undefined): PhraseRelation[] {
+  /**
+   * `previousSubject` names what a possessive "its" stands for; `home` is the state the report is filed from (its
+   * dateline's), which leads where a state leader's title names none.
+   */
+  read(sentence: Sentence, mentions: EntityMention[], slots: Slot[], previousSubject: (types: EntityType[]) => Slot | undefined, home?: Slot): PhraseRelation[] {
     const tokens = sentence.tokens;
     const lower = lowerWords(tokens);
     const found: PhraseRelation[] = [];
@@ -112,7 +118,11 @@ export class RoleReader {
         const own = /^(?:its|their)$/.test(lower[k] ?? '') ? (slots.find((s) => s.last <= k && AFFILIATIONS.has(s.type) && !s.speaker) ?? previousSubject(['Group', 'Organization', 'Country'])) : undefined;
         const holder = own ?? slots.find((s) => s.last === k + 1 - possessive && AFFILIATIONS.has(s.type));
         if (holder) found.push({ relation: this.relationFor(`${lower[k - 1] ?? ''} ${title}`), source: person, target: holder, confidence: own ? 0.75 : 0.9, rule: 'title' });
-        held = holder !== undefined;
+        // "BAQUBA, Iraq (AFP) - ... Prime Minister X declared": a state leader's title, capitalised before the name
+        // with nothing that names a holder before it, is held in the state the report is filed from.
+        const bare = !holder && home && this.stateLeaderTitles.has(title.trim()) && isCapitalized(tokens[k + 1]!) && !/^(?:'s|'|its|their|his|her|former|ex|vice|deputy|late)$/.test(lower[k] ?? '') && !/^\p{Lu}/u.test(tokens[k]?.text ?? '');
+        if (bare) found.push({ relation: 'LEADER_OF', source: person, target: home, confidence: 0.6, rule: 'title-home' });
+        held = holder !== undefined || bare === true;
       } else {
         const holder = slots.find((s) => s.last === person.first && AFFILIATIONS.has(s.type) && s.type !== 'Country');
         const preposition = lower[(holder?.first ?? 0) - 1] === 'the' ? lower[(holder?.first ?? 0) - 2] : lower[(holder?.first ?? 0) - 1];

@@ -34,8 +34,12 @@ const WordList = z.array(z.string().min(1)).min(1);
 
 export const LexiconFile = z.object({
   leaderTitles: WordList,
+  /** Leader titles only a state's leader holds: "Prime Minister X" with no state named leads the one the report is filed from. */
+  stateLeaderTitles: WordList,
   roleTitles: WordList,
   personTitles: WordList,
+  /** Ranks written out that stand between a set-off title and the name ("its spokesman, Colonel X"); no person titles, as they open bodies' names too ("the General Assembly"). */
+  ranks: WordList,
   personDescriptors: WordList,
   /** Nouns for people ("shopkeeper", "farmers", "members"): a name set off after one is a person's ("a shopkeeper, Tariq Bhat,"). */
   personNouns: WordList,

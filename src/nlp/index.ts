@@ -8,7 +8,7 @@ export { loadGazetteer, loadLexicon, slug, type Gazetteer, type GazetteerEntry }
 export { countPattern, parseCount } from './numbers.js';
 export { splitSentences } from './sentences.js';
 export { parseSentence, parseTokens, type Analysis, type LazyAnalysis } from './syntax/index.js';
-export { lowerWords, tokenize } from './tokenize.js';
+export { isCapitalized, lowerWords, tokenize } from './tokenize.js';
 export { letterRuns, requiredWords } from './required-words.js';
 export { COMPASS_WORD } from './compass.js';
 export { isFirstName, isProperWord, isVerbForm } from './word-classes.js';

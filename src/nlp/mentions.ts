@@ -26,6 +26,8 @@ const SUSPECT_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:was|were|is|are|had been|
 interface DocumentState {
   /** Full person names seen so far, by each of their tails ("Macron", "Van Ostaeyen"). */
   personsByTail: Map<string, string>;
+  /** Names the words of the text made a body's or a place's ("the state oil company Ecopetrol"), by their text. */
+  typeByName: Map<string, EntityType>;
 }
 
 /**
@@ -87,6 +89,8 @@ class MentionFinder {
   readonly acronymNonNames: Set<string>;
   readonly groupHeads: Set<string>;
   readonly groupMarks: Set<string>;
+  /** Kinds of land and ways, not venues: "the X mountains" is a place, "the X market" may be the town's market. */
+  readonly landKinds: Set<string>;
 
   constructor(readonly gazetteer: Gazetteer) {
     const lx = gazetteer.lexicon;
@@ -111,6 +115,7 @@ class MentionFinder {
     this.acronymNonNames = new Set(lx.acronymNonNames);
     this.groupHeads = new Set(lx.groupHeadWords);
     this.groupMarks = new Set(lx.groupMarkWords);
+    this.landKinds = new Set(lx.locationSuffixes.filter((w) => !lx.venueNouns.includes(w)));
     // Words after a place name that show it is a place, not a government: "Moscow region", "Moscow attack".
     this.placeNouns = new Set([...Object.keys(lx.attackNouns), ...lx.venueNouns, ...lx.locationSuffixes, 'terror', 'area', 'residents', 'metro', 'suburbs', 'outskirts', 'metropolitan']);
   }
@@ -210,10 +215,33 @@ class MentionFinder {
 
   /** "the district of Harrow", "Reading, Pennsylvania, United States", "East governorate": the text says the name is a place's. */
   placeByForm(tokens: Token[], first: number, last: number, known: EntityMention[]): boolean {
+    if (this.placeKindAround(tokens, first, last)) return true;
+    return tokens[last]?.text === ',' && first > 0 && addressAhead(tokens, last, known);
+  }
+
+  /** Whether tokens [first, last) are a name of three words or more that a capitalised place or body word ends, with no "of" or "and" in it. */
+  namedSite(tokens: Token[], first: number, last: number): boolean {
+    const kind = tokens[last - 1]!.text.toLowerCase();
+    if (last - first < 3 || !isCapitalized(tokens[last - 1]!) || !(this.locSuffixes.has(kind) || this.orgSuffixes.has(kind))) return false;
+    for (let k = first; k < last; k++) if (CONNECTORS.has(tokens[k]!.text.toLowerCase())) return false;
+    return true;
+  }
+
+  /** "the village of X", "Dutsen village", "Plateau state", "the X mountains": the kind of place is written with the name. */
+  placeKindAround(tokens: Token[], first: number, last: number): boolean {
     if (/^(?:city|town|village|region|province|district|state|county|suburb|borough) of$/.test(lower(tokens, first - 2, first))) return true;
     const next = tokens[last];
-    if (next?.spaceBefore && SUBDIVISION_AFTER.test(next.text)) return true;
-    return next?.text === ',' && first > 0 && addressAhead(tokens, last, known);
+    if (next?.spaceBefore !== true) return false;
+    // "the Brunok and Selvar districts": the kind of two places is plural.
+    const kind = next.text.toLowerCase();
+    const singular = kind.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
+    return SUBDIVISION_AFTER.test(kind) || SUBDIVISION_AFTER.test(singular) || (/^\p{Ll}/u.test(next.text) && this.landKinds.has(next.text));
+  }
+
+  /** "West 57th Street", "5th Avenue", "the army's 18th Brigade": an ordinal inside the name of a street or a body. */
+  numberedName(tokens: Token[], k: number): boolean {
+    const next = tokens[k + 1];
+    return /^\d+(?:st|nd|rd|th)$/.test(tokens[k]!.text) && next !== undefined && isCapitalized(next) && (/^(?:Street|Avenue|Road|St)$/.test(next.text) || this.orgSuffixes.has(next.text.toLowerCase()));
   }
 
   /** Whether the text around tokens [first, last) makes the name the author of an attack. */
@@ -319,7 +347,7 @@ class MentionFinder {
     const result: EntityMention[] = [];
     let i = 0;
     while (i < tokens.length) {
-      if (covered[i] || !(isCapitalized(tokens[i]!) && isWord(tokens[i]!) || numberedStreet(tokens, i))) {
+      if (covered[i] || !(isCapitalized(tokens[i]!) && isWord(tokens[i]!) || this.numberedName(tokens, i))) {
         i++;
         continue;
       }
@@ -327,7 +355,7 @@ class MentionFinder {
       while (j < tokens.length && !covered[j]) {
         const t = tokens[j]!;
         const after = tokens[j + 1];
-        if (isCapitalized(t) && isWord(t) || numberedStreet(tokens, j)) j++;
+        if (isCapitalized(t) && isWord(t) || this.numberedName(tokens, j)) j++;
         // "Deir ez-Zor", "Ras al-Ain": a short lower-case article joined by a hyphen to the next name goes on.
         else if ((/^(?:al|el|bin|ibn|abu|abd)$/i.test(t.text) || /^\p{Ll}{1,3}$/u.test(t.text) && t.spaceBefore) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && !tokens[j + 2]!.spaceBefore && isCapitalized(tokens[j + 2]!)) j += 3;
         // "Lashkar-e-Jhangvi", "Jamaat-ul-Ahrar", "Harkat ul-Ansar": short particles joined by hyphens.
@@ -359,7 +387,7 @@ class MentionFinder {
         if (from >= to) continue;
         const mention = this.classify(sentence, from, to, found.concat(result), state);
         if (mention?.type === 'Person') result.push(...this.splitPeople(sentence, mention, found.concat(result), state));
-        else if (mention) result.push(mention);
+        else if (mention) result.push(...splitPlaces(sentence, mention));
       }
       i = j;
     }
@@ -375,9 +403,12 @@ class MentionFinder {
       const name = tokens.slice(0, last).map((t) => titleCase(t.text)).join(' ');
       return { type: 'Location', key: undefined, name, text, start: tokens[0]!.start, end: tokens[last - 1]!.end, sentence: sentence.index, first, last, role: 'modifier', via: 'name:dateline' };
     }
-    // Leading titles ("President", "Deputy Special Envoy") are context, not part of the name.
+    // Leading titles ("President", "Deputy Special Envoy") are context, not part of the name; but a title before
+    // a name that a place's or a body's word ends is that name's first word: "Queen Elizabeth National Park",
+    // "King Fahd Hospital", "President Kennedy Avenue".
     let title: string | undefined;
-    for (let n = Math.min(4, last - first); n >= 1 && first < last; n--) {
+    const site = this.namedSite(tokens, first, last);
+    for (let n = Math.min(4, last - first); n >= 1 && first < last && !site; n--) {
       const phrase = lower(tokens, first, first + n);
       // "the General Assembly": a title before nothing but a body's word is part of the body's name.
       // "the General Directorate of Intelligence": nor before a body's word that opens its name.
@@ -491,7 +522,15 @@ class MentionFinder {
     const ledBy = office !== undefined && /^\p{Ll}/u.test(tokens[last]!.text) && (spokenFor || isCapitalized(tokens[last + office.split(' ').length] ?? tokens[last]!));
     // "Owen Pritchard, leader of Harbour Watch": the body a person leads or founded.
     const led = /^(?:leader|leaders|chairman|chairwoman|founder|founders|co-founder) of$/.test(previousTwo) && !firstNameKnown;
+    // "Hirshabelle State president X": a body a person leads whose name ends on the kind of place is that place.
+    if ((ledBy || led) && words.length > 1 && SUBDIVISION_AFTER.test(lastWord)) return make('Location', text, 'name:led-place');
     if (ledBy || led || (ORGANIZATION_BEFORE.test(previous) && /^\p{Ll}/u.test(tokens[first - 1]!.text))) return make('Organization', text, 'name:organization-context');
+    // "the Cal Miskaad mountains", "residents of the village of Puerto Contreras said": the kind of place written
+    // with the name outranks a first name and a speech verb; only a title makes it a person's.
+    if (title === undefined && this.placeKindAround(tokens, first, last)) return make('Location', text, 'name:kind');
+    // "Ecopetrol said", "Ecopetrol's president": a name the text made a body's or a place's before stays one.
+    const seen = title === undefined ? state.typeByName.get(text) : undefined;
+    if (seen) return make(seen, text, 'name:seen');
     const tail = state.personsByTail.get(text);
     if (tail) return make('Person', tail, 'name:short-form');
     const personLike =
@@ -510,8 +549,6 @@ class MentionFinder {
     if (personLike || firstNameKnown) {
       return make('Person', text, title ? `name:title:${title}` : 'name:person');
     }
-    // "Dutsen village", "Plateau state": a name followed by the kind of place it is.
-    if (SUBDIVISION_AFTER.test(nextWord) && tokens[last]?.spaceBefore) return make('Location', text, 'name:subdivision');
     // "Sakaka, Al Jawf, Saudi Arabia": the names of an address that ends on a country are places.
     if (nextWord === ',' && !startsSentence && addressAhead(tokens, last, known)) return make('Location', text, 'name:address');
     const locative = this.locatives.has(previous) || this.locatives.has(previousTwo) || (DETERMINERS.has(previous) && this.locatives.has(lower(tokens, first - 2, first - 1)));
@@ -525,12 +562,27 @@ const STRUCK = /^(?:hit|hits|struck|strikes|rocked|rocks|shook|shakes|rattled|ra
 const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 const SPOKESPEOPLE_OF = new Set([...SPOKESPEOPLE, 'official', 'officials', 'source', 'sources', 'statement']);
 const ORGANIZATION_BEFORE = /^(?:firm|company|broadcaster|newspaper|daily|weekly|magazine|channel|outlet|charity|airline|carrier|manufacturer|maker|watchdog|retailer|publisher|operator|contractor|insurer|conglomerate|party|tabloid|website)$/;
-/** "West 57th Street", "5th Avenue": an ordinal inside a street's name. */
-const numberedStreet = (tokens: Token[], k: number): boolean => /^\d+(?:st|nd|rd|th)$/.test(tokens[k]!.text) && /^(?:Street|Avenue|Road|St)$/.test(tokens[k + 1]?.text ?? '');
 const WATER_OF = /^(?:Strait|Straits|Gulf|Bay|Sea|Isle|Cape|Lake|Port)$/;
 const STREET_AFTER = /^(?:street|road|avenue|boulevard|lane|highway)$/;
 const OUTLET_AFTER = new Set(['news agency', 'newspaper', 'broadcaster', 'news website', 'news channel', 'television channel', 'radio station']);
 const SUBDIVISION_AFTER = /^(?:village|town|city|district|sub-district|subdistrict|province|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|region|area|department|parish)$/;
+
+/**
+ * "raids in Marrakech, Tangier, Fez and Tetouan", "the Kasese, Bundibugyo and Ntoroko districts": names the context
+ * alone makes places, joined by "and", are two places; a place whose own name holds an "and" is one the gazetteer
+ * knows ("Bosnia and Herzegovina") or one its kind word names ("Church of Peter and Paul").
+ */
+function splitPlaces(sentence: Sentence, mention: EntityMention): EntityMention[] {
+  if (mention.type !== 'Location' || !/^name:(?:context|kind|address)$/.test(mention.via)) return [mention];
+  const { tokens } = sentence;
+  const and = tokens.findIndex((t, k) => k > mention.first && k < mention.last - 1 && t.text === 'and');
+  if (and < 0) return [mention];
+  const part = (first: number, last: number): EntityMention => {
+    const text = sentence.text.slice(tokens[first]!.start - sentence.start, tokens[last - 1]!.end - sentence.start);
+    return { ...mention, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, name: text };
+  };
+  return [part(mention.first, and), ...splitPlaces(sentence, part(and + 1, mention.last))];
+}
 
 /** Whether ", Y, Z, Country" follows token `from`: capitalised names (with their kind words) up to a country. */
 function addressAhead(tokens: Token[], from: number, known: EntityMention[]): boolean {
@@ -663,7 +715,7 @@ const finders = new WeakMap<Gazetteer, MentionFinder>();
 export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): EntityMention[] {
   let finder = finders.get(gazetteer);
   if (!finder) finders.set(gazetteer, (finder = new MentionFinder(gazetteer)));
-  const state: DocumentState = { personsByTail: new Map() };
+  const state: DocumentState = { personsByTail: new Map(), typeByName: new Map() };
   const all: EntityMention[] = [];
   for (const sentence of sentences) {
     const covered = new Array<boolean>(sentence.tokens.length).fill(false);
@@ -705,6 +757,7 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
     }
     for (const mention of finder.names(sentence, covered, found, state)) {
       found.push(mention);
+      if (mention.type === 'Organization' || mention.type === 'Location') state.typeByName.set(mention.text, mention.type);
       if (mention.type === 'Person') {
         const parts = mention.name.split(/\s+/);
         // Every tail of a full name is a short form of it: "Macron", "Van Ostaeyen", "al-Assad".

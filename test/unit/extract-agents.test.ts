@@ -141,6 +141,11 @@ describe('who was arrested', () => {
     expect(arrests('Turkish police arrested two Islamic State members in Izmir.')).toEqual(['ARRESTED Turkey -> Islamic State']);
   });
 
+  it('the arrested a later sentence names ("He named one of them as X") are the earlier arrest\'s', () => {
+    expect(arrests('Troops arrested two men near Kessa, in Kenya, on Monday. A police spokesman named one of them as Omar Vantol.')).toEqual(['ARRESTED Kenya -> Omar Vantol']);
+    expect(arrests('Troops searched two houses near Kessa, in Kenya, on Monday. A police spokesman named one of them as Omar Vantol.')).toEqual([]);
+  });
+
   it('a body in the title of the arrested is theirs, and a country after "in" is where they were held', () => {
     expect(arrests('Hamas commander Karim Nadir was arrested in Egypt.')).toEqual(['ARRESTED Egypt -> Karim Nadir']);
     expect(arrests('Interpol Major General Karim Nadir was detained in Egypt.')).toEqual(['ARRESTED Egypt -> Karim Nadir']);

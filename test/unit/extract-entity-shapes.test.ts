@@ -73,3 +73,61 @@ describe('outlets', () => {
     expect(graph.entity('Velna news agency')?.type).toBe('Organization');
   });
 });
+
+describe('place spans and types', () => {
+  it('two places the context makes places, joined by "and", are two places', () => {
+    const graph = graphOf('Police raided houses in Kessa, Dravik, Olmen and Tarvesh on Monday. The army closed the Brunok and Selvar districts.');
+    for (const place of ['Olmen', 'Tarvesh', 'Brunok', 'Selvar']) expect(graph.entity(place)?.type).toBe('Location');
+    expect(graph.entity('Olmen and Tarvesh')).toBeUndefined();
+    expect(graph.entity('Brunok and Selvar')).toBeUndefined();
+  });
+
+  it('a title word that opens the name of a site or a body is the name\'s first word', () => {
+    const graph = graphOf('Rangers closed the trails of Queen Almira National Park on Sunday. Patients were moved to King Torvald Hospital.');
+    expect(graph.entity('Queen Almira National Park')?.type).toBe('Location');
+    expect(graph.entity('King Torvald Hospital')?.type).toBe('Location');
+    expect(graph.entity('Almira National Park')).toBeUndefined();
+    expect(graph.entitiesOf('Person')).toEqual([]);
+  });
+
+  it('the kind of place written with a name outranks a first name and a speech verb', () => {
+    const graph = graphOf('The fighters crossed the Cal Drumond mountains at night. Residents of the village of Puerto Vasquel said the water was poisoned.');
+    expect(graph.entity('Cal Drumond')?.type).toBe('Location');
+    expect(graph.entity('Puerto Vasquel')?.type).toBe('Location');
+    expect(graph.entitiesOf('Person')).toEqual([]);
+  });
+
+  it('a name the text made a body\'s stays one when it speaks later or opens a sentence', () => {
+    const graph = graphOf('The bomb forced the mining company Veltrano to close the site. Veltrano said in a statement that no one was hurt. Veltrano\'s chairman, Ilse Maron, visited the site.');
+    expect(graph.entity('Veltrano')?.type).toBe('Organization');
+    expect(graph.entitiesOf('Person').map((p) => p.name)).toEqual(['Ilse Maron']);
+    expect(graph.relations()).toContain('LEADER_OF Ilse Maron -> Veltrano');
+  });
+
+  it('a body named with a place\'s kind that a person leads is the place', () => {
+    const graph = graphOf('Darvasi State president Omar Keltin called the attack cowardly.');
+    expect(graph.entity('Darvasi', 'Location')).toBeDefined();
+    expect(graph.entity('Darvasi State', 'Organization')).toBeUndefined();
+  });
+
+  it('a name a journey leads to is a place: "a visit to X", "the road to X"', () => {
+    const graph = graphOf('The governor cut short a visit to Velmora on Monday. A bomb killed two soldiers on the road to Tarsk.');
+    expect(graph.entity('Velmora')?.type).toBe('Location');
+    expect(graph.entity('Tarsk')?.type).toBe('Location');
+  });
+
+  it('an ordinal inside a body\'s name is part of it: "the 14th Brigade"', () => {
+    const graph = graphOf('The army\'s 14th Brigade said it had cleared the road to Kessa.');
+    expect(graph.entity('14th Brigade')?.type).toBe('Organization');
+    expect(graph.entity('Brigade')).toBeUndefined();
+  });
+});
+
+describe('state leaders with no state named', () => {
+  it('a state leader\'s bare title leads the state of the dateline, and only a state leader\'s', () => {
+    const text = (title: string) => `Market bombing\n\nKIGALI, Rwanda (AFP) - A bomb exploded at a market in Kessa on Monday, killing four people, Rwandan police said. ${title} Idris Vantol condemned the attack.`;
+    expect(graphOf(text('Prime Minister')).relations()).toContain('LEADER_OF Idris Vantol -> Rwanda');
+    expect(graphOf(text('Police Chief')).relations().filter((r) => r.startsWith('LEADER_OF'))).toEqual([]);
+    expect(graphOf('Market bombing\n\nA bomb exploded at a market in Kessa on Monday, Rwandan police said. Prime Minister Idris Vantol condemned the attack.').relations().filter((r) => r.startsWith('LEADER_OF'))).toEqual([]);
+  });
+});
