@@ -59,7 +59,8 @@ const PLACING = /^(?:in|at|on|near|outside|inside)$/;
 // "a hunger strike", "the general strike": a strike by workers or prisoners is no attack.
 const PROTEST_STRIKE = /^(?:hunger|general|labou?r|workers?|teachers?|rail|transport|sit-down|nationwide|student|students)$/;
 // "In June three years ago", "last year": the attack is of another time than the article's, which no date gives.
-const RECALLED = /\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:years?|months?|decades?) ago|(?:last|the previous) (?:year|month))\b/i;
+// Months are not: an article is often about last month's attack ("the massacre near X last month").
+const RECALLED = /\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:years?|decades?) ago|(?:last|the previous) year)\b/i;
 // "X, who arrived in 2016, attacked ...": an aside on the subject of an attack verb dates the subject's past, not the attack.
 const SUBJECT_ASIDE = /,\s+(?:who|whose|which)\b[^,;]*,/g;
 // Words before "of" that gather several attacks: "a series of blasts", "a wave of bombings".

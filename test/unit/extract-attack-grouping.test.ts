@@ -178,6 +178,13 @@ describe('a past the article names without a date', () => {
     expect(tolls).toEqual([[14], [22]]);
   });
 
+  it('"last month" is no other time: an article is often about last month\'s attack', () => {
+    const attacks = attacksOf(
+      'Spies warned Portugal of the Porto theatre attack\n\nThe warning came weeks before the massacre at a theatre near Porto last month, the deadliest attack in the country in decades.',
+    );
+    expect(attacks).toHaveLength(1);
+  });
+
   it('an attacker who "drove a minibus into" a place tells an attack by its verb', () => {
     const attacks = attacksOf('Last year a suicide bomber drove a minibus into the gate of a hotel in Porto.');
     expect(attacks).toHaveLength(1);
