@@ -30,9 +30,9 @@ interface CompiledCue {
 
 const DIRECT_GAP = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'both', 'also', 'then', 'already', 'even', 'reportedly', 'allegedly', 'previously', 'recently', 'had', 'has', 'have', 'been', 'all', 'any', 'publicly']);
 // "claimed Friday's car bombing", "last week's attack": a day owning the object leaves it the direct object.
+const WHEN_OWNED = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|weekend|night|'s|’s|')$/i;
 const RELATIVE = /^(?:which|that)$/i;
 const DEMONSTRATIVE = /^(?:this|that|these|those)$/i;
-const WHEN_OWNED = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|weekend|night|'s|’s|')$/i;
 const COORDINATION = /^(?:,|and|or|, and|, or|both|as well as|and the|, the|and also)$/;
 const HEDGES = /\b(?:reportedly|allegedly|charged with|accused of|suspected|suspect|speculated|attributed|possibly|likely|may have|might have|believed to|appears? to|appeared to|seem(?:s|ed)? to|is said to|claimed to)\b/i;
 const NEGATED = /\b(?:not|never|no|denied|denies|deny|denying|rejected|rejects)\b(?:\s+[\w']+){0,3}\s*$|n't(?:\s+[\w']+){0,2}\s*$/i;
@@ -264,6 +264,8 @@ export class RelationReader {
       const pointed = gap.length === 1 && relation === 'CLAIMED' && DEMONSTRATIVE.test(gap[0]!.text);
       return pointed || gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase()) || WHEN_OWNED.test(t.text) || (counted && COUNT.test(t.text))) ? this.coordinated(slot, eligible, scope, 1) : [];
     };
+    // What follows both the cue and the sources found before it.
+    const afterSources = () => after(Math.max(span.last, ...(sources ?? []).map((s) => s.last)));
     switch (strategy) {
       case 'before':
         return before();
@@ -282,10 +284,8 @@ export class RelationReader {
         const relative = subject && slots.find((s) => s.type === 'Attack' && s.last <= subject.first && tokens.slice(s.last, subject.first).every((t) => RELATIVE.test(t.text)));
         return relative ? [relative] : object;
       }
-      case 'after-second': {
-        const end = Math.max(span.last, ...(sources ?? []).map((s) => s.last));
-        return after(end);
-      }
+      case 'after-second':
+        return afterSources();
       // "clashes between A and B": the two sides are one coordinated list after the cue.
       case 'pair-first': {
         const sides = after(span.last);
@@ -293,7 +293,7 @@ export class RelationReader {
       }
       case 'pair-second': {
         const sides = after(span.last);
-        return sides.length >= 2 ? [sides[1]!] : after(Math.max(span.last, ...(sources ?? []).map((s) => s.last)));
+        return sides.length >= 2 ? [sides[1]!] : afterSources();
       }
       case 'after-embedded': {
         const that = scope.sentence.tokens.findIndex((t, k) => k >= span.last && k - span.last <= 6 && t.text.toLowerCase() === 'that');
