@@ -210,6 +210,24 @@ describe('kg stats and kg reset', () => {
     expect(reset.stderr).toMatch(/--yes/);
     expect(readCypher('reset.cypher')).toMatch(/IN TRANSACTIONS/);
   });
+
+  it('plans each reset statement as a stream, so its memory does not grow with the graph', async () => {
+    const session = openSession(store.connection, 'READ');
+    try {
+      for (const statement of splitStatements(readCypher('reset.cypher'))) {
+        const { summary } = await session.run(`EXPLAIN ${statement}`);
+        const operators: string[] = [];
+        const walk = (plan: { operatorType: string; children: unknown[] }) => {
+          operators.push(plan.operatorType);
+          for (const child of plan.children) walk(child as typeof plan);
+        };
+        walk(summary.plan as unknown as { operatorType: string; children: unknown[] });
+        expect(operators.some((op) => op.startsWith('Eager')), `${statement}: ${operators.join(' > ')}`).toBe(false);
+      }
+    } finally {
+      await session.close();
+    }
+  });
 });
 
 describe('kg serve --graph (an exported file, no database)', () => {
