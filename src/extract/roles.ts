@@ -65,6 +65,10 @@ export class RoleReader {
   private readonly descriptors: Set<string>;
   /** Titles only a state's leader holds ("prime minister", "president"). */
   private readonly stateLeaderTitles: Set<string>;
+  private readonly leaderVerbs: Set<string>;
+  private readonly memberNouns: Set<string>;
+  /** Each member verb as its words ("belongs to"). */
+  private readonly memberVerbs: string[][];
 
   constructor(lexicon: Lexicon) {
     this.leaderTitles = lexicon.leaderTitles.map((t) => new RegExp(`\\b${t}\\b`));
@@ -72,12 +76,49 @@ export class RoleReader {
     this.ranks = new Set([...lexicon.personTitles, ...lexicon.ranks].map((t) => t.toLowerCase()));
     this.descriptors = new Set(lexicon.personDescriptors.filter((d) => !d.includes(' ')));
     this.stateLeaderTitles = new Set(lexicon.stateLeaderTitles);
+    this.leaderVerbs = new Set(lexicon.leaderVerbs);
+    this.memberNouns = new Set(lexicon.memberNouns);
+    this.memberVerbs = lexicon.memberVerbs.map((v) => v.split(' '));
   }
 
   private relationFor(title: string): string {
     const words = title.toLowerCase();
     if (/\b(?:former|vice|deputy|assistant|associate|communications)\b/.test(words)) return 'MEMBER_OF';
     return this.leaderTitles.some((t) => t.test(words)) ? 'LEADER_OF' : 'MEMBER_OF';
+  }
+
+  /**
+   * "heads the Y", "joined the Y in 2011", "leads a local rights group, the Y": the body a leader or member verb at
+   * `v` puts its subject in, right after the verb or named in an aside after a description of it.
+   */
+  private verbRole(v: number, lower: readonly string[], bodyAt: (k: number) => Slot | undefined): { relation: string; holder: Slot } | undefined {
+    const leads = this.leaderVerbs.has(lower[v] ?? '');
+    const words = leads ? 1 : (this.memberVerbs.find((phrase) => phrase.every((w, j) => lower[v + j] === w))?.length ?? 0);
+    if (!words) return undefined;
+    const next = v + words;
+    const comma = lower.findIndex((w, j) => j > next && j <= next + 7 && /^[,.;]$/.test(w));
+    const holder = bodyAt(next) ?? (/^(?:a|an)$/.test(lower[next] ?? '') && lower[comma] === ',' && lower[comma + 1] === 'the' ? bodyAt(comma + 1) : undefined);
+    return holder && { relation: leads ? 'LEADER_OF' : 'MEMBER_OF', holder };
+  }
+
+  /**
+   * "X, who heads the Y", "X, who joined the Y in 2011", "X is the founder of the Y", "X, who uses another name, is
+   * a commander of the Y": what a relative clause or the predicate of the person's own clause makes them.
+   */
+  private predicate(person: Slot, lower: readonly string[], roleAt: (k: number) => { title: string; holder: Slot } | undefined, bodyAt: (k: number) => Slot | undefined): PhraseRelation[] {
+    let verb = person.last;
+    const found: PhraseRelation[] = [];
+    if (lower[verb] === ',' && lower[verb + 1] === 'who') {
+      const v = verb + 2;
+      const told = this.verbRole(v, lower, bodyAt);
+      if (told) found.push({ relation: told.relation, source: person, target: told.holder, confidence: 0.75, rule: 'relative-role' });
+      const close = lower.findIndex((w, j) => j > v && /^[,.;]$/.test(w));
+      verb = close > 0 && lower[close] === ',' && close - v <= 12 ? close + 1 : -1;
+    }
+    if (verb < 0 || !/^(?:is|was|remains|became)$/.test(lower[verb] ?? '')) return found;
+    const role = roleAt(verb + 1);
+    if (role) found.push({ relation: this.relationFor(role.title), source: person, target: role.holder, confidence: 0.75, rule: 'predicate-role' });
+    return found;
   }
 
   /**
@@ -105,6 +146,30 @@ export class RoleReader {
         k--;
       }
       return { title, k };
+    };
+    const isHolder = (s: Slot) => AFFILIATIONS.has(s.type);
+    // The body a noun phrase at `k` names: "the Y", "the Lagos-based Y", "the army-run Y" (a hyphenated modifier,
+    // itself maybe a name, is no holder).
+    const bodyAt = (k: number): Slot | undefined => {
+      let at = lower[k] === 'the' ? k + 1 : k;
+      const modifier = slots.find((s) => s.first === at && lower[s.last] === '-');
+      const hyphen = modifier ? modifier.last : lower[at + 1] === '-' ? at + 1 : -1;
+      if (hyphen >= 0 && /^\p{Ll}+$/u.test(tokens[hyphen + 1]?.text ?? '')) at = hyphen + 2;
+      return slots.find((s) => s.first === at && isHolder(s));
+    };
+    // "a senior commander of X", "the founder and emir of X", "a former X fighter": the role a noun phrase at `k`
+    // gives a person, and the body it is held in, named before the title or after "of"/"for".
+    const roleAt = (k: number): { title: string; holder: Slot } | undefined => {
+      if (!/^(?:a|an|the)$/.test(lower[k] ?? '')) return undefined;
+      const isRole = (j: number) => (isTitleWord(j) && !/^(?:of|in|for)$/.test(lower[j]!)) || this.memberNouns.has(lower[j] ?? '');
+      let first = k + 1;
+      while (first < k + 5 && !isRole(first) && (/^\p{Ll}+$/u.test(tokens[first]?.text ?? '') || slots.some((s) => s.first <= first && first < s.last))) first++;
+      if (!isRole(first)) return undefined;
+      let last = first;
+      while (isRole(last) || (lower[last] === 'and' && isRole(last + 1))) last++;
+      const before = slots.find((s) => isHolder(s) && s.first > k && s.last <= first);
+      const holder = before ?? (/^(?:of|for|in)$/.test(lower[last] ?? '') ? bodyAt(last + 1) : undefined);
+      return holder && { title: lower.slice(first, last).join(' '), holder };
     };
 
     for (const person of slots.filter((s) => s.type === 'Person')) {
@@ -141,6 +206,11 @@ export class RoleReader {
         const possessor = setOff && (lower[j] === "'s" || lower[j] === "'") ? slots.find((s) => s.last === j && AFFILIATIONS.has(s.type) && !s.speaker) : named;
         const holder = possessor ?? (setOff && /^(?:its|their)$/.test(lower[j] ?? '') ? previousSubject(['Group', 'Organization', 'Country']) : undefined);
         if (holder) found.push({ relation: this.relationFor(setOff), source: person, target: holder, confidence: 0.75, rule: 'possessive-title' });
+        // "The head of the Y, X, told ...": a title of a body, set off before the name.
+        const body = setOff ? undefined : slots.find((s) => s.last === lead - 1 && isHolder(s));
+        const of = body ? body.first - (lower[body.first - 1] === 'the' ? 2 : 1) : -1;
+        const office = of >= 0 && /^(?:of|for)$/.test(lower[of] ?? '') ? titleEndingAt(of) : undefined;
+        if (body && office?.title && (office.k < 0 || /^(?:the|a|an)$/.test(lower[office.k] ?? ''))) found.push({ relation: this.relationFor(office.title), source: person, target: body, confidence: 0.75, rule: 'title-of-set-off' });
       }
       // Apposition after the name: "Soleimani, an Iranian commander", "Kirby, the White House National Security Council's Communications Adviser".
       if (lower[person.last] === ',') {
@@ -157,22 +227,38 @@ export class RoleReader {
           // The holder before the title ("an Iranian commander") or after it ("a senior commander of Abu Sayyaf").
           let titleEnd = person.last + 1 + titled;
           while (titleEnd < end && isTitleWord(titleEnd) && !/^(?:of|in)$/.test(lower[titleEnd]!)) titleEnd++;
-          const of = lower[titleEnd] === 'of' || lower[titleEnd] === 'in' ? titleEnd + (lower[titleEnd + 1] === 'the' ? 2 : 1) : -1;
-          const holder = slots.find((s) => AFFILIATIONS.has(s.type) && ((s.first > person.last && s.last <= person.last + 1 + titled + 1) || (s.first === of && s.last <= end)));
+          const of = /^(?:of|in|for)$/.test(lower[titleEnd] ?? '') ? bodyAt(titleEnd + 1) : undefined;
+          const holder = slots.find((s) => AFFILIATIONS.has(s.type) && ((s.first > person.last && s.last <= person.last + 1 + titled + 1) || (s === of && s.last <= end)));
           if (holder) found.push({ relation: this.relationFor(window.slice(titled).join(' ')), source: person, target: holder, confidence: 0.8, rule: 'apposition' });
         }
         // "Lydia Mwangi, a researcher at the Institute for Security Studies": the body a person works at.
         const works = window.findIndex((w, j) => this.descriptors.has(w) && window[j + 1] === 'at');
         if (works >= 0 && (titled < 0 || titled > works) && !listed && !speaks && /^(?:a|an|the)$/.test(window[0] ?? '')) {
-          const at = person.last + 1 + works + 2;
-          const body = slots.find((s) => s.type === 'Organization' && s.first === at + (lower[at] === 'the' ? 1 : 0));
+          const body = [bodyAt(person.last + 1 + works + 2)].find((s) => s?.type === 'Organization');
           if (body) found.push({ relation: 'MEMBER_OF', source: person, target: body, confidence: 0.75, rule: 'apposition-at' });
         }
       }
+      found.push(...this.predicate(person, lower, roleAt, bodyAt));
       // Affiliation: "Peter Neumann from King's College".
       if (/^(?:from|of|at)$/.test(lower[person.last] ?? '')) {
         const org = slots.find((s) => s.first === person.last + 1 && s.type === 'Organization');
         if (org) found.push({ relation: 'MEMBER_OF', source: person, target: org, confidence: 0.75, rule: 'affiliation' });
+      }
+    }
+
+    // "Police arrested X and said he was a member of Y", "X was freed and he joined Y": "he" is the person the
+    // sentence last named, unless that one is speaking (then "he" is someone the text named before, and the
+    // subject of the last sentence is too often a mistyped name to stand for it).
+    for (let p = 0; p < lower.length; p++) {
+      if (!/^(?:he|she)$/.test(lower[p]!)) continue;
+      const person = [...slots].reverse().find((s) => s.type === 'Person' && s.last <= p);
+      if (!person || person.speaker) continue;
+      // The verb right after the pronoun, or after "and" in its clause ("he moved south and became ...").
+      for (let v = p + 1; v < p + 8 && !/^[,.;:]$/.test(lower[v] ?? '.'); v++) {
+        if (v > p + 1 && lower[v - 1] !== 'and') continue;
+        const role = /^(?:is|was|became|remains)$/.test(lower[v]!) ? roleAt(v + 1) : undefined;
+        const told = role ? { relation: this.relationFor(role.title), holder: role.holder } : this.verbRole(v, lower, bodyAt);
+        if (told) found.push({ relation: told.relation, source: person, target: told.holder, confidence: 0.7, rule: 'pronoun-role' });
       }
     }
 

@@ -37,6 +37,12 @@ export const LexiconFile = z.object({
   /** Leader titles only a state's leader holds: "Prime Minister X" with no state named leads the one the report is filed from. */
   stateLeaderTitles: WordList,
   roleTitles: WordList,
+  /** Verbs of a relative clause that make its person the head of the body they govern: "X, who heads the Y". */
+  leaderVerbs: WordList,
+  /** Verbs (with their preposition) that make a relative clause's person a member of a body: "X, who joined the Y". */
+  memberVerbs: WordList,
+  /** What a person is of a body when no title says more: "a member of X", "a former X fighter". */
+  memberNouns: WordList,
   personTitles: WordList,
   /** Ranks written out that stand between a set-off title and the name ("its spokesman, Colonel X"); no person titles, as they open bodies' names too ("the General Assembly"). */
   ranks: WordList,

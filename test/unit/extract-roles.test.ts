@@ -1,0 +1,21 @@
+// Roles told in clauses and asides around a person's name, on sentences written for the test.
+import { describe, expect, it } from 'vitest';
+import { graphOf } from '../helpers/extract-text.js';
+
+describe('roles from clauses and asides', () => {
+  it.each([
+    ['a pronoun for the person the sentence named', 'Police arrested Ahmed Musa in Kano and said he was a member of Boko Haram.', 'MEMBER_OF Ahmed Musa -> Boko Haram'],
+    ['a relative clause with a leader verb', 'Ahmed Musa, who heads the Kano Rights Union, said the toll was higher.', 'LEADER_OF Ahmed Musa -> Kano Rights Union'],
+    ['a relative clause with a member verb', 'Ahmed Musa, who joined Boko Haram in 2009, was arrested in Kano.', 'MEMBER_OF Ahmed Musa -> Boko Haram'],
+    ['a predicate after an aside', 'Ahmed Musa, who uses another name, is the founder and emir of al-Shabaab.', 'LEADER_OF Ahmed Musa -> al-Shabaab'],
+    ['a title of a body set off before the name', 'The director of the Kano Rights Union, Ahmed Musa, told reporters the toll was higher.', 'LEADER_OF Ahmed Musa -> Kano Rights Union'],
+    ['a title "for" a body with a hyphenated modifier', 'The house was hit at night, said Ahmed Musa, a spokesman for the Boko Haram-run Kano Rights Union.', 'MEMBER_OF Ahmed Musa -> Kano Rights Union'],
+    ['work at a body with a hyphenated modifier', 'Nadia Ferron, a researcher at the Lagos-based Kano Policy Centre, said the toll was higher.', 'MEMBER_OF Nadia Ferron -> Kano Policy Centre'],
+  ])('%s', (_what, text, expected) => {
+    expect(graphOf(text).relations()).toContain(expected);
+  });
+
+  it('reads no role off a pronoun whose nearest name is speaking', () => {
+    expect(graphOf('Ahmed Musa said he was a member of Boko Haram for years.').relations().filter((r) => r.startsWith('MEMBER_OF'))).toEqual([]);
+  });
+});
