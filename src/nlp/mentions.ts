@@ -154,6 +154,13 @@ class MentionFinder {
       const text = sentence.text.slice(feature.start - sentence.start, base.end - sentence.start);
       return { ...base, first: featureAt, start: feature.start, text, type: 'Location', key: `location/${slug(text)}`, name: text, role: 'head', via: 'gazetteer:feature' };
     }
+    // "Nigeria's Niger State", "the Kebbi and Niger states": a federal state named like a country is a place of
+    // that country, not the country acting as a state (lower-case "the Niger state" still is).
+    if (entry.type === 'Country' && form === 'name' && next?.spaceBefore && (next.text === 'State' || next.text === 'states')) {
+      const name = `${entry.name} State`;
+      const text = sentence.text.slice(base.start - sentence.start, next.end - sentence.start);
+      return { ...base, last: last + 1, end: next.end, text, type: 'Location', key: `location/${slug(name)}`, name, role: 'head', via: 'gazetteer:federal-state' };
+    }
     const government = entry.type === 'Country' && (form === 'demonym' || form === 'name') ? phraseAfter(tokens, last, this.governmentNouns) : undefined;
     if (government) {
       const end = last + government.split(' ').length;
@@ -371,7 +378,9 @@ class MentionFinder {
         // "Wadi al-Hasa and Wadi al-Mujib": a name after "and" that opens with the same word is a second one.
         else if (t.text === 'and' && (isFirstName(after?.text ?? '') || isFirstName(tokens[i]!.text) && j - i >= 2 || after?.text === tokens[i]!.text || this.completeBeforeAnd(tokens, i, j, state))) break;
         // "Popular Militia for the Defence of the Valley": "of the" and "for the" go on into a name.
-        else if (/^(?:of|for)$/.test(t.text) && after?.text === 'the' && tokens[j + 2] && isCapitalized(tokens[j + 2]!) && isWord(tokens[j + 2]!) && !covered[j + 1] && !covered[j + 2] && j - i >= 2) j += 3;
+        // "a group calling itself the Vanguard of the Faithful": a name the text says a group gave itself goes on
+        // through "of the" after one word too.
+        else if (/^(?:of|for)$/.test(t.text) && after?.text === 'the' && tokens[j + 2] && isCapitalized(tokens[j + 2]!) && isWord(tokens[j + 2]!) && !covered[j + 1] && !covered[j + 2] && (j - i >= 2 || selfNamed(tokens, i))) j += 3;
         else if (t.text === '&' && !t.spaceBefore && after && !after.spaceBefore && /^\p{Lu}+$/u.test(after.text) && /^\p{Lu}+$/u.test(tokens[j - 1]!.text) && !covered[j + 1]) j += 2;
         // "Office of Roads, Ports, Rail and Aviation": a body's list of what it is of, up to its "and".
         else if (t.text === ',' && this.bodyListAhead(tokens, i, j, covered)) j += 2;
@@ -615,6 +624,12 @@ function withArticle(sentence: Sentence, mention: EntityMention | undefined): En
 }
 
 /** The lower-cased words of the run of capitalised words from token `from` on (at most six). */
+/** "calling itself the", "who call themselves": the words before a name a group gave itself. */
+function selfNamed(tokens: Token[], first: number): boolean {
+  const k = tokens[first - 1]?.text.toLowerCase() === 'the' ? first - 2 : first - 1;
+  return /^(?:itself|themselves)$/i.test(tokens[k]?.text ?? '');
+}
+
 function capitalisedRun(tokens: Token[], from: number): string[] {
   const words: string[] = [];
   for (let k = from; k < tokens.length && k < from + 6 && isCapitalized(tokens[k]!) && isWord(tokens[k]!); k++) words.push(tokens[k]!.text.toLowerCase());

@@ -264,3 +264,18 @@ describe('armed groups no list holds', () => {
     expect(graph.entitiesOf('Organization')).toHaveLength(0);
   });
 });
+
+describe('names a country or a group word sits inside', () => {
+  it('a federal state named like a country is a place, and the country stays the country', () => {
+    const graph = graphOf("Bandits raided Tofa in Nigeria's Chad State on Sunday. The Borgu and Chad states governments met. Chad denied it.");
+    const state = graph.entity('Chad State');
+    expect(state?.type).toBe('Location');
+    expect(graph.entity('Chad', 'Country')).toBeDefined();
+    expect(graph.entitiesOf('Location').filter((e) => /chad/i.test(e.name))).toHaveLength(1);
+  });
+
+  it('a name a group gave itself goes on through "of the" after one word', () => {
+    const graph = graphOf('A group calling itself the Shield of the Northern Faithful claimed the bombing of the Talvik bridge.');
+    expect(graph.entity('Shield of the Northern Faithful')?.type).toBe('Group');
+  });
+});
