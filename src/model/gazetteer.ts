@@ -58,6 +58,8 @@ export const LexiconFile = z.object({
   locativePrepositions: WordList,
   governmentNouns: WordList,
   groupNouns: WordList,
+  /** Nouns for an armed group that a name is set off beside: "the Korvani, a militant group", "a second group, the X". */
+  groupKindNouns: WordList,
   groupDescriptors: WordList,
   attackNouns: z.record(z.string(), z.string()),
   attackVerbs: z.record(z.string(), z.string()),

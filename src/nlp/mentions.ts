@@ -86,6 +86,7 @@ class MentionFinder {
   readonly officeTitles: Set<string>;
   readonly anyTitle: Set<string>;
   readonly groupNameWords: Set<string>;
+  private readonly groupKinds: Set<string>;
   readonly acronymNonNames: Set<string>;
   readonly groupHeads: Set<string>;
   readonly groupMarks: Set<string>;
@@ -112,6 +113,7 @@ class MentionFinder {
     this.nonNames = new Set(lx.nonNames);
     this.prefixes = new Set(lx.namePrefixes);
     this.groupNameWords = new Set(lx.groupNameWords);
+    this.groupKinds = new Set(lx.groupKindNouns);
     this.acronymNonNames = new Set(lx.acronymNonNames);
     this.groupHeads = new Set(lx.groupHeadWords);
     this.groupMarks = new Set(lx.groupMarkWords);
@@ -153,6 +155,13 @@ class MentionFinder {
     if (feature && featureAt >= 0 && isCapitalized(feature) && (featureAt === first - 2 || this.locPrefixes.has(feature.text.toLowerCase()))) {
       const text = sentence.text.slice(feature.start - sentence.start, base.end - sentence.start);
       return { ...base, first: featureAt, start: feature.start, text, type: 'Location', key: `location/${slug(text)}`, name: text, role: 'head', via: 'gazetteer:feature' };
+    }
+    // "Nigeria's Niger State", "the Kebbi and Niger states": a federal state named like a country is a place of
+    // that country, not the country acting as a state (lower-case "the Niger state" still is).
+    if (entry.type === 'Country' && form === 'name' && next?.spaceBefore && (next.text === 'State' || next.text === 'states')) {
+      const name = `${entry.name} State`;
+      const text = sentence.text.slice(base.start - sentence.start, next.end - sentence.start);
+      return { ...base, last: last + 1, end: next.end, text, type: 'Location', key: `location/${slug(name)}`, name, role: 'head', via: 'gazetteer:federal-state' };
     }
     const government = entry.type === 'Country' && (form === 'demonym' || form === 'name') ? phraseAfter(tokens, last, this.governmentNouns) : undefined;
     if (government) {
@@ -258,6 +267,18 @@ class MentionFinder {
     if (DETERMINERS.has(tokens[k]?.text.toLowerCase() ?? '')) k++;
     for (let skip = 0; skip < 4 && k < tokens.length; skip++, k++) {
       if (phraseAfter(tokens, k, this.roleTitles) || phraseAfter(tokens, k, this.leaderTitles) || phraseAfter(tokens, k, this.descriptors)) return true;
+    }
+    return false;
+  }
+
+  /** "X, a militant group that", "X, an armed faction based", "group, the X": the name beside a group's noun. */
+  apposedGroup(tokens: Token[], first: number, last: number): boolean {
+    if (tokens[first - 1]?.text === 'the' && tokens[first - 2]?.text === ',' && this.groupKinds.has(tokens[first - 3]?.text.toLowerCase() ?? '')) return true;
+    if (tokens[last]?.text !== ',' || !/^an?$/i.test(tokens[last + 1]?.text ?? '')) return false;
+    for (let k = last + 2; k < Math.min(tokens.length, last + 6); k++) {
+      const word = tokens[k]!.text;
+      if (this.groupKinds.has(word)) return GROUP_KIND_END.test(tokens[k + 1]?.text ?? '.');
+      if (!/^\p{Ll}/u.test(word) || word === 'of' || this.personNouns.has(word) || this.roleTitles.has(word)) return false;
     }
     return false;
   }
@@ -371,7 +392,9 @@ class MentionFinder {
         // "Wadi al-Hasa and Wadi al-Mujib": a name after "and" that opens with the same word is a second one.
         else if (t.text === 'and' && (isFirstName(after?.text ?? '') || isFirstName(tokens[i]!.text) && j - i >= 2 || after?.text === tokens[i]!.text || this.completeBeforeAnd(tokens, i, j, state))) break;
         // "Popular Militia for the Defence of the Valley": "of the" and "for the" go on into a name.
-        else if (/^(?:of|for)$/.test(t.text) && after?.text === 'the' && tokens[j + 2] && isCapitalized(tokens[j + 2]!) && isWord(tokens[j + 2]!) && !covered[j + 1] && !covered[j + 2] && j - i >= 2) j += 3;
+        // "a group calling itself the Vanguard of the Faithful": a name the text says a group gave itself goes on
+        // through "of the" after one word too.
+        else if (/^(?:of|for)$/.test(t.text) && after?.text === 'the' && tokens[j + 2] && isCapitalized(tokens[j + 2]!) && isWord(tokens[j + 2]!) && !covered[j + 1] && !covered[j + 2] && (j - i >= 2 || selfNamed(tokens, i))) j += 3;
         else if (t.text === '&' && !t.spaceBefore && after && !after.spaceBefore && /^\p{Lu}+$/u.test(after.text) && /^\p{Lu}+$/u.test(tokens[j - 1]!.text) && !covered[j + 1]) j += 2;
         // "Office of Roads, Ports, Rail and Aviation": a body's list of what it is of, up to its "and".
         else if (t.text === ',' && this.bodyListAhead(tokens, i, j, covered)) j += 2;
@@ -471,6 +494,12 @@ class MentionFinder {
       return { ...make('Group', `${text} ${groupNoun}`, 'name:group-noun'), key: `group/${slug(text)}-militants`, last: end, end: tokens[end - 1]!.end, text: `${text} ${tokens[last]!.text}` };
     }
     if (this.eventSuffixes.has(lastWord)) return make('Event', text, 'name:event');
+    // "the Ramon Velez front", "the Idris Kamara faction": a unit named after a person, its kind word in lower case.
+    if (previous === 'the' && span.length > 1 && tokens[last]?.spaceBefore && /^\p{Ll}/u.test(tokens[last]!.text) && this.groupHeads.has(nextWord)) {
+      const end = last + 1;
+      const full = `${text} ${tokens[last]!.text}`;
+      return { ...make('Group', full, 'name:group-unit'), last: end, end: tokens[last]!.end, text: full };
+    }
     // "a former Cardiff Cabinet Minister": a run of capitals that ends on an office names an office, no one.
     if (span.length > 1 && this.officeTitles.has(lastWord) && !this.orgSuffixes.has(lastWord) && !this.locSuffixes.has(lastWord)) return undefined;
     // "KTN reported", "the KRB": an acronym the gazetteer does not know names an organisation, never a person.
@@ -500,6 +529,9 @@ class MentionFinder {
     if (this.locSuffixes.has(lastWord) && span.length > 1) return make('Location', text, 'name:suffix');
     // "Rue Lafayette", "County Kerry", "Mount Elgon": a place word that opens the name makes it a place.
     if (this.locPrefixes.has(words[0]!) && span.length > 1) return make('Location', text, 'name:prefix');
+    // "the Korvani, a militant group that ...", "a second group, the Tessaro Liberty Fighters (TLF)": a name set off
+    // beside the noun for an armed group is that group's, unless a body's or a place's word ends it ("a rights group, the X Council").
+    if (!firstNameKnown && title === undefined && this.apposedGroup(tokens, first, last)) return make('Group', text, 'name:apposed-group');
     // "the Velna news agency", "the Korth Times newspaper": an outlet named before the lower-case word for what it is.
     const outlet = /^\p{Ll}/u.test(tokens[last]?.text ?? '') ? phraseAfter(tokens, last, OUTLET_AFTER, 2) : undefined;
     if (outlet && !firstNameKnown) {
@@ -544,6 +576,8 @@ class MentionFinder {
       // "Its leader, Shahab al-Muhajir, has urged": a title set off before the name.
       (span.length > 1 && previous === ',' && this.isTitle(lower(tokens, first - 2, first - 1))) ||
       (span.length > 1 && previous === ',' && this.personNounBefore(tokens, first - 1)) ||
+      // "an analyst based in Dakar, Ousmane Lamarre, said": a name set off by commas before a speech verb.
+      (span.length > 1 && previous === ',' && nextWord === ',' && this.speech.has(tokens[last + 1]?.text.toLowerCase() ?? '')) ||
       // "General Tomás Ibarra, Rafael Quintero, Diego Salas": a name listed right after a person's is one too.
       (span.length > 1 && (previous === ',' || previous === 'and') && !words.some((w) => this.isTitle(w)) && known.some((m) => m.type === 'Person' && (m.last === first - 1 || (previous === 'and' && tokens[first - 2]?.text === ',' && m.last === first - 2))));
     if (personLike || firstNameKnown) {
@@ -558,6 +592,8 @@ class MentionFinder {
   }
 }
 
+/** What may follow the noun of a group a name is set off beside: "a militant group that", "a faction based in". */
+const GROUP_KIND_END = /^(?:,|\.|;|\)|that|which|whose|based|linked|allied|active|known|founded|formed|operating|fighting|blamed|behind|responsible|affiliated|loyal|close|in|from|with)$/;
 const STRUCK = /^(?:hit|hits|struck|strikes|rocked|rocks|shook|shakes|rattled|rattles)$/;
 const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 const SPOKESPEOPLE_OF = new Set([...SPOKESPEOPLE, 'official', 'officials', 'source', 'sources', 'statement']);
@@ -615,6 +651,12 @@ function withArticle(sentence: Sentence, mention: EntityMention | undefined): En
 }
 
 /** The lower-cased words of the run of capitalised words from token `from` on (at most six). */
+/** "calling itself the", "who call themselves": the words before a name a group gave itself. */
+function selfNamed(tokens: Token[], first: number): boolean {
+  const k = tokens[first - 1]?.text.toLowerCase() === 'the' ? first - 2 : first - 1;
+  return /^(?:itself|themselves)$/i.test(tokens[k]?.text ?? '');
+}
+
 function capitalisedRun(tokens: Token[], from: number): string[] {
   const words: string[] = [];
   for (let k = from; k < tokens.length && k < from + 6 && isCapitalized(tokens[k]!) && isWord(tokens[k]!); k++) words.push(tokens[k]!.text.toLowerCase());
@@ -734,6 +776,8 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       // "Chad Dawson", "Jordan Ellis": a place or country named by a person's first name, before a surname, is the name.
       const following = sentence.tokens[hit.last];
       if (hit.last - hit.first === 1 && (hit.entry.type === 'Country' || hit.entry.type === 'Location') && isPersonName(sentence.tokens[hit.first]!.text) && following?.spaceBefore && isCapitalized(following) && isWord(following) && !finder.isCommon(following.text) && !finder.isTitle(following.text.toLowerCase()) && !finder.locSuffixes.has(following.text.toLowerCase()) && !finder.orgSuffixes.has(following.text.toLowerCase()) && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 4)).some((h) => h.first === 0)) continue;
+      // "The commander, Salem Ferrat Barouk,": a place's name opening a name set off after a person's noun is a first name.
+      if (hit.last - hit.first === 1 && (hit.entry.type === 'Country' || hit.entry.type === 'Location') && previous?.text === ',' && following?.spaceBefore && isCapitalized(following) && isWord(following) && !finder.isCommon(following.text) && finder.personNounBefore(sentence.tokens, hit.first - 1) && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 4)).some((h) => h.first === 0)) continue;
       // "Essex Police", "Brooklyn Bridge", "University of Leeds", "Chicago Marathon": a known place inside the
       // name of an organisation, a site or an event is no mention of its own.
       const suffix = (t: Token | undefined) => t !== undefined && isCapitalized(t) && (finder.orgSuffixes.has(t.text.toLowerCase()) || finder.locSuffixes.has(t.text.toLowerCase()) || finder.eventSuffixes.has(t.text.toLowerCase()));

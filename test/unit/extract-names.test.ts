@@ -264,3 +264,53 @@ describe('armed groups no list holds', () => {
     expect(graph.entitiesOf('Organization')).toHaveLength(0);
   });
 });
+
+describe('names a country or a group word sits inside', () => {
+  it('a federal state named like a country is a place, and the country stays the country', () => {
+    const graph = graphOf("Bandits raided Tofa in Nigeria's Chad State on Sunday. The Borgu and Chad states governments met. Chad denied it.");
+    const state = graph.entity('Chad State');
+    expect(state?.type).toBe('Location');
+    expect(graph.entity('Chad', 'Country')).toBeDefined();
+    expect(graph.entitiesOf('Location').filter((e) => /chad/i.test(e.name))).toHaveLength(1);
+  });
+
+  it('a name a group gave itself goes on through "of the" after one word', () => {
+    const graph = graphOf('A group calling itself the Shield of the Northern Faithful claimed the bombing of the Talvik bridge.');
+    expect(graph.entity('Shield of the Northern Faithful')?.type).toBe('Group');
+  });
+});
+
+describe('groups and people told by what stands beside their names', () => {
+  it('a name set off beside the noun for an armed group is a group, before or after it', () => {
+    const graph = graphOf('Officials said the raiders belonged to the Korvani, a militant group that has spread from the hills. The army blamed a second group, the Tessaro Liberty Fighters (TLF), which split in 2010.');
+    expect(graph.entity('Korvani')?.type).toBe('Group');
+    expect(graph.entity('Tessaro Liberty Fighters')?.type).toBe('Group');
+  });
+
+  it('a rights group named with a body word stays a body', () => {
+    const graph = graphOf('"Nobody listens," said Rosa Imbert, who heads a local rights group, the Velmar Justice Council.');
+    expect(graph.entity('Velmar Justice Council')?.type).toBe('Organization');
+  });
+
+  it('a unit named after a person, with its kind word in lower case, is a group', () => {
+    const graph = graphOf('Police said the Ramon Velez front was behind the ambush near the river.');
+    expect(graph.entity('Ramon Velez front')?.type).toBe('Group');
+    expect(graph.entity('Ramon Velez', 'Person')).toBeUndefined();
+  });
+
+  it('a name set off by commas before a speech verb is a person, even after a place', () => {
+    const graph = graphOf('A security analyst based in Dakar, Ousmane Pettigrew Lamarre, said the roads were unsafe.');
+    expect(graph.entity('Ousmane Pettigrew Lamarre')?.type).toBe('Person');
+  });
+
+  it('a politician named after his lower-case title is a person', () => {
+    const graph = graphOf('Opposition politician Darvesh Khan Tilokri, a former legislator, urged calm in the valley.');
+    expect(graph.entity('Darvesh Khan Tilokri')?.type).toBe('Person');
+  });
+
+  it("a place's name that opens a name set off after a person's noun is a first name", () => {
+    const graph = graphOf('Police arrested a relative of the local commander, Salem Ferrat Barouk, on Monday.');
+    expect(graph.entity('Salem Ferrat Barouk')?.type).toBe('Person');
+    expect(graph.entity('Salem', 'Location')).toBeUndefined();
+  });
+});
