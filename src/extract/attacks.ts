@@ -162,6 +162,8 @@ export class AttackFinder {
       const inside = found.filter((p) => p.first < last && p.last > first);
       if (inside.some((p) => p.byVerb || namesAnything(p.facts))) continue;
       const after = sentence.text.slice(m.index + m[0].length);
+      // "the deadliest since a bomb killed 20 in January": an earlier attack the text measures time from, not this one.
+      if (MEASURED_SINCE.test(lower[first - 1] ?? '')) continue;
       if (BY_THE_STATE.test(after) || ACCIDENT.test(lower[last] ?? '') || ACCIDENT.test(lower[first - 1] ?? '')) continue;
       for (const p of inside) found.splice(found.indexOf(p), 1);
       // "The explosion in X came hours after an attack in Y, where a man wounded five people with a knife": the verb's clause
