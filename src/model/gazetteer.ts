@@ -61,6 +61,10 @@ export const LexiconFile = z.object({
   /** Nouns for an armed group that a name is set off beside: "the Korvani, a militant group", "a second group, the X". */
   groupKindNouns: WordList,
   groupDescriptors: WordList,
+  /** Words before a group's noun that make it an armed group, whatever the name's own words: "a separatist movement". */
+  armedGroupModifiers: WordList,
+  /** Words before a group's noun that make it a civil body, not an armed group: "a rights group", "an independent group". */
+  civilGroupModifiers: WordList,
   attackNouns: z.record(z.string(), z.string()),
   attackVerbs: z.record(z.string(), z.string()),
   venueNouns: WordList,

@@ -87,6 +87,9 @@ class MentionFinder {
   readonly anyTitle: Set<string>;
   readonly groupNameWords: Set<string>;
   private readonly groupKinds: Set<string>;
+  private readonly groupDescriptors: Set<string>;
+  private readonly armedModifiers: Set<string>;
+  private readonly civilModifiers: Set<string>;
   readonly acronymNonNames: Set<string>;
   readonly groupHeads: Set<string>;
   readonly groupMarks: Set<string>;
@@ -114,6 +117,9 @@ class MentionFinder {
     this.prefixes = new Set(lx.namePrefixes);
     this.groupNameWords = new Set(lx.groupNameWords);
     this.groupKinds = new Set(lx.groupKindNouns);
+    this.groupDescriptors = new Set(lx.groupDescriptors);
+    this.armedModifiers = new Set(lx.armedGroupModifiers);
+    this.civilModifiers = new Set(lx.civilGroupModifiers);
     this.acronymNonNames = new Set(lx.acronymNonNames);
     this.groupHeads = new Set(lx.groupHeadWords);
     this.groupMarks = new Set(lx.groupMarkWords);
@@ -271,16 +277,54 @@ class MentionFinder {
     return false;
   }
 
-  /** "X, a militant group that", "X, an armed faction based", "group, the X": the name beside a group's noun. */
-  apposedGroup(tokens: Token[], first: number, last: number): boolean {
-    if (tokens[first - 1]?.text === 'the' && tokens[first - 2]?.text === ',' && this.groupKinds.has(tokens[first - 3]?.text.toLowerCase() ?? '')) return true;
-    if (tokens[last]?.text !== ',' || !/^an?$/i.test(tokens[last + 1]?.text ?? '')) return false;
-    for (let k = last + 2; k < Math.min(tokens.length, last + 6); k++) {
-      const word = tokens[k]!.text;
-      if (this.groupKinds.has(word)) return GROUP_KIND_END.test(tokens[k + 1]?.text ?? '.');
-      if (!/^\p{Ll}/u.test(word) || word === 'of' || this.personNouns.has(word) || this.roleTitles.has(word)) return false;
+  /**
+   * "X, a militant group that", "X (XG), the main insurgent group in", "X, one of the largest armed groups", "X, a
+   * Tunisian group", "X, al-Qaeda's local branch", "its armed wing, the X": the kind of group the noun set off beside
+   * the name makes it, or undefined where no group's noun is set off beside it.
+   */
+  apposedGroupKind(tokens: Token[], first: number, last: number, known: EntityMention[]): GroupKind | undefined {
+    if (tokens[first - 1]?.text === 'the' && tokens[first - 2]?.text === ',') {
+      const noun = tokens[first - 3]?.text.toLowerCase() ?? '';
+      const kind = this.groupKinds.has(noun) || this.groupDescriptors.has(noun) ? this.groupKindOf(tokens, first - 3) : undefined;
+      // "in the province, the X": a descriptor ("province", "branch") names a group only with an armed word before it.
+      if (kind && (this.groupKinds.has(noun) || kind === 'armed')) return kind;
     }
-    return false;
+    let k = last;
+    if (tokens[k]?.text === '(' && tokens[k + 2]?.text === ')' && /^\p{Lu}[\p{Lu}\d-]{1,9}$/u.test(tokens[k + 1]!.text)) k += 3;
+    if (tokens[k]?.text !== ',') return undefined;
+    k++;
+    // "one of the largest armed groups": the noun in the plural; "al-Qaeda's local branch": a known group's part.
+    const plural = lower(tokens, k, k + 3) === 'one of the';
+    const owner = known.find((m) => m.first === k && m.type === 'Group' && tokens[m.last]?.text === "'s");
+    if (plural) k += 3;
+    else if (owner) k = owner.last + 1;
+    else if (/^(?:a|an|the)$/i.test(tokens[k]?.text ?? '')) k++;
+    else return undefined;
+    for (const end = Math.min(tokens.length, k + 4); k < end; k++) {
+      const word = tokens[k]!.text;
+      const noun = plural ? (word.endsWith('s') ? word.slice(0, -1) : '') : word;
+      if (!this.groupKinds.has(noun) && !(owner && this.groupDescriptors.has(noun))) {
+        // A demonym is the one capitalised word the words before the noun may hold: "a Tunisian group".
+        const demonym = known.some((m) => m.first === k && m.type === 'Country');
+        if ((!/^\p{Ll}/u.test(word) && !demonym) || word === 'of' || this.personNouns.has(word) || this.roleTitles.has(word)) return undefined;
+        continue;
+      }
+      if (!plural && !GROUP_KIND_END.test(tokens[k + 1]?.text ?? '.')) return undefined;
+      // A part of an armed group is one too.
+      return owner ? 'armed' : this.groupKindOf(tokens, k);
+    }
+    return undefined;
+  }
+
+  /** What the group's noun at token `noun` and the lower-case words right before it say the group is. */
+  groupKindOf(tokens: Token[], noun: number): GroupKind {
+    let civil = false;
+    for (let k = noun; k >= Math.max(0, noun - 4) && /^\p{Ll}/u.test(tokens[k]!.text); k--) {
+      const word = tokens[k]!.text;
+      if (this.armedModifiers.has(word)) return 'armed';
+      civil ||= this.civilModifiers.has(word);
+    }
+    return civil ? 'civil' : 'plain';
   }
 
   /**
@@ -510,6 +554,10 @@ class MentionFinder {
     // "J. Walter Kinsey": a name that opens with an initial is a person's.
     // "Abu Yasin", "Umm Khalid": a name that opens with a kunya is a person's.
     const firstNameKnown = span.length > 1 && (isFirstName(span[0]!.text) || (isPersonName(span[0]!.text) && !this.locSuffixes.has(lastWord) && !this.orgSuffixes.has(lastWord) && !this.placeByForm(tokens, first, last, known)) || (/^\p{Lu}$/u.test(span[0]!.text) && span[1]!.text === '.' && span.length > 2) || (/^(?:abu|umm)$/i.test(span[0]!.text) && !words.some((w) => this.groupNameWords.has(w))));
+    const apposed = !firstNameKnown && title === undefined ? this.apposedGroupKind(tokens, first, last, known) : undefined;
+    // "a group calling itself the X", "X (XG), a separatist movement": a name a group gave itself, or one set off
+    // beside an armed group's noun, is that group's whatever word ends it ("... Defence Forces", "... Brigade").
+    if (apposed === 'armed' || selfNamed(tokens, first)) return make('Group', text, 'name:apposed-group');
     if (author) {
       // The author of an attack is a group when its name says so ("... Liberation Front", an acronym), else a
       // person ("Samir Haddadi claimed responsibility"); a lone ordinary word is neither.
@@ -531,7 +579,9 @@ class MentionFinder {
     if (this.locPrefixes.has(words[0]!) && span.length > 1) return make('Location', text, 'name:prefix');
     // "the Korvani, a militant group that ...", "a second group, the Tessaro Liberty Fighters (TLF)": a name set off
     // beside the noun for an armed group is that group's, unless a body's or a place's word ends it ("a rights group, the X Council").
-    if (!firstNameKnown && title === undefined && this.apposedGroup(tokens, first, last)) return make('Group', text, 'name:apposed-group');
+    if (apposed === 'plain') return make('Group', text, 'name:apposed-group');
+    // "Harbour Watch, an independent group that monitors": a civil body, not an armed group.
+    if (apposed === 'civil') return make('Organization', text, 'name:apposed-body');
     // "the Velna news agency", "the Korth Times newspaper": an outlet named before the lower-case word for what it is.
     const outlet = /^\p{Ll}/u.test(tokens[last]?.text ?? '') ? phraseAfter(tokens, last, OUTLET_AFTER, 2) : undefined;
     if (outlet && !firstNameKnown) {
@@ -592,6 +642,8 @@ class MentionFinder {
   }
 }
 
+/** What the words set off beside a name say of the group it names: an armed one, a civil body, or no more than a group. */
+type GroupKind = 'armed' | 'civil' | 'plain';
 /** What may follow the noun of a group a name is set off beside: "a militant group that", "a faction based in". */
 const GROUP_KIND_END = /^(?:,|\.|;|\)|that|which|whose|based|linked|allied|active|known|founded|formed|operating|fighting|blamed|behind|responsible|affiliated|loyal|close|in|from|with)$/;
 const STRUCK = /^(?:hit|hits|struck|strikes|rocked|rocks|shook|shakes|rattled|rattles)$/;

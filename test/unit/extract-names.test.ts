@@ -287,6 +287,31 @@ describe('groups and people told by what stands beside their names', () => {
     expect(graph.entity('Tessaro Liberty Fighters')?.type).toBe('Group');
   });
 
+  it('an armed group\'s noun set off after a name and its acronym makes it a group, whatever word ends the name', () => {
+    const graph = graphOf(
+      'Police in Dremmel blamed the Brannic People of Kastor (BPK), a banned separatist movement, and its armed wing, the Kastor Defence Network (KDN), for the raid. ' +
+        'The Ostrava Defence Forces (ODF), one of the largest separatist armed groups, distanced itself from it. The Selvar Renewal Council (SRC), the main insurgent group in the south, did not respond.',
+    );
+    for (const name of ['Brannic People of Kastor', 'Kastor Defence Network', 'Ostrava Defence Forces', 'Selvar Renewal Council']) expect(graph.entity(name)?.type, name).toBe('Group');
+  });
+
+  it('a group set off as a known group\'s branch, or as a group of a nation, is a group', () => {
+    const graph = graphOf('Harkat Selvani, a Moroccan group that pledged allegiance to the Islamic State, said it planted the bomb. The Torvan Brigade, al Qaeda\'s local branch, denied any role.');
+    expect(graph.entity('Harkat Selvani')?.type).toBe('Group');
+    expect(graph.entity('Torvan Brigade')?.type).toBe('Group');
+  });
+
+  it('a name a group gave itself is a group\'s even before a speech verb', () => {
+    const graph = graphOf('A group calling itself the Kessel Valley Warriors said in a video on Wednesday that it was holding the eleven pupils.');
+    expect(graph.entity('Kessel Valley Warriors')?.type).toBe('Group');
+  });
+
+  it('a group set off as independent or as a rights group is a body, and one of a group\'s commanders stays a person', () => {
+    const graph = graphOf('The Vessa Monitoring Project, an independent group that tracks the violence, counted 40 attacks. "We were told to leave," said Ivo Marek, one of the group\'s commanders, in Dremmel.');
+    expect(graph.entity('Vessa Monitoring Project')?.type).toBe('Organization');
+    expect(graph.entity('Ivo Marek')?.type).toBe('Person');
+  });
+
   it('a rights group named with a body word stays a body', () => {
     const graph = graphOf('"Nobody listens," said Rosa Imbert, who heads a local rights group, the Velmar Justice Council.');
     expect(graph.entity('Velmar Justice Council')?.type).toBe('Organization');
