@@ -26,7 +26,7 @@ const SUSPECT_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?:(?:was|were|is|are|had been|
 interface DocumentState {
   /** Full person names seen so far, by each of their tails ("Macron", "Van Ostaeyen"). */
   personsByTail: Map<string, string>;
-  /** Names the words of the text made a body's or a place's ("the state oil company Ecopetrol"), by their text. */
+  /** Names the words of the text made a group's, a body's or a place's ("the state oil company Ecopetrol"), by their text. */
   typeByName: Map<string, EntityType>;
 }
 
@@ -558,6 +558,8 @@ class MentionFinder {
     // "a group calling itself the X", "X (XG), a separatist movement": a name a group gave itself, or one set off
     // beside an armed group's noun, is that group's whatever word ends it ("... Defence Forces", "... Brigade").
     if (apposed === 'armed' || selfNamed(tokens, first)) return make('Group', text, 'name:apposed-group');
+    // "gunmen from the X Brigade attacked": a name the text made a group's before stays one, whatever word ends it.
+    if (title === undefined && state.typeByName.get(text) === 'Group') return make('Group', text, 'name:seen');
     if (author) {
       // The author of an attack is a group when its name says so ("... Liberation Front", an acronym), else a
       // person ("Samir Haddadi claimed responsibility"); a lone ordinary word is neither.
@@ -853,7 +855,7 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
     }
     for (const mention of finder.names(sentence, covered, found, state)) {
       found.push(mention);
-      if (mention.type === 'Organization' || mention.type === 'Location') state.typeByName.set(mention.text, mention.type);
+      if (mention.type === 'Organization' || mention.type === 'Location' || mention.type === 'Group') state.typeByName.set(mention.text, mention.type);
       if (mention.type === 'Person') {
         const parts = mention.name.split(/\s+/);
         // Every tail of a full name is a short form of it: "Macron", "Van Ostaeyen", "al-Assad".

@@ -306,6 +306,12 @@ describe('groups and people told by what stands beside their names', () => {
     expect(graph.entity('Kessel Valley Warriors')?.type).toBe('Group');
   });
 
+  it('a name the text made a group\'s stays one later, whatever word ends it', () => {
+    const graph = graphOf('The Torvan Brigade, a separatist group based in the hills, denied the bombing in Dremmel. In 2019, gunmen from the Torvan Brigade attacked a police post in Varno.');
+    expect(graph.entity('Torvan Brigade')?.type).toBe('Group');
+    expect(graph.entitiesOf('Organization')).toHaveLength(0);
+  });
+
   it('a group set off as independent or as a rights group is a body, and one of a group\'s commanders stays a person', () => {
     const graph = graphOf('The Vessa Monitoring Project, an independent group that tracks the violence, counted 40 attacks. "We were told to leave," said Ivo Marek, one of the group\'s commanders, in Dremmel.');
     expect(graph.entity('Vessa Monitoring Project')?.type).toBe('Organization');
