@@ -439,6 +439,9 @@ class MentionFinder {
         // "a group calling itself the Vanguard of the Faithful": a name the text says a group gave itself goes on
         // through "of the" after one word too.
         else if (/^(?:of|for)$/.test(t.text) && after?.text === 'the' && tokens[j + 2] && isCapitalized(tokens[j + 2]!) && isWord(tokens[j + 2]!) && !covered[j + 1] && !covered[j + 2] && (j - i >= 2 || selfNamed(tokens, i))) j += 3;
+        // "Commission on Human Rights", "Council on Foreign Relations": "on" after a body's word goes on into its name
+        // ("the Army on Monday" is when it acted).
+        else if (t.text === 'on' && this.orgSuffixes.has(tokens[j - 1]!.text.toLowerCase()) && after && isCapitalized(after) && isWord(after) && !CALENDAR.test(after.text.toLowerCase()) && !covered[j + 1]) j += 2;
         else if (t.text === '&' && !t.spaceBefore && after && !after.spaceBefore && /^\p{Lu}+$/u.test(after.text) && /^\p{Lu}+$/u.test(tokens[j - 1]!.text) && !covered[j + 1]) j += 2;
         // "Office of Roads, Ports, Rail and Aviation": a body's list of what it is of, up to its "and".
         else if (t.text === ',' && this.bodyListAhead(tokens, i, j, covered)) j += 2;
@@ -575,7 +578,7 @@ class MentionFinder {
     // wherever it stands.
     if (!firstNameKnown && this.armedGroupName(words)) return make('Group', text, 'name:group-words');
     // "... Police", "University of Bergen", "Ministry of Defence": the organisation word ends or opens the name.
-    if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words[0] === 'house' && words[1] === 'of') || (words.length > 2 && words.slice(-2).join(' ') === 'school of') || (words.length > 2 && words.some((w, k) => k < words.length - 2 && this.orgSuffixes.has(w) && (words[k + 1] === 'of' || words[k + 1] === 'for')))) return make('Organization', text, 'name:suffix');
+    if (this.orgSuffixes.has(lastWord) || (words.length > 2 && words[0] === 'house' && words[1] === 'of') || (words.length > 2 && words.slice(-2).join(' ') === 'school of') || (words.length > 2 && words.some((w, k) => k < words.length - 2 && this.orgSuffixes.has(w) && (words[k + 1] === 'of' || words[k + 1] === 'for' || words[k + 1] === 'on')))) return make('Organization', text, 'name:suffix');
     if (this.locSuffixes.has(lastWord) && span.length > 1) return make('Location', text, 'name:suffix');
     // "Rue Lafayette", "County Kerry", "Mount Elgon": a place word that opens the name makes it a place.
     if (this.locPrefixes.has(words[0]!) && span.length > 1) return make('Location', text, 'name:prefix');

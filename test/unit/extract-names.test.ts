@@ -209,6 +209,13 @@ describe('bodies named by their parts', () => {
     expect(graph.entitiesOf('Person').map((p) => p.name)).toEqual(['Pelham']);
   });
 
+  it('"on" after a body\'s word goes on into its name', () => {
+    const graph = graphOf('The National Commission on Civic Rights said it would monitor the arrests in Bawku. The Tarvo Commission on Monday said the same.');
+    expect(graph.entity('Tarvo Commission')?.type).toBe('Organization');
+    expect(graph.entity('National Commission on Civic Rights')?.type).toBe('Organization');
+    expect(graph.entitiesOf('Person')).toHaveLength(0);
+  });
+
   it('"House of X" and "X Branch" are bodies; the body a person leads is one; an office alone is no one', () => {
     const graph = graphOf('Ms Idris Morrow, leader of Coastal Renewal, and a former Varn Council Minister, told the House of Delegates that Harbour Branch officers had left.');
     expect(graph.entity('Coastal Renewal')?.type).toBe('Organization');
