@@ -138,6 +138,11 @@ export class RoleReader {
       while (k >= 0 && isTitleWord(k)) {
         title = `${lower[k]} ${title}`;
         k--;
+        // "secretary-general", "director-general": title words joined by a hyphen are one title.
+        if (lower[k] === '-' && !tokens[k]!.spaceBefore && !tokens[k + 1]!.spaceBefore && isTitleWord(k - 1)) {
+          title = `${lower[k - 1]}-${title}`;
+          k -= 2;
+        }
       }
       // "Uganda's tourism minister", "the army's media spokesman": a lower-case word naming the field of the
       // title, between the possessive and the title, belongs to the title.

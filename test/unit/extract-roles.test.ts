@@ -11,6 +11,8 @@ describe('roles from clauses and asides', () => {
     ['a title of a body set off before the name', 'The director of the Kano Rights Union, Ahmed Musa, told reporters the toll was higher.', 'LEADER_OF Ahmed Musa -> Kano Rights Union'],
     ['a title "for" a body with a hyphenated modifier', 'The house was hit at night, said Ahmed Musa, a spokesman for the Boko Haram-run Kano Rights Union.', 'MEMBER_OF Ahmed Musa -> Kano Rights Union'],
     ['work at a body with a hyphenated modifier', 'Nadia Ferron, a researcher at the Lagos-based Kano Policy Centre, said the toll was higher.', 'MEMBER_OF Nadia Ferron -> Kano Policy Centre'],
+    ['a hyphenated title set off after "its"', 'The Kano Rights Union called for calm. Its secretary-general, Ahmed Musa, said the toll was higher.', 'LEADER_OF Ahmed Musa -> Kano Rights Union'],
+    ['a chief commissioner, who heads the commission', 'The Kano Rights Commission called for calm. Its chief commissioner, Ahmed Musa, said the toll was higher.', 'LEADER_OF Ahmed Musa -> Kano Rights Commission'],
   ])('%s', (_what, text, expected) => {
     expect(graphOf(text).relations()).toContain(expected);
   });
