@@ -739,6 +739,19 @@ function datelineLength(sentence: Sentence): number {
 
 const titleCase = (word: string): string => word[0]! + word.slice(1).toLowerCase();
 
+const HYPHENED_PARTICLE = /^(?:e|i|ul|ud|al|el|o|u)$/i;
+const SPANISH_TAIL = /^(?:del|de|da|do|dos|das)$/;
+
+/** Whether the name ending before token `k` goes on: "-e-Naw", "-ul-Haq", "del Sur", "de la Cruz". */
+function continuesName(tokens: Token[], k: number): boolean {
+  const [t, u, v, w] = [tokens[k], tokens[k + 1], tokens[k + 2], tokens[k + 3]];
+  if (!t || !u) return false;
+  const joined = (x: Token | undefined) => x !== undefined && !x.spaceBefore;
+  if (t.text === '-' && joined(t) && joined(u) && HYPHENED_PARTICLE.test(u.text) && v?.text === '-' && joined(v) && joined(w) && isCapitalized(w!)) return true;
+  const tail = u.text === 'la' || u.text === 'las' || u.text === 'los' ? v : u;
+  return SPANISH_TAIL.test(t.text) && tail !== undefined && isCapitalized(tail) && isWord(tail);
+}
+
 /** The tokens with a dateline in title case, so that the gazetteer knows "ADEN" and "COTABATO CITY". */
 function datelineTokens(sentence: Sentence): Token[] {
   const length = datelineLength(sentence);
@@ -790,6 +803,9 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       // "Bani Rashid village": a known place name before an unknown name word and the kind of place is inside a longer name.
       const after = sentence.tokens[hit.last];
       if (hit.entry.type === 'Location' && hit.form === 'name' && after?.spaceBefore && isCapitalized(after) && isWord(after) && !finder.isCommon(after.text) && SUBDIVISION_AFTER.test(sentence.tokens[hit.last + 1]?.text ?? '') && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 2)).some((h) => h.first === 0)) continue;
+      // "Shar-e-Naw", "Maguindanao del Sur": a known place name that a hyphened particle or a Spanish tail
+      // goes on from is the head of a longer name.
+      if (hit.entry.type === 'Location' && hit.form === 'name' && continuesName(sentence.tokens, hit.last)) continue;
       // "Nueva Tulsa", "Bala Murghab": a known place name inside a longer one is no mention of its own.
       if (hit.entry.type === 'Location' && hit.form === 'name' && previous && hit.first > 1 && isCapitalized(previous) && isWord(previous) && !covered[hit.first - 1] && !/^(?:The|A|An|In|At|On|Near|Of)$/.test(previous.text) && !finder.isTitle(previous.text.toLowerCase())) continue;
       const mention = withArticle(sentence, finder.fromGazetteer(sentence, hit));
