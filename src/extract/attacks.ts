@@ -79,6 +79,9 @@ const ACTORS = new Set(['Group', 'Person', 'Organization', 'Country']);
 const TRAILING = new Set(['of', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'from', 'near', 'the', 'a', 'an', 'and', 'or']);
 const STRONG_KINDS = new Set(['hostage-taking', 'massacre']);
 const PLACE_TYPES = new Set(['Location']);
+// "90 km north-west of X": a place a distance is measured from is not where the attack was.
+const DISTANCE_UNIT = /^(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|metres|meters)$/;
+const BORDER = /^(?:border|borders|frontier)$/;
 // A named building or venue is finer than a city: "Crocus City Hall" does not clash with "Moscow".
 const SITE = /\b(?:hall|theater|theatre|stadium|arena|airport|mosque|church|cathedral|synagogue|shrine|school|university|hospital|hotel|mall|market|station|club|palace|memorial|embassy|base|camp|square|tower|towers|bridge|plaza|cemetery|gate)$/i;
 
@@ -400,6 +403,7 @@ export class AttackFinder {
       // "a vehicle-borne improvised explosive device (VBIED)" read as a name: the attack's own words are not its place.
       if (m.first < nounLast && m.last > nounFirst) continue;
       if (m.type === 'Country' && this.notWhere(m, tokens, lowerAll, mentions)) continue;
+      if (isReferencePoint(m, lowerAll, mentions)) continue;
       const ref = refOf(m);
       if (PLACE_TYPES.has(m.type) && this.isSite(m)) {
         if (!facts.sites.includes(ref)) facts.sites.push(ref);
@@ -481,6 +485,27 @@ function measuredFrom(lower: readonly string[], at: number): AttackPhrase['measu
 function wordsAt(lower: readonly string[], at: number, words: string[]): boolean {
   for (let j = 0; j < words.length; j++) if (lower[at + j] !== words[j]) return false;
   return true;
+}
+
+/**
+ * A place named only to say where another lies or goes: "90 km north-west of X", "near the border with X", "near
+ * the Algerian border", "carrying fertiliser from X to Y".
+ */
+function isReferencePoint(m: EntityMention, lower: readonly string[], mentions: EntityMention[]): boolean {
+  const before = (k: number) => lower[k] ?? '';
+  let of = m.first - 1;
+  if (before(of) === 'the') of--;
+  if (before(of) === 'of') {
+    let compass = of - 1;
+    if (before(compass - 1) === '-' && COMPASS.test(`${before(compass - 2)}-${before(compass)}`)) compass -= 2;
+    if (COMPASS.test(before(compass)) && DISTANCE_UNIT.test(before(compass - 1))) return true;
+  }
+  // "the Afghan border town of X" places the attack; "the Afghan border" alone only says what it was near.
+  if (m.type === 'Country' && BORDER.test(before(m.last)) && !PLACE_NOUN.test(before(m.last + 1)) && before(m.last + 1) !== 'of') return true;
+  if (/^(?:with|of)$/.test(before(m.first - 1)) && BORDER.test(before(m.first - 2))) return true;
+  // A route: the place after "from" that "to" and another place follow, and that other place.
+  const routeStart = (p: EntityMention) => before(p.first - 1) === 'from' && before(p.last) === 'to' && mentions.some((q) => isPlace(q) && q.first === p.last + 1);
+  return (isPlace(m) && routeStart(m)) || (before(m.first - 1) === 'to' && mentions.some((p) => isPlace(p) && p.last === m.first - 1 && routeStart(p)));
 }
 
 const namesAnything = (f: AttackFacts) => f.places.length + f.sites.length + f.countries.length + f.persons.length + f.names.length > 0;
