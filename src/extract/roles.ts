@@ -26,9 +26,10 @@ const isPlaceWord = (w: string | undefined) => w !== undefined && SUBDIVISION_NO
 const NEIGHBOURING = /^(?:neighbouring|neighboring|nearby|adjacent|adjoining)$/;
 // "the Mir Ali area of X", "the Barmal district of X": kinds of place that are parts of the place after "of"
 // ("the Lyon suburb of Villeurbanne", "the Iranian city of Kerman" name the part after it).
-const PART_NOUN = /^(?:area|district|sub-district|subdistrict|neighbourhood|neighborhood|quarter|sector|locality|tehsil)$/;
-// Kinds only ever said of the place before "of": "the Mir Ali area of X" (never "the X area of Mir Ali").
-const STRONG_PART = /^(?:area|sector|locality)$/;
+const PART_NOUN = /^(?:district|sub-district|subdistrict|neighbourhood|neighborhood|quarter|tehsil)$/;
+// "the X area of Y" may name a stretch of country around X rather than a place in Y: it holds X in Y only where
+// Y is named as a unit of its own ("the X area of the Y district").
+const VAGUE_PART = /^(?:area|sector|locality|belt)$/;
 const DEMONYM_SHAPE = /(?:ian|ean|ese|ish)$/;
 
 /** The token after the kind words that follow a place ending before `k`: "Munya local government area", "Kano State". */
@@ -104,10 +105,10 @@ export class RoleReader {
   /**
    * "the Iranian city of Kerman", "the Lyon suburb of Villeurbanne": the place after "of" lies in the one before
    * the kind word; but "the Karrada district of Baghdad" names the district first. The words tell where they can
-   * (a part's kind like "area", or a place after "of" named with its own kind: "the Barmal district of Paktika
-   * province"); else the gazetteer tells which is the known, larger place: a country, or a listed place before a
-   * name it does not list; else the kind of place does. Returns the place before the kind word and whether it is
-   * the part.
+   * (a place after "of" named with its own kind: "the Barmal district of Paktika province"); else the gazetteer
+   * tells which is the known, larger place: a country, or a listed place before a name it does not list; else the
+   * kind of place does (a district is a part, a suburb or a city the place after "of"). Returns the place before
+   * the kind word and whether it is the part.
    */
   private kindOfBefore(place: EntityMention, places: EntityMention[], lower: readonly string[]): { holder: EntityMention; holderIsPart: boolean } | undefined {
     // "of the neighbouring Poonch district", "of northern Kivu"
@@ -115,11 +116,13 @@ export class RoleReader {
     if (NEIGHBOURING.test(lower[of] ?? '')) of--;
     if (lower[of] === 'the') of--;
     const kind = lower[of - 1] ?? '';
-    if (lower[of] !== 'of' || !(SUBDIVISION.test(kind) || SUBDIVISION_NOUN.test(kind))) return undefined;
+    const unitAfter = afterKind(lower, place.last) > place.last;
+    const kinded = VAGUE_PART.test(kind) ? unitAfter : SUBDIVISION.test(kind) || SUBDIVISION_NOUN.test(kind);
+    if (lower[of] !== 'of' || !kinded) return undefined;
     // "the Indian state of Jharkhand": a demonym read with its kind word ends after it.
     const holder = places.find((m) => m !== place && (m.last === of - 1 || (m.last === of && m.via === 'gazetteer:demonym')));
     if (!holder) return undefined;
-    if (STRONG_PART.test(kind) || afterKind(lower, place.last) > place.last) return holder.type === 'Location' ? { holder, holderIsPart: true } : undefined;
+    if (unitAfter) return holder.type === 'Location' ? { holder, holderIsPart: true } : undefined;
     const listed = (m: EntityMention) => m.type === 'Country' || m.via.startsWith('gazetteer');
     if (listed(holder) && (holder.type === 'Country' || !listed(place))) return { holder, holderIsPart: false };
     // "the Bavarian city of Passau": an adjective read as a name is no place to put another in.
