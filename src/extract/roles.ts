@@ -3,7 +3,7 @@
 // ("Peter Neumann from King's College"), and place containment ("Krasnogorsk in the Moscow region").
 import type { Lexicon } from '../model/gazetteer.js';
 import type { EntityType } from '../model/ontology.js';
-import { COMPASS_WORD as COMPASS, isCapitalized, lowerWords, type EntityMention, type Sentence } from '../nlp/index.js';
+import { COMPASS_WORD as COMPASS, NEIGHBOURING_WORD as NEIGHBOURING, isCapitalized, lowerWords, type EntityMention, type Sentence } from '../nlp/index.js';
 import { SUBDIVISION_NOUN } from './attacks.js';
 import type { Slot } from './types.js';
 
@@ -22,15 +22,15 @@ const SPEECH = /^(?:said|says|told|tells|added|adds|stated|noted|explained)$/;
 const SUBDIVISION = /^(?:city|town|village|capital|province|region|port|district|county|state|governorate|oblast|enclave|suburb)$/i;
 
 const isPlaceWord = (w: string | undefined) => w !== undefined && SUBDIVISION_NOUN.test(w);
-// "Kuchi and neighbouring Gidigori": a word that says where a place lies from the last is no part of a list.
-const NEIGHBOURING = /^(?:neighbouring|neighboring|nearby|adjacent|adjoining)$/;
 // "the Mir Ali area of X", "the Barmal district of X": kinds of place that are parts of the place after "of"
 // ("the Lyon suburb of Villeurbanne", "the Iranian city of Kerman" name the part after it).
 const PART_NOUN = /^(?:district|sub-district|subdistrict|neighbourhood|neighborhood|quarter|tehsil)$/;
 // "the X area of Y" may name a stretch of country around X rather than a place in Y: it holds X in Y only where
 // Y is named as a unit of its own ("the X area of the Y district").
 const VAGUE_PART = /^(?:area|sector|locality|belt)$/;
-const DEMONYM_SHAPE = /(?:ian|ean|ese|ish)$/;
+// "the Tuscan city of Siena", "the Lyon suburb of X": a settlement's kind is said of the place after "of", never
+// of the word before it.
+const SETTLEMENT = /^(?:city|town|village|port|capital|suburb|township)$/;
 
 /** The token after the kind words that follow a place ending before `k`: "Munya local government area", "Kano State". */
 function afterKind(lower: readonly string[], k: number): number {
@@ -125,9 +125,9 @@ export class RoleReader {
     if (unitAfter) return holder.type === 'Location' ? { holder, holderIsPart: true } : undefined;
     const listed = (m: EntityMention) => m.type === 'Country' || m.via.startsWith('gazetteer');
     if (listed(holder) && (holder.type === 'Country' || !listed(place))) return { holder, holderIsPart: false };
-    // "the Bavarian city of Passau": an adjective read as a name is no place to put another in.
-    if (holder.type !== 'Location' || DEMONYM_SHAPE.test(holder.text)) return undefined;
-    if (listed(place) && !listed(holder)) return { holder, holderIsPart: true };
+    if (holder.type !== 'Location') return undefined;
+    // An unknown word before a settlement's kind and a known place is an adjective read as a name ("Tuscan").
+    if (listed(place) && !listed(holder)) return SETTLEMENT.test(kind) ? undefined : { holder, holderIsPart: true };
     return { holder, holderIsPart: PART_NOUN.test(kind) };
   }
 
