@@ -2,7 +2,7 @@
 // country, one that is a place is a Location), then proper-name spans the gazetteer does not know, typed by
 // their suffix ("Theater", "College"), their title ("President X"), their context ("in X") and a name lexicon.
 import type { EntityType } from '../model/ontology.js';
-import { COMPASS_WORD } from './compass.js';
+import { COMPASS_WORD, NEIGHBOURING_WORD } from './compass.js';
 import { matchGazetteer, slug, type Gazetteer, type GazetteerHit } from './gazetteer.js';
 import { isCapitalized, isWord, lowerWords } from './tokenize.js';
 import { isCommonWord, isFirstName, isPersonName, isVerbForm } from './word-classes.js';
@@ -585,7 +585,8 @@ class MentionFinder {
     }
     // "Sakaka, Al Jawf, Saudi Arabia": the names of an address that ends on a country are places.
     if (nextWord === ',' && !startsSentence && addressAhead(tokens, last, known)) return make('Location', text, 'name:address');
-    const locative = this.locatives.has(previous) || this.locatives.has(previousTwo) || (DETERMINERS.has(previous) && this.locatives.has(lower(tokens, first - 2, first - 1)));
+    // "Kuchi and neighbouring Gidra": a name placed beside another place is one.
+    const locative = this.locatives.has(previous) || this.locatives.has(previousTwo) || (DETERMINERS.has(previous) && this.locatives.has(lower(tokens, first - 2, first - 1))) || NEIGHBOURING_WORD.test(previous);
     const listed = (previous === ',' || previous === 'and') && known.some((m) => m.type === 'Location' && m.last >= first - 3 && m.last <= first);
     if (locative || listed) return make('Location', text, 'name:context');
     return undefined;
