@@ -806,7 +806,7 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       if (hit.entry.type === 'Location' && hit.form === 'name' && after?.spaceBefore && isCapitalized(after) && isWord(after) && !finder.isCommon(after.text) && SUBDIVISION_AFTER.test(sentence.tokens[hit.last + 1]?.text ?? '') && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 2)).some((h) => h.first === 0)) continue;
       // "Shar-e-Naw", "Maguindanao del Sur": a known place name that a hyphened particle or a Spanish tail
       // goes on from is the head of a longer name.
-      if (hit.entry.type === 'Location' && hit.form === 'name' && continuesName(sentence.tokens, hit.last)) continue;
+      if ((hit.entry.type === 'Location' || hit.entry.type === 'Country') && hit.form !== 'demonym' && continuesName(sentence.tokens, hit.last)) continue;
       // "Nueva Tulsa", "Bala Murghab": a known place name inside a longer one is no mention of its own.
       if (hit.entry.type === 'Location' && hit.form === 'name' && previous && hit.first > 1 && isCapitalized(previous) && isWord(previous) && !covered[hit.first - 1] && !/^(?:The|A|An|In|At|On|Near|Of)$/.test(previous.text) && !finder.isTitle(previous.text.toLowerCase())) continue;
       const mention = withArticle(sentence, finder.fromGazetteer(sentence, hit));
