@@ -213,3 +213,23 @@ describe('an article with no date of its own', () => {
     expect(found).toHaveLength(1);
   });
 });
+
+describe('OCCURRED_IN: places named only to say where the attack was from', () => {
+  it('a country whose border the attack was near does not place it', () => {
+    const relations = occurredIn('A man stabbed two guards in Zarvik, near the Libyan border, on Monday.');
+    expect(relations.some((r) => r.endsWith('-> Zarvik'))).toBe(true);
+    expect(relations.filter((r) => r.endsWith('-> Libya'))).toEqual([]);
+  });
+
+  it('nor does a country after "the border with"', () => {
+    const relations = occurredIn('Gunmen opened fire on traders at a market in Kelto, a town near the border with Chad, on Sunday.');
+    expect(relations.some((r) => r.endsWith('-> Kelto'))).toBe(true);
+    expect(relations.filter((r) => r.endsWith('-> Chad'))).toEqual([]);
+  });
+
+  it('nor does a place a distance is measured from', () => {
+    const relations = occurredIn('Fighters stormed a building in the town of Wanlo, about 90 km north-west of Nairobi, on Saturday.');
+    expect(relations.some((r) => r.endsWith('-> Wanlo'))).toBe(true);
+    expect(relations.filter((r) => r.endsWith('-> Nairobi'))).toEqual([]);
+  });
+});
