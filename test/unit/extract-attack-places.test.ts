@@ -233,3 +233,16 @@ describe('OCCURRED_IN: places named only to say where the attack was from', () =
     expect(relations.filter((r) => r.endsWith('-> Nairobi'))).toEqual([]);
   });
 });
+
+describe('OCCURRED_IN: a route and a reference point', () => {
+  it('the ends of a route do not place an attack its clause places elsewhere', () => {
+    const relations = occurredIn('Gunmen attacked a bus in Zaria travelling from Kano to Kaduna on Monday, killing four passengers.');
+    expect(relations.some((r) => r.endsWith('-> Zaria'))).toBe(true);
+    expect(relations.filter((r) => r.endsWith('-> Kano') || r.endsWith('-> Kaduna'))).toEqual([]);
+  });
+
+  it('a reference point still places an attack whose clause names no other place', () => {
+    const relations = occurredIn('Gunmen ambushed a convoy about 40 km south of Nairobi on Monday, killing four soldiers.');
+    expect(relations.some((r) => r.endsWith('-> Nairobi'))).toBe(true);
+  });
+});
