@@ -22,8 +22,8 @@ const SPEECH = /^(?:said|says|told|tells|added|adds|stated|noted|explained)$/;
 const SUBDIVISION = /^(?:city|town|village|capital|province|region|port|district|county|state|governorate|oblast|enclave|suburb)$/i;
 
 const isPlaceWord = (w: string | undefined) => w !== undefined && SUBDIVISION_NOUN.test(w);
-// "the Mir Ali area of X", "the Barmal district of X": kinds of place that are parts of the place after "of"
-// ("the Lyon suburb of Villeurbanne", "the Iranian city of Kerman" name the part after it).
+// "the Barmal district of X", "the Absar neighbourhood of X": kinds of place that are parts of the place after
+// "of" ("the Lyon suburb of Villeurbanne", "the Iranian city of Kerman" name the part after it).
 const PART_NOUN = /^(?:district|sub-district|subdistrict|neighbourhood|neighborhood|quarter|tehsil)$/;
 // "the X area of Y" may name a stretch of country around X rather than a place in Y: it holds X in Y only where
 // Y is named as a unit of its own ("the X area of the Y district").
@@ -111,7 +111,7 @@ export class RoleReader {
    * the kind word and whether it is the part.
    */
   private kindOfBefore(place: EntityMention, places: EntityMention[], lower: readonly string[]): { holder: EntityMention; holderIsPart: boolean } | undefined {
-    // "of the neighbouring Poonch district", "of northern Kivu"
+    // "the Surankote area of the neighbouring Poonch district"
     let of = place.first - 1;
     if (NEIGHBOURING.test(lower[of] ?? '')) of--;
     if (lower[of] === 'the') of--;
