@@ -79,6 +79,9 @@ const ACTORS = new Set(['Group', 'Person', 'Organization', 'Country']);
 const TRAILING = new Set(['of', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'from', 'near', 'the', 'a', 'an', 'and', 'or']);
 const STRONG_KINDS = new Set(['hostage-taking', 'massacre']);
 const PLACE_TYPES = new Set(['Location']);
+// "90 km north-west of X": a place a distance is measured from is not where the attack was.
+const DISTANCE_UNIT = /^(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|metres|meters)$/;
+const BORDER = /^(?:border|borders|frontier)$/;
 // A named building or venue is finer than a city: "Crocus City Hall" does not clash with "Moscow".
 const SITE = /\b(?:hall|theater|theatre|stadium|arena|airport|mosque|church|cathedral|synagogue|shrine|school|university|hospital|hotel|mall|market|station|club|palace|memorial|embassy|base|camp|square|tower|towers|bridge|plaza|cemetery|gate)$/i;
 
@@ -391,49 +394,59 @@ export class AttackFinder {
     return m.key === undefined && SITE.test(m.name);
   }
 
+  /** What mention `m`, found around the attack's words [nounFirst, nounLast), tells of it: a place, a site, a country, a person or a name. */
+  private take(facts: AttackFacts, implied: string[], m: EntityMention, tokens: Token[], lowerAll: readonly string[], mentions: EntityMention[], nounFirst: number, nounLast: number): void {
+    const ref = refOf(m);
+    if (PLACE_TYPES.has(m.type) && this.isSite(m)) {
+      if (!facts.sites.includes(ref)) facts.sites.push(ref);
+      // "Brooklyn Bridge", "Leeds Arena": a site named after a town the gazetteer knows lies in that town.
+      const town = this.townOfSite(m.name);
+      if (town && !facts.places.includes(town)) {
+        facts.places.push(town);
+        const country = this.countryOf(town)!;
+        if (!facts.countries.includes(country)) {
+          facts.countries.push(country);
+          implied.push(country);
+        }
+      }
+    } else if (PLACE_TYPES.has(m.type)) {
+      facts.places.push(ref);
+      const country = this.countryOf(ref);
+      if (country && !facts.countries.includes(country)) {
+        facts.countries.push(country);
+        implied.push(country);
+      }
+    } else if (m.type === 'Country') {
+      // "the Libyan port of Misrata": the place named after "of" is where it was; the demonym only says what country
+      // that place is in, as the gazetteer would.
+      const qualifiesPlace = m.via === 'gazetteer:demonym' && PLACE_NOUN.test(lowerAll[m.last] ?? '') && lowerAll[m.last + 1] === 'of' && mentions.some((p) => p.first === m.last + 2 && p.type === 'Location');
+      if (!facts.countries.includes(ref)) {
+        facts.countries.push(ref);
+        if (qualifiesPlace) implied.push(ref);
+      } else if (implied.includes(ref) && !qualifiesPlace) implied.splice(implied.indexOf(ref), 1);
+    }
+    else if (m.type === 'Person') facts.persons.push(ref);
+    // "the bombing of the Treasury": a body the attack was aimed at tells which attack it is.
+    else if (m.type === 'Organization' && m.first >= nounLast && /^(?:of|on|against)$/i.test(tokens[m.first - 1]?.text === 'the' ? (tokens[m.first - 2]?.text ?? '') : (tokens[m.first - 1]?.text ?? ''))) facts.names.push(m.name);
+    else if (m.type === 'Event' && m.last <= nounFirst) facts.names.push(m.name);
+  }
+
   /** Places, people, proper names, venues and the date found between tokens [from, to), around the attack's words [nounFirst, nounLast). */
   private collect(facts: AttackFacts, implied: string[], sentence: Sentence, mentions: EntityMention[], from: number, to: number, nounFirst: number, nounLast: number, published: Date | undefined, byVerb = false): void {
     const tokens = sentence.tokens;
     const lowerAll = lowerWords(tokens);
+    const references: EntityMention[] = [];
     for (const m of mentions) {
       if (m.first < from || m.last > to || m.role === 'modifier' && m.type !== 'Country') continue;
       // "a vehicle-borne improvised explosive device (VBIED)" read as a name: the attack's own words are not its place.
       if (m.first < nounLast && m.last > nounFirst) continue;
       if (m.type === 'Country' && this.notWhere(m, tokens, lowerAll, mentions)) continue;
-      const ref = refOf(m);
-      if (PLACE_TYPES.has(m.type) && this.isSite(m)) {
-        if (!facts.sites.includes(ref)) facts.sites.push(ref);
-        // "Brooklyn Bridge", "Leeds Arena": a site named after a town the gazetteer knows lies in that town.
-        const town = this.townOfSite(m.name);
-        if (town && !facts.places.includes(town)) {
-          facts.places.push(town);
-          const country = this.countryOf(town)!;
-          if (!facts.countries.includes(country)) {
-            facts.countries.push(country);
-            implied.push(country);
-          }
-        }
-      } else if (PLACE_TYPES.has(m.type)) {
-        facts.places.push(ref);
-        const country = this.countryOf(ref);
-        if (country && !facts.countries.includes(country)) {
-          facts.countries.push(country);
-          implied.push(country);
-        }
-      } else if (m.type === 'Country') {
-        // "the Libyan port of Misrata": the place named after "of" is where it was; the demonym only says what country
-        // that place is in, as the gazetteer would.
-        const qualifiesPlace = m.via === 'gazetteer:demonym' && PLACE_NOUN.test(lowerAll[m.last] ?? '') && lowerAll[m.last + 1] === 'of' && mentions.some((p) => p.first === m.last + 2 && p.type === 'Location');
-        if (!facts.countries.includes(ref)) {
-          facts.countries.push(ref);
-          if (qualifiesPlace) implied.push(ref);
-        } else if (implied.includes(ref) && !qualifiesPlace) implied.splice(implied.indexOf(ref), 1);
-      }
-      else if (m.type === 'Person') facts.persons.push(ref);
-      // "the bombing of the Treasury": a body the attack was aimed at tells which attack it is.
-      else if (m.type === 'Organization' && m.first >= nounLast && /^(?:of|on|against)$/i.test(tokens[m.first - 1]?.text === 'the' ? (tokens[m.first - 2]?.text ?? '') : (tokens[m.first - 1]?.text ?? ''))) facts.names.push(m.name);
-      else if (m.type === 'Event' && m.last <= nounFirst) facts.names.push(m.name);
+      // "20 km north of X": a place named only to say where the attack lay from it places it only where the
+      // clause names no other.
+      if (isReferencePoint(m, lowerAll, mentions)) references.push(m);
+      else this.take(facts, implied, m, tokens, lowerAll, mentions, nounFirst, nounLast);
     }
+    if (facts.places.length + facts.sites.length === 0) for (const m of references) this.take(facts, implied, m, tokens, lowerAll, mentions, nounFirst, nounLast);
     // Capitalised words before the noun that no one knows are its name: "the Bataclan concert attack". Before a
     // verb they are its subject ("Whoever placed the bombs"), no name of the attack.
     for (let k = from; k < nounFirst && !byVerb; k++) {
@@ -481,6 +494,30 @@ function measuredFrom(lower: readonly string[], at: number): AttackPhrase['measu
 function wordsAt(lower: readonly string[], at: number, words: string[]): boolean {
   for (let j = 0; j < words.length; j++) if (lower[at + j] !== words[j]) return false;
   return true;
+}
+
+/**
+ * A place named only to say where another lies or goes: "90 km north-west of X", "near the border with X", "near
+ * the Algerian border", "carrying fertiliser from X to Y".
+ */
+function isReferencePoint(m: EntityMention, lower: readonly string[], mentions: EntityMention[]): boolean {
+  const before = (k: number) => lower[k] ?? '';
+  let of = m.first - 1;
+  if (before(of) === 'the') of--;
+  if (before(of) === 'of') {
+    let compass = of - 1;
+    if (before(compass - 1) === '-' && COMPASS.test(`${before(compass - 2)}-${before(compass)}`)) compass -= 2;
+    if (COMPASS.test(before(compass)) && DISTANCE_UNIT.test(before(compass - 1))) return true;
+  }
+  // "the Afghan border town of X" places the attack; "the Afghan border" alone only says what it was near.
+  if (m.type === 'Country' && BORDER.test(before(m.last)) && !PLACE_NOUN.test(before(m.last + 1)) && before(m.last + 1) !== 'of') return true;
+  if (/^(?:with|of)$/.test(before(m.first - 1)) && BORDER.test(before(m.first - 2))) return true;
+  // A route: the place after "from" that "to" and another place follow, and that other place.
+  // "from the Black Sea to the port of X": an article may open either end.
+  const after = (k: number) => (before(k) === 'the' ? k + 1 : k);
+  const opening = (p: EntityMention) => before(p.first - 1) === 'the' ? p.first - 2 : p.first - 1;
+  const routeStart = (p: EntityMention) => before(opening(p)) === 'from' && before(p.last) === 'to' && mentions.some((q) => isPlace(q) && q.first === after(p.last + 1));
+  return (isPlace(m) && routeStart(m)) || (before(opening(m)) === 'to' && mentions.some((p) => isPlace(p) && p.last === opening(m) && routeStart(p)));
 }
 
 const namesAnything = (f: AttackFacts) => f.places.length + f.sites.length + f.countries.length + f.persons.length + f.names.length > 0;

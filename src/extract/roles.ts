@@ -3,7 +3,7 @@
 // ("Peter Neumann from King's College"), and place containment ("Krasnogorsk in the Moscow region").
 import type { Lexicon } from '../model/gazetteer.js';
 import type { EntityType } from '../model/ontology.js';
-import { COMPASS_WORD as COMPASS, isCapitalized, lowerWords, type EntityMention, type Sentence } from '../nlp/index.js';
+import { COMPASS_WORD as COMPASS, NEIGHBOURING_WORD as NEIGHBOURING, isCapitalized, lowerWords, type EntityMention, type Sentence } from '../nlp/index.js';
 import { SUBDIVISION_NOUN } from './attacks.js';
 import type { Slot } from './types.js';
 
@@ -22,6 +22,27 @@ const SPEECH = /^(?:said|says|told|tells|added|adds|stated|noted|explained)$/;
 const SUBDIVISION = /^(?:city|town|village|capital|province|region|port|district|county|state|governorate|oblast|enclave|suburb)$/i;
 
 const isPlaceWord = (w: string | undefined) => w !== undefined && SUBDIVISION_NOUN.test(w);
+// "the Barmal district of X", "the Absar neighbourhood of X": kinds of place that are parts of the place after
+// "of" ("the Lyon suburb of Villeurbanne", "the Iranian city of Kerman" name the part after it).
+const PART_NOUN = /^(?:district|sub-district|subdistrict|neighbourhood|neighborhood|quarter|tehsil)$/;
+// "the X area of Y" may name a stretch of country around X rather than a place in Y: it holds X in Y only where
+// Y is named as a unit of its own ("the X area of the Y district").
+const VAGUE_PART = /^(?:area|sector|locality|belt)$/;
+// "the Tuscan city of Siena", "the Lyon suburb of X": a settlement's kind is said of the place after "of", never
+// of the word before it.
+const SETTLEMENT = /^(?:city|town|village|port|capital|suburb|township)$/;
+
+/** The token after the kind words that follow a place ending before `k`: "Munya local government area", "Kano State". */
+function afterKind(lower: readonly string[], k: number): number {
+  if (lower[k] === 'local' && lower[k + 1] === 'government' && /^(?:area|council)$/.test(lower[k + 2] ?? '')) return k + 3;
+  return isPlaceWord(lower[k]) || lower[k] === 'lga' ? k + 1 : k;
+}
+
+/** The token before a compass word that ends at `k` ("western", "south-western"), or `k` itself when there is none. */
+function beforeCompass(lower: readonly string[], k: number): number {
+  if (lower[k - 1] === '-' && COMPASS.test(`${lower[k - 2] ?? ''}-${lower[k] ?? ''}`)) return k - 3;
+  return COMPASS.test(lower[k] ?? '') ? k - 1 : k;
+}
 
 /** The place after ", [southern] " that follows `place` (and its kind word), when the text is an address. */
 function addressContainer(place: EntityMention, places: EntityMention[], lower: readonly string[]): EntityMention | undefined {
@@ -79,6 +100,35 @@ export class RoleReader {
     this.leaderVerbs = new Set(lexicon.leaderVerbs);
     this.memberNouns = new Set(lexicon.memberNouns);
     this.memberVerbs = lexicon.memberVerbs.map((v) => v.split(' '));
+  }
+
+  /**
+   * "the Iranian city of Kerman", "the Lyon suburb of Villeurbanne": the place after "of" lies in the one before
+   * the kind word; but "the Karrada district of Baghdad" names the district first. The words tell where they can
+   * (a place after "of" named with its own kind: "the Barmal district of Paktika province"); else the gazetteer
+   * tells which is the known, larger place: a country, or a listed place before a name it does not list; else the
+   * kind of place does (a district is a part, a suburb or a city the place after "of"). Returns the place before
+   * the kind word and whether it is the part.
+   */
+  private kindOfBefore(place: EntityMention, places: EntityMention[], lower: readonly string[]): { holder: EntityMention; holderIsPart: boolean } | undefined {
+    // "the Surankote area of the neighbouring Poonch district"
+    let of = place.first - 1;
+    if (NEIGHBOURING.test(lower[of] ?? '')) of--;
+    if (lower[of] === 'the') of--;
+    const kind = lower[of - 1] ?? '';
+    const unitAfter = afterKind(lower, place.last) > place.last;
+    const kinded = VAGUE_PART.test(kind) ? unitAfter : SUBDIVISION.test(kind) || SUBDIVISION_NOUN.test(kind);
+    if (lower[of] !== 'of' || !kinded) return undefined;
+    // "the Indian state of Jharkhand": a demonym read with its kind word ends after it.
+    const holder = places.find((m) => m !== place && (m.last === of - 1 || (m.last === of && m.via === 'gazetteer:demonym')));
+    if (!holder) return undefined;
+    if (unitAfter) return holder.type === 'Location' ? { holder, holderIsPart: true } : undefined;
+    const listed = (m: EntityMention) => m.type === 'Country' || m.via.startsWith('gazetteer');
+    if (listed(holder) && (holder.type === 'Country' || !listed(place))) return { holder, holderIsPart: false };
+    if (holder.type !== 'Location') return undefined;
+    // An unknown word before a settlement's kind and a known place is an adjective read as a name ("Tuscan").
+    if (listed(place) && !listed(holder)) return SETTLEMENT.test(kind) ? undefined : { holder, holderIsPart: true };
+    return { holder, holderIsPart: PART_NOUN.test(kind) };
   }
 
   private relationFor(title: string): string {
@@ -275,14 +325,18 @@ export class RoleReader {
       // "Krasnogorsk in the Moscow region", "Gao in northern Mali", "Kunduz province, in northern Afghanistan";
       // "Dikwa and Monguno in Borno State": each place of a list joined by "and" lies in the place after it.
       const listEnd = (m: EntityMention): number => {
-        const end = isPlaceWord(lower[m.last]) ? m.last + 1 : m.last;
-        const joinedTo = lower[end] === 'and' ? places.find((p) => p.first === end + 1 && p.type === 'Location') : undefined;
+        const end = afterKind(lower, m.last);
+        const joined = end + (NEIGHBOURING.test(lower[end + 1] ?? '') ? 2 : 1);
+        const joinedTo = lower[end] === 'and' ? places.find((p) => p.first === joined && p.type === 'Location') : undefined;
         return joinedTo ? listEnd(joinedTo) : end;
       };
       let inAt = listEnd(place);
       if (lower[inAt] === ',' && lower[inAt + 1] === 'in') inAt++;
       if (lower[inAt] === 'in') {
-        const at = inAt + 1 + (lower[inAt + 1] === 'the' ? 1 : 0);
+        let at = inAt + 1 + (lower[inAt + 1] === 'the' ? 1 : 0);
+        // "Saravan, in the province of Sistan and Baluchestan": the kind of place before its name.
+        const kindFirst = isPlaceWord(lower[at]) && lower[at + 1] === 'of';
+        if (kindFirst) at += 2;
         const named = places.find((m) => m.first === at + (COMPASS.test(lower[at] ?? '') ? 1 : 0));
         // "Kalat in Pakistan's Balochistan province": the possessed place is the nearer container.
         const possessed = named && lower[named.last] === "'s" ? places.find((m) => m.first === named.last + 1) : undefined;
@@ -291,7 +345,7 @@ export class RoleReader {
         // A region or country holds the place; so does a place the gazetteer lists holding one it does not list
         // ("Poonch district in Jammu and Kashmir"), where a listed town in a listed town may be a venue's name.
         const listed = (m: EntityMention) => m.type === 'Country' || m.via.startsWith('gazetteer');
-        const region = container && (container.type === 'Country' || /\b(?:region|oblast|province|district|governorate|state)\b/i.test(container.text) || isPlaceWord(lower[container.last]));
+        const region = container && (container.type === 'Country' || /\b(?:region|oblast|province|district|governorate|state)\b/i.test(container.text) || afterKind(lower, container.last) > container.last || kindFirst);
         if (target && (region || (listed(container!) && !listed(place)))) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'in' });
       }
       // "Cotabato City on the southern island of Mindanao", "Jolo island in the Sulu archipelago".
@@ -309,15 +363,11 @@ export class RoleReader {
       const container = next === ',' || SUBDIVISION_NOUN.test(next ?? '') ? addressContainer(place, places, lower) : undefined;
       const target = container && slotOf(container);
       if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.8, rule: 'address' });
-      // "the Iranian city of Kerman", "the Lyon suburb of Villeurbanne": the place after "of" lies in the one
-      // before the kind word; but "the Karrada district of Baghdad" names the district first. The gazetteer tells
-      // which is the known, larger place: a country, or a listed place before a name it does not list.
-      if (lower[place.first - 1] === 'of' && SUBDIVISION.test(lower[place.first - 2] ?? '')) {
-        const holder = places.find((m) => m.last === place.first - 2 && m !== place);
-        const listed = (m: EntityMention) => m.type === 'Country' || m.via.startsWith('gazetteer');
-        const target = holder && slotOf(holder);
-        if (target && listed(holder) && (holder.type === 'Country' || !listed(place))) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'city-of' });
-        else if (target && holder.type === 'Location' && listed(place) && !listed(holder)) found.push({ relation: 'LOCATED_IN', source: target, target: source, confidence: 0.8, rule: 'district-of' });
+      const kindOf = this.kindOfBefore(place, places, lower);
+      if (kindOf) {
+        const target = slotOf(kindOf.holder);
+        if (target && kindOf.holderIsPart) found.push({ relation: 'LOCATED_IN', source: target, target: source, confidence: 0.8, rule: 'district-of' });
+        else if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'city-of' });
       }
       // "Van, a province in eastern Turkey", "Kidal, the main town of northern Mali": an apposition that says
       // what kind of place it is and where.
@@ -336,9 +386,10 @@ export class RoleReader {
           if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.8, rule: 'apposition-place' });
         }
       }
-      // "Moscow's Dubrovka Theater"
-      if (lower[place.first - 1] === "'s") {
-        const holder = places.find((m) => m.last === place.first - 1);
+      // "Moscow's Dubrovka Theater", "Colombia's south-western Cauca province"
+      const possessive = beforeCompass(lower, place.first - 1);
+      if (lower[possessive] === "'s" && (possessive === place.first - 1 || afterKind(lower, place.last) > place.last)) {
+        const holder = places.find((m) => m.last === possessive);
         const target = holder && slotOf(holder);
         if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.75, rule: 'possessive' });
       }

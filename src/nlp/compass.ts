@@ -8,3 +8,6 @@ const COMPASS_WORDS = [
 
 /** One compass word, any case: "north", "Southern", "north-eastern", "central". */
 export const COMPASS_WORD = new RegExp(`^(?:${COMPASS_WORDS.join('|')})$`, 'i');
+
+/** "neighbouring Gidra", "nearby Tolo": a word that places what it names beside a place the text gave. */
+export const NEIGHBOURING_WORD = /^(?:neighbouring|neighboring|nearby|adjacent|adjoining)$/i;

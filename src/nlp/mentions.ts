@@ -2,7 +2,7 @@
 // country, one that is a place is a Location), then proper-name spans the gazetteer does not know, typed by
 // their suffix ("Theater", "College"), their title ("President X"), their context ("in X") and a name lexicon.
 import type { EntityType } from '../model/ontology.js';
-import { COMPASS_WORD } from './compass.js';
+import { COMPASS_WORD, NEIGHBOURING_WORD } from './compass.js';
 import { matchGazetteer, slug, type Gazetteer, type GazetteerHit } from './gazetteer.js';
 import { isCapitalized, isWord, lowerWords } from './tokenize.js';
 import { isCommonWord, isFirstName, isPersonName, isVerbForm } from './word-classes.js';
@@ -640,7 +640,8 @@ class MentionFinder {
     }
     // "Sakaka, Al Jawf, Saudi Arabia": the names of an address that ends on a country are places.
     if (nextWord === ',' && !startsSentence && addressAhead(tokens, last, known)) return make('Location', text, 'name:address');
-    const locative = this.locatives.has(previous) || this.locatives.has(previousTwo) || (DETERMINERS.has(previous) && this.locatives.has(lower(tokens, first - 2, first - 1)));
+    // "Kuchi and neighbouring Gidra": a name placed beside another place is one.
+    const locative = this.locatives.has(previous) || this.locatives.has(previousTwo) || (DETERMINERS.has(previous) && this.locatives.has(lower(tokens, first - 2, first - 1))) || NEIGHBOURING_WORD.test(previous);
     const listed = (previous === ',' || previous === 'and') && known.some((m) => m.type === 'Location' && m.last >= first - 3 && m.last <= first);
     if (locative || listed) return make('Location', text, 'name:context');
     return undefined;
@@ -796,6 +797,19 @@ function datelineLength(sentence: Sentence): number {
 
 const titleCase = (word: string): string => word[0]! + word.slice(1).toLowerCase();
 
+const HYPHENED_PARTICLE = /^(?:e|i|ul|ud|al|el|o|u)$/i;
+const SPANISH_TAIL = /^(?:del|de|da|do|dos|das)$/;
+
+/** Whether the name ending before token `k` goes on: "-e-Naw", "-ul-Haq", "del Sur", "de la Cruz". */
+function continuesName(tokens: Token[], k: number): boolean {
+  const [t, u, v, w] = [tokens[k], tokens[k + 1], tokens[k + 2], tokens[k + 3]];
+  if (!t || !u) return false;
+  const joined = (x: Token | undefined) => x !== undefined && !x.spaceBefore;
+  if (t.text === '-' && joined(t) && joined(u) && HYPHENED_PARTICLE.test(u.text) && v?.text === '-' && joined(v) && joined(w) && isCapitalized(w!)) return true;
+  const tail = u.text === 'la' || u.text === 'las' || u.text === 'los' ? v : u;
+  return SPANISH_TAIL.test(t.text) && tail !== undefined && isCapitalized(tail) && isWord(tail);
+}
+
 /** The tokens with a dateline in title case, so that the gazetteer knows "ADEN" and "COTABATO CITY". */
 function datelineTokens(sentence: Sentence): Token[] {
   const length = datelineLength(sentence);
@@ -847,6 +861,9 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       // "Bani Rashid village": a known place name before an unknown name word and the kind of place is inside a longer name.
       const after = sentence.tokens[hit.last];
       if (hit.entry.type === 'Location' && hit.form === 'name' && after?.spaceBefore && isCapitalized(after) && isWord(after) && !finder.isCommon(after.text) && SUBDIVISION_AFTER.test(sentence.tokens[hit.last + 1]?.text ?? '') && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 2)).some((h) => h.first === 0)) continue;
+      // "Shar-e-Naw", "Maguindanao del Sur": a known place name that a hyphened particle or a Spanish tail
+      // goes on from is the head of a longer name.
+      if ((hit.entry.type === 'Location' || hit.entry.type === 'Country') && hit.form !== 'demonym' && continuesName(sentence.tokens, hit.last)) continue;
       // "Nueva Tulsa", "Bala Murghab": a known place name inside a longer one is no mention of its own.
       if (hit.entry.type === 'Location' && hit.form === 'name' && previous && hit.first > 1 && isCapitalized(previous) && isWord(previous) && !covered[hit.first - 1] && !/^(?:The|A|An|In|At|On|Near|Of)$/.test(previous.text) && !finder.isTitle(previous.text.toLowerCase())) continue;
       const mention = withArticle(sentence, finder.fromGazetteer(sentence, hit));

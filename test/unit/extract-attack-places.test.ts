@@ -213,3 +213,36 @@ describe('an article with no date of its own', () => {
     expect(found).toHaveLength(1);
   });
 });
+
+describe('OCCURRED_IN: places named only to say where the attack was from', () => {
+  it('a country whose border the attack was near does not place it', () => {
+    const relations = occurredIn('A man stabbed two guards in Zarvik, near the Libyan border, on Monday.');
+    expect(relations.some((r) => r.endsWith('-> Zarvik'))).toBe(true);
+    expect(relations.filter((r) => r.endsWith('-> Libya'))).toEqual([]);
+  });
+
+  it('nor does a country after "the border with"', () => {
+    const relations = occurredIn('Gunmen opened fire on traders at a market in Kelto, a town near the border with Chad, on Sunday.');
+    expect(relations.some((r) => r.endsWith('-> Kelto'))).toBe(true);
+    expect(relations.filter((r) => r.endsWith('-> Chad'))).toEqual([]);
+  });
+
+  it('nor does a place a distance is measured from', () => {
+    const relations = occurredIn('Fighters stormed a building in the town of Wanlo, about 90 km north-west of Nairobi, on Saturday.');
+    expect(relations.some((r) => r.endsWith('-> Wanlo'))).toBe(true);
+    expect(relations.filter((r) => r.endsWith('-> Nairobi'))).toEqual([]);
+  });
+});
+
+describe('OCCURRED_IN: a route and a reference point', () => {
+  it('the ends of a route do not place an attack its clause places elsewhere', () => {
+    const relations = occurredIn('Gunmen attacked a bus in Zaria travelling from Kano to Kaduna on Monday, killing four passengers.');
+    expect(relations.some((r) => r.endsWith('-> Zaria'))).toBe(true);
+    expect(relations.filter((r) => r.endsWith('-> Kano') || r.endsWith('-> Kaduna'))).toEqual([]);
+  });
+
+  it('a reference point still places an attack whose clause names no other place', () => {
+    const relations = occurredIn('Gunmen ambushed a convoy about 40 km south of Nairobi on Monday, killing four soldiers.');
+    expect(relations.some((r) => r.endsWith('-> Nairobi'))).toBe(true);
+  });
+});

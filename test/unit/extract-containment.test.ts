@@ -1,0 +1,60 @@
+// Which place lies in which (LOCATED_IN), on sentences written for the test: each test fails without the
+// mechanism it names.
+import { describe, expect, it } from 'vitest';
+import { graphOf } from '../helpers/extract-text.js';
+
+const locatedIn = (text: string) => graphOf(text).relations().filter((r) => r.startsWith('LOCATED_IN '));
+
+describe('LOCATED_IN: "the X <kind> of Y"', () => {
+  it('a place after "of" named with its own kind is the container, though the gazetteer knows neither', () => {
+    expect(locatedIn('Gunmen killed four farmers in the Tarvo district of Kelmar province on Monday.')).toContain('LOCATED_IN Tarvo -> Kelmar');
+  });
+
+  it('a neighbourhood of a known city lies in it', () => {
+    expect(locatedIn('Police arrested two men in the Tarvo neighbourhood of Quetta on Sunday.')).toContain('LOCATED_IN Tarvo -> Quetta');
+  });
+
+  it('a suburb named after "of" lies in the town before the kind word, though the gazetteer knows neither', () => {
+    expect(locatedIn('Police arrested two men in the Dorvani suburb of Kelmaro on Sunday.')).toContain('LOCATED_IN Kelmaro -> Dorvani');
+  });
+
+  it('an "area of" a place holds only where that place is named as a unit', () => {
+    expect(locatedIn('Troops raided houses in the Tarvo area of the Kelmar district.')).toContain('LOCATED_IN Tarvo -> Kelmar');
+    expect(locatedIn('Troops raided houses in the Tarvo area of Kelmar.')).toEqual([]);
+  });
+
+  it('an unknown word before a settlement kind is an adjective, not a district of the known place', () => {
+    expect(locatedIn('Two men were detained in the Tuscan city of Siena.')).toEqual([]);
+  });
+
+  it('a demonym read with its kind word ("Mexican state") holds the place after "of" in its country', () => {
+    expect(locatedIn('Rebels blew up a bridge in the southern Mexican state of Oaxaca overnight.')).toContain('LOCATED_IN Oaxaca -> Mexico');
+  });
+});
+
+describe('LOCATED_IN: other shapes of containment', () => {
+  it('a possessive holds the place across a hyphened compass word', () => {
+    expect(locatedIn('Gunmen ambushed a patrol in Peru\'s south-western Zolvar province on Thursday.')).toContain('LOCATED_IN Zolvar -> Peru');
+  });
+
+  it('"in the province of Y" names the container after its kind', () => {
+    expect(locatedIn('Militants attacked a police post in Varno, in the province of Herat, on Friday.')).toContain('LOCATED_IN Varno -> Herat');
+  });
+
+  it('each place of "X and neighbouring Y" lies in a local government area named after them', () => {
+    const relations = locatedIn('The attackers arrived in Kuchina and neighbouring Tobiri, in the Galma local government area, shortly after midnight.');
+    expect(relations).toEqual(expect.arrayContaining(['LOCATED_IN Kuchina -> Galma', 'LOCATED_IN Tobiri -> Galma']));
+  });
+
+  it('a known place that a hyphened particle goes on from is the head of a longer name, which lies in the possessor', () => {
+    const graph = graphOf("A bomb exploded at a mosque in Herat's Kabul-e-Noor area.");
+    expect(graph.relations()).toContain('LOCATED_IN Kabul-e-Noor -> Herat');
+    expect(graph.entity('Noor')).toBeUndefined();
+  });
+
+  it('a Spanish tail ("del Norte") is part of the place name', () => {
+    const graph = graphOf('Soldiers arrested two men in Iloilo del Norte on Monday.');
+    expect(graph.entity('Iloilo del Norte', 'Location')).toBeDefined();
+    expect(graph.entity('Iloilo')).toBeUndefined();
+  });
+});
