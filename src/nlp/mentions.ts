@@ -737,6 +737,14 @@ function datelineLength(sentence: Sentence): number {
   return sentence.tokens.findIndex((t) => t.end >= end) + 1;
 }
 
+/** How many tokens the whole dateline takes, through its dash (none where the sentence opens with none). */
+export function datelineTokenCount(sentence: Sentence): number {
+  const match = sentence.headline ? null : DATELINE.exec(sentence.text);
+  if (!match) return 0;
+  const end = sentence.start + match[0].trimEnd().length;
+  return sentence.tokens.findIndex((t) => t.end >= end) + 1;
+}
+
 const titleCase = (word: string): string => word[0]! + word.slice(1).toLowerCase();
 
 /** The tokens with a dateline in title case, so that the gazetteer knows "ADEN" and "COTABATO CITY". */
