@@ -115,6 +115,23 @@ describe('relations from cue patterns', () => {
     expect(graphOf('Britain said it had passed intelligence to France about the plot.').relations()).toContain('WARNED United Kingdom -> France');
   });
 
+  it('reads WARNED from citizens told not to travel, for each coordinated teller', () => {
+    const text = 'The United States and Canada told their citizens on Monday not to travel to northern Mozambique after the threat.';
+    expect(graphOf(text).relations().filter((r) => r.startsWith('WARNED'))).toEqual(expect.arrayContaining(['WARNED United States -> Mozambique', 'WARNED Canada -> Mozambique']));
+  });
+
+  it('reads ACCUSED with the subject of the clause a participle hangs on, past a dateline', () => {
+    const accused = (text: string) => graphOf(text).relations().filter((r) => r.startsWith('ACCUSED'));
+    expect(accused('Kenya recalled its ambassador from Juba on Friday, accusing South Sudan of sheltering the rebels.')).toEqual(['ACCUSED Kenya -> South Sudan']);
+    // Parsed with the report, the dateline's place would be the subject and the agency one of its parts.
+    expect(accused("BUKAVU, Democratic Republic of Congo (AFP) - Burundi expelled Rwanda's ambassador on Monday, accusing Kigali of backing the rebels.")).toEqual(['ACCUSED Burundi -> Rwanda']);
+  });
+
+  it('reads ACCUSED of each coordinated object, past a conjunct that names no one', () => {
+    const text = 'Human Rights Watch has accused both the militia and the Daraja Front of killing civilians.';
+    expect(graphOf(text).relations().filter((r) => r.startsWith('ACCUSED'))).toEqual(['ACCUSED Human Rights Watch -> Daraja Front']);
+  });
+
   it('reads ACCUSED from linking an attack to a country', () => {
     expect(graphOf('President Vladimir Putin linked the concert hall attack in Moscow to Ukraine.').relations()).toContain('ACCUSED Vladimir Putin -> Ukraine');
   });
