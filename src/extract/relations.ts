@@ -62,6 +62,7 @@ const COUNT = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 const MEMBERS = /^(?:members?|militants?|fighters?|suspects?|operatives?|supporters?|jihadists?|loyalists?|commanders?|cells?)$/i;
 const NAMED_OBJECT = /^(?:\p{Ll}[\p{Ll}-]*\s+){1,3}$/u;
 const PARTICIPLE = /^\p{Ll}+ing$/u;
+const SPEECH_ACTS = new Set(['ACCUSED', 'WARNED', 'DENIED', 'THREATENED']);
 
 /** Token ranges [comma, end) of ", which ...," and ", who ...," clauses. */
 function relativeClauses(sentence: Sentence): Array<{ first: number; last: number }> {
@@ -261,6 +262,13 @@ export class RelationReader {
       };
       const slot = [...eligible].reverse().find((s) => s.last <= span.first && span.first - s.last <= MAX_BEFORE && !this.clauseBreak(scope, s.last, span.first) && !described(s) && !ownClause(s));
       if (slot) return this.coordinated(this.beforeAside(scope, slot, eligible, span) ?? slot, eligible, scope, -1);
+      // "Hersi said on Sunday that both groups were one enemy and accused al-Shabaab of ...": an act of speech joined
+      // by "and" to a speaker's report, with no party before it to be its subject, is the speaker's (an attack so
+      // joined is the reported subject's: "X said the gunmen entered and carried out the attack").
+      if (SPEECH_ACTS.has(relation) && /^and$/i.test(scope.sentence.tokens[span.first - 1]?.text ?? '')) {
+        const speaker = scope.slots.filter((s) => s.speaker && s.role === 'head' && types.includes(s.type) && s.last <= span.first).sort((a, b) => a.first - b.first).at(-1);
+        if (speaker) return [speaker];
+      }
       // "it claimed", "they were behind": a pronoun subject stands for what the text last spoke of.
       const lead = this.gapText(scope, Math.max(0, span.first - 3), span.first);
       const pronoun = /\b(it|they)\b/.exec(lead)?.[1];

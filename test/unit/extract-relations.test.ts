@@ -127,6 +127,13 @@ describe('relations from cue patterns', () => {
     expect(accused("BUKAVU, Democratic Republic of Congo (AFP) - Burundi expelled Rwanda's ambassador on Monday, accusing Kigali of backing the rebels.")).toEqual(['ACCUSED Burundi -> Rwanda']);
   });
 
+  it('gives an accusation joined by "and" to a speaker\'s report to the speaker, but not an attack so joined', () => {
+    const accused = 'Defence Minister Omar Dualeh said on Monday that both factions were "one enemy" and accused al-Shabaab of arming the clans.';
+    expect(graphOf(accused).relations().filter((r) => r.startsWith('ACCUSED'))).toEqual(['ACCUSED Omar Dualeh -> al-Shabaab']);
+    const attack = 'Police chief Ali Noor said the gunmen entered the building and carried out the attack on the Safari hotel in Garissa.';
+    expect(graphOf(attack).relations().filter((r) => r.startsWith('CARRIED_OUT'))).toEqual([]);
+  });
+
   it('reads ACCUSED of each coordinated object, past a conjunct that names no one', () => {
     const text = 'Human Rights Watch has accused both the militia and the Daraja Front of killing civilians.';
     expect(graphOf(text).relations().filter((r) => r.startsWith('ACCUSED'))).toEqual(['ACCUSED Human Rights Watch -> Daraja Front']);
