@@ -368,7 +368,9 @@ export class RelationReader {
         }
         // "claiming responsibility for numerous attacks": an object is given, and it is no attack the text names;
         // "claimed responsibility for firebombing a depot": an act told by its verb is the attack in context.
-        const objectWord = (k: number) => /^(?:for|in|of)$/i.test(tokens[k]?.text ?? '') && !/^\p{Ll}+ing$/u.test(tokens[k + 1]?.text ?? '');
+        // "in" after responsibility or credit tells the channel, not the object: "claimed responsibility in a statement".
+        const channel = (k: number) => /^in$/i.test(tokens[k]?.text ?? '') && /^(?:responsibility|credit)$/i.test(tokens[k - 1]?.text ?? '');
+        const objectWord = (k: number) => /^(?:for|in|of)$/i.test(tokens[k]?.text ?? '') && !channel(k) && !/^\p{Ll}+ing$/u.test(tokens[k + 1]?.text ?? '');
         // "the involvement of X": an object after the cue that filled the source is no attack.
         const sourceAfter = sources?.some((s) => s.first >= span.last) ?? false;
         if (!sourceAfter && (objectWord(span.last - 1) || objectWord(span.last))) return [];

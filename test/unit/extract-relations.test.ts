@@ -89,6 +89,12 @@ describe('relations from cue patterns', () => {
     expect(general.relations().filter((r) => r.startsWith('CLAIMED'))).toEqual([]);
   });
 
+  it('takes "in a statement" after a claim of responsibility for its channel, not its object', () => {
+    const graph = graphOf('A car bomb exploded outside the district office in Jowhar on Monday, killing six guards. Al-Shabaab claimed responsibility in a statement on its radio station.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(graph.relations().filter((r) => r.startsWith('CLAIMED'))).toEqual([`CLAIMED al-Shabaab -> ${attack!.name}`]);
+  });
+
   it('reads "it" as its own sentence\'s subject first', () => {
     const relations = graphOf('Greece said it had no warning. Officials said Washington had detailed intelligence that a branch of the group, known in the region by several names and based in the mountains along the border, was responsible, and that it had warned Ankara.').relations();
     expect(relations).toContain('WARNED United States -> Turkey');
