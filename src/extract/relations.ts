@@ -62,6 +62,8 @@ const COUNT = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 const MEMBERS = /^(?:members?|militants?|fighters?|suspects?|operatives?|supporters?|jihadists?|loyalists?|commanders?|cells?)$/i;
 const NAMED_OBJECT = /^(?:\p{Ll}[\p{Ll}-]*\s+){1,3}$/u;
 const PARTICIPLE = /^\p{Ll}+ing$/u;
+// Words between the accused and "of": "X was accused of", "X has long been suspected of".
+const ACCUSED_GAP = 4;
 const SPEECH_ACTS = new Set(['ACCUSED', 'WARNED', 'DENIED', 'THREATENED']);
 
 /** Token ranges [comma, end) of ", which ...," and ", who ...," clauses. */
@@ -197,6 +199,14 @@ export class RelationReader {
     return slot ? [slot] : undefined;
   }
 
+  /** The name within a few words before "of" that opens a gerund cue ("accused X of carrying out"). */
+  private accusedOf(scope: SentenceScope, span: { first: number; last: number }, slots: Slot[]): Slot | undefined {
+    const tokens = scope.sentence.tokens;
+    if (!/^of$/i.test(tokens[span.first - 1]?.text ?? '') || !PARTICIPLE.test(tokens[span.first]!.text)) return undefined;
+    const named = slots.filter((s) => s.last <= span.first - 1).at(-1);
+    return named && span.first - 1 - named.last <= ACCUSED_GAP ? named : undefined;
+  }
+
   /**
    * "accused both the militants and the VDP of ...": the cue verb's coordinated objects by the parse, which the
    * direct reading cannot take past a conjunct that names no entity. An object of one phrase is left to the direct
@@ -250,6 +260,10 @@ export class RelationReader {
       if (reporter) return [reporter];
       const shared = this.sharedSubject(scope, span, eligible);
       if (shared) return shared;
+      // "Kabul accused Pakistan of carrying out the strike", "X was suspected of carrying out": a gerund cue after
+      // "of" is done by the name right before, the one accused or suspected, whatever its type (never the accuser).
+      const accused = this.accusedOf(scope, span, slots);
+      if (accused) return types.includes(accused.type) ? [accused] : [];
       // "a group linked to al Qaeda said it was behind": what a subject is linked to is not the subject.
       const twoBefore = (s: Slot) => this.gapText(scope, Math.max(0, s.first - 2), s.first);
       const described = (s: Slot) => DESCRIBED_BY.test(twoBefore(s));

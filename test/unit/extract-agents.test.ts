@@ -31,6 +31,12 @@ describe('agents of attacks', () => {
     expect(of('CARRIED_OUT', 'Governor Ali Hassan accused the militia of bombing a market in Luuq.')).toEqual([]);
   });
 
+  it('"accused X of carrying out" is X\'s act, never the accuser\'s, even where X cannot carry out an attack', () => {
+    expect(of('CARRIED_OUT', 'The Taliban accused Pakistan of carrying out a drone strike on a village in Paktika on Monday.')).toEqual([]);
+    const text = 'Interior Minister Ali Noor accused al-Shabaab of carrying out the bombing in Garissa.';
+    expect(of('CARRIED_OUT', text)).toEqual([`CARRIED_OUT al-Shabaab -> ${attackName(text)}`]);
+  });
+
   it('a person someone else says was behind the attack is accused by the teller, not reported as its author', () => {
     const text = '"Karim Nadir is behind this attack," Anna Berg said of the bombing in Lyon on Friday.';
     expect(graphOf(text).relations().filter((r) => /^(?:ACCUSED|CARRIED_OUT) /.test(r))).toEqual(['ACCUSED Anna Berg -> Karim Nadir']);
