@@ -145,6 +145,11 @@ describe('relations from cue patterns', () => {
     expect(graphOf(text).relations().filter((r) => r.startsWith('ACCUSED'))).toEqual(['ACCUSED Human Rights Watch -> Daraja Front']);
   });
 
+  it('reads a capital owning a state\'s act as its state, and a capital owning a place as the city', () => {
+    expect(graphOf("Moscow's accusations against Kyiv dominated the talks in Geneva.").relations()).toContain('ACCUSED Russia -> Ukraine');
+    expect(graphOf("Nairobi's northern suburbs were quiet on Sunday.").entitiesOf('Location').map((e) => e.name)).toEqual(['Nairobi']);
+  });
+
   it('reads ACCUSED from linking an attack to a country', () => {
     expect(graphOf('President Vladimir Putin linked the concert hall attack in Moscow to Ukraine.').relations()).toContain('ACCUSED Vladimir Putin -> Ukraine');
   });
