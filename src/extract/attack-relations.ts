@@ -2,9 +2,9 @@
 // gutted by a blast", "the blast destroyed the Hotel X", "the bombing of the Treasury". Readings where the
 // attack is the verb ("stormed Camp X", "the hotel was attacked") are in syntax-relations.ts with the agents. Only
 // sentences with an attack, a possible target and a damage verb or an "of" are parsed.
-import { parseTokens, type Sentence } from '../nlp/index.js';
+import type { Sentence } from '../nlp/index.js';
 import type { CueHit } from './relations.js';
-import { headOf } from './sentence-parse.js';
+import { headOf, parseOf } from './sentence-parse.js';
 import type { Slot } from './types.js';
 
 // Towns and countries are where an attack happened (OCCURRED_IN); people, bodies and named sites are what it hit.
@@ -35,7 +35,7 @@ export class AttackTargets {
     const ofAfter = (a: Slot) => tokens.slice(a.first, Math.min(tokens.length, a.last + 1)).some((t) => t.text === 'of');
     const aiming = tokens.some((t) => AIMING.test(t.text));
     if (!damage && !aiming && !attacks.some(ofAfter)) return [];
-    const parse = parseTokens(tokens);
+    const parse = parseOf(sentence);
     const children: number[][] = tokens.map(() => []);
     parse.head.forEach((h, d) => {
       if (h >= 0) children[h]!.push(d);

@@ -174,7 +174,7 @@ export class Extractor {
       // What "its" points back to: the subject of the last sentence that names one.
       const subject = (types: EntityType[]): Slot | undefined => lastSubject(memory.history, types);
       const told = [...this.relations.read({ sentence, slots, recent }), ...this.syntax.read(sentence, slots, () => recent(['Attack']))];
-      for (const hit of [...told, ...attributions(sentence, slots, told)]) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
+      for (const hit of attributions(sentence, slots, told)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       for (const hit of this.targets.read(sentence, slots, () => recent(['Attack']))) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       for (const hit of this.roles.read(sentence, bySentence[sentence.index]!, slots, subject, home)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       // An arresting state found through a place must be one the document names, so the relation has both ends.

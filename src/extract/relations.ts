@@ -2,7 +2,8 @@
 // (the subject before, the object after, the agent after "by" in the passive, ...). Coordinated ends
 // ("Germany and the Netherlands arrested") each get the relation.
 import { allows, type CueSpec, type EntityType, type Ontology, type SlotStrategy } from '../model/ontology.js';
-import { letterRuns, lowerWords, parseTokens, requiredWords, type Sentence } from '../nlp/index.js';
+import { letterRuns, lowerWords, requiredWords, type Sentence } from '../nlp/index.js';
+import { parseOf } from './sentence-parse.js';
 import type { Slot } from './types.js';
 
 export interface CueHit {
@@ -45,11 +46,13 @@ const DESCRIBED_BY = /(?:linked|affiliated|tied|loyal|connected|close|allied|ali
 const NAMED_AS = /(?:known as|called|dubbed|named|also)$/;
 const MAX_BEFORE = 22;
 const OWN_SUBJECT = /^(?:the|a|an|those|these|some|several|many|others|people|men|suspects|\d+|two|three|four|five)$/;
-const SELF_SPEECH = /^(?:said|says|stated|announced|declared|claimed|claims)\b.*\b(?:it|they)\b/;
+const SELF_SPEECH = /^(?:said|says|stated|announced|declared|claimed|claims)\b.*\b(?:it|they)\b|^(?:told|tells)\b/;
 // "X said in a statement that its fighters had carried out the ambush", "a spokesman for X told Reuters the group was
 // behind it": a group telling what it did itself claims it.
 const SELF_REPORT = /^(?:\s*\([^()]{1,40}\))?(?:[^;:".]{0,60}?,)?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|announced|stated|declared|told)\b[^;:"]*?\b(?:that\s+)?(?:it|they|the\s+(?:group|movement|organi[sz]ation)|(?:its|their)\s+(?:own\s+)?["“']?(?:fighters|members|men|militants|mujahideen|soldiers|forces|units?|cells?)["”']?)\s+(?:had\s+|has\s+|have\s+)?$/i;
 const MAX_AFTER = 16;
+// How far after its verb the parse may find an object: "accused both the militants and the VDP".
+const MAX_OBJECT_GAP = 8;
 // "US-backed militias", "Saudi-led forces": a name joined to a participle modifies the noun after it and is no
 // party to the verb (only the "-based" cue reads it, as where a group is based).
 const HYPHEN_MODIFIER = /^(?:backed|led|funded|sponsored|supported|trained|armed|allied|aligned|linked|run|controlled|owned|born|inspired)$/i;
@@ -58,6 +61,10 @@ const HYPHEN_MODIFIER = /^(?:backed|led|funded|sponsored|supported|trained|armed
 const COUNT = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|scores|hundreds|more|of|suspected|alleged)$/i;
 const MEMBERS = /^(?:members?|militants?|fighters?|suspects?|operatives?|supporters?|jihadists?|loyalists?|commanders?|cells?)$/i;
 const NAMED_OBJECT = /^(?:\p{Ll}[\p{Ll}-]*\s+){1,3}$/u;
+const PARTICIPLE = /^\p{Ll}+ing$/u;
+// Words between the accused and "of": "X was accused of", "X has long been suspected of".
+const ACCUSED_GAP = 4;
+const SPEECH_ACTS = new Set(['ACCUSED', 'WARNED', 'DENIED', 'THREATENED']);
 
 /** Token ranges [comma, end) of ", which ...," and ", who ...," clauses. */
 function relativeClauses(sentence: Sentence): Array<{ first: number; last: number }> {
@@ -172,19 +179,51 @@ export class RelationReader {
 
   /**
    * "Zarei accused the United States of piracy and threatened Britain": a verb coordinated with an earlier one
-   * has that one's subject, not the last name before it. Read off the parse, which only such sentences need.
+   * has that one's subject, not the last name before it; so has a participle after a comma ("Congo expelled the
+   * envoy on Tuesday, accusing Kigali of ..."), up through the infinitives between ("ordered the envoy to leave,
+   * accusing ..."). Read off the parse, which only such sentences need.
    */
   private sharedSubject(scope: SentenceScope, span: { first: number; last: number }, eligible: Slot[]): Slot[] | undefined {
     const tokens = scope.sentence.tokens;
-    if (tokens[span.first - 1]?.text.toLowerCase() !== 'and') return undefined;
-    const parse = parseTokens(tokens);
-    if (parse.deprel(span.first) !== 'conj') return undefined;
-    const verb = parse.head[span.first]!;
-    const subject = tokens.findIndex((_, k) => parse.head[k] === verb && parse.deprel(k) === 'nsubj');
+    const joint = tokens[span.first - 1]?.text.toLowerCase();
+    if (joint !== 'and' && !(joint === ',' && PARTICIPLE.test(tokens[span.first]!.text))) return undefined;
+    const parse = parseOf(scope.sentence);
+    const subjectOf = (verb: number) => tokens.findIndex((_, k) => parse.head[k] === verb && parse.deprel(k) === 'nsubj');
+    if (!['conj', 'advcl'].includes(parse.deprel(span.first)) || subjectOf(span.first) >= 0) return undefined;
+    let verb = parse.head[span.first]!;
+    for (let steps = 0; verb >= 0 && subjectOf(verb) < 0 && steps < 3 && ['xcomp', 'conj', 'advcl'].includes(parse.deprel(verb)); steps++) verb = parse.head[verb]!;
+    const subject = verb < 0 ? -1 : subjectOf(verb);
     if (subject < 0 || subject >= span.first) return undefined;
     // The subject's slot, or one its name parts make up ("Foreign Minister Hamid Zarei").
     const slot = eligible.find((s) => s.first <= subject && subject < s.last) ?? eligible.find((s) => s.last <= span.first && parse.head[s.first] === subject && ['flat', 'appos', 'compound'].includes(parse.deprel(s.first)));
     return slot ? [slot] : undefined;
+  }
+
+  /** The name within a few words before "of" that opens a gerund cue ("accused X of carrying out"). */
+  private accusedOf(scope: SentenceScope, span: { first: number; last: number }, slots: Slot[]): Slot | undefined {
+    const tokens = scope.sentence.tokens;
+    if (!/^of$/i.test(tokens[span.first - 1]?.text ?? '') || !PARTICIPLE.test(tokens[span.first]!.text)) return undefined;
+    const named = slots.filter((s) => s.last <= span.first - 1).at(-1);
+    return named && span.first - 1 - named.last <= ACCUSED_GAP ? named : undefined;
+  }
+
+  /**
+   * "accused both the militants and the VDP of ...": the cue verb's coordinated objects by the parse, which the
+   * direct reading cannot take past a conjunct that names no entity. An object of one phrase is left to the direct
+   * reading, which keeps to the words it knows may come before it ("blamed the leftist X" is left unread).
+   */
+  private coordinatedObjects(scope: SentenceScope, span: { first: number; last: number }, eligible: Slot[]): Slot[] {
+    const tokens = scope.sentence.tokens;
+    const parse = parseOf(scope.sentence);
+    const slotAt = (k: number) => eligible.find((s) => s.first <= k && k < s.last);
+    const found: Slot[] = [];
+    for (let o = span.first + 1; o < tokens.length; o++) {
+      if (parse.head[o] !== span.first || parse.deprel(o) !== 'obj') continue;
+      const conjuncts = tokens.map((_, k) => k).filter((k) => parse.head[k] === o && parse.deprel(k) === 'conj');
+      if (conjuncts.length === 0) continue;
+      for (const slot of [o, ...conjuncts].map(slotAt)) if (slot && !found.includes(slot)) found.push(slot);
+    }
+    return found;
   }
 
   /**
@@ -209,17 +248,22 @@ export class RelationReader {
   private find(strategy: SlotStrategy, types: EntityType[], slots: Slot[], span: { first: number; last: number }, scope: SentenceScope, sources: Slot[] | undefined, relation: string): Slot[] {
     const eligible = slots.filter((s) => types.includes(s.type));
     const before = () => {
-      // "Al-Shabaab said it was behind the attack", "the group said they were behind": a cue that is itself the
-      // speech has the speaker right before it for subject.
+      // "Al-Shabaab said it was behind the attack", "the group said they were behind", "Britain told its citizens not
+      // to travel to X": a cue that is itself the speech has the speaker right before it for subject.
       if (SELF_SPEECH.test(this.gapText(scope, span.first, span.last))) {
-        const speaker = [...scope.slots].reverse().find((s) => s.speaker && s.role === 'head' && types.includes(s.type) && s.last <= span.first && span.first - s.last <= 1);
-        if (speaker) return [speaker];
+        const speakers = scope.slots.filter((s) => s.speaker && s.role === 'head' && types.includes(s.type)).sort((a, b) => a.first - b.first);
+        const speaker = speakers.findLast((s) => s.last <= span.first && span.first - s.last <= 1);
+        if (speaker) return this.coordinated(speaker, speakers, scope, -1);
       }
       // "JNIM said in a statement that its fighters had carried out the ambush": the group speaks of itself.
       const reporter = [...scope.slots].reverse().find((s) => s.speaker && s.role === 'head' && s.type === 'Group' && types.includes(s.type) && s.last <= span.first && SELF_REPORT.test(this.textBetween(scope, s, span.first)));
       if (reporter) return [reporter];
       const shared = this.sharedSubject(scope, span, eligible);
       if (shared) return shared;
+      // "Kabul accused Pakistan of carrying out the strike", "X was suspected of carrying out": a gerund cue after
+      // "of" is done by the name right before, the one accused or suspected, whatever its type (never the accuser).
+      const accused = this.accusedOf(scope, span, slots);
+      if (accused) return types.includes(accused.type) ? [accused] : [];
       // "a group linked to al Qaeda said it was behind": what a subject is linked to is not the subject.
       const twoBefore = (s: Slot) => this.gapText(scope, Math.max(0, s.first - 2), s.first);
       const described = (s: Slot) => DESCRIBED_BY.test(twoBefore(s));
@@ -232,6 +276,13 @@ export class RelationReader {
       };
       const slot = [...eligible].reverse().find((s) => s.last <= span.first && span.first - s.last <= MAX_BEFORE && !this.clauseBreak(scope, s.last, span.first) && !described(s) && !ownClause(s));
       if (slot) return this.coordinated(this.beforeAside(scope, slot, eligible, span) ?? slot, eligible, scope, -1);
+      // "Hersi said on Sunday that both groups were one enemy and accused al-Shabaab of ...": an act of speech joined
+      // by "and" to a speaker's report, with no party before it to be its subject, is the speaker's (an attack so
+      // joined is the reported subject's: "X said the gunmen entered and carried out the attack").
+      if (SPEECH_ACTS.has(relation) && /^and$/i.test(scope.sentence.tokens[span.first - 1]?.text ?? '')) {
+        const speaker = scope.slots.filter((s) => s.speaker && s.role === 'head' && types.includes(s.type) && s.last <= span.first).sort((a, b) => a.first - b.first).at(-1);
+        if (speaker) return [speaker];
+      }
       // "it claimed", "they were behind": a pronoun subject stands for what the text last spoke of.
       const lead = this.gapText(scope, Math.max(0, span.first - 3), span.first);
       const pronoun = /\b(it|they)\b/.exec(lead)?.[1];
@@ -272,7 +323,10 @@ export class RelationReader {
       case 'after':
         return after(span.last);
       case 'after-direct': {
-        const object = direct();
+        // Failing the direct reading, the parse's coordinated objects, when a name that could be one follows closely.
+        const near = () => eligible.some((s) => s.first >= span.last && s.first - span.last <= MAX_OBJECT_GAP && !this.clauseBreak(scope, span.last, s.first));
+        const read = direct();
+        const object = read.length > 0 || relation === 'ARRESTED' || !near() ? read : this.coordinatedObjects(scope, span, eligible);
         // "The Taliban claimed it on Twitter": "it" as the object (not the subject of a clause, "claimed it had
         // killed 20") is the attack the text last told.
         const tokens = scope.sentence.tokens;
@@ -328,7 +382,9 @@ export class RelationReader {
         }
         // "claiming responsibility for numerous attacks": an object is given, and it is no attack the text names;
         // "claimed responsibility for firebombing a depot": an act told by its verb is the attack in context.
-        const objectWord = (k: number) => /^(?:for|in|of)$/i.test(tokens[k]?.text ?? '') && !/^\p{Ll}+ing$/u.test(tokens[k + 1]?.text ?? '');
+        // "in" after responsibility or credit tells the channel, not the object: "claimed responsibility in a statement".
+        const channel = (k: number) => /^in$/i.test(tokens[k]?.text ?? '') && /^(?:responsibility|credit)$/i.test(tokens[k - 1]?.text ?? '');
+        const objectWord = (k: number) => /^(?:for|in|of)$/i.test(tokens[k]?.text ?? '') && !channel(k) && !/^\p{Ll}+ing$/u.test(tokens[k + 1]?.text ?? '');
         // "the involvement of X": an object after the cue that filled the source is no attack.
         const sourceAfter = sources?.some((s) => s.first >= span.last) ?? false;
         if (!sourceAfter && (objectWord(span.last - 1) || objectWord(span.last))) return [];

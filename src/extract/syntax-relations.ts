@@ -4,9 +4,9 @@
 // the attack was aimed at ("stormed Camp X", "the raid on the Y hotel": TARGETED), and whose members the attackers
 // were ("police identified the gunmen as members of X", "the attacker was a Y member"). Only sentences with an attack
 // and a party placed where one of these readings could hold are parsed, which keeps the parser off most text.
-import { parseTokens, type LazyAnalysis, type Sentence } from '../nlp/index.js';
+import type { LazyAnalysis, Sentence } from '../nlp/index.js';
 import type { CueHit } from './relations.js';
-import { headOf } from './sentence-parse.js';
+import { headOf, parseOf } from './sentence-parse.js';
 import type { Slot } from './types.js';
 
 const AGENTS = new Set(['Group', 'Person']);
@@ -28,14 +28,18 @@ const GROUPS = new Set(['Group']);
 const ATTACKER = /^(?:attackers?|assailants?|gunm[ae]n|bombers?|perpetrators?|militants?|kidnappers?|shooters?|hijackers?|themselves)$/i;
 const MEMBER = /^members?$/i;
 const BELONGED = /^belong(?:s|ed)?$/i;
-// An attack told by its verb ("stormed", "shot"), as a cheap test before parsing: the lexicon is too slow to ask
-// for every attack of every sentence, and the parse decides in the end.
-const ATTACK_VERB = /^(?:\p{Ll}+ed|shot|struck|hit|blew|set|fought|overran|threw)$/u;
+// An attack told by its verb ("stormed", "shot", "responded by shelling"), as a cheap test before parsing: the
+// lexicon is too slow to ask for every attack of every sentence, and the parse decides in the end.
+const ATTACK_VERB = /^(?:\p{Ll}+ed|\p{Ll}+ing|shot|struck|hit|blew|set|fought|overran|threw)$/u;
 // Verbs whose subject did the act an attack noun under them names: "X fighters killed 19 soldiers in an assault",
 // "X mounted a raid". Speech, blame and condemnation are not in it.
 const DOING = /^(?:set|plant|thr[eo]w|hurl|fire|lob|laid|lay|plac|drove|driv|ram|kill|wound|injur|launch|stag|mount|conduct|execut|perpetrat|storm|raid|strik|struck|target|hit|kidnap|abduct|seiz|ambush|attack|bomb|shell|massacr|slaughter|shot|shoot|open|unleash|overr|destroy|burn|torch|blew|blow|detonat)/i;
 const DONE: Pick<RegExp, 'test'> = { test: (word: string) => DOING.test(word) && (/ed$/i.test(word) || /^(?:shot|struck|hit|blew|threw|set|laid|drove|overran)$/i.test(word)) };
 const ACT_CASE = /^(?:in|during|with|through)$/i;
+const GERUND = /^\p{Ll}+ing$/u;
+// How a gerund clause joins the act of its verb's subject ("responded by shelling", "fled after storming"), not the
+// act of another ("accused X of attacking", "charged with bombing"). No word at all: ", killing 12".
+const OWN_ACT = /^(?:by|after|before|while|when|)$/i;
 // What goes off in a bombing, and the verbs that tell who put it there: "a bomb planted by X went off", "the
 // device had been left by X". Whoever placed the device did the attack it went off in.
 const DEVICE = /^(?:bombs?|devices?|explosives?|ieds?|mines?|grenades?|charges?)$/i;
@@ -57,7 +61,7 @@ interface Tree {
 }
 
 function tree(sentence: Sentence): Tree {
-  const parse = parseTokens(sentence.tokens);
+  const parse = parseOf(sentence);
   const children: number[][] = sentence.tokens.map(() => []);
   parse.head.forEach((h, d) => {
     if (h >= 0) children[h]!.push(d);
@@ -191,6 +195,12 @@ export class SyntaxRelations {
         // object of its own has that noun for subject.
         const subjects = childrenWith(t, a, 'nsubj');
         if (subjects.length === 0 && t.parse.deprel(a) === 'acl' && objects.length > 0) subjects.push(t.parse.head[a]!);
+        // "The Taliban responded by shelling the posts", "after storming the base, the gunmen fled": a gerund clause
+        // with no subject of its own has that of the verb it hangs on.
+        if (subjects.length === 0 && t.parse.deprel(a) === 'advcl' && GERUND.test(tokens[a]!.text) && OWN_ACT.test(caseWord(t, tokens, a) ?? childrenWith(t, a, 'mark').map((c) => tokens[c]!.text)[0] ?? '')) {
+          const verb = t.parse.head[a]!;
+          if (!childrenWith(t, verb, 'aux').some((c) => PASSIVE_AUX.test(tokens[c]!.text))) subjects.push(...childrenWith(t, verb, 'nsubj'));
+        }
         for (const s of subjects) {
           if (passive) for (const target of entities(s, TARGETS)) add('TARGETED', attack, target, 'passive-subject');
           else for (const agent of entities(s, AGENTS)) add('CARRIED_OUT', agent, attack, 'subject');
@@ -205,7 +215,8 @@ export class SyntaxRelations {
         if (!passive) {
           for (const o of objects) for (const m of childrenWith(t, o, 'nmod')) if (this.reaches(caseWord(t, tokens, m) ?? '', tokens[o]!.text) || this.reaches(caseWord(t, tokens, m) ?? '', tokens[a]!.text)) for (const target of entities(m, TARGETS)) if (!THOROUGHFARE.test(target.text)) add('TARGETED', attack, target, 'reached');
         }
-      } else if (upos === 'NOUN' || upos === 'PROPN') {
+      } else {
+        // An attack not told by a verb is a noun phrase, whatever the tagger made of its head ("in an ambush" tagged ADJ).
         for (const m of childrenWith(t, a, 'nmod')) {
           const relator = caseWord(t, tokens, m) ?? '';
           if (AIMED.test(relator)) for (const target of entities(m, TARGETS)) add('TARGETED', attack, target, 'aimed-at');

@@ -57,6 +57,8 @@ export const LexiconFile = z.object({
   eventSuffixes: WordList,
   locativePrepositions: WordList,
   governmentNouns: WordList,
+  /** What a state does by word or decision, so a capital owning one acts for its state: "Tehran's accusations". */
+  stateActNouns: WordList,
   groupNouns: WordList,
   /** Nouns for an armed group that a name is set off beside: "the Korvani, a militant group", "a second group, the X". */
   groupKindNouns: WordList,

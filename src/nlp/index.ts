@@ -1,6 +1,7 @@
 // nlp: a document's text in; its sentences, tokens and typed entity mentions out.
 import type { Gazetteer } from './gazetteer.js';
 import { findMentions } from './mentions.js';
+export { datelineTokenCount } from './mentions.js';
 import { splitSentences } from './sentences.js';
 import type { EntityMention, Sentence } from './types.js';
 

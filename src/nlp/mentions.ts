@@ -69,6 +69,7 @@ function phraseAfter(tokens: Token[], index: number, phrases: Set<string>, maxWo
 class MentionFinder {
   readonly leaderTitles: Set<string>;
   readonly roleTitles: Set<string>;
+  private readonly stateActs: Set<string>;
   readonly personTitles: Set<string>;
   readonly descriptors: Set<string>;
   readonly personNouns: Set<string>;
@@ -100,6 +101,7 @@ class MentionFinder {
     const lx = gazetteer.lexicon;
     this.leaderTitles = new Set(lx.leaderTitles);
     this.roleTitles = new Set(lx.roleTitles);
+    this.stateActs = new Set(lx.stateActNouns);
     this.personTitles = new Set(lx.personTitles);
     this.descriptors = new Set(lx.personDescriptors);
     this.personNouns = new Set(lx.personNouns);
@@ -214,7 +216,9 @@ class MentionFinder {
       // "in the heart of Madrid", "on the outskirts of Kabul": a part of the city is a place in it.
       const partOf = previous === 'of' && PLACE_PART.test(lower(tokens, first - 2, first - 1));
       const locative = previousTwo === 'capital ,' || this.locatives.has(position) || this.locatives.has(previousTwo) || DETERMINERS.has(position) && !complementizer || direction || partOf;
-      const modifiesNoun = nextWord === "'s" || (next !== undefined && isWord(next) && (this.placeNouns.has(nextWord) || phraseAfter(tokens, last, this.placeNouns) !== undefined || (isCapitalized(next) && !/^(?:has|had|is|was)$/i.test(next.text))));
+      // "Tehran's accusations against Washington": a capital owning a state's act is the state.
+      const acts = nextWord === "'s" && this.stateActs.has(lower(tokens, last + 1, last + 2));
+      const modifiesNoun = (nextWord === "'s" && !acts) || (next !== undefined && isWord(next) && (this.placeNouns.has(nextWord) || phraseAfter(tokens, last, this.placeNouns) !== undefined || (isCapitalized(next) && !/^(?:has|had|is|was)$/i.test(next.text))));
       if (locative || modifiesNoun || addressed || !entry.country) return { ...base, type: 'Location', key: entry.id, name: entry.name, role: 'head' };
       const country = this.gazetteer.entries.get(entry.country)!;
       return { ...base, type: 'Country', key: country.id, name: country.name, role: 'head', via: 'gazetteer:metonym' };
@@ -792,6 +796,14 @@ function datelineLength(sentence: Sentence): number {
   const match = sentence.headline ? null : DATELINE.exec(sentence.text);
   if (!match) return 0;
   const end = sentence.start + match[1]!.length;
+  return sentence.tokens.findIndex((t) => t.end >= end) + 1;
+}
+
+/** How many tokens the whole dateline takes, through its dash (none where the sentence opens with none). */
+export function datelineTokenCount(sentence: Sentence): number {
+  const match = sentence.headline ? null : DATELINE.exec(sentence.text);
+  if (!match) return 0;
+  const end = sentence.start + match[0].trimEnd().length;
   return sentence.tokens.findIndex((t) => t.end >= end) + 1;
 }
 

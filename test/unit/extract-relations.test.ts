@@ -89,6 +89,12 @@ describe('relations from cue patterns', () => {
     expect(general.relations().filter((r) => r.startsWith('CLAIMED'))).toEqual([]);
   });
 
+  it('takes "in a statement" after a claim of responsibility for its channel, not its object', () => {
+    const graph = graphOf('A car bomb exploded outside the district office in Jowhar on Monday, killing six guards. Al-Shabaab claimed responsibility in a statement on its radio station.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(graph.relations().filter((r) => r.startsWith('CLAIMED'))).toEqual([`CLAIMED al-Shabaab -> ${attack!.name}`]);
+  });
+
   it('reads "it" as its own sentence\'s subject first', () => {
     const relations = graphOf('Greece said it had no warning. Officials said Washington had detailed intelligence that a branch of the group, known in the region by several names and based in the mountains along the border, was responsible, and that it had warned Ankara.').relations();
     expect(relations).toContain('WARNED United States -> Turkey');
@@ -113,6 +119,35 @@ describe('relations from cue patterns', () => {
 
   it('reads WARNED from intelligence passed to a country', () => {
     expect(graphOf('Britain said it had passed intelligence to France about the plot.').relations()).toContain('WARNED United Kingdom -> France');
+  });
+
+  it('reads WARNED from citizens told not to travel, for each coordinated teller', () => {
+    const text = 'The United States and Canada told their citizens on Monday not to travel to northern Mozambique after the threat.';
+    expect(graphOf(text).relations().filter((r) => r.startsWith('WARNED'))).toEqual(expect.arrayContaining(['WARNED United States -> Mozambique', 'WARNED Canada -> Mozambique']));
+  });
+
+  it('reads ACCUSED with the subject of the clause a participle hangs on, past a dateline', () => {
+    const accused = (text: string) => graphOf(text).relations().filter((r) => r.startsWith('ACCUSED'));
+    expect(accused('Kenya recalled its ambassador from Juba on Friday, accusing South Sudan of sheltering the rebels.')).toEqual(['ACCUSED Kenya -> South Sudan']);
+    // Parsed with the report, the dateline's place would be the subject and the agency one of its parts.
+    expect(accused("BUKAVU, Democratic Republic of Congo (AFP) - Burundi expelled Rwanda's ambassador on Monday, accusing Kigali of backing the rebels.")).toEqual(['ACCUSED Burundi -> Rwanda']);
+  });
+
+  it('gives an accusation joined by "and" to a speaker\'s report to the speaker, but not an attack so joined', () => {
+    const accused = 'Defence Minister Omar Dualeh said on Monday that both factions were "one enemy" and accused al-Shabaab of arming the clans.';
+    expect(graphOf(accused).relations().filter((r) => r.startsWith('ACCUSED'))).toEqual(['ACCUSED Omar Dualeh -> al-Shabaab']);
+    const attack = 'Police chief Ali Noor said the gunmen entered the building and carried out the attack on the Safari hotel in Garissa.';
+    expect(graphOf(attack).relations().filter((r) => r.startsWith('CARRIED_OUT'))).toEqual([]);
+  });
+
+  it('reads ACCUSED of each coordinated object, past a conjunct that names no one', () => {
+    const text = 'Human Rights Watch has accused both the militia and the Daraja Front of killing civilians.';
+    expect(graphOf(text).relations().filter((r) => r.startsWith('ACCUSED'))).toEqual(['ACCUSED Human Rights Watch -> Daraja Front']);
+  });
+
+  it('reads a capital owning a state\'s act as its state, and a capital owning a place as the city', () => {
+    expect(graphOf("Moscow's accusations against Kyiv dominated the talks in Geneva.").relations()).toContain('ACCUSED Russia -> Ukraine');
+    expect(graphOf("Nairobi's northern suburbs were quiet on Sunday.").entitiesOf('Location').map((e) => e.name)).toEqual(['Nairobi']);
   });
 
   it('reads ACCUSED from linking an attack to a country', () => {
