@@ -275,9 +275,12 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
       continue;
     }
     // "The bomb went off at 8:30 pm": a verb that tells more of an attack the text already follows is that
-    // attack, unless it happened somewhere else.
+    // attack, unless it happened somewhere else. Told of a device the text already spoke of ("walking on X Street
+    // where the device went off"), only a town the gazetteer knows elsewhere says so: a street it names may lie in
+    // any of the attack's places.
     const told = phrase.byVerb ? latest(phrase) : undefined;
-    if (told && sameTime(told, facts) && !anchorsConflict(told.facts, facts, ['places', 'sites'])) {
+    const elsewhere = (c: AttackCluster) => (phrase.knownDevice ? placesClash(c.facts, facts, input.provinceOf) : anchorsConflict(c.facts, facts, ['places', 'sites']));
+    if (told && sameTime(told, facts) && !elsewhere(told)) {
       join(told, phrase);
       continue;
     }

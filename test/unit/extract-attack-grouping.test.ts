@@ -204,3 +204,16 @@ describe('"the incident" with no attack told before it', () => {
     expect(names[0]).toMatch(/Vornica/);
   });
 });
+
+describe('a verb told of a device the text already spoke of', () => {
+  const text = (device: string) =>
+    `A bomb exploded in the Dorval neighbourhood of Tavrin on Saturday, wounding 12 people. Prosecutors showed video of the suspect walking on Kessel Street where ${device} went off and leaving a second bomb on Marrow Street.`;
+
+  it('"the device went off" on a street is the attack told before, not another one', () => {
+    expect(attackNames(text('the device'))).toHaveLength(1);
+  });
+
+  it('"a device went off" on another street is another attack', () => {
+    expect(attackNames(text('a device'))).toHaveLength(2);
+  });
+});
