@@ -263,6 +263,20 @@ describe('armed groups no list holds', () => {
     expect(group?.aliases).toContain('GHR');
     expect(graph.entitiesOf('Organization')).toHaveLength(0);
   });
+
+  it('an acronym in brackets that spells the name\'s initials in another order is that name', () => {
+    const graph = graphOf('A colonel of the Marendian Coastal Guard (GCM) was detained on Monday. The GCM said it would cooperate.');
+    const body = graph.entity('Marendian Coastal Guard');
+    expect(body?.aliases).toContain('GCM');
+    expect(graph.entitiesOf('Organization').map((e) => e.name)).not.toContain('GCM');
+  });
+
+  it('an acronym that spells the initials of one body the text names is that body', () => {
+    const graph = graphOf('The Tavrin Harbour Police Department said the depot was sealed. Officers of the THPD searched the docks on Sunday.');
+    const body = graph.entity('Tavrin Harbour Police Department');
+    expect(body?.aliases).toContain('THPD');
+    expect(graph.entitiesOf('Organization').map((e) => e.name)).not.toContain('THPD');
+  });
 });
 
 describe('names a country or a group word sits inside', () => {
