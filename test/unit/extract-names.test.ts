@@ -11,6 +11,13 @@ describe('one place, however the text names it', () => {
     expect([places[0]!.name, ...places[0]!.aliases]).toEqual(expect.arrayContaining(['Helmand', 'Helmand province']));
   });
 
+  it('a street written with its short kind word ("St", "Rd") is a street, not the town it is named after', () => {
+    const graph = graphOf('At Oxford St, the busiest bus station in Tavrin, four workers were hurt. Police sealed Leeds Rd on Friday.');
+    expect(graph.entity('Oxford St')?.type).toBe('Location');
+    expect(graph.entity('Leeds Rd')?.type).toBe('Location');
+    expect(graph.entity('Oxford')).toBeUndefined();
+  });
+
   it('the kind word or venue after a place is one more name of it', () => {
     const graph = graphOf('A fire broke out near the Korvel mosque in Zamfara. Police sealed off the Dunmore estate, in Leeds.');
     expect(graph.entity('Korvel mosque')?.type).toBe('Location');
