@@ -278,6 +278,11 @@ describe('armed groups no list holds', () => {
     expect(graph.entitiesOf('Organization').map((e) => e.name)).not.toContain('GCM');
   });
 
+  it('capitals a hyphen joins to a number ("1-800-555-HELP") are a phone number, no organisation', () => {
+    const graph = graphOf('The Tavrin Harbour Police urged witnesses to call 1-800-555-HELP with any video.');
+    expect(graph.entitiesOf('Organization').map((e) => e.name)).toEqual(['Tavrin Harbour Police']);
+  });
+
   it('an acronym that spells the initials of one body the text names is that body', () => {
     const graph = graphOf('The Tavrin Harbour Police Department said the depot was sealed. Officers of the THPD searched the docks on Sunday.');
     const body = graph.entity('Tavrin Harbour Police Department');
