@@ -110,6 +110,9 @@ const placesConflict = (a: AttackFacts, b: AttackFacts) => anchorsConflict(a, b,
 const SPECIFIC_KINDS = new Set(['shooting', 'bombing', 'hostage-taking', 'ramming', 'stabbing', 'arson']);
 export const kindsAgree = (a: string, b: string): boolean => a === b || !SPECIFIC_KINDS.has(a) || !SPECIFIC_KINDS.has(b);
 
+// A noun the lexicon reads as an attack only where the text tells one: "the incident".
+const NEUTRAL_NOUN = /^incidents?$/;
+
 const hasAnchor = (f: AttackFacts) => f.places.length + f.sites.length + f.persons.length + f.names.length > 0;
 
 /**
@@ -238,8 +241,13 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
       const previous = facts.countries.length > 0 ? (compatible.at(-1) ?? latest(phrase)) : latest(phrase);
       if (previous) join(previous, phrase);
       // "Gunmen raked a checkpoint near Baiji with gunfire. No group claimed the attack.": with nothing named
-      // before it, "the attack" is the event the text has been telling, placed by the sentences before.
-      else if (!clusters.length) open(inContext(phrase, input));
+      // before it, "the attack" is the event the text has been telling, placed by the sentences before. "The
+      // incident" names an event of any kind: one no sentence before places is no attack ("a drone was found
+      // on the roof ... No one was injured at the time of the incident").
+      else if (!clusters.length) {
+        const placed = inContext(phrase, input);
+        if (!NEUTRAL_NOUN.test(phrase.noun) || placed.facts.places.length + placed.facts.countries.length > 0) open(placed);
+      }
       continue;
     }
     // "the attack ... in Krasnogorsk", "the March 22nd attack at Crocus City Hall": a definite reference names
@@ -267,9 +275,12 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
       continue;
     }
     // "The bomb went off at 8:30 pm": a verb that tells more of an attack the text already follows is that
-    // attack, unless it happened somewhere else.
+    // attack, unless it happened somewhere else. Told of a device the text already spoke of ("walking on X Street
+    // where the device went off"), only a town the gazetteer knows elsewhere says so: a street it names may lie in
+    // any of the attack's places.
     const told = phrase.byVerb ? latest(phrase) : undefined;
-    if (told && sameTime(told, facts) && !anchorsConflict(told.facts, facts, ['places', 'sites'])) {
+    const elsewhere = (c: AttackCluster) => (phrase.knownDevice ? placesClash(c.facts, facts, input.provinceOf) : anchorsConflict(c.facts, facts, ['places', 'sites']));
+    if (told && sameTime(told, facts) && !elsewhere(told)) {
       join(told, phrase);
       continue;
     }

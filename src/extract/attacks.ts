@@ -28,6 +28,8 @@ export interface AttackPhrase extends TextSpan {
   eachIn: string[];
   /** One of the attacks of a phrase split by `eachIn`: its figures count them all, so none is its own. */
   shared: boolean;
+  /** "the device went off": a verb told of a device the text has already spoken of, so of that device's attack. */
+  knownDevice?: boolean | undefined;
   /** "the first attack", "a second bombing in X": the place of the attack in the text's order of attacks. */
   ordinal?: number | undefined;
   /**
@@ -72,6 +74,8 @@ const MEASURED_SINCE = /^(?:since|until)$/;
 const SPAN_OF_TIME = /^(?:day|days|week|weeks|month|months|year|years|night|nights|eve)$/;
 export const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/;
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
+// The devices an attack verb may tell of: "the bomb went off", "the device exploded".
+const DEVICE_NOUN = /^(?:bombs?|devices?|explosives?|ieds?|grenades?)$/;
 // The word after a place that says what kind of place it is: "Balcad town", "Nimroz province".
 export const SUBDIVISION_NOUN = /^(?:city|town|village|area|district|sub-district|subdistrict|province|region|state|county|governorate|oblast|prefecture|municipality|neighborhood|neighbourhood|tehsil|township|department|parish|suburb|camp)$/i;
 const OWNED_ABROAD = /^(?:embassy|consulate|mission|embassies|consulates)$/;
@@ -350,8 +354,8 @@ export class AttackFinder {
     }
     // "Gunmen attacked a depot in X, Nigeria, last Friday, killing three": the clause's date may follow its
     // place; the sentence dates the event up to the next attack it names, by a day ("since 2015" may be anything).
+    const lower = lowerWords(tokens);
     if (facts.date === undefined) {
-      const lower = lowerWords(tokens);
       const next = tokens.findIndex((_, k) => k >= last && this.nounAt(lower, k) !== undefined);
       const date = readAttackDate(sentence.text.slice(0, next < 0 ? undefined : tokens[next]!.start - sentence.start), published);
       if (date?.date && /\d-\d\d$/.test(date.date)) {
@@ -361,8 +365,10 @@ export class AttackFinder {
     }
     facts.persons = [];
     // "a week after gunmen killed five": only a span of time sets an event told by its verb apart.
-    const measured = measuredFrom(lowerWords(tokens), ['the', 'a', 'an'].includes(tokens[first - 1]?.text.toLowerCase() ?? '') ? first - 2 : first - 1);
-    return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts, impliedCountries, eachIn: [], shared: false, measuredFrom: measured === 'interval' ? measured : undefined };
+    const measured = measuredFrom(lower, ['the', 'a', 'an'].includes(lower[first - 1] ?? '') ? first - 2 : first - 1);
+    // "where the device went off", "the second bomb exploded": a definite device the text told of before.
+    const knownDevice = DEVICE_NOUN.test(lower[first - 1] ?? '') && [lower[first - 2], lower[first - 3]].some((w) => w !== undefined && DEFINITE.has(w));
+    return { sentence: sentence.index, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end, text, noun: facts.noun, kind, definite: false, anaphoric: false, byVerb: true, plural: false, oneEvent: false, generic: false, modifiers: '', facts, impliedCountries, eachIn: [], shared: false, measuredFrom: measured === 'interval' ? measured : undefined, knownDevice };
   }
 
   /** A country named near an attack that says whose or who, not where: such a country does not place it. */

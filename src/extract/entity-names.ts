@@ -47,9 +47,21 @@ export class EntityNames {
 
 const ACRONYM = /^\p{Lu}[\p{Lu}\d&-]{1,9}$/u;
 
+/** The first letters of a name's capitalised words: "New York Police Department" is NYPD. */
+const initialsOf = (name: string) =>
+  name
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+const sortedLetters = (text: string) => [...text].sort().join('');
+
 /**
  * "the Highland Liberation Front (HLF)", "Coastal Volunteer Guard (CVG)": an acronym the gazetteer does not know,
- * set off in brackets right after a name with its first letter, is that name's short form here and further on.
+ * set off in brackets right after a name with its first letter, is that name's short form here and further on;
+ * so is one whose letters are the initials of the name in another order, as a name translated from a language
+ * that orders its words otherwise ("the Bolivarian National Guard (GNB)"). Not in brackets, an acronym is the
+ * short form of the one body of the document whose initials it spells ("NYPD" beside "New York Police Department").
  */
 function unifyAcronyms(mentions: EntityMention[], sentences: Sentence[]): EntityMention[] {
   const longForms = new Map<string, EntityMention>();
@@ -57,9 +69,16 @@ function unifyAcronyms(mentions: EntityMention[], sentences: Sentence[]): Entity
     const full = mentions[k - 1];
     const tokens = sentences[m.sentence]?.tokens;
     if (!full || !tokens || m.key !== undefined || full.type === 'Person' || full.sentence !== m.sentence || full.last !== m.first - 1 || !ACRONYM.test(m.text)) return;
-    if (tokens[m.first - 1]?.text !== '(' || tokens[m.last]?.text !== ')' || m.text[0] !== full.name[0]?.toUpperCase() || longForms.has(m.text)) return;
+    const spelt = m.text[0] === full.name[0]?.toUpperCase() || sortedLetters(m.text) === sortedLetters(initialsOf(full.name));
+    if (tokens[m.first - 1]?.text !== '(' || tokens[m.last]?.text !== ')' || !spelt || longForms.has(m.text)) return;
     longForms.set(m.text, full);
   });
+  const bodies = mentions.filter((m) => m.type === 'Organization' && m.name.includes(' '));
+  for (const m of mentions) {
+    if (m.type !== 'Organization' || m.key !== undefined || !ACRONYM.test(m.text) || longForms.has(m.text)) continue;
+    const spelling = [...new Set(bodies.filter((b) => initialsOf(b.name) === m.text).map((b) => b.name))];
+    if (spelling.length === 1) longForms.set(m.text, bodies.find((b) => b.name === spelling[0])!);
+  }
   if (longForms.size === 0) return mentions;
   return mentions.map((m) => {
     const full = m.key === undefined ? longForms.get(m.text) : undefined;

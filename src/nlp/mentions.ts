@@ -539,6 +539,8 @@ class MentionFinder {
     // courtesy title ("Mr. Brown") or a full name seen before ("Brown" after "Gordon Brown") makes it one.
     if (span.length === 1 && this.isCommon(text) && !this.gazetteer.wordPlaces.has(text) && !this.placeByForm(tokens, first, last, known) && !/^\p{Lu}{2,}$/u.test(text) && !state.personsByTail.has(text) && !(title !== undefined && this.personTitles.has(title.replace(/\./g, '')))) return undefined;
     if (tokens[first - 1]?.text === '-' && this.prefixes.has(tokens[first - 2]?.text.toLowerCase() ?? '')) return undefined;
+    // "call 1-800-577-TIPS": capitals a hyphen joins to a number are part of a phone number or a code, no name.
+    if (tokens[first - 1]?.text === '-' && !tokens[first - 1]!.spaceBefore && !span[0]!.spaceBefore && /^\d+$/.test(tokens[first - 2]?.text ?? '')) return undefined;
     const groupNoun = phraseAfter(tokens, last, this.groupNouns, 1);
     if (groupNoun && span.length === 1) {
       const end = last + 1;

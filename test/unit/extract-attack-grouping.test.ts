@@ -191,3 +191,29 @@ describe('a past the article names without a date', () => {
     expect(attacks[0]!.name).toMatch(/Porto/);
   });
 });
+
+describe('"the incident" with no attack told before it', () => {
+  it('is no attack when no sentence before places it', () => {
+    const names = attackNames('A small kite carrying a camera was found on the roof of the town hall on Monday. The mayor was travelling at the time of the incident.');
+    expect(names).toEqual([]);
+  });
+
+  it('is the event the text told when a sentence before places it', () => {
+    const names = attackNames('A parcel of explosives was found and defused outside the bank in Vornica, Moldova. No group claimed responsibility for the incident.');
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/Vornica/);
+  });
+});
+
+describe('a verb told of a device the text already spoke of', () => {
+  const text = (device: string) =>
+    `A bomb exploded in the Dorval neighbourhood of Tavrin on Saturday, wounding 12 people. Prosecutors showed video of the suspect walking on Kessel Street where ${device} went off and leaving a second bomb on Marrow Street.`;
+
+  it('"the device went off" on a street is the attack told before, not another one', () => {
+    expect(attackNames(text('the device'))).toHaveLength(1);
+  });
+
+  it('"a device went off" on another street is another attack', () => {
+    expect(attackNames(text('a device'))).toHaveLength(2);
+  });
+});

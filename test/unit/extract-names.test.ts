@@ -11,6 +11,13 @@ describe('one place, however the text names it', () => {
     expect([places[0]!.name, ...places[0]!.aliases]).toEqual(expect.arrayContaining(['Helmand', 'Helmand province']));
   });
 
+  it('a street written with its short kind word ("St", "Rd") is a street, not the town it is named after', () => {
+    const graph = graphOf('At Oxford St, the busiest bus station in Tavrin, four workers were hurt. Police sealed Leeds Rd on Friday.');
+    expect(graph.entity('Oxford St')?.type).toBe('Location');
+    expect(graph.entity('Leeds Rd')?.type).toBe('Location');
+    expect(graph.entity('Oxford')).toBeUndefined();
+  });
+
   it('the kind word or venue after a place is one more name of it', () => {
     const graph = graphOf('A fire broke out near the Korvel mosque in Zamfara. Police sealed off the Dunmore estate, in Leeds.');
     expect(graph.entity('Korvel mosque')?.type).toBe('Location');
@@ -269,6 +276,25 @@ describe('armed groups no list holds', () => {
     expect(group?.type).toBe('Group');
     expect(group?.aliases).toContain('GHR');
     expect(graph.entitiesOf('Organization')).toHaveLength(0);
+  });
+
+  it('an acronym in brackets that spells the name\'s initials in another order is that name', () => {
+    const graph = graphOf('A colonel of the Marendian Coastal Guard (GCM) was detained on Monday. The GCM said it would cooperate.');
+    const body = graph.entity('Marendian Coastal Guard');
+    expect(body?.aliases).toContain('GCM');
+    expect(graph.entitiesOf('Organization').map((e) => e.name)).not.toContain('GCM');
+  });
+
+  it('capitals a hyphen joins to a number ("1-800-555-HELP") are a phone number, no organisation', () => {
+    const graph = graphOf('The Tavrin Harbour Police urged witnesses to call 1-800-555-HELP with any video.');
+    expect(graph.entitiesOf('Organization').map((e) => e.name)).toEqual(['Tavrin Harbour Police']);
+  });
+
+  it('an acronym that spells the initials of one body the text names is that body', () => {
+    const graph = graphOf('The Tavrin Harbour Police Department said the depot was sealed. Officers of the THPD searched the docks on Sunday.');
+    const body = graph.entity('Tavrin Harbour Police Department');
+    expect(body?.aliases).toContain('THPD');
+    expect(graph.entitiesOf('Organization').map((e) => e.name)).not.toContain('THPD');
   });
 });
 
