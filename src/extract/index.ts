@@ -111,7 +111,12 @@ export class Extractor {
     // next one that refers back to it ("A bomb tore through a train, killing 11. || BLA claimed the blast").
     // An attack its own words date to another year ("the 2014 school massacre") is not the one they wait for.
     const waiting: Array<{ figure: CasualtyFigure; sentence: number }> = [];
-    const attach = (ref: string, figure: CasualtyFigure) => entities.get(ref)!.attributes.push(toAttribute(figure, article.id));
+    const attach = (ref: string, figure: CasualtyFigure) => {
+      const attribute = toAttribute(figure, article.id);
+      const attributes = entities.get(ref)!.attributes;
+      // "Five more people died": a count added to one the attack already has is no toll of its own.
+      if (!figure.added || !attributes.some((a) => a.key === attribute.key)) attributes.push(attribute);
+    };
     const datedAway = (phrase: AttackPhrase) => YEAR_IN_TEXT.test(phrase.text) && phrase.facts.year !== publishedYear;
     for (const sentence of sentences) {
       const here = attackSlotsBySentence.get(sentence.index) ?? [];

@@ -57,3 +57,33 @@ describe('which attack a figure belongs to', () => {
     expect(Object.entries(tolls).filter(([name]) => /massacre/.test(name)).flatMap(([, t]) => t)).toEqual([]);
   });
 });
+
+describe('numbers that count no victims of the toll', () => {
+  it('a number of times, a distance or an age is no count of the dead', () => {
+    expect(only('Gunmen fired on the car of a judge in Tirel on Monday, killing two people. The judge was hit three times and died.')).toEqual(['deaths=2']);
+    expect(only('A bomb exploded at a bus station in Tirel on Monday, killing two people. A man of 58 died of his wounds on Tuesday.')).toEqual(['deaths=2']);
+  });
+
+  it('"four of the wounded" is a part of a toll already counted', () => {
+    expect(only('Gunmen attacked a market in Tirel on Monday, killing six people and wounding 20. Four of the wounded were in a critical condition.')).toEqual(['deaths=6', 'injured=20']);
+  });
+
+  it('"five more people died" adds to a toll already given, so it is none of its own', () => {
+    expect(only('A bomb exploded at a bus station in Tirel on Monday, killing nine people. Five more people died in hospital on Tuesday.')).toEqual(['deaths=9']);
+  });
+
+  it('people still treated in hospital are the hurt', () => {
+    expect(only('A bomb exploded at a bus station in Tirel on Monday, killing four people; twelve were still being treated in hospital.')).toEqual(['deaths=4', 'injured=12']);
+  });
+});
+
+describe('victims named one by one', () => {
+  it('"shot dead a judge and his driver" is a toll of two, whoever shot them', () => {
+    expect(only('Gunmen on a motorcycle shot dead a senior judge and his driver in Tirel on Monday.')).toEqual(['deaths=2']);
+  });
+
+  it('the attackers killed or hurt by the police are their own toll', () => {
+    expect(only('Gunmen stormed a hotel in Tirel on Monday, killing five guests. Troops killed the last of the attackers at dawn.')).toEqual(['attackerDeaths=1', 'deaths=5']);
+    expect(only('A man stabbed four shoppers at a market in Tirel on Monday until he was shot and wounded by police.')).toEqual(['attackerInjured=1', 'injured=4']);
+  });
+});
