@@ -19,6 +19,10 @@ const NOT_PEOPLE_AFTER = /^\s*(?:times|hours?|days?|weeks?|months?|years?|minute
 const AGE_BEFORE = /\b(?:aged|(?:man|woman|boy|girl|person|mother|father|grandmother|grandfather|widow|widower) of)\s+$/;
 // "nine of the wounded", "one of the dead": a part of a toll already counted.
 const PART_OF_TOLL = /^\s+of\s+(?:the|those)\s+(?:dead|wounded|injured|hurt|victims|casualties)\b/;
+// "Police first put the toll at 14", "initial reports spoke of nine dead": a count the text says was superseded.
+const EARLIER_COUNT = /\b(?:(?:first|initially|earlier|at first) (?:put|gave|said|reported|spoke of|counted)|(?:initial|preliminary|early) (?:reports?|tolls?|counts?|figures?))\b(?:(?!\b(?:later|rose|risen|now|but)\b)[^;])*$/;
+// "a farmer whose two sons were killed": one family's dead, a part of the toll.
+const WHOSE = /\bwhose\b[^,;.]*$/;
 // "five more people died": a count added to one the text gave before.
 const MORE_AFTER = /^\s+more\b/;
 // A verb that kills its object ("shot dead a guard and his driver"): the victims are what follows, the subject
@@ -26,8 +30,6 @@ const MORE_AFTER = /^\s+more\b/;
 const KILLS_OBJECT = /^(?:shot and killed|shot dead|stabbed to death|beat to death|assassinated|murdered|beheaded|killed|killing)\b/;
 // The object of such a verb, up to what starts the rest of the clause: a preposition, a verb, punctuation.
 const OBJECT = /^[^,.;:()]*?(?=[,.;:()]|$|\s(?:in|at|on|near|outside|inside|during|while|as|after|before|when|with|from|by|who|which|that|was|were|is|are|had|has|have|then)\b)/;
-// "a senior official and his bodyguard": victims named one by one, each with a determiner of one.
-const ONE_MORE_VICTIM = /\band\s+(?:a|an|the|his|her|their|its|one|another)\s/g;
 // "shot and killed Tariq Mansoor": one named victim, not "killed Afghan soldiers".
 const NAMED_VICTIM = /\b(?:shot and killed|shot dead|stabbed to death|assassinated|murdered|beheaded|killed|killing)\s+(?:\p{Lu}[\p{L}'-]*\.?\s+){0,4}\p{Lu}[\p{L}'-]*(?!\s+\p{Ll}+s\b)(?!\s+(?:and|or)\s)(?=[\s,.;]|$)/gu;
 
@@ -53,11 +55,14 @@ export class CasualtyReader {
   private readonly countAfter: RegExp;
   private readonly partPattern: RegExp;
   private readonly victims: RegExp[];
+  /** "a village chief and his two sons": a further part of a killing verb's object, with its count if it gives one. */
+  private readonly objectPart: RegExp;
 
   constructor(private readonly lexicon: Lexicon) {
     const count = `(?<n>${countPattern(lexicon.countWords)})`;
     const compile = (key: 'deaths' | 'injured', source: string) => ({ key, re: new RegExp(`\\b${source.replace('Q N', `${QUALIFIER}${count}`)}\\b`, 'g') });
     this.countAfter = new RegExp(`^\\s+${QUALIFIER}${count}\\b`);
+    this.objectPart = new RegExp(`\\band\\s+(?:a|an|the|his|her|their|its|one|another)\\s+(?:${count}\\s)?`, 'g');
     // After the first number: up to three words of what it counts, "and", then a count or "a" and its noun.
     // "133 dead and 147 injured" are two figures: no word of the toll itself is part of what is counted.
     const notCounted = `(?!(?:and|were|was|in|at|on|dead|killed|died|deaths|lives|injured|wounded|hurt|more|other|others|half)\\b)`;
@@ -92,7 +97,7 @@ export class CasualtyReader {
     const found: CasualtyFigure[] = [];
     const add = (key: 'deaths' | 'injured', index: number, length: number) => {
       if (counted.some((f) => f.key === key) || found.some((f) => f.key === key) || NO_ONE.test(text.slice(Math.max(0, index - 30), index))) return;
-      const victims = KILLS_OBJECT.test(text.slice(index)) ? objectVictims(text, index, length) : undefined;
+      const victims = KILLS_OBJECT.test(text.slice(index)) ? this.objectVictims(text, index, length) : undefined;
       const end = index + (victims?.length ?? length);
       // The subject of "was killed" is before it: "The gunman was killed"; one hurt "by police" is the attacker.
       const clause = text.slice(Math.max(0, text.lastIndexOf(',', index - 1) + 1, text.lastIndexOf(' and ', index) + 1), end);
@@ -108,10 +113,30 @@ export class CasualtyReader {
     return found;
   }
 
-  /** Whether the number at `at` counts people of this toll: not a time, a distance or an age, nor a part of a toll told. */
+  /**
+   * The victims a killing verb's object names ("a senior official and his bodyguard": two), read from the match at
+   * `index`: how many, whether they are the attackers ("the last of the attackers"), and the length up to the object's end.
+   */
+  private objectVictims(text: string, index: number, length: number): { count: number; attackers: boolean; length: number } {
+    const verb = KILLS_OBJECT.exec(text.slice(index))![0];
+    const rest = text.slice(index + verb.length);
+    const object = OBJECT.exec(rest)![0];
+    // "killing a guard and a passer-by was hurt": a last part with a verb of its own starts another clause.
+    const clauseAfter = /^\s(?:was|were|is|are|had|has|have)\b/.test(rest.slice(object.length));
+    const parts = [...object.matchAll(this.objectPart)].map((m) => (m.groups!.n ? (parseCount(m.groups!.n, this.lexicon.countWords) ?? 1) : 1));
+    if (clauseAfter) parts.pop();
+    const count = parts.reduce((sum, n) => sum + n, 1);
+    return { count, attackers: ATTACKERS.test(object), length: Math.max(length, verb.length + object.length) };
+  }
+
+  /**
+   * Whether the number at `at` counts people of this toll: not a time, a distance or an age, nor a part of a toll
+   * told, nor a count the text has since revised.
+   */
   private countsPeople(text: string, at: number, number: string): boolean {
     const after = text.slice(at + number.length);
-    return !NOT_PEOPLE_AFTER.test(after) && !AGE_BEFORE.test(text.slice(Math.max(0, at - 30), at)) && !PART_OF_TOLL.test(after);
+    const before = text.slice(Math.max(0, at - 80), at);
+    return !NOT_PEOPLE_AFTER.test(after) && !AGE_BEFORE.test(before) && !PART_OF_TOLL.test(after) && !WHOSE.test(before) && !EARLIER_COUNT.test(text.slice(0, at));
   }
 
   figures(sentence: Sentence): CasualtyFigure[] {
@@ -166,20 +191,6 @@ export class CasualtyReader {
     }
     return figures.sort((a, b) => a.start - b.start);
   }
-}
-
-/**
- * The victims a killing verb's object names ("a senior official and his bodyguard": two), read from the match at
- * `index`: how many, whether they are the attackers ("the last of the attackers"), and the length up to the object's end.
- */
-function objectVictims(text: string, index: number, length: number): { count: number; attackers: boolean; length: number } {
-  const verb = KILLS_OBJECT.exec(text.slice(index))![0];
-  const rest = text.slice(index + verb.length);
-  const object = OBJECT.exec(rest)![0];
-  // "killing a guard and a passer-by was hurt": a last part with a verb of its own starts another clause.
-  const clauseAfter = /^\s(?:was|were|is|are|had|has|have)\b/.test(rest.slice(object.length));
-  const count = 1 + Math.max(0, (object.match(ONE_MORE_VICTIM)?.length ?? 0) - (clauseAfter ? 1 : 0));
-  return { count, attackers: ATTACKERS.test(object), length: Math.max(length, verb.length + object.length) };
 }
 
 // Between two counts of one toll told in parts ("nine police officers died in X; thirteen villagers were killed in

@@ -23,6 +23,8 @@ export { anchorsAgree, datesAgree, erasAgree, mergeFacts } from './attack-cluste
 
 // A year written in a sentence or an attack's words: what dates the sentence's facts, or the attack to another year.
 const YEAR_IN_TEXT = /\b(?:19|20)\d{2}\b/;
+// "In March last year", "two years ago", "in 2019": a sentence set in a time of its own, not the attack's told before.
+const ANOTHER_TIME = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|last (?:year|month|week)|(?:years?|months?|weeks?) ago|previous|previously)\b|\b(?:19|20)\d\d\b/;
 // Between a casualty figure and the attack it counts: "killed 52 people in suicide bombings".
 const FIGURE_OF = /^\s+(?:\S+\s+){0,2}(?:in|during|at|on)\s+(?:the\s+|an?\s+)?$/i;
 
@@ -118,6 +120,13 @@ export class Extractor {
       if (!figure.added || !attributes.some((a) => a.key === attribute.key)) attributes.push(attribute);
     };
     const datedAway = (phrase: AttackPhrase) => YEAR_IN_TEXT.test(phrase.text) && phrase.facts.year !== publishedYear;
+    // A sentence that names no attack goes on with the last one told, up to two sentences after it: in its
+    // paragraph, or in the next one when the news tells each step in a paragraph of its own ("Gunmen ambushed a
+    // convoy ... || Fourteen other soldiers were wounded"), unless it is set in another time ("In March last year, ...").
+    const followsOn = (told: number, index: number) => {
+      const paragraphs = paragraphOf[index]! - paragraphOf[told]!;
+      return index - told <= 2 && (paragraphs === 0 || (paragraphs === 1 && !ANOTHER_TIME.test(sentences[index]!.text)));
+    };
     for (const sentence of sentences) {
       const here = attackSlotsBySentence.get(sentence.index) ?? [];
       const awaited = here.find((a) => !datedAway(a.phrase));
@@ -136,7 +145,7 @@ export class Extractor {
         const before = after ?? candidates.filter((a) => a.phrase.start <= figure.start).at(-1) ?? candidates[0];
         // A toll told for several attacks at once ("two bombings killed 48 in X and Y") is no one attack's.
         if (before?.phrase.shared) continue;
-        const ref = before?.ref ?? (lastAttack && !talksOfAttacks.has(sentence.index) && sentence.index - lastAttack.sentence <= 2 && paragraphOf[lastAttack.sentence] === paragraphOf[sentence.index] ? lastAttack.ref : undefined);
+        const ref = before?.ref ?? (lastAttack && !talksOfAttacks.has(sentence.index) && followsOn(lastAttack.sentence, sentence.index) ? lastAttack.ref : undefined);
         const slot = ref ?? (!lastAttack && !talksOfAttacks.has(sentence.index) ? '' : undefined);
         if (slot !== undefined) placed.set(slot, [...(placed.get(slot) ?? []), figure]);
       }

@@ -37,6 +37,14 @@ describe('what a count counts', () => {
 });
 
 describe('which attack a figure belongs to', () => {
+  it('a paragraph of its own that goes on with the toll is the attack\'s told before', () => {
+    expect(only('Gunmen ambushed an army convoy near Tirel on Sunday, killing nine soldiers.\n\nFourteen other soldiers were wounded, an officer said.')).toEqual(['deaths=9', 'injured=14']);
+  });
+
+  it('a paragraph set in another time does not go on with it', () => {
+    expect(only('Gunmen ambushed an army convoy near Tirel on Sunday, killing nine soldiers.\n\nIn March last year, four soldiers were wounded near the same town.')).toEqual(['deaths=9']);
+  });
+
   it('an attack named only to date another event does not get that event\'s toll', () => {
     const tolls = tollsOf('Gunmen stormed a hotel in Dabra on Friday, killing 14 people.\n\nA day before the siege, a landmine killed six soldiers near Kessa.');
     expect(Object.values(tolls)).toContainEqual(['deaths=14']);
@@ -55,6 +63,16 @@ describe('which attack a figure belongs to', () => {
   it('figures that wait are not given to an attack its own words date to another year', () => {
     const tolls = tollsOf('A suicide bomber struck a bus carrying students in Tarvo, Pakistan, on Monday, killing nine. The group said it avenged the 2014 school massacre in the same city.');
     expect(Object.entries(tolls).filter(([name]) => /massacre/.test(name)).flatMap(([, t]) => t)).toEqual([]);
+  });
+});
+
+describe('counts the text revises or tells in part', () => {
+  it('a count the text says was superseded is no toll', () => {
+    expect(only('A bomb exploded at a bus station in Tirel on Monday, killing 30 people. Police first put the toll at 12 dead.')).toEqual(['deaths=30']);
+  });
+
+  it('the dead of one family told in a relative clause are a part of the toll', () => {
+    expect(only('A bomb exploded at a market in Tirel on Monday, killing 30 people. A trader whose two sons were killed wept outside the hospital.')).toEqual(['deaths=30']);
   });
 });
 
@@ -80,6 +98,7 @@ describe('numbers that count no victims of the toll', () => {
 describe('victims named one by one', () => {
   it('"shot dead a judge and his driver" is a toll of two, whoever shot them', () => {
     expect(only('Gunmen on a motorcycle shot dead a senior judge and his driver in Tirel on Monday.')).toEqual(['deaths=2']);
+    expect(only('Gunmen raided the village of Tirel on Monday, killing a village chief and his two sons.')).toEqual(['deaths=3']);
   });
 
   it('the attackers killed or hurt by the police are their own toll', () => {
