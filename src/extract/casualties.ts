@@ -11,6 +11,8 @@ const QUALIFIER = '(?:(?<q>at least|nearly|almost|more than|over|about|around|ro
 const OTHER_VERB_BEFORE = { deaths: new RegExp(`\\b(?:wounded|wounding|injured|injuring)\\s+${QUALIFIER}$`), injured: new RegExp(`\\b(?:killed|killing)\\s+${QUALIFIER}$`) };
 
 const ATTACKERS = /\b(?:attackers?|gunmen|gunman|assailants?|bombers?|militants?|terrorists?|suspects?|perpetrators?|jihadists?|insurgents?|fighters?|hostage-takers?|hijackers?|kidnappers?|abductors?)\b/;
+// "killed three of the attackers": a count of them.
+const OF_ATTACKERS = new RegExp(`^\\s+of\\s+(?:the\\s+|their\\s+)?(?:[\\w-]+\\s+)?${ATTACKERS.source}`);
 
 // "no one was killed", "nobody else was hurt": the clause counts no one.
 const NO_ONE = /\b(?:no one|nobody|none|no other|no \w+|not)\s+(?:[\w']+\s+){0,5}$/;
@@ -168,7 +170,7 @@ export class CasualtyReader {
         // "five attackers died": the attackers' own dead are kept apart from the attack's toll.
         // "two soldiers and three attackers were killed": each number counts the words up to the next one.
         const counted = text.slice(at + number.length, m.index + m[0].length).split(/\band\b|,/)[0]!;
-        const attackers = ATTACKERS.test(counted);
+        const attackers = ATTACKERS.test(counted) || OF_ATTACKERS.test(text.slice(at + number.length));
         // "nine police officers and a civilian": victims counted in parts are one toll, their sum.
         const part = attackers ? undefined : this.partAfter(text, at + number.length, m.index + m[0].length);
         if (part) re.lastIndex = part.end;

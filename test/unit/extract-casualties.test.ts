@@ -41,6 +41,11 @@ describe('which attack a figure belongs to', () => {
     expect(only('Gunmen ambushed an army convoy near Tirel on Sunday, killing nine soldiers.\n\nFourteen other soldiers were wounded, an officer said.')).toEqual(['deaths=9', 'injured=14']);
   });
 
+  it('figures far from the attack go to the one attack told in the place their paragraph names', () => {
+    const text = 'Interview: the governor of Varno province on the insurgency\n\nQ: Last Tuesday, insurgents attacked the village of Tirel. What happened there?\n\nA: About forty insurgents entered Tirel before dawn. They burned sixty houses and the clinic. Nine civilians were killed and five were wounded.';
+    expect(only(text)).toEqual(['deaths=9', 'injured=5']);
+  });
+
   it('a paragraph set in another time does not go on with it', () => {
     expect(only('Gunmen ambushed an army convoy near Tirel on Sunday, killing nine soldiers.\n\nIn March last year, four soldiers were wounded near the same town.')).toEqual(['deaths=9']);
   });
@@ -63,6 +68,8 @@ describe('which attack a figure belongs to', () => {
   it('figures that wait are not given to an attack its own words date to another year', () => {
     const tolls = tollsOf('A suicide bomber struck a bus carrying students in Tarvo, Pakistan, on Monday, killing nine. The group said it avenged the 2014 school massacre in the same city.');
     expect(Object.entries(tolls).filter(([name]) => /massacre/.test(name)).flatMap(([, t]) => t)).toEqual([]);
+    const placed = tollsOf('A suicide bomber struck a bus carrying students in Tarvo, Pakistan, on Monday, killing nine. It came ten years after the 2014 school massacre in Tarvo.');
+    expect(Object.entries(placed).filter(([name]) => /massacre/.test(name)).flatMap(([, t]) => t)).toEqual([]);
   });
 });
 
@@ -99,6 +106,10 @@ describe('victims named one by one', () => {
   it('"shot dead a judge and his driver" is a toll of two, whoever shot them', () => {
     expect(only('Gunmen on a motorcycle shot dead a senior judge and his driver in Tirel on Monday.')).toEqual(['deaths=2']);
     expect(only('Gunmen raided the village of Tirel on Monday, killing a village chief and his two sons.')).toEqual(['deaths=3']);
+  });
+
+  it('"killed three of the attackers" counts the attackers', () => {
+    expect(only('Gunmen raided the village of Tirel on Monday, killing nine people. "We killed three of the attackers," an army spokesman said.')).toEqual(['attackerDeaths=3', 'deaths=9']);
   });
 
   it('the attackers killed or hurt by the police are their own toll', () => {
