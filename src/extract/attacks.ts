@@ -53,7 +53,7 @@ const PLACE_NOUN = /^(?:city|town|village|capital|province|region|state|district
 // "three accidental blasts", "the bomb exploded accidentally": an accident is no attack.
 const ACCIDENT = /^accident(?:al|ally)?$/;
 // "the gunman was shot dead by police": force used by the state against an attacker is no attack of its own.
-const BY_THE_STATE = /^\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|policemen|officers?|troops|soldiers|security forces|guards?|snipers?)\b/i;
+export const BY_THE_STATE = /^\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:police|policemen|officers?|troops|soldiers|security forces|guards?|snipers?)\b/i;
 const COUNTED = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|several|many)$/i;
 // "The attack came in 2020": "came" followed by a time or place says when or where, as "occurred" does.
 const HAPPENED = /^(?:occurred|happened|unfolded|erupted|began|started|came)$/;

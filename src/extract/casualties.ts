@@ -3,16 +3,35 @@
 import type { Lexicon } from '../model/gazetteer.js';
 import type { AttributeReport } from '../model/extraction.js';
 import { countPattern, parseCount, type Sentence } from '../nlp/index.js';
+import { BY_THE_STATE } from './attacks.js';
 
-// "at least a further 62": a count added to one already given is still this attack's.
-const QUALIFIER = '(?:(?<q>at least|nearly|almost|more than|over|about|around|roughly|approximately|some|up to|as many as|at most|fewer than|less than|a total of|in total) )?(?:(?:an? )?(?:additional|further) |another )?';
+// "at least a further 62": a count added to one already given is still this attack's (`added`).
+const QUALIFIER = '(?:(?<q>at least|nearly|almost|more than|over|about|around|roughly|approximately|some|up to|as many as|at most|fewer than|less than|a total of|in total) )?(?<added>(?:an? )?(?:additional|further) |another )?';
 // "killed four people and a policeman was wounded": the other toll's verb right before a figure, by the figure's key.
 const OTHER_VERB_BEFORE = { deaths: new RegExp(`\\b(?:wounded|wounding|injured|injuring)\\s+${QUALIFIER}$`), injured: new RegExp(`\\b(?:killed|killing)\\s+${QUALIFIER}$`) };
 
 const ATTACKERS = /\b(?:attackers?|gunmen|gunman|assailants?|bombers?|militants?|terrorists?|suspects?|perpetrators?|jihadists?|insurgents?|fighters?|hostage-takers?|hijackers?|kidnappers?|abductors?)\b/;
+// "killed three of the attackers": a count of them.
+const OF_ATTACKERS = new RegExp(`^\\s+of\\s+(?:the\\s+|their\\s+)?(?:[\\w-]+\\s+)?${ATTACKERS.source}`);
 
 // "no one was killed", "nobody else was hurt": the clause counts no one.
 const NO_ONE = /\b(?:no one|nobody|none|no other|no \w+|not)\s+(?:[\w']+\s+){0,5}$/;
+// "hit four times", "a woman of 64", "aged 30": a number of something else than people, or a person's age.
+const NOT_PEOPLE_AFTER = /^\s*(?:times|hours?|days?|weeks?|months?|years?|minutes?|seconds?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|per ?cent|percent)\b/;
+const AGE_BEFORE = /\b(?:aged|(?:man|woman|boy|girl|person|mother|father|grandmother|grandfather|widow|widower) of)\s+$/;
+// "nine of the wounded", "one of the dead": a part of a toll already counted.
+const PART_OF_TOLL = /^\s+of\s+(?:the|those)\s+(?:dead|wounded|injured|hurt|victims|casualties)\b/;
+// "Police first put the toll at 14", "initial reports spoke of nine dead": a count the text says was superseded.
+const EARLIER_COUNT = /\b(?:(?:first|initially|earlier|at first) (?:put|gave|said|reported|spoke of|counted)|(?:initial|preliminary|early) (?:reports?|tolls?|counts?|figures?))\b(?:(?!\b(?:later|rose|risen|now|but)\b)[^;])*$/;
+// "a farmer whose two sons were killed": one family's dead, a part of the toll.
+const WHOSE = /\bwhose\b[^,;.]*$/;
+// "five more people died": a count added to one the text gave before.
+const MORE_AFTER = /^\s+more\b/;
+// A verb that kills its object ("shot dead a guard and his driver"): the victims are what follows, the subject
+// before it is their killer.
+const KILLS_OBJECT = /^(?:shot and killed|shot dead|stabbed to death|beat to death|assassinated|murdered|beheaded|killed|killing)\b/;
+// The object of such a verb, up to what starts the rest of the clause: a preposition, a verb, punctuation.
+const OBJECT = /^[^,.;:()]*?(?=[,.;:()]|$|\s(?:in|at|on|near|outside|inside|during|while|as|after|before|when|with|from|by|who|which|that|was|were|is|are|had|has|have|then)\b)/;
 // "shot and killed Tariq Mansoor": one named victim, not "killed Afghan soldiers".
 const NAMED_VICTIM = /\b(?:shot and killed|shot dead|stabbed to death|assassinated|murdered|beheaded|killed|killing)\s+(?:\p{Lu}[\p{L}'-]*\.?\s+){0,4}\p{Lu}[\p{L}'-]*(?!\s+\p{Ll}+s\b)(?!\s+(?:and|or)\s)(?=[\s,.;]|$)/gu;
 
@@ -23,6 +42,8 @@ export interface CasualtyFigure {
   attackers: boolean;
   /** Everyone attacked ("stabbed three people"), dead or hurt: the count of the hurt only where none other is given. */
   attacked?: boolean;
+  /** "five more died", "another 40 were hurt": added to a count of its kind the text gave before, if it gave one. */
+  added?: boolean;
   qualifier: string | undefined;
   start: number;
   end: number;
@@ -36,11 +57,14 @@ export class CasualtyReader {
   private readonly countAfter: RegExp;
   private readonly partPattern: RegExp;
   private readonly victims: RegExp[];
+  /** "a village chief and his two sons": a further part of a killing verb's object, with its count if it gives one. */
+  private readonly objectPart: RegExp;
 
   constructor(private readonly lexicon: Lexicon) {
     const count = `(?<n>${countPattern(lexicon.countWords)})`;
     const compile = (key: 'deaths' | 'injured', source: string) => ({ key, re: new RegExp(`\\b${source.replace('Q N', `${QUALIFIER}${count}`)}\\b`, 'g') });
     this.countAfter = new RegExp(`^\\s+${QUALIFIER}${count}\\b`);
+    this.objectPart = new RegExp(`\\band\\s+(?:a|an|the|his|her|their|its|one|another)\\s+(?:${count}\\s)?`, 'g');
     // After the first number: up to three words of what it counts, "and", then a count or "a" and its noun.
     // "133 dead and 147 injured" are two figures: no word of the toll itself is part of what is counted.
     const notCounted = `(?!(?:and|were|was|in|at|on|dead|killed|died|deaths|lives|injured|wounded|hurt|more|other|others|half)\\b)`;
@@ -75,9 +99,12 @@ export class CasualtyReader {
     const found: CasualtyFigure[] = [];
     const add = (key: 'deaths' | 'injured', index: number, length: number) => {
       if (counted.some((f) => f.key === key) || found.some((f) => f.key === key) || NO_ONE.test(text.slice(Math.max(0, index - 30), index))) return;
-      // The subject of "was killed" is before it: "The gunman was killed".
-      const clause = text.slice(Math.max(0, text.lastIndexOf(',', index - 1) + 1, text.lastIndexOf(' and ', index) + 1), index + length);
-      found.push({ key, value: 1, attackers: ATTACKERS.test(clause), qualifier: undefined, start: sentence.start + index, end: sentence.start + index + length, text: sentence.text.slice(index, index + length) });
+      const victims = KILLS_OBJECT.test(text.slice(index)) ? this.objectVictims(text, index, length) : undefined;
+      const end = index + (victims?.length ?? length);
+      // The subject of "was killed" is before it: "The gunman was killed"; one hurt "by police" is the attacker.
+      const clause = text.slice(Math.max(0, text.lastIndexOf(',', index - 1) + 1, text.lastIndexOf(' and ', index) + 1), end);
+      const attackers = victims ? victims.attackers : ATTACKERS.test(clause) || BY_THE_STATE.test(text.slice(end));
+      found.push({ key, value: victims?.count ?? 1, attackers, qualifier: undefined, start: sentence.start + index, end: sentence.start + end, text: sentence.text.slice(index, end) });
     };
     for (const { key, re } of this.singles) {
       re.lastIndex = 0;
@@ -86,6 +113,32 @@ export class CasualtyReader {
     NAMED_VICTIM.lastIndex = 0;
     for (let m = NAMED_VICTIM.exec(sentence.text); m; m = NAMED_VICTIM.exec(sentence.text)) add('deaths', m.index, m[0].length);
     return found;
+  }
+
+  /**
+   * The victims a killing verb's object names ("a senior official and his bodyguard": two), read from the match at
+   * `index`: how many, whether they are the attackers ("the last of the attackers"), and the length up to the object's end.
+   */
+  private objectVictims(text: string, index: number, length: number): { count: number; attackers: boolean; length: number } {
+    const verb = KILLS_OBJECT.exec(text.slice(index))![0];
+    const rest = text.slice(index + verb.length);
+    const object = OBJECT.exec(rest)![0];
+    // "killing a guard and a passer-by was hurt": a last part with a verb of its own starts another clause.
+    const clauseAfter = /^\s(?:was|were|is|are|had|has|have)\b/.test(rest.slice(object.length));
+    const parts = [...object.matchAll(this.objectPart)].map((m) => (m.groups!.n ? (parseCount(m.groups!.n, this.lexicon.countWords) ?? 1) : 1));
+    if (clauseAfter) parts.pop();
+    const count = parts.reduce((sum, n) => sum + n, 1);
+    return { count, attackers: ATTACKERS.test(object), length: Math.max(length, verb.length + object.length) };
+  }
+
+  /**
+   * Whether the number at `at` counts people of this toll: not a time, a distance or an age, nor a part of a toll
+   * told, nor a count the text has since revised.
+   */
+  private countsPeople(text: string, at: number, number: string): boolean {
+    const after = text.slice(at + number.length);
+    const before = text.slice(Math.max(0, at - 80), at);
+    return !NOT_PEOPLE_AFTER.test(after) && !AGE_BEFORE.test(before) && !PART_OF_TOLL.test(after) && !WHOSE.test(before) && !EARLIER_COUNT.test(text.slice(0, at));
   }
 
   figures(sentence: Sentence): CasualtyFigure[] {
@@ -105,7 +158,7 @@ export class CasualtyReader {
         const before = text.slice(Math.max(0, at - 25), at);
         const after = text.slice(m.index + m[0].length);
         // "more than the 8 who were killed last year" is another toll, set against this one.
-        if (value === undefined || /including\s+(?:\S+\s+)?$/.test(before) || /\b(?:than the|unlike the|compared (?:with|to)(?: the)?)\s+$/.test(before) || /^\s*(?:\w+\s+)?hostage/.test(after)) continue;
+        if (value === undefined || !this.countsPeople(text, at, number) || /including\s+(?:\S+\s+)?$/.test(before) || /\b(?:than the|unlike the|compared (?:with|to)(?: the)?)\s+$/.test(before) || /^\s*(?:\w+\s+)?hostage/.test(after)) continue;
         // "killed four people and a policeman was wounded": the object of one verb is not counted by the other.
         if (OTHER_VERB_BEFORE[key].test(before)) continue;
         // "four gunmen killed 52 people", "two gunmen shot and killed a guard": a number before an active verb
@@ -117,14 +170,15 @@ export class CasualtyReader {
         // "five attackers died": the attackers' own dead are kept apart from the attack's toll.
         // "two soldiers and three attackers were killed": each number counts the words up to the next one.
         const counted = text.slice(at + number.length, m.index + m[0].length).split(/\band\b|,/)[0]!;
-        const attackers = ATTACKERS.test(counted);
+        const attackers = ATTACKERS.test(counted) || OF_ATTACKERS.test(text.slice(at + number.length));
         // "nine police officers and a civilian": victims counted in parts are one toll, their sum.
         const part = attackers ? undefined : this.partAfter(text, at + number.length, m.index + m[0].length);
         if (part) re.lastIndex = part.end;
         const end = Math.max(m.index + m[0].length, part?.end ?? 0);
         const total = value + (part?.value ?? 0);
         if (part && figures.some((f) => f.key === key && f.value === total)) continue;
-        figures.push({ key, value: total, attackers, qualifier: m.groups!.q, start: sentence.start + m.index, end: sentence.start + end, text: sentence.text.slice(m.index, end) });
+        const added = m.groups!.added !== undefined || MORE_AFTER.test(text.slice(at + number.length));
+        figures.push({ key, value: total, attackers, ...(added ? { added } : {}), qualifier: m.groups!.q, start: sentence.start + m.index, end: sentence.start + end, text: sentence.text.slice(m.index, end) });
       }
     }
     figures.push(...this.singleFigures(sentence, text, figures));
@@ -132,7 +186,8 @@ export class CasualtyReader {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const value = parseCount(m.groups!.n!, this.lexicon.countWords);
-        if (value === undefined || figures.some((f) => f.key === 'injured')) continue;
+        // "stabbed four shoppers until he was wounded by police": the attacker's own hurt counts none of them.
+        if (value === undefined || figures.some((f) => f.key === 'injured' && !f.attackers)) continue;
         figures.push({ key: 'injured', value, attackers: false, attacked: true, qualifier: m.groups!.q, start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, text: sentence.text.slice(m.index, m.index + m[0].length) });
       }
     }

@@ -23,6 +23,9 @@ export { anchorsAgree, datesAgree, erasAgree, mergeFacts } from './attack-cluste
 
 // A year written in a sentence or an attack's words: what dates the sentence's facts, or the attack to another year.
 const YEAR_IN_TEXT = /\b(?:19|20)\d{2}\b/;
+// "In March last year", "two years ago", "in 2019", "earlier in the year": a sentence set in a time of its own, not
+// the attack's told before.
+const ANOTHER_TIME = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|[Ll]ast (?:year|month|week)|(?:years?|months?|weeks?) ago|[Pp]revious|[Pp]reviously|(?:[Ee]arlier|[Ll]ater) (?:in|that|this) (?:the )?(?:year|month))\b|\b(?:19|20)\d\d\b/;
 // Between a casualty figure and the attack it counts: "killed 52 people in suicide bombings".
 const FIGURE_OF = /^\s+(?:\S+\s+){0,2}(?:in|during|at|on)\s+(?:the\s+|an?\s+)?$/i;
 
@@ -111,14 +114,43 @@ export class Extractor {
     // next one that refers back to it ("A bomb tore through a train, killing 11. || BLA claimed the blast").
     // An attack its own words date to another year ("the 2014 school massacre") is not the one they wait for.
     const waiting: Array<{ figure: CasualtyFigure; sentence: number }> = [];
-    const attach = (ref: string, figure: CasualtyFigure) => entities.get(ref)!.attributes.push(toAttribute(figure, article.id));
+    // Figures no attack near them took ("Solenzo (market, 9 a.m.): 14 dead", an answer far from the question that
+    // named the attack): they go to the one attack told in the place their sentence, or their paragraph, names.
+    const unplaced: Array<{ figure: CasualtyFigure; sentence: number }> = [];
+    const attach = (ref: string, figure: CasualtyFigure) => {
+      const attribute = toAttribute(figure, article.id);
+      const attributes = entities.get(ref)!.attributes;
+      // "Five more people died": a count added to one the attack already has is no toll of its own.
+      if (!figure.added || !attributes.some((a) => a.key === attribute.key)) attributes.push(attribute);
+    };
     const datedAway = (phrase: AttackPhrase) => YEAR_IN_TEXT.test(phrase.text) && phrase.facts.year !== publishedYear;
+    // A sentence that names no attack goes on with the last one told, up to two sentences after it: in its
+    // paragraph, or in the next one when the news tells each step in a paragraph of its own ("Gunmen ambushed a
+    // convoy ... || Fourteen other soldiers were wounded"), unless it is set in another time ("In March last year, ...").
+    const followsOn = (told: number, index: number) => {
+      const paragraphs = paragraphOf[index]! - paragraphOf[told]!;
+      return index - told <= 2 && (paragraphs === 0 || (paragraphs === 1 && !ANOTHER_TIME.test(sentences[index]!.text)));
+    };
+    // The one attack of the article's time told in the places a sentence names, or failing those, the sentence before
+    // it in its paragraph.
+    const attackPlacedBy = (index: number): string | undefined => {
+      for (let k = index; k >= 0 && paragraphOf[k] === paragraphOf[index]; k--) {
+        const places = sentenceFacts(k).places;
+        if (!places.length) continue;
+        const there = clusters.filter((c) => !recalled.has(c.ref) && c.facts.places.some((p) => places.includes(p)));
+        return there.length === 1 ? there[0]!.ref : undefined;
+      }
+      return undefined;
+    };
     for (const sentence of sentences) {
       const here = attackSlotsBySentence.get(sentence.index) ?? [];
       const awaited = here.find((a) => !datedAway(a.phrase));
       if (awaited) {
         const paragraph = paragraphOf[sentence.index]!;
-        for (const w of waiting.splice(0)) if (paragraphOf[w.sentence] === paragraph || (awaited.phrase.definite && paragraphOf[w.sentence] === paragraph - 1)) attach(awaited.ref, w.figure);
+        for (const w of waiting.splice(0)) {
+          if (paragraphOf[w.sentence] === paragraph || (awaited.phrase.definite && paragraphOf[w.sentence] === paragraph - 1)) attach(awaited.ref, w.figure);
+          else unplaced.push(w);
+        }
       }
       const placed = new Map<string, CasualtyFigure[]>();
       for (const figure of this.casualties.figures(sentence)) {
@@ -131,9 +163,10 @@ export class Extractor {
         const before = after ?? candidates.filter((a) => a.phrase.start <= figure.start).at(-1) ?? candidates[0];
         // A toll told for several attacks at once ("two bombings killed 48 in X and Y") is no one attack's.
         if (before?.phrase.shared) continue;
-        const ref = before?.ref ?? (lastAttack && !talksOfAttacks.has(sentence.index) && sentence.index - lastAttack.sentence <= 2 && paragraphOf[lastAttack.sentence] === paragraphOf[sentence.index] ? lastAttack.ref : undefined);
+        const ref = before?.ref ?? (lastAttack && !talksOfAttacks.has(sentence.index) && followsOn(lastAttack.sentence, sentence.index) ? lastAttack.ref : undefined);
         const slot = ref ?? (!lastAttack && !talksOfAttacks.has(sentence.index) ? '' : undefined);
         if (slot !== undefined) placed.set(slot, [...(placed.get(slot) ?? []), figure]);
+        else if (!here.length && !talksOfAttacks.has(sentence.index)) unplaced.push({ figure, sentence: sentence.index });
       }
       for (const [ref, figures] of placed) {
         for (const figure of joinParts(figures, sentence)) {
@@ -144,6 +177,12 @@ export class Extractor {
       // An attack the sentence recalls from another year is not the one later figures count.
       const latest = [...here].reverse().find((a) => !recalled.has(a.ref)) ?? here.at(-1);
       if (latest) lastAttack = { ref: latest.ref, sentence: sentence.index };
+    }
+    const unplacedBySentence = new Map<number, CasualtyFigure[]>();
+    for (const w of [...unplaced, ...waiting]) unplacedBySentence.set(w.sentence, [...(unplacedBySentence.get(w.sentence) ?? []), w.figure]);
+    for (const [index, figures] of unplacedBySentence) {
+      const ref = ANOTHER_TIME.test(sentences[index]!.text) ? undefined : attackPlacedBy(index);
+      if (ref) for (const figure of joinParts(figures, sentences[index]!)) attach(ref, figure);
     }
     // GTD and many reports count the attackers among the dead: where the attackers are the only dead (or hurt)
     // a report gives, their figure is the toll too, marked as theirs.

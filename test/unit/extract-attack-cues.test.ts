@@ -23,3 +23,17 @@ describe('an earlier attack told by a verb after "since"', () => {
     expect(JSON.stringify(found[0])).not.toMatch(/\b20\b/);
   });
 });
+
+describe('attackers told with modifiers or a relative clause as the subject of a killing', () => {
+  it('"an al-Velna suicide bomber killed six" is an attack with its toll', () => {
+    const found = attacks('A day before the siege, an al-Velna suicide bomber killed six soldiers at a checkpoint in Kessa, the army said.');
+    expect(found.some((a) => a.attributes.some((x) => x.key === 'deaths' && x.value === 6))).toBe(true);
+  });
+
+  it('"a gunman who sympathised with the group killed four" is one as well', () => {
+    const found = attacks('Gunmen stormed a market in Varno on Friday, killing three people. The attack was the deadliest in Norland since November 2020, when a gunman who sympathised with the Velna Front killed four people in central Kessa before he was shot dead by police.');
+    const tolls = found.map((a) => a.attributes.filter((x) => x.key === 'deaths').map((x) => x.value).sort());
+    expect(tolls).toContainEqual([3]);
+    expect(tolls).toContainEqual([4]);
+  });
+});

@@ -37,6 +37,19 @@ describe('what a count counts', () => {
 });
 
 describe('which attack a figure belongs to', () => {
+  it('a paragraph of its own that goes on with the toll is the attack\'s told before', () => {
+    expect(only('Gunmen ambushed an army convoy near Tirel on Sunday, killing nine soldiers.\n\nFourteen other soldiers were wounded, an officer said.')).toEqual(['deaths=9', 'injured=14']);
+  });
+
+  it('figures far from the attack go to the one attack told in the place their paragraph names', () => {
+    const text = 'Interview: the governor of Varno province on the insurgency\n\nQ: Last Tuesday, insurgents attacked the village of Tirel. What happened there?\n\nA: About forty insurgents entered Tirel before dawn. They burned sixty houses and the clinic. Nine civilians were killed and five were wounded.';
+    expect(only(text)).toEqual(['deaths=9', 'injured=5']);
+  });
+
+  it('a paragraph set in another time does not go on with it', () => {
+    expect(only('Gunmen ambushed an army convoy near Tirel on Sunday, killing nine soldiers.\n\nIn March last year, four soldiers were wounded near the same town.')).toEqual(['deaths=9']);
+  });
+
   it('an attack named only to date another event does not get that event\'s toll', () => {
     const tolls = tollsOf('Gunmen stormed a hotel in Dabra on Friday, killing 14 people.\n\nA day before the siege, a landmine killed six soldiers near Kessa.');
     expect(Object.values(tolls)).toContainEqual(['deaths=14']);
@@ -55,5 +68,52 @@ describe('which attack a figure belongs to', () => {
   it('figures that wait are not given to an attack its own words date to another year', () => {
     const tolls = tollsOf('A suicide bomber struck a bus carrying students in Tarvo, Pakistan, on Monday, killing nine. The group said it avenged the 2014 school massacre in the same city.');
     expect(Object.entries(tolls).filter(([name]) => /massacre/.test(name)).flatMap(([, t]) => t)).toEqual([]);
+    const placed = tollsOf('A suicide bomber struck a bus carrying students in Tarvo, Pakistan, on Monday, killing nine. It came ten years after the 2014 school massacre in Tarvo.');
+    expect(Object.entries(placed).filter(([name]) => /massacre/.test(name)).flatMap(([, t]) => t)).toEqual([]);
+  });
+});
+
+describe('counts the text revises or tells in part', () => {
+  it('a count the text says was superseded is no toll', () => {
+    expect(only('A bomb exploded at a bus station in Tirel on Monday, killing 30 people. Police first put the toll at 12 dead.')).toEqual(['deaths=30']);
+  });
+
+  it('the dead of one family told in a relative clause are a part of the toll', () => {
+    expect(only('A bomb exploded at a market in Tirel on Monday, killing 30 people. A trader whose two sons were killed wept outside the hospital.')).toEqual(['deaths=30']);
+  });
+});
+
+describe('numbers that count no victims of the toll', () => {
+  it('a number of times, a distance or an age is no count of the dead', () => {
+    expect(only('Gunmen fired on the car of a judge in Tirel on Monday, killing two people. The judge was hit three times and died.')).toEqual(['deaths=2']);
+    expect(only('A bomb exploded at a bus station in Tirel on Monday, killing two people. A man of 58 died of his wounds on Tuesday.')).toEqual(['deaths=2']);
+  });
+
+  it('"four of the wounded" is a part of a toll already counted', () => {
+    expect(only('Gunmen attacked a market in Tirel on Monday, killing six people and wounding 20. Four of the wounded were in a critical condition.')).toEqual(['deaths=6', 'injured=20']);
+  });
+
+  it('"five more people died" adds to a toll already given, so it is none of its own', () => {
+    expect(only('A bomb exploded at a bus station in Tirel on Monday, killing nine people. Five more people died in hospital on Tuesday.')).toEqual(['deaths=9']);
+  });
+
+  it('people still treated in hospital are the hurt', () => {
+    expect(only('A bomb exploded at a bus station in Tirel on Monday, killing four people; twelve were still being treated in hospital.')).toEqual(['deaths=4', 'injured=12']);
+  });
+});
+
+describe('victims named one by one', () => {
+  it('"shot dead a judge and his driver" is a toll of two, whoever shot them', () => {
+    expect(only('Gunmen on a motorcycle shot dead a senior judge and his driver in Tirel on Monday.')).toEqual(['deaths=2']);
+    expect(only('Gunmen raided the village of Tirel on Monday, killing a village chief and his two sons.')).toEqual(['deaths=3']);
+  });
+
+  it('"killed three of the attackers" counts the attackers', () => {
+    expect(only('Gunmen raided the village of Tirel on Monday, killing nine people. "We killed three of the attackers," an army spokesman said.')).toEqual(['attackerDeaths=3', 'deaths=9']);
+  });
+
+  it('the attackers killed or hurt by the police are their own toll', () => {
+    expect(only('Gunmen stormed a hotel in Tirel on Monday, killing five guests. Troops killed the last of the attackers at dawn.')).toEqual(['attackerDeaths=1', 'deaths=5']);
+    expect(only('A man stabbed four shoppers at a market in Tirel on Monday until he was shot and wounded by police.')).toEqual(['attackerInjured=1', 'injured=4']);
   });
 });
