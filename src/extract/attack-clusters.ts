@@ -159,6 +159,19 @@ export interface ClusterInput {
   sentenceFacts: (sentence: number) => AttackFacts;
   /** The province a place lies in (a province: itself), where the gazetteer knows it. */
   provinceOf: (ref: string) => string | undefined;
+  /** The part of its country ("England") a province or a town lies in, where the gazetteer knows it. */
+  regionOf: (ref: string) => string | undefined;
+}
+
+/**
+ * "died in a premature explosion in England ... blew himself up planting a bomb at an exchange in Coventry": a report
+ * placed only in towns that lie in the province or region an attack is placed in, and no town, tells that attack
+ * more closely. Only that way round: a report placed in a region may be of any of the attacks in its towns.
+ */
+export function placedWithin(a: AttackFacts, b: AttackFacts, input: Pick<ClusterInput, 'provinceOf' | 'regionOf'>): boolean {
+  const town = (place: string) => input.provinceOf(place) !== undefined && input.provinceOf(place) !== place;
+  const areas = (place: string) => [input.provinceOf(place), input.regionOf(place)];
+  return a.places.length > 0 && b.places.length > 0 && !b.places.some(town) && a.places.every((p) => areas(p).some((area) => area !== undefined && b.places.includes(area)));
 }
 
 /**
@@ -229,7 +242,7 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
   for (const phrase of input.phrases.flatMap(eachAttack)) {
     if (talksOfMany(phrase)) continue;
     const facts = phrase.facts;
-    const compatible = clusters.filter((c) => sameTime(c, facts) && anchorsAgree(c.facts, facts));
+    const compatible = clusters.filter((c) => sameTime(c, facts) && (anchorsAgree(c.facts, facts) || placedWithin(facts, c.facts, input)));
     if (phrase.anaphoric || (phrase.definite && !hasAnchor(facts))) {
       // "Two bombings hit X and Y. The first attack ...": an ordinal counts the attacks told so far, in order;
       // one beyond them is an attack the text has not told.

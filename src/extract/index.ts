@@ -98,7 +98,7 @@ export class Extractor {
       if (year) facts.year = Number(year[0]);
       return facts;
     };
-    const { clusters, refs } = clusterAttacks({ phrases, publishedYear, sameParagraph: (a, b) => paragraphOf[a] === paragraphOf[b], sentenceFacts, provinceOf: (ref) => this.resources.gazetteer.entries.get(ref)?.province }, `attack/${article.id}-`);
+    const { clusters, refs } = clusterAttacks({ phrases, publishedYear, sameParagraph: (a, b) => paragraphOf[a] === paragraphOf[b], sentenceFacts, provinceOf: (ref) => this.resources.gazetteer.entries.get(ref)?.province, regionOf: (ref) => this.resources.gazetteer.entries.get(ref)?.region }, `attack/${article.id}-`);
     for (const cluster of clusters) this.addAttack(entities, cluster, article.id, sentences);
 
     // Casualty figures belong to the attack their sentence (or the one before, in its paragraph) speaks of.

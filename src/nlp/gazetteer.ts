@@ -15,7 +15,7 @@ const countries = requireCjs('world-countries') as Country[];
 
 /** Cities (about 7,300 with more than a few thousand people) and states or provinces, from their packages. */
 const CityRecord = z.object({ city: z.string(), iso3: z.string(), province: z.string().optional() });
-const ProvinceRecord = z.object({ name: z.string(), country: z.string().length(2) });
+const ProvinceRecord = z.object({ name: z.string(), country: z.string().length(2), region: z.string().optional() });
 const PLACE_TAGS = new Set(['City', 'Place', 'Region', 'Country']);
 
 /** A city or province name that is also an English word or a person's name ("Mobile", "Jackson") is left out. */
@@ -39,6 +39,8 @@ export interface GazetteerEntry {
   country?: string;
   /** The state or province a city lies in (a province: itself), as an entry id, when the place packages say. */
   province?: string;
+  /** The part of its country a province, or a city in it, lies in ("England" for a county), as an entry id, where the gazetteer knows it. */
+  region?: string;
   parent?: string;
   activeIn?: string[];
   onlyAfter?: string[];
@@ -176,7 +178,12 @@ export function loadGazetteer(): Gazetteer {
   const byIso2 = new Map(countries.map((c) => [c.cca2, countryByCode.get(c.cca3)]));
   const wordPlaces = new Set<string>();
   const provinces = new Set<string>();
-  const addPlace = (name: string, country: string | undefined, province?: string) => {
+  // A province's region ("England") counts only as a region data/ lists in the same country.
+  const regionIn = (region: string | undefined, country: string) => {
+    const id = region === undefined ? undefined : `location/${slug(region)}`;
+    return id !== undefined && entries.get(id)?.country === country ? id : undefined;
+  };
+  const addPlace = (name: string, country: string | undefined, province?: string, region?: string) => {
     if (!country || taken.has(name.toLowerCase())) return;
     if (!plainPlaceName(name, commonWords)) {
       wordPlaces.add(name);
@@ -189,10 +196,12 @@ export function loadGazetteer(): Gazetteer {
     const within = province === undefined ? undefined : `location/${slug(province)}`;
     const entry: GazetteerEntry = { id, type: 'Location', name, aliases: [], country };
     if (within === id || (within !== undefined && provinces.has(within) && entries.get(within)?.country === country)) entry.province = within;
+    const part = within === id ? regionIn(region, country) : entry.province && entries.get(entry.province)?.region;
+    if (part) entry.region = part;
     add(entry, [[name, 'name']]);
     if (within === id) provinces.add(id);
   };
-  for (const p of z.array(ProvinceRecord).parse(requireCjs('provinces'))) addPlace(p.name, byIso2.get(p.country), p.name);
+  for (const p of z.array(ProvinceRecord).parse(requireCjs('provinces'))) addPlace(p.name, byIso2.get(p.country), p.name, p.region);
   for (const c of z.array(CityRecord).parse((requireCjs('city-timezones') as { cityMapping: unknown }).cityMapping)) addPlace(c.city, countryByCode.get(c.iso3), c.province);
   for (const entry of entries.values()) {
     if (entry.parent && !entries.has(entry.parent)) throw new Error(`gazetteer: ${entry.id} names an unknown parent ${entry.parent}`);

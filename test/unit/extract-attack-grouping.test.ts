@@ -217,3 +217,22 @@ describe('a verb told of a device the text already spoke of', () => {
     expect(attackNames(text('a device'))).toHaveLength(2);
   });
 });
+
+describe('an attack told first in a region, then in one of its towns', () => {
+  const text =
+    'The Grey Hand admitted it was behind the Sheffield cafe bombing, which killed six people. The bombing came after police broke up the funeral of Tomas Vrell, a volunteer who had died in a premature explosion in England. Vrell blew himself up while planting a bomb at a depot in Leeds a week before the cafe bombing.';
+
+  it('the report in the town (Leeds lies in England) is the attack told in the region, with its perpetrator', () => {
+    const names = attackNames(text);
+    expect(names.filter((n) => /Leeds|England/.test(n))).toHaveLength(1);
+    const vrell = graphOf(text).relations().filter((r) => r.startsWith('CARRIED_OUT Tomas Vrell'));
+    expect(vrell).toHaveLength(1);
+    expect(vrell[0]).toMatch(/England/);
+  });
+
+  it('the town attack told first keeps its own cluster when the region is named later', () => {
+    const names = attackNames(text);
+    expect(names.filter((n) => /Sheffield/.test(n))).toHaveLength(1);
+    expect(names.find((n) => /Sheffield/.test(n))).not.toMatch(/England/);
+  });
+});
