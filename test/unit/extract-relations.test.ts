@@ -141,6 +141,12 @@ describe('relations from cue patterns', () => {
     expect(accused(`${dateline} Chad's army blamed Boko Haram.`)).not.toContain('ACCUSED Nigeria -> Boko Haram');
   });
 
+  it('reads ACCUSED from blaming an attack on someone, not from blaming someone for an attack on someone else', () => {
+    const accused = (text: string) => graphOf(text).relations().filter((r) => r.startsWith('ACCUSED'));
+    expect(accused('Nigeria blamed the Kano market bombing on Boko Haram.')).toContain('ACCUSED Nigeria -> Boko Haram');
+    expect(accused('Nigeria blamed Boko Haram for an attack on Chad.')).not.toContain('ACCUSED Nigeria -> Chad');
+  });
+
   it('gives an accusation joined by "and" to a speaker\'s report to the speaker, but not an attack so joined', () => {
     const accused = 'Defence Minister Omar Dualeh said on Monday that both factions were "one enemy" and accused al-Shabaab of arming the clans.';
     expect(graphOf(accused).relations().filter((r) => r.startsWith('ACCUSED'))).toEqual(['ACCUSED Omar Dualeh -> al-Shabaab']);
