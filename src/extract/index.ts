@@ -12,7 +12,7 @@ import { publicationInstant } from './attack-dates.js';
 import { AttackFinder, refOf, type AttackPhrase } from './attacks.js';
 import { ATTACKED, CasualtyReader, datesAnother, joinParts, toAttribute, type CasualtyFigure } from './casualties.js';
 import { EntityNames } from './entity-names.js';
-import { lastParty, lastSubject, ReferenceResolver, type DocumentMemory } from './references.js';
+import { lastParty, lastSubject, ReferenceResolver, stateBodies, type DocumentMemory } from './references.js';
 import { RelationReader } from './relations.js';
 import { RoleReader } from './roles.js';
 import { SyntaxRelations } from './syntax-relations.js';
@@ -205,6 +205,7 @@ export class Extractor {
     for (const m of mentions) if (m.type === 'Group') memory.groupsInDocument.set(refOf(m), (memory.groupsInDocument.get(refOf(m)) ?? 0) + 1);
     for (const sentence of sentences) {
       const { slots, branches } = this.references.slots(sentence, bySentence[sentence.index]!, memory);
+      slots.push(...stateBodies(sentence, slots, home));
       for (const { phrase, ref } of attackSlotsBySentence.get(sentence.index) ?? []) {
         slots.push({ ref, type: 'Attack', sentence: sentence.index, first: phrase.first, last: phrase.last, start: phrase.start, end: phrase.end, text: phrase.text, speaker: false, role: 'head' });
       }

@@ -44,6 +44,32 @@ const COUNTRY_ANAPHOR = /^the\s+country\b/i;
 const SPEECH_AFTER = /^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|told|wrote|writes|reported|reports|stated|added|noted|explained|argued|insisted|believes|fears|expects|considers|pointed out)\b/i;
 const SPEECH_BEFORE = /(?:according to|said|says|told|wrote|writes|reported|stated|added|noted|as stated by|as noted by|as reported by|cited by|quoted by)\s+(?:the\s+)?$/i;
 
+// "Police blamed X", "the interior ministry blamed Y": a state body named bare before a verb of blame is the state
+// the report is filed from (its dateline). Only blame is read so: a bare "police" arresting or an "army" fighting may
+// be any side's, but the side that blames is the one whose officials the report quotes.
+const STATE_BODY_BLAMES = /\b(?:the\s+)?((?:(?:interior|home|defen[cs]e|security)\s+)?(?:police|government|army|military|authorities|ministry))(?:\s+in\s+\p{Lu}[\p{L}'-]*)?(?:\s+(?:has|have|had|long|also|again|later|swiftly|quickly))*\s+(?:blamed|blames|accused|accuses)\b/giu;
+const OWNED = /^(?:'s?|’s?|its|their|his|her|each|every|both|any|no|a|an)$/i;
+
+/** Slots standing for the home state where a bare state body blames someone ("police blamed X"). */
+export function stateBodies(sentence: Sentence, slots: Slot[], home: Slot | undefined): Slot[] {
+  if (!home) return [];
+  const tokens = sentence.tokens;
+  const found: Slot[] = [];
+  STATE_BODY_BLAMES.lastIndex = 0;
+  for (let m = STATE_BODY_BLAMES.exec(sentence.text); m; m = STATE_BODY_BLAMES.exec(sentence.text)) {
+    const start = sentence.start + m.index + m[0].indexOf(m[1]!);
+    const first = tokens.findIndex((t) => t.start >= start);
+    const last = tokens.findIndex((t) => t.start >= start + m![1]!.length);
+    const end = last < 0 ? tokens.length : last;
+    // "Mali's army", "Kenyan police", "each government": a body owned or counted is not the home state's.
+    const before = tokens[first - 1]?.text ?? '';
+    if (first < 0 || OWNED.test(before) || (/^\p{Lu}/u.test(before) && !/^the$/i.test(before))) continue;
+    if (slots.some((s) => s.first < end && s.last >= first)) continue;
+    found.push({ ...home, sentence: sentence.index, first, last: end, start: tokens[first]!.start, end: tokens[end - 1]!.end, text: m[1]!, speaker: false, role: 'head' });
+  }
+  return found;
+}
+
 export class ReferenceResolver {
   /** Global: `slots` rewinds it before each sentence. */
   private readonly descriptor: RegExp;

@@ -133,6 +133,20 @@ describe('relations from cue patterns', () => {
     expect(accused("BUKAVU, Democratic Republic of Congo (AFP) - Burundi expelled Rwanda's ambassador on Monday, accusing Kigali of backing the rebels.")).toEqual(['ACCUSED Burundi -> Rwanda']);
   });
 
+  it('reads a bare state body that blames as the state of the dateline, but not one owned by another', () => {
+    const accused = (text: string) => graphOf(text).relations().filter((r) => r.startsWith('ACCUSED'));
+    const dateline = 'KANO, Nigeria (Reuters) - Gunmen killed four traders at a cattle market on Tuesday.';
+    expect(accused(`${dateline} Police in Kano blamed Boko Haram.`)).toEqual(['ACCUSED Nigeria -> Boko Haram']);
+    expect(accused(`${dateline} The interior ministry later blamed Boko Haram.`)).toEqual(['ACCUSED Nigeria -> Boko Haram']);
+    expect(accused(`${dateline} Chad's army blamed Boko Haram.`)).not.toContain('ACCUSED Nigeria -> Boko Haram');
+  });
+
+  it('reads ACCUSED from blaming an attack on someone, not from blaming someone for an attack on someone else', () => {
+    const accused = (text: string) => graphOf(text).relations().filter((r) => r.startsWith('ACCUSED'));
+    expect(accused('Nigeria blamed the Kano market bombing on Boko Haram.')).toContain('ACCUSED Nigeria -> Boko Haram');
+    expect(accused('Nigeria blamed Boko Haram for an attack on Chad.')).not.toContain('ACCUSED Nigeria -> Chad');
+  });
+
   it('gives an accusation joined by "and" to a speaker\'s report to the speaker, but not an attack so joined', () => {
     const accused = 'Defence Minister Omar Dualeh said on Monday that both factions were "one enemy" and accused al-Shabaab of arming the clans.';
     expect(graphOf(accused).relations().filter((r) => r.startsWith('ACCUSED'))).toEqual(['ACCUSED Omar Dualeh -> al-Shabaab']);
