@@ -390,9 +390,9 @@ export class RoleReader {
         if (target && kindOf.holderIsPart) found.push({ relation: 'LOCATED_IN', source: target, target: source, confidence: 0.8, rule: 'district-of' });
         else if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'city-of' });
       }
-      // "Van, a province in eastern Turkey", "Kidal, the main town of northern Mali": an apposition that says
-      // what kind of place it is and where.
-      if (next === ',' && /^(?:a|an|the)$/.test(lower[place.last + 1] ?? '')) {
+      // "Van, a province in eastern Turkey", "Kidal, the main town of northern Mali", "X is the capital of Y state":
+      // an apposition or a copula that says what kind of place it is and where.
+      if (/^(?:,|is|was)$/.test(next ?? '') && /^(?:a|an|the)$/.test(lower[place.last + 1] ?? '')) {
         let k = place.last + 2;
         const kind = (w: string | undefined) => isPlaceWord(w) || w === 'capital';
         while (k < place.last + 5 && !kind(lower[k]) && /^\p{Ll}/u.test(tokens[k]?.text ?? '')) k++;

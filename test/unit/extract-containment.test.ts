@@ -80,4 +80,8 @@ describe('LOCATED_IN: other shapes of containment', () => {
   it('"the X district of Z\'s Y region" holds the district in the region, not the country', () => {
     expect(locatedIn("Shells hit the village of Darvo, in the Kelvan district of Peru's Morvan region, on Monday.")).toContain('LOCATED_IN Kelvan -> Morvan');
   });
+
+  it('"X is the capital of Y" holds X in Y', () => {
+    expect(locatedIn('Gunmen attacked a market in the town of Tarvona on Monday. Tarvona is the capital of Kelmar state and has been calm for years.')).toContain('LOCATED_IN Tarvona -> Kelmar');
+  });
 });
