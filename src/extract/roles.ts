@@ -406,6 +406,15 @@ export class RoleReader {
           if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.8, rule: 'apposition-place' });
         }
       }
+      // "Galmudug state, one of Somalia's federal member states": one of the units the possessor is divided into.
+      const one = afterKind(lower, place.last);
+      if (lower[one] === ',' && lower[one + 1] === 'one' && lower[one + 2] === 'of') {
+        const holder = places.find((m) => m.first === one + 3 && lower[m.last] === "'s");
+        let k = holder ? holder.last + 1 : -1;
+        while (k > 0 && k < holder!.last + 4 && /^\p{Ll}/u.test(tokens[k]?.text ?? '') && !isPlaceWord(lower[k]?.replace(/s$/, ''))) k++;
+        const target = holder && isPlaceWord(lower[k]?.replace(/s$/, '')) && slotOf(holder);
+        if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.8, rule: 'one-of' });
+      }
       // "Moscow's Dubrovka Theater", "Colombia's south-western Cauca province"; "Cameroon's Northwest and Southwest
       // regions": each place of the list the possessive opens.
       const opener = listOpener(place, places, lower);

@@ -84,4 +84,8 @@ describe('LOCATED_IN: other shapes of containment', () => {
   it('"X is the capital of Y" holds X in Y', () => {
     expect(locatedIn('Gunmen attacked a market in the town of Tarvona on Monday. Tarvona is the capital of Kelmar state and has been calm for years.')).toContain('LOCATED_IN Tarvona -> Kelmar');
   });
+
+  it('"Y state, one of Z\'s member states" holds Y in Z', () => {
+    expect(locatedIn("The bomb went off in Kelmar state, one of Peru's federal member states, on Friday.")).toContain('LOCATED_IN Kelmar -> Peru');
+  });
 });
