@@ -31,6 +31,9 @@ const VAGUE_PART = /^(?:area|sector|locality|belt)$/;
 // "the Tuscan city of Siena", "the Lyon suburb of X": a settlement's kind is said of the place after "of", never
 // of the word before it.
 const SETTLEMENT = /^(?:city|town|village|port|capital|suburb|township)$/;
+// Units some states divide themselves into whose words elsewhere mean other things (an army division, a buffer
+// zone): a unit only as the kind after a container's name ("in the X zone", "in Y division").
+const ADMIN_UNIT = /^(?:zone|division)$/;
 
 /** The token after the kind words that follow a place ending before `k`: "Munya local government area", "Kano State". */
 function afterKind(lower: readonly string[], k: number): number {
@@ -76,6 +79,18 @@ function addressContainer(place: EntityMention, places: EntityMention[], lower: 
   return kinded || region ? container : undefined;
 }
 
+/** The place at `k`, or after a compass word there ("northern Mali"); "West Gojjam" names a place with its compass word. */
+function placeAt(k: number, places: EntityMention[], lower: readonly string[]): EntityMention | undefined {
+  return places.find((m) => m.first === k) ?? (COMPASS.test(lower[k] ?? '') ? places.find((m) => m.first === k + 1) : undefined);
+}
+
+/** The first place of a list joined by "and" that ends with `place` ("Northwest and Southwest"), or `place`. */
+function listOpener(place: EntityMention, places: EntityMention[], lower: readonly string[]): EntityMention {
+  if (lower[place.first - 1] !== 'and') return place;
+  const before = places.find((m) => m.last === place.first - 1 && m.type === 'Location');
+  return before ? listOpener(before, places, lower) : place;
+}
+
 export class RoleReader {
   /** One pattern per leader title, each a whole word or phrase. */
   private readonly leaderTitles: RegExp[];
@@ -113,10 +128,13 @@ export class RoleReader {
   private kindOfBefore(place: EntityMention, places: EntityMention[], lower: readonly string[]): { holder: EntityMention; holderIsPart: boolean } | undefined {
     // "the Surankote area of the neighbouring Poonch district"
     let of = place.first - 1;
+    const unitAfter = afterKind(lower, place.last) > place.last;
+    // "the Isfara district of Tajikistan's Sughd region": a unit named with its kind, held by a possessive.
+    const possessor = unitAfter && lower[of] === "'s" ? places.find((m) => m.last === of) : undefined;
+    if (possessor) of = possessor.first - 1;
     if (NEIGHBOURING.test(lower[of] ?? '')) of--;
     if (lower[of] === 'the') of--;
     const kind = lower[of - 1] ?? '';
-    const unitAfter = afterKind(lower, place.last) > place.last;
     const kinded = VAGUE_PART.test(kind) ? unitAfter : SUBDIVISION.test(kind) || SUBDIVISION_NOUN.test(kind);
     if (lower[of] !== 'of' || !kinded) return undefined;
     // "the Indian state of Jharkhand": a demonym read with its kind word ends after it.
@@ -331,13 +349,16 @@ export class RoleReader {
         return joinedTo ? listEnd(joinedTo) : end;
       };
       let inAt = listEnd(place);
-      if (lower[inAt] === ',' && lower[inAt + 1] === 'in') inAt++;
+      // "Orlu, also in Imo state"
+      if (lower[inAt] === ',') inAt += lower[inAt + 1] === 'also' && lower[inAt + 2] === 'in' ? 2 : lower[inAt + 1] === 'in' ? 1 : 0;
       if (lower[inAt] === 'in') {
         let at = inAt + 1 + (lower[inAt + 1] === 'the' ? 1 : 0);
+        // "Umuahia, in neighbouring Abia state"
+        if (NEIGHBOURING.test(lower[at] ?? '')) at++;
         // "Saravan, in the province of Sistan and Baluchestan": the kind of place before its name.
         const kindFirst = isPlaceWord(lower[at]) && lower[at + 1] === 'of';
         if (kindFirst) at += 2;
-        const named = places.find((m) => m.first === at + (COMPASS.test(lower[at] ?? '') ? 1 : 0));
+        const named = placeAt(at, places, lower);
         // "Kalat in Pakistan's Balochistan province": the possessed place is the nearer container.
         const possessed = named && lower[named.last] === "'s" ? places.find((m) => m.first === named.last + 1) : undefined;
         const container = possessed ?? named;
@@ -345,7 +366,7 @@ export class RoleReader {
         // A region or country holds the place; so does a place the gazetteer lists holding one it does not list
         // ("Poonch district in Jammu and Kashmir"), where a listed town in a listed town may be a venue's name.
         const listed = (m: EntityMention) => m.type === 'Country' || m.via.startsWith('gazetteer');
-        const region = container && (container.type === 'Country' || /\b(?:region|oblast|province|district|governorate|state)\b/i.test(container.text) || afterKind(lower, container.last) > container.last || kindFirst);
+        const region = container && (container.type === 'Country' || /\b(?:region|oblast|province|district|governorate|state)\b/i.test(container.text) || afterKind(lower, container.last) > container.last || ADMIN_UNIT.test(lower[container.last] ?? '') || kindFirst);
         if (target && (region || (listed(container!) && !listed(place)))) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'in' });
       }
       // "Cotabato City on the southern island of Mindanao", "Jolo island in the Sulu archipelago".
@@ -369,26 +390,37 @@ export class RoleReader {
         if (target && kindOf.holderIsPart) found.push({ relation: 'LOCATED_IN', source: target, target: source, confidence: 0.8, rule: 'district-of' });
         else if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.85, rule: 'city-of' });
       }
-      // "Van, a province in eastern Turkey", "Kidal, the main town of northern Mali": an apposition that says
-      // what kind of place it is and where.
-      if (next === ',' && /^(?:a|an|the)$/.test(lower[place.last + 1] ?? '')) {
+      // "Van, a province in eastern Turkey", "Kidal, the main town of northern Mali", "X is the capital of Y state":
+      // an apposition or a copula that says what kind of place it is and where.
+      if (/^(?:,|is|was)$/.test(next ?? '') && /^(?:a|an|the)$/.test(lower[place.last + 1] ?? '')) {
         let k = place.last + 2;
         const kind = (w: string | undefined) => isPlaceWord(w) || w === 'capital';
         while (k < place.last + 5 && !kind(lower[k]) && /^\p{Ll}/u.test(tokens[k]?.text ?? '')) k++;
         if (kind(lower[k]) && /^(?:in|of)$/.test(lower[k + 1] ?? '')) {
           let at = k + 2;
           if (lower[at] === 'the') at++;
-          if (COMPASS.test(lower[at] ?? '')) at++;
+          const first = placeAt(at, places, lower);
           // "the capital of Pakistan's Balochistan province": the possessed place is the nearer container.
-          const first = places.find((m) => m.first === at);
           const holder = first && lower[first.last] === "'s" ? (places.find((m) => m.first === first.last + 1) ?? first) : first;
           const target = holder && slotOf(holder);
           if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.8, rule: 'apposition-place' });
         }
       }
-      // "Moscow's Dubrovka Theater", "Colombia's south-western Cauca province"
-      const possessive = beforeCompass(lower, place.first - 1);
-      if (lower[possessive] === "'s" && (possessive === place.first - 1 || afterKind(lower, place.last) > place.last)) {
+      // "Galmudug state, one of Somalia's federal member states": one of the units the possessor is divided into.
+      const one = afterKind(lower, place.last);
+      if (lower[one] === ',' && lower[one + 1] === 'one' && lower[one + 2] === 'of') {
+        const holder = places.find((m) => m.first === one + 3 && lower[m.last] === "'s");
+        let k = holder ? holder.last + 1 : -1;
+        while (k > 0 && k < holder!.last + 4 && /^\p{Ll}/u.test(tokens[k]?.text ?? '') && !isPlaceWord(lower[k]?.replace(/s$/, ''))) k++;
+        const target = holder && isPlaceWord(lower[k]?.replace(/s$/, '')) && slotOf(holder);
+        if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.8, rule: 'one-of' });
+      }
+      // "Moscow's Dubrovka Theater", "Colombia's south-western Cauca province"; "Cameroon's Northwest and Southwest
+      // regions": each place of the list the possessive opens.
+      const opener = listOpener(place, places, lower);
+      const possessive = beforeCompass(lower, opener.first - 1);
+      const kinded = afterKind(lower, place.last) > place.last || (opener !== place && isPlaceWord(lower[place.last]?.replace(/s$/, '')));
+      if (lower[possessive] === "'s" && (possessive === opener.first - 1 || kinded)) {
         const holder = places.find((m) => m.last === possessive);
         const target = holder && slotOf(holder);
         if (target) found.push({ relation: 'LOCATED_IN', source, target, confidence: 0.75, rule: 'possessive' });

@@ -57,4 +57,35 @@ describe('LOCATED_IN: other shapes of containment', () => {
     expect(graph.entity('Iloilo del Norte', 'Location')).toBeDefined();
     expect(graph.entity('Iloilo')).toBeUndefined();
   });
+
+  it('", also in Y state" and "in neighbouring Y state" hold the place before them', () => {
+    expect(locatedIn('Gunmen killed five policemen outside Dorvak, also in Kelmar state, on Monday.')).toContain('LOCATED_IN Dorvak -> Kelmar');
+    expect(locatedIn('Police arrested four men in the city of Varnu, in neighbouring Tessa state.')).toContain('LOCATED_IN Varnu -> Tessa');
+  });
+
+  it('a zone or division named after a place is a unit that holds the place before it', () => {
+    expect(locatedIn('Gunmen stormed a school on the outskirts of Zembo, in Kuri division, at midnight.')).toContain('LOCATED_IN Zembo -> Kuri');
+    expect(locatedIn('A drone hit a bus station in the town of Tavel Morn, in the Parvo zone, killing 26 people.')).toContain('LOCATED_IN Tavel Morn -> Parvo');
+  });
+
+  it('a compass word opening a container\'s name is part of it', () => {
+    expect(locatedIn('A bomb went off in the town of Tavel Morn, in the East Parvo zone, on Friday.')).toContain('LOCATED_IN Tavel Morn -> East Parvo');
+    expect(locatedIn('Police arrested the leader of a cell in the city of Tarvona, the capital of East Kelmar, and two others.')).toContain('LOCATED_IN Tarvona -> East Kelmar');
+  });
+
+  it('a possessive holds each place of the list it opens', () => {
+    expect(locatedIn("The conflict in Peru's Zolvar and Tessara regions began in 2016.")).toEqual(expect.arrayContaining(['LOCATED_IN Zolvar -> Peru', 'LOCATED_IN Tessara -> Peru']));
+  });
+
+  it('"the X district of Z\'s Y region" holds the district in the region, not the country', () => {
+    expect(locatedIn("Shells hit the village of Darvo, in the Kelvan district of Peru's Morvan region, on Monday.")).toContain('LOCATED_IN Kelvan -> Morvan');
+  });
+
+  it('"X is the capital of Y" holds X in Y', () => {
+    expect(locatedIn('Gunmen attacked a market in the town of Tarvona on Monday. Tarvona is the capital of Kelmar state and has been calm for years.')).toContain('LOCATED_IN Tarvona -> Kelmar');
+  });
+
+  it('"Y state, one of Z\'s member states" holds Y in Z', () => {
+    expect(locatedIn("The bomb went off in Kelmar state, one of Peru's federal member states, on Friday.")).toContain('LOCATED_IN Kelmar -> Peru');
+  });
 });
