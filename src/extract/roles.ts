@@ -16,6 +16,8 @@ export interface PhraseRelation {
 }
 
 const AFFILIATIONS = new Set(['Country', 'Organization', 'Group']);
+// Words that make a leader's title a member's: "deputy head", "former governor".
+const SUBORDINATE = /\b(?:former|vice|deputy|assistant|associate|communications)\b/;
 // Land a place sits on: "Cotabato City on the southern island of Mindanao".
 const LANDFORM = /^(?:island|islands|peninsula|coast|shore|bank|archipelago)$/i;
 const SPEECH = /^(?:said|says|told|tells|added|adds|stated|noted|explained)$/;
@@ -101,6 +103,8 @@ export class RoleReader {
   private readonly descriptors: Set<string>;
   /** Titles only a state's leader holds ("prime minister", "president"). */
   private readonly stateLeaderTitles: Set<string>;
+  /** Last words of titles that lead a place they are of ("governor", "village head"). */
+  private readonly placeLeaderTitles: Set<string>;
   private readonly leaderVerbs: Set<string>;
   private readonly memberNouns: Set<string>;
   /** Each member verb as its words ("belongs to"). */
@@ -108,10 +112,11 @@ export class RoleReader {
 
   constructor(lexicon: Lexicon) {
     this.leaderTitles = lexicon.leaderTitles.map((t) => new RegExp(`\\b${t}\\b`));
-    this.titles = new Set([...lexicon.leaderTitles, ...lexicon.roleTitles].flatMap((t) => t.split(' ')));
+    this.titles = new Set([...lexicon.leaderTitles, ...lexicon.roleTitles, ...lexicon.placeLeaderTitles].flatMap((t) => t.split(' ')));
     this.ranks = new Set([...lexicon.personTitles, ...lexicon.ranks].map((t) => t.toLowerCase()));
     this.descriptors = new Set(lexicon.personDescriptors.filter((d) => !d.includes(' ')));
     this.stateLeaderTitles = new Set(lexicon.stateLeaderTitles);
+    this.placeLeaderTitles = new Set(lexicon.placeLeaderTitles);
     this.leaderVerbs = new Set(lexicon.leaderVerbs);
     this.memberNouns = new Set(lexicon.memberNouns);
     this.memberVerbs = lexicon.memberVerbs.map((v) => v.split(' '));
@@ -149,9 +154,15 @@ export class RoleReader {
     return { holder, holderIsPart: PART_NOUN.test(kind) };
   }
 
+  /** Whether a title leads a place named as its holder: "governor", "the village head", not "deputy governor". */
+  private leadsPlace(title: string): boolean {
+    const words = title.trim().split(' ');
+    return this.placeLeaderTitles.has(words[words.length - 1] ?? '') && !SUBORDINATE.test(title);
+  }
+
   private relationFor(title: string): string {
     const words = title.toLowerCase();
-    if (/\b(?:former|vice|deputy|assistant|associate|communications)\b/.test(words)) return 'MEMBER_OF';
+    if (SUBORDINATE.test(words)) return 'MEMBER_OF';
     return this.leaderTitles.some((t) => t.test(words)) ? 'LEADER_OF' : 'MEMBER_OF';
   }
 
@@ -221,6 +232,7 @@ export class RoleReader {
       return { title, k };
     };
     const isHolder = (s: Slot) => AFFILIATIONS.has(s.type);
+    const placeEndingAt = (end: number) => slots.find((s) => s.last === end && s.type === 'Location' && !s.speaker);
     // The body a noun phrase at `k` names: "the Y", "the Lagos-based Y", "the army-run Y" (a hyphenated modifier,
     // itself maybe a name, is no holder).
     const bodyAt = (k: number): Slot | undefined => {
@@ -256,11 +268,19 @@ export class RoleReader {
         const own = /^(?:its|their)$/.test(lower[k] ?? '') ? (slots.find((s) => s.last <= k && AFFILIATIONS.has(s.type) && !s.speaker) ?? previousSubject(['Group', 'Organization', 'Country'])) : undefined;
         const holder = own ?? slots.find((s) => s.last === k + 1 - possessive && AFFILIATIONS.has(s.type));
         if (holder) found.push({ relation: this.relationFor(`${lower[k - 1] ?? ''} ${title}`), source: person, target: holder, confidence: own ? 0.75 : 0.9, rule: 'title' });
+        // "Kano state governor X", "Kano's governor X": a place's own leader, the place told as a unit by its kind
+        // word or possessive (a bare name before the title may be a body's or a wider area's: "New York Mayor").
+        // The kind word may be in the place's name ("Kano State"), or read as the title's first word, as "state" is
+        // a title word too ("head of state").
+        const kindInTitle = isPlaceWord(title.split(' ')[0]);
+        const unit = possessive ? placeEndingAt(k) : kindInTitle ? placeEndingAt(k + 1) : isPlaceWord(lower[k]) ? (placeEndingAt(k) ?? placeEndingAt(k + 1)) : undefined;
+        const place = holder || !this.leadsPlace(`${lower[k - 1] ?? ''} ${title}`) ? undefined : unit;
+        if (place) found.push({ relation: 'LEADER_OF', source: person, target: place, confidence: 0.8, rule: 'title-place' });
         // "BAQUBA, Iraq (AFP) - ... Prime Minister X declared": a state leader's title, capitalised before the name
         // with nothing that names a holder before it, is held in the state the report is filed from.
         const bare = !holder && home && this.stateLeaderTitles.has(title.trim()) && isCapitalized(tokens[k + 1]!) && !/^(?:'s|'|its|their|his|her|former|ex|vice|deputy|late)$/.test(lower[k] ?? '') && !/^\p{Lu}/u.test(tokens[k]?.text ?? '');
         if (bare) found.push({ relation: 'LEADER_OF', source: person, target: home, confidence: 0.6, rule: 'title-home' });
-        held = holder !== undefined || bare === true;
+        held = holder !== undefined || place !== undefined || bare === true;
       } else {
         const holder = slots.find((s) => s.last === person.first && AFFILIATIONS.has(s.type) && s.type !== 'Country');
         const preposition = lower[(holder?.first ?? 0) - 1] === 'the' ? lower[(holder?.first ?? 0) - 2] : lower[(holder?.first ?? 0) - 1];
@@ -276,9 +296,11 @@ export class RoleReader {
         const { title: setOff, k: j } = titleEndingAt(lead - 1);
         // "arrested an ISKP commander, Farid Ahmadzai": a body named before the title set off holds it too.
         const named = setOff ? slots.find((s) => s.last === j + 1 && AFFILIATIONS.has(s.type) && s.type !== 'Country' && !s.speaker && /^(?:a|an|the|suspected|senior|top|local|former)$/.test(lower[s.first - 1] ?? '')) : undefined;
-        const possessor = setOff && (lower[j] === "'s" || lower[j] === "'") ? slots.find((s) => s.last === j && AFFILIATIONS.has(s.type) && !s.speaker) : named;
+        const possessive = setOff && (lower[j] === "'s" || lower[j] === "'");
+        const possessor = possessive ? (slots.find((s) => s.last === j && AFFILIATIONS.has(s.type) && !s.speaker) ?? (this.leadsPlace(setOff) ? placeEndingAt(j) : undefined)) : named;
         const holder = possessor ?? (setOff && /^(?:its|their)$/.test(lower[j] ?? '') ? previousSubject(['Group', 'Organization', 'Country']) : undefined);
-        if (holder) found.push({ relation: this.relationFor(setOff), source: person, target: holder, confidence: 0.75, rule: 'possessive-title' });
+        const relation = holder?.type === 'Location' ? 'LEADER_OF' : this.relationFor(setOff);
+        if (holder) found.push({ relation, source: person, target: holder, confidence: 0.75, rule: 'possessive-title' });
         // "The head of the Y, X, told ...": a title of a body, set off before the name.
         const body = setOff ? undefined : slots.find((s) => s.last === lead - 1 && isHolder(s));
         const of = body ? body.first - (lower[body.first - 1] === 'the' ? 2 : 1) : -1;
@@ -296,7 +318,10 @@ export class RoleReader {
         const listed = lower[end] === ',' && slots.some((s) => s.type === 'Person' && s.first > end && s.first <= end + 2);
         // "..., a British official said": the aside is the subject of a speech verb, a clause of its own.
         const speaks = window.some((w) => SPEECH.test(w));
-        if (titled >= 0 && !listed && !speaks && /^(?:a|an|the)$/.test(window[0] ?? '')) {
+        // "X, spokesman for the Y, said": a bare title opens the aside as an article does, where the aside is the
+        // whole of what is said of the person ("X, leader of the Y, and a former minister" may tell past roles).
+        const bare = titled === 0 && !/^(?:of|in|for)$/.test(window[0] ?? '') && lower[end + 1] !== 'and';
+        if (titled >= 0 && !listed && !speaks && (/^(?:a|an|the)$/.test(window[0] ?? '') || bare)) {
           // The holder before the title ("an Iranian commander") or after it ("a senior commander of Abu Sayyaf").
           let titleEnd = person.last + 1 + titled;
           while (titleEnd < end && isTitleWord(titleEnd) && !/^(?:of|in)$/.test(lower[titleEnd]!)) titleEnd++;

@@ -37,6 +37,8 @@ export const LexiconFile = z.object({
   /** Leader titles only a state's leader holds: "Prime Minister X" with no state named leads the one the report is filed from. */
   stateLeaderTitles: WordList,
   roleTitles: WordList,
+  /** Titles that lead the place they are of ("Kano state governor X", "the village's head, X"); of a body they may not lead. */
+  placeLeaderTitles: WordList,
   /** Verbs of a relative clause that make its person the head of the body they govern: "X, who heads the Y". */
   leaderVerbs: WordList,
   /** Verbs (with their preposition) that make a relative clause's person a member of a body: "X, who joined the Y". */

@@ -13,8 +13,15 @@ describe('roles from clauses and asides', () => {
     ['work at a body with a hyphenated modifier', 'Nadia Ferron, a researcher at the Lagos-based Kano Policy Centre, said the toll was higher.', 'MEMBER_OF Nadia Ferron -> Kano Policy Centre'],
     ['a hyphenated title set off after "its"', 'The Kano Rights Union called for calm. Its secretary-general, Ahmed Musa, said the toll was higher.', 'LEADER_OF Ahmed Musa -> Kano Rights Union'],
     ['a chief commissioner, who heads the commission', 'The Kano Rights Commission called for calm. Its chief commissioner, Ahmed Musa, said the toll was higher.', 'LEADER_OF Ahmed Musa -> Kano Rights Commission'],
+    ['a bare title set off after the name', 'Colonel Ahmed Musa, spokesman for the Kano Rights Union, said the toll was higher.', 'MEMBER_OF Ahmed Musa -> Kano Rights Union'],
+    ['a place\'s governor titled before the name', 'Kaduna state governor Amos Bello said the town was calm.', 'LEADER_OF Amos Bello -> Kaduna'],
+    ['a place\'s village head set off after its possessive', "Zaria's village head, Peter Odo, said the dead would be buried.", 'LEADER_OF Peter Odo -> Zaria'],
   ])('%s', (_what, text, expected) => {
     expect(graphOf(text).relations()).toContain(expected);
+  });
+
+  it('makes no deputy the leader of a place', () => {
+    expect(graphOf("Zaria's deputy governor, Peter Odo, said the dead would be buried.").relations()).not.toContain('LEADER_OF Peter Odo -> Zaria');
   });
 
   it('reads no role off a pronoun whose nearest name is speaking', () => {
