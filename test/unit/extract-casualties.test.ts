@@ -91,6 +91,10 @@ describe('counts the text revises or tells in part', () => {
     expect(only('A bomb exploded at a bus station in Tirel on Monday, killing 20 people. By Tuesday the toll had risen to 25, including six children, after five of the wounded died. Another 40 people were wounded.')).toEqual(['deaths=20', 'deaths=25', 'injured=40']);
   });
 
+  it('a toll told "on" one side of a fight, raised later, is the attack\'s', () => {
+    expect(only('Gunmen attacked a border post in Tirel on Sunday, killing four guards. By Monday a wounded guard had died, raising the toll on the Varnish side to five.')).toEqual(['deaths=4', 'deaths=5']);
+  });
+
   it('the dead of one family told in a relative clause are a part of the toll', () => {
     expect(only('A bomb exploded at a market in Tirel on Monday, killing 30 people. A trader whose two sons were killed wept outside the hospital.')).toEqual(['deaths=30']);
   });
