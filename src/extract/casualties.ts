@@ -55,6 +55,8 @@ export class CasualtyReader {
   private readonly singles: Array<{ key: 'deaths' | 'injured'; re: RegExp }>;
   /** A count right after an active verb: "four gunmen killed 52 people" counts the killers first. */
   private readonly countAfter: RegExp;
+  /** A count and up to two words of what it counts, right before a verb: "four people (had been killed)". */
+  private readonly countBefore: RegExp;
   private readonly partPattern: RegExp;
   private readonly victims: RegExp[];
   /** "a village chief and his two sons": a further part of a killing verb's object, with its count if it gives one. */
@@ -64,6 +66,7 @@ export class CasualtyReader {
     const count = `(?<n>${countPattern(lexicon.countWords)})`;
     const compile = (key: 'deaths' | 'injured', source: string) => ({ key, re: new RegExp(`\\b${source.replace('Q N', `${QUALIFIER}${count}`)}\\b`, 'g') });
     this.countAfter = new RegExp(`^\\s+${QUALIFIER}${count}\\b`);
+    this.countBefore = new RegExp(`\\b${count}(?:\\s+[\\p{Ll}'-]+){0,2}\\s+$`, 'u');
     this.objectPart = new RegExp(`\\band\\s+(?:a|an|the|his|her|their|its|one|another)\\s+(?:${count}\\s)?`, 'g');
     // After the first number: up to three words of what it counts, "and", then a count or "a" and its noun.
     // "133 dead and 147 injured" are two figures: no word of the toll itself is part of what is counted.
@@ -98,7 +101,7 @@ export class CasualtyReader {
   private singleFigures(sentence: Sentence, text: string, counted: CasualtyFigure[]): CasualtyFigure[] {
     const found: CasualtyFigure[] = [];
     const add = (key: 'deaths' | 'injured', index: number, length: number) => {
-      if (counted.some((f) => f.key === key) || found.some((f) => f.key === key) || NO_ONE.test(text.slice(Math.max(0, index - 30), index))) return;
+      if (counted.some((f) => f.key === key) || found.some((f) => f.key === key) || NO_ONE.test(text.slice(Math.max(0, index - 30), index)) || this.supersededCount(text, index)) return;
       const victims = KILLS_OBJECT.test(text.slice(index)) ? this.objectVictims(text, index, length) : undefined;
       const end = index + (victims?.length ?? length);
       // The subject of "was killed" is before it: "The gunman was killed"; one hurt "by police" is the attacker.
@@ -113,6 +116,11 @@ export class CasualtyReader {
     NAMED_VICTIM.lastIndex = 0;
     for (let m = NAMED_VICTIM.exec(sentence.text); m; m = NAMED_VICTIM.exec(sentence.text)) add('deaths', m.index, m[0].length);
     return found;
+  }
+
+  /** "Police first said four people had been killed": the verb at `index` ends a count the text has since revised. */
+  private supersededCount(text: string, index: number): boolean {
+    return this.countBefore.test(text.slice(Math.max(0, index - 60), index)) && EARLIER_COUNT.test(text.slice(0, index));
   }
 
   /**

@@ -111,7 +111,9 @@ export class Extractor {
     const recalled = new Set(clusters.filter((c) => (c.explicitYear && c.facts.year !== publishedYear) || c.facts.pastBy !== undefined).map((c) => c.ref));
     // "Assailants fired on a minibus, killing two. ... No group claimed the attack.": figures told before the
     // text first names the attack wait for it, within their paragraph or, from a lead paragraph of its own, in the
-    // next one that refers back to it ("A bomb tore through a train, killing 11. || BLA claimed the blast").
+    // next one that refers back to it ("A bomb tore through a train, killing 11. || BLA claimed the blast"); from the
+    // article's lead (under its headline), also in the next one that goes on to tell it by a verb ("The bomb, hidden
+    // under the rails, went off as ..."): later paragraphs may list tolls before the account of each attack.
     // An attack its own words date to another year ("the 2014 school massacre") is not the one they wait for.
     const waiting: Array<{ figure: CasualtyFigure; sentence: number }> = [];
     // Figures no attack near them took ("Solenzo (market, 9 a.m.): 14 dead", an answer far from the question that
@@ -148,7 +150,7 @@ export class Extractor {
       if (awaited) {
         const paragraph = paragraphOf[sentence.index]!;
         for (const w of waiting.splice(0)) {
-          if (paragraphOf[w.sentence] === paragraph || (awaited.phrase.definite && paragraphOf[w.sentence] === paragraph - 1)) attach(awaited.ref, w.figure);
+          if (paragraphOf[w.sentence] === paragraph || ((awaited.phrase.definite || (awaited.phrase.byVerb && paragraphOf[w.sentence]! <= 1)) && paragraphOf[w.sentence] === paragraph - 1)) attach(awaited.ref, w.figure);
           else unplaced.push(w);
         }
       }
