@@ -36,6 +36,8 @@ const RELATIVE = /^(?:which|that)$/i;
 const DEMONSTRATIVE = /^(?:this|that|these|those)$/i;
 const COORDINATION = /^(?:,|and|or|, and|, or|both|as well as|and the|, the|and also)$/;
 const CONJUNCTION = /^(?:and|or|nor)$/i;
+// How far after a cue the last of a list of its objects may stand ("accused A, B, C and D of").
+const CONJUNCT_REACH = 24;
 const HEDGES = /\b(?:reportedly|allegedly|charged with|accused of|suspected|suspect|speculated|attributed|possibly|likely|may have|might have|believed to|appears? to|appeared to|seem(?:s|ed)? to|is said to|claimed to)\b/i;
 const NEGATED = /\b(?:not|never|no|denied|denies|deny|denying|rejected|rejects)\b(?:\s+[\w']+){0,3}\s*$|n't(?:\s+[\w']+){0,2}\s*$/i;
 // "if it turned out that they were involved", "doubtful the group would claim it": a cue in a condition or a
@@ -215,8 +217,10 @@ export class RelationReader {
    */
   private coordinatedObjects(scope: SentenceScope, span: { first: number; last: number }, eligible: Slot[]): Slot[] {
     const tokens = scope.sentence.tokens;
-    // No conjunction after the cue, no conjuncts: the sentence need not be parsed.
-    if (!tokens.some((t, k) => k > span.last && CONJUNCTION.test(t.text))) return [];
+    // Only a conjunction before a name that could be an object can join objects: without one the sentence
+    // need not be parsed.
+    const lastName = Math.max(-1, ...eligible.filter((s) => s.first >= span.last && s.first - span.last <= CONJUNCT_REACH).map((s) => s.first));
+    if (!tokens.slice(span.last, lastName).some((t) => CONJUNCTION.test(t.text))) return [];
     const parse = parseOf(scope.sentence);
     const slotAt = (k: number) => eligible.find((s) => s.first <= k && k < s.last);
     const found: Slot[] = [];
