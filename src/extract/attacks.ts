@@ -169,15 +169,20 @@ export class AttackFinder {
       const inside = found.filter((p) => p.first < last && p.last > first);
       if (inside.some((p) => p.byVerb || namesAnything(p.facts))) continue;
       const after = sentence.text.slice(m.index + m[0].length);
-      // "the deadliest since a bomb killed 20 in January": an earlier attack the text measures time from, not this one.
-      if (MEASURED_SINCE.test(lower[first - 1] ?? '')) continue;
       if (BY_THE_STATE.test(after) || ACCIDENT.test(lower[last] ?? '') || ACCIDENT.test(lower[first - 1] ?? '')) continue;
       for (const p of inside) found.splice(found.indexOf(p), 1);
       // "The explosion in X came hours after an attack in Y, where a man wounded five people with a knife": the verb's clause
       // begins after the last attack the sentence named before it, whose places are its own.
-      const clauseStart = found.reduce((start, p) => (!p.byVerb && p.last <= first ? Math.max(start, p.last) : start), 0);
+      // "the deadliest in X since May, when a bomb killed 20 in Y": the "since" or "when" that tells an earlier attack
+      // opens the verb's own clause, and the places of the comparison before it are not the event's.
+      const opener = toldSince(lower, first) ? lower.slice(0, first).findLastIndex((w) => w === 'when' || w === 'since') : -1;
+      const clauseStart = found.reduce((start, p) => (!p.byVerb && p.last <= first ? Math.max(start, p.last) : start), opener + 1);
       found.push(this.verbPhrase(sentence, mentions, clauseStart, first, last, kind, m[0], published));
     }
+    // "the deadliest since a bomb killed 20 at a mosque", "the worst since 2019, when gunmen stormed a hotel": an
+    // attack told after "since" is an earlier one the sentence measures today's from, an attack of its own. Not "since
+    // the attack", which is the attack the text tells.
+    for (const p of found) if ((p.byVerb || !p.definite) && toldSince(lower, p.first)) p.facts.pastBy ??= 'since';
     return found.sort((a, b) => a.first - b.first);
   }
 
@@ -334,7 +339,8 @@ export class AttackFinder {
     const CLAUSE_END = /^(?:to|,|;|which|who|while|because|after|before|and)$/i;
     // "stormed and looted a depot in X", "killed three herders and a policeman in X": an "and" that joins verbs
     // of the event or its objects goes on; one that starts what came next ("and fled") ends the clause.
-    const joins = (k: number) => tokens[k]!.text.toLowerCase() === 'and' && (k === last || /^(?:a|an|the|his|her|their|its|\d.*|\p{Lu}.*|one|two|three|four|five|six|seven|eight|nine|ten|several|other|another)$/u.test(tokens[k + 1]?.text ?? ''));
+    // "killed two at a cafe and outside a synagogue in X": an "and" before a placing word joins the event's places.
+    const joins = (k: number) => tokens[k]!.text.toLowerCase() === 'and' && (k === last || /^(?:a|an|the|his|her|their|its|\d.*|\p{Lu}.*|one|two|three|four|five|six|seven|eight|nine|ten|several|other|another|in|at|outside|inside|near)$/u.test(tokens[k + 1]?.text ?? ''));
     let clauseEnd = tokens.findIndex((t, k) => k >= last && CLAUSE_END.test(t.text) && !joins(k));
     // "shot and killed X, a teacher, in Recife", "abducted 12 people, including children, in Dikwa": an aside set
     // off by commas does not end the clause.
@@ -445,8 +451,12 @@ export class AttackFinder {
     for (const m of mentions) {
       if (m.first < from || m.last > to || m.role === 'modifier' && m.type !== 'Country') continue;
       // "a vehicle-borne improvised explosive device (VBIED)" read as a name: the attack's own words are not its place.
-      if (m.first < nounLast && m.last > nounFirst) continue;
+      // A verb's words may hold it after a placing word: "a landmine planted on a track near X killed" (not "a bomb
+      // claimed by the X Falcons wounded").
+      const placedInVerb = byVerb && m.type === 'Location' && PLACING.test(lowerAll[lowerAll[m.first - 1] === 'the' ? m.first - 2 : m.first - 1] ?? '');
+      if (m.first < nounLast && m.last > nounFirst && !placedInVerb) continue;
       if (m.type === 'Country' && this.notWhere(m, tokens, lowerAll, mentions)) continue;
+      if (byVerb && m.last <= nounFirst && cameFrom(lowerAll, m.first)) continue;
       // "20 km north of X": a place named only to say where the attack lay from it places it only where the
       // clause names no other.
       if (isReferencePoint(m, lowerAll, mentions)) references.push(m);
@@ -494,6 +504,33 @@ function measuredFrom(lower: readonly string[], at: number): AttackPhrase['measu
   if (!MEASURED_FROM.test(word)) return undefined;
   if (SPAN_OF_TIME.test(lower[at - 1] ?? '') && word !== 'till') return 'interval';
   return word === 'following' ? undefined : 'directly';
+}
+
+/**
+ * Whether the phrase starting at token `first` is told after "since": right after it ("since a bomb killed", "since
+ * an ambush in X"), or in the clause a date after it opens ("since February 2015, when a gunman killed ...").
+ */
+function toldSince(lower: readonly string[], first: number): boolean {
+  // "to mark five years since a bomb ripped through a bus": the span since an attack is an anniversary of it, the
+  // attack the text tells, not one it measures another from.
+  const comparing = (since: number) => lower[since] === 'since' && !SPAN_OF_TIME.test(lower[since - 1] ?? '');
+  const opening = ['a', 'an'].includes(lower[first] ?? '') ? first - 1 : ['a', 'an'].includes(lower[first - 1] ?? '') ? first - 2 : first - 1;
+  if (comparing(opening)) return true;
+  const when = lower.lastIndexOf('when', first - 1);
+  if (when < 1 || first - when > 4 || lower[when - 1] !== ',') return false;
+  const since = lower.lastIndexOf('since', when);
+  return since >= 0 && comparing(since) && when - since <= 5 && !lower.slice(since + 1, when - 1).some((w) => /^(?:[,;]|and|but)$/.test(w));
+}
+
+/**
+ * "The gunman, a man from the nearby town of X, opened fire": a place the subject of an attack verb comes from is
+ * not where the attack was. `at` is the place's first token.
+ */
+function cameFrom(lower: readonly string[], at: number): boolean {
+  let k = at - 1;
+  if (lower[k] === 'of' && PLACE_NOUN.test(lower[k - 1] ?? '')) k -= 2;
+  for (let skipped = 0; skipped < 2 && k >= 0 && /^\p{Ll}[\p{Ll}-]*$/u.test(lower[k]!) && lower[k] !== 'from'; skipped++) k--;
+  return lower[k] === 'from';
 }
 
 /** Whether `words` stand in `lower` from `at` on: a loop, not a closure per position (this runs per venue and token). */
