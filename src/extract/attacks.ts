@@ -73,6 +73,8 @@ const MEASURED_FROM = /^(?:before|after|till|following)$/;
 const MEASURED_SINCE = /^(?:since|until)$/;
 const SPAN_OF_TIME = /^(?:day|days|week|weeks|month|months|year|years|night|nights|eve)$/;
 export const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/;
+// Words that open a clause of its own inside a sentence: "the rebels who shelled", "a group that bombed".
+const RELATIVE_OPENER = /^(?:who|whom|which|that|where|;|:)$/;
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 // The devices an attack verb may tell of: "the bomb went off", "the device exploded".
 const DEVICE_NOUN = /^(?:bombs?|devices?|explosives?|ieds?|grenades?)$/;
@@ -348,8 +350,20 @@ export class AttackFinder {
       const close = tokens.findIndex((t, k) => k > clauseEnd + 1 && k - clauseEnd <= 10 && t.text === ',');
       if (close > 0 && /^(?:in|at|near|outside|on|inside)$/i.test(tokens[close + 1]?.text ?? '')) clauseEnd = tokens.findIndex((t, k) => k > close && CLAUSE_END.test(t.text) && !joins(k));
     }
+    const end = clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd);
+    // "accusing X of directing the rebels who it says shelled a camp outside Y": where the verb's own words name a
+    // town, the places before the relative pronoun that opens its clause belong to the sentence around it. A comma
+    // between them closes the relative clause first ("in X, Dr. Y, a doctor who held a practice, was shot dead").
+    if (mentions.some((m) => m.type === 'Location' && m.first >= last && m.last <= end)) {
+      const lowerTokens = lowerWords(tokens);
+      for (let k = first - 1; k > clauseStart && lowerTokens[k] !== ','; k--) {
+        if (!RELATIVE_OPENER.test(lowerTokens[k]!)) continue;
+        clauseStart = k + 1;
+        break;
+      }
+    }
     const impliedCountries: string[] = [];
-    this.collect(facts, impliedCountries, sentence, mentions, clauseStart, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, last, published, true);
+    this.collect(facts, impliedCountries, sentence, mentions, clauseStart, end, first, last, published, true);
     // A clause that names no place leaves it to its sentence: "Gunmen attacked the convoy of X, a candidate for
     // the Y party, near Z" is still at Z.
     // A colon or semicolon after the verb starts another statement ("...: Police in X also found a second device"),

@@ -51,3 +51,14 @@ describe('where an attack told by its verb was: not where its subject came from'
     expect(placesOf(graph, found[0]!)).toEqual(['Kirkuk']);
   });
 });
+
+describe('where an attack told by its verb was: its own clause, not the sentence around it', () => {
+  it.each([
+    ['a relative clause ("the rebels who it says shelled a camp outside X")', 'Kenya expelled a diplomat in Nairobi on Tuesday, accusing the rebels who it says shelled a camp outside Mombasa on Monday, killing 16 people.', 'Mombasa', 'Nairobi'],
+    ['a clause opened by "that"', 'Officials in Nairobi on Tuesday named the group that bombed a market in Mombasa on Monday, killing 16 people.', 'Mombasa', 'Nairobi'],
+  ])('%s', (_, text, place, elsewhere) => {
+    const relations = graphOf(text).relations().filter((r) => r.startsWith('OCCURRED_IN '));
+    expect(relations.some((r) => r.endsWith(`-> ${place}`))).toBe(true);
+    expect(relations.filter((r) => r.endsWith(`-> ${elsewhere}`))).toEqual([]);
+  });
+});
