@@ -229,6 +229,7 @@ export class AttackFinder {
     let last = nounLast;
     // Where "occurred", "took place" begins, when the attack's own verb says where it was.
     let toldAt: number | undefined;
+    let tollAfterComma = false;
     for (let k = nounLast; k < tokens.length && k - nounLast < 16; k++) {
       const word = lower[k]!;
       // "The attack took place in Y", "the bombing occurred in X": the verb says where the attack was; the phrase
@@ -245,6 +246,14 @@ export class AttackFinder {
         k++;
         continue;
       }
+      // "a roadside bomb struck a police vehicle in February, killing three officers near the town of X": the toll
+      // told after a comma goes on to where the attack was.
+      if (word === ',' && k === last && !tollAfterComma && /^(?:killing|wounding|injuring)$/.test(lower[k + 1] ?? '')) {
+        tollAfterComma = true;
+        k++;
+        continue;
+      }
+      if (tollAfterComma && word === 'from') break;
       if (RIGHT_STOP.has(word)) break;
       // "soon after the bombings the group's commander fled": after a determiner the noun is no verb, so a
       // determiner right after it starts the next phrase.

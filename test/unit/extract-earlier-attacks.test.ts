@@ -62,3 +62,13 @@ describe('where an attack told by its verb was: its own clause, not the sentence
     expect(relations.filter((r) => r.endsWith(`-> ${elsewhere}`))).toEqual([]);
   });
 });
+
+describe('an attack noun whose toll follows a comma', () => {
+  it('"a roadside bomb struck an army truck in March, killing three soldiers near X" is an attack placed at X, with its toll', () => {
+    const graph = graphOf(`${TODAY} A roadside bomb struck an army truck in March, killing three soldiers near Tikrit.`);
+    const found = graph.entitiesOf('Attack');
+    expect(found).toHaveLength(2);
+    const earlier = found.find((a) => placesOf(graph, a).includes('Tikrit'))!;
+    expect(deaths(earlier)).toEqual([3]);
+  });
+});
