@@ -247,8 +247,8 @@ export class AttackFinder {
         continue;
       }
       // "a roadside bomb struck a police vehicle in February, killing three officers near the town of X": the toll
-      // told after a comma goes on to where the attack was.
-      if (word === ',' && k === last && !tollAfterComma && /^(?:killing|wounding|injuring)$/.test(lower[k + 1] ?? '')) {
+      // told after a comma goes on to where the attack an indefinite noun tells was.
+      if (word === ',' && k === last && !tollAfterComma && ['a', 'an'].includes(lower[first - 1] ?? '') && /^(?:killing|wounding|injuring)$/.test(lower[k + 1] ?? '')) {
         tollAfterComma = true;
         k++;
         continue;
