@@ -187,6 +187,19 @@ export function placesClash(a: AttackFacts, b: AttackFacts, provinceOf: (ref: st
   return x.length > 0 && y.length > 0 && !x.some((p) => y.some((q) => inside(p, q) || inside(q, p)));
 }
 
+/**
+ * "gunmen killed five at a checkpoint outside X, also in Y state" is not the prison raid in Z, in Y state: reports
+ * placed in different towns the gazetteer knows tell different attacks, whatever province they share, unless a
+ * site, a person or a name ties them.
+ */
+export function townsDiffer(a: AttackFacts, b: AttackFacts, provinceOf: (ref: string) => string | undefined): boolean {
+  const towns = (f: AttackFacts) => f.places.filter((p) => provinceOf(p) !== undefined && provinceOf(p) !== p);
+  const x = towns(a);
+  const y = towns(b);
+  const shares = (u: string[], v: string[]) => u.some((w) => v.includes(w));
+  return x.length > 0 && y.length > 0 && !shares(x, y) && !shares(a.sites, b.sites) && !shares(a.persons, b.persons) && !shares(a.names, b.names);
+}
+
 export function clusterAttacks(input: ClusterInput, refPrefix: string): { clusters: AttackCluster[]; refs: Map<AttackPhrase, string> } {
   const clusters: AttackCluster[] = [];
   const refs = new Map<AttackPhrase, string>();
@@ -242,7 +255,7 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
   for (const phrase of input.phrases.flatMap(eachAttack)) {
     if (talksOfMany(phrase)) continue;
     const facts = phrase.facts;
-    const compatible = clusters.filter((c) => sameTime(c, facts) && (anchorsAgree(c.facts, facts) || placedWithin(facts, c.facts, input)));
+    const compatible = clusters.filter((c) => sameTime(c, facts) && (anchorsAgree(c.facts, facts) || placedWithin(facts, c.facts, input)) && !townsDiffer(c.facts, facts, input.provinceOf));
     if (phrase.anaphoric || (phrase.definite && !hasAnchor(facts))) {
       // "Two bombings hit X and Y. The first attack ...": an ordinal counts the attacks told so far, in order;
       // one beyond them is an attack the text has not told.
@@ -292,7 +305,7 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
     // where the device went off"), only a town the gazetteer knows elsewhere says so: a street it names may lie in
     // any of the attack's places.
     const told = phrase.byVerb ? latest(phrase) : undefined;
-    const elsewhere = (c: AttackCluster) => (phrase.knownDevice ? placesClash(c.facts, facts, input.provinceOf) : anchorsConflict(c.facts, facts, ['places', 'sites']));
+    const elsewhere = (c: AttackCluster) => (phrase.knownDevice ? placesClash(c.facts, facts, input.provinceOf) : anchorsConflict(c.facts, facts, ['places', 'sites']) || townsDiffer(c.facts, facts, input.provinceOf));
     if (told && sameTime(told, facts) && !elsewhere(told)) {
       join(told, phrase);
       continue;
@@ -307,6 +320,13 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
     if (hasAnchor(facts)) {
       // A bare plural ("attacks in Kerman") is talk of many unless dated or definite.
       if (!phrase.plural || phrase.oneEvent || phrase.definite || facts.year !== undefined || facts.date !== undefined) open(phrase);
+      continue;
+    }
+    // "In 2022, a man shot dead three people in a shopping centre", "the deadliest since 2020, when a gunman killed
+    // four": an event its verb tells in a year of its own, at a venue or as the one the text measures from, is an
+    // attack of its own, even where the text names no place the gazetteer knows.
+    if (phrase.byVerb && facts.year !== undefined && facts.year !== input.publishedYear && (facts.venues.length > 0 || facts.pastBy !== undefined)) {
+      open(phrase);
       continue;
     }
     if (!phrase.plural && isStrongKind(phrase.kind)) {
@@ -347,6 +367,8 @@ export function nameAttack(cluster: AttackCluster, nameOf: (ref: string) => stri
     if (person) candidates.push({ rank: 3, name: withVenue(nameOf(person).split(' ').at(-1)!) });
     const country = phrase.facts.countries[0];
     if (country) candidates.push({ rank: 4, name: withVenue(nameOf(country)) });
+    // "a man shot dead three people in a shopping centre": placed by nothing but its venue, named after it.
+    else if (venueWord && !place && !person && !site) candidates.push({ rank: RANKS.length - 0.5, name: withVenue('') });
     // A verb ("attacked", "set fire to", "went off") names nothing, nor does the text of a phrase that tells several.
     if (!phrase.anaphoric && !phrase.byVerb && !phrase.shared) candidates.push({ rank: RANKS.length, name: phrase.text.replace(/^(?:the|a|an)\s+/i, '') });
   }

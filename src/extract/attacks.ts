@@ -73,6 +73,8 @@ const MEASURED_FROM = /^(?:before|after|till|following)$/;
 const MEASURED_SINCE = /^(?:since|until)$/;
 const SPAN_OF_TIME = /^(?:day|days|week|weeks|month|months|year|years|night|nights|eve)$/;
 export const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/;
+// Words that open a clause of its own inside a sentence: "the rebels who shelled", "a group that bombed".
+const RELATIVE_OPENER = /^(?:who|whom|which|that|where|;|:)$/;
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 // The devices an attack verb may tell of: "the bomb went off", "the device exploded".
 const DEVICE_NOUN = /^(?:bombs?|devices?|explosives?|ieds?|grenades?)$/;
@@ -169,15 +171,20 @@ export class AttackFinder {
       const inside = found.filter((p) => p.first < last && p.last > first);
       if (inside.some((p) => p.byVerb || namesAnything(p.facts))) continue;
       const after = sentence.text.slice(m.index + m[0].length);
-      // "the deadliest since a bomb killed 20 in January": an earlier attack the text measures time from, not this one.
-      if (MEASURED_SINCE.test(lower[first - 1] ?? '')) continue;
       if (BY_THE_STATE.test(after) || ACCIDENT.test(lower[last] ?? '') || ACCIDENT.test(lower[first - 1] ?? '')) continue;
       for (const p of inside) found.splice(found.indexOf(p), 1);
       // "The explosion in X came hours after an attack in Y, where a man wounded five people with a knife": the verb's clause
       // begins after the last attack the sentence named before it, whose places are its own.
-      const clauseStart = found.reduce((start, p) => (!p.byVerb && p.last <= first ? Math.max(start, p.last) : start), 0);
+      // "the deadliest in X since May, when a bomb killed 20 in Y": the "since" or "when" that tells an earlier attack
+      // opens the verb's own clause, and the places of the comparison before it are not the event's.
+      const opener = toldSince(lower, first) ? lower.slice(0, first).findLastIndex((w) => w === 'when' || w === 'since') : -1;
+      const clauseStart = found.reduce((start, p) => (!p.byVerb && p.last <= first ? Math.max(start, p.last) : start), opener + 1);
       found.push(this.verbPhrase(sentence, mentions, clauseStart, first, last, kind, m[0], published));
     }
+    // "the deadliest since a bomb killed 20 at a mosque", "the worst since 2019, when gunmen stormed a hotel": an
+    // attack told after "since" is an earlier one the sentence measures today's from, an attack of its own. Not "since
+    // the attack", which is the attack the text tells.
+    for (const p of found) if ((p.byVerb || !p.definite) && toldSince(lower, p.first)) p.facts.pastBy ??= 'since';
     return found.sort((a, b) => a.first - b.first);
   }
 
@@ -222,6 +229,7 @@ export class AttackFinder {
     let last = nounLast;
     // Where "occurred", "took place" begins, when the attack's own verb says where it was.
     let toldAt: number | undefined;
+    let tollAfterComma = false;
     for (let k = nounLast; k < tokens.length && k - nounLast < 16; k++) {
       const word = lower[k]!;
       // "The attack took place in Y", "the bombing occurred in X": the verb says where the attack was; the phrase
@@ -238,6 +246,14 @@ export class AttackFinder {
         k++;
         continue;
       }
+      // "a roadside bomb struck a police vehicle in February, killing three officers near the town of X": the toll
+      // told after a comma goes on to where the attack an indefinite noun tells was.
+      if (word === ',' && k === last && !tollAfterComma && ['a', 'an'].includes(lower[first - 1] ?? '') && /^(?:killing|wounding|injuring)$/.test(lower[k + 1] ?? '')) {
+        tollAfterComma = true;
+        k++;
+        continue;
+      }
+      if (tollAfterComma && word === 'from') break;
       if (RIGHT_STOP.has(word)) break;
       // "soon after the bombings the group's commander fled": after a determiner the noun is no verb, so a
       // determiner right after it starts the next phrase.
@@ -334,7 +350,8 @@ export class AttackFinder {
     const CLAUSE_END = /^(?:to|,|;|which|who|while|because|after|before|and)$/i;
     // "stormed and looted a depot in X", "killed three herders and a policeman in X": an "and" that joins verbs
     // of the event or its objects goes on; one that starts what came next ("and fled") ends the clause.
-    const joins = (k: number) => tokens[k]!.text.toLowerCase() === 'and' && (k === last || /^(?:a|an|the|his|her|their|its|\d.*|\p{Lu}.*|one|two|three|four|five|six|seven|eight|nine|ten|several|other|another)$/u.test(tokens[k + 1]?.text ?? ''));
+    // "killed two at a cafe and outside a synagogue in X": an "and" before a placing word joins the event's places.
+    const joins = (k: number) => tokens[k]!.text.toLowerCase() === 'and' && (k === last || /^(?:a|an|the|his|her|their|its|\d.*|\p{Lu}.*|one|two|three|four|five|six|seven|eight|nine|ten|several|other|another|in|at|outside|inside|near)$/u.test(tokens[k + 1]?.text ?? ''));
     let clauseEnd = tokens.findIndex((t, k) => k >= last && CLAUSE_END.test(t.text) && !joins(k));
     // "shot and killed X, a teacher, in Recife", "abducted 12 people, including children, in Dikwa": an aside set
     // off by commas does not end the clause.
@@ -342,8 +359,20 @@ export class AttackFinder {
       const close = tokens.findIndex((t, k) => k > clauseEnd + 1 && k - clauseEnd <= 10 && t.text === ',');
       if (close > 0 && /^(?:in|at|near|outside|on|inside)$/i.test(tokens[close + 1]?.text ?? '')) clauseEnd = tokens.findIndex((t, k) => k > close && CLAUSE_END.test(t.text) && !joins(k));
     }
+    const end = clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd);
+    // "accusing X of directing the rebels who it says shelled a camp outside Y": where the verb's own words name a
+    // town, the places before the relative pronoun that opens its clause belong to the sentence around it. A comma
+    // between them closes the relative clause first ("in X, Dr. Y, a doctor who held a practice, was shot dead").
+    if (mentions.some((m) => m.type === 'Location' && m.first >= last && m.last <= end)) {
+      const lowerTokens = lowerWords(tokens);
+      for (let k = first - 1; k > clauseStart && lowerTokens[k] !== ','; k--) {
+        if (!RELATIVE_OPENER.test(lowerTokens[k]!)) continue;
+        clauseStart = k + 1;
+        break;
+      }
+    }
     const impliedCountries: string[] = [];
-    this.collect(facts, impliedCountries, sentence, mentions, clauseStart, clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd), first, last, published, true);
+    this.collect(facts, impliedCountries, sentence, mentions, clauseStart, end, first, last, published, true);
     // A clause that names no place leaves it to its sentence: "Gunmen attacked the convoy of X, a candidate for
     // the Y party, near Z" is still at Z.
     // A colon or semicolon after the verb starts another statement ("...: Police in X also found a second device"),
@@ -445,8 +474,12 @@ export class AttackFinder {
     for (const m of mentions) {
       if (m.first < from || m.last > to || m.role === 'modifier' && m.type !== 'Country') continue;
       // "a vehicle-borne improvised explosive device (VBIED)" read as a name: the attack's own words are not its place.
-      if (m.first < nounLast && m.last > nounFirst) continue;
+      // A verb's words may hold it after a placing word: "a landmine planted on a track near X killed" (not "a bomb
+      // claimed by the X Falcons wounded").
+      const placedInVerb = byVerb && m.type === 'Location' && PLACING.test(lowerAll[lowerAll[m.first - 1] === 'the' ? m.first - 2 : m.first - 1] ?? '');
+      if (m.first < nounLast && m.last > nounFirst && !placedInVerb) continue;
       if (m.type === 'Country' && this.notWhere(m, tokens, lowerAll, mentions)) continue;
+      if (byVerb && m.last <= nounFirst && cameFrom(lowerAll, m.first)) continue;
       // "20 km north of X": a place named only to say where the attack lay from it places it only where the
       // clause names no other.
       if (isReferencePoint(m, lowerAll, mentions)) references.push(m);
@@ -494,6 +527,33 @@ function measuredFrom(lower: readonly string[], at: number): AttackPhrase['measu
   if (!MEASURED_FROM.test(word)) return undefined;
   if (SPAN_OF_TIME.test(lower[at - 1] ?? '') && word !== 'till') return 'interval';
   return word === 'following' ? undefined : 'directly';
+}
+
+/**
+ * Whether the phrase starting at token `first` is told after "since": right after it ("since a bomb killed", "since
+ * an ambush in X"), or in the clause a date after it opens ("since February 2015, when a gunman killed ...").
+ */
+function toldSince(lower: readonly string[], first: number): boolean {
+  // "to mark five years since a bomb ripped through a bus": the span since an attack is an anniversary of it, the
+  // attack the text tells, not one it measures another from.
+  const comparing = (since: number) => lower[since] === 'since' && !SPAN_OF_TIME.test(lower[since - 1] ?? '');
+  const opening = ['a', 'an'].includes(lower[first] ?? '') ? first - 1 : ['a', 'an'].includes(lower[first - 1] ?? '') ? first - 2 : first - 1;
+  if (comparing(opening)) return true;
+  const when = lower.lastIndexOf('when', first - 1);
+  if (when < 1 || first - when > 4 || lower[when - 1] !== ',') return false;
+  const since = lower.lastIndexOf('since', when);
+  return since >= 0 && comparing(since) && when - since <= 5 && !lower.slice(since + 1, when - 1).some((w) => /^(?:[,;]|and|but)$/.test(w));
+}
+
+/**
+ * "The gunman, a man from the nearby town of X, opened fire": a place the subject of an attack verb comes from is
+ * not where the attack was. `at` is the place's first token.
+ */
+function cameFrom(lower: readonly string[], at: number): boolean {
+  let k = at - 1;
+  if (lower[k] === 'of' && PLACE_NOUN.test(lower[k - 1] ?? '')) k -= 2;
+  for (let skipped = 0; skipped < 2 && k >= 0 && /^\p{Ll}[\p{Ll}-]*$/u.test(lower[k]!) && lower[k] !== 'from'; skipped++) k--;
+  return lower[k] === 'from';
 }
 
 /** Whether `words` stand in `lower` from `at` on: a loop, not a closure per position (this runs per venue and token). */

@@ -53,7 +53,8 @@ describe('which attack a figure belongs to', () => {
   it('an attack named only to date another event does not get that event\'s toll', () => {
     const tolls = tollsOf('Gunmen stormed a hotel in Dabra on Friday, killing 14 people.\n\nA day before the siege, a landmine killed six soldiers near Kessa.');
     expect(Object.values(tolls)).toContainEqual(['deaths=14']);
-    expect(Object.values(tolls).flat()).not.toContain('deaths=6');
+    // The landmine its verb tells is an attack of its own, and the six are its toll alone.
+    expect(Object.values(tolls).filter((t) => t.includes('deaths=6'))).toEqual([['deaths=6']]);
   });
 
   it('a step of the same attack ("After the blast, the gunmen shot ...") keeps its figures', () => {
