@@ -5,7 +5,7 @@ import type { EntityType } from '../model/ontology.js';
 import { COMPASS_WORD, NEIGHBOURING_WORD } from './compass.js';
 import { matchGazetteer, slug, type Gazetteer, type GazetteerHit } from './gazetteer.js';
 import { isCapitalized, isWord, lowerWords } from './tokenize.js';
-import { isAdjectiveForm, isCommonWord, isFirstName, isPersonName, isVerbForm } from './word-classes.js';
+import { isAdjectiveForm, isCommonWord, isFirstName, isPersonName, isPersonNoun, isVerbForm } from './word-classes.js';
 import type { EntityMention, Sentence, Token } from './types.js';
 
 const PLACE_PART = /^(?:heart|centre|center|middle|outskirts|suburbs?|streets|edge|parts?|areas?|districts?|neighbou?rhoods?|city|town|capital)$/;
@@ -367,6 +367,19 @@ class MentionFinder {
     return phraseBefore(tokens, first, this.anyTitle) !== undefined || this.speech.has(before) || this.speech.has(after) || phraseAfter(tokens, end, this.speech) !== undefined || (after === ',' && this.appositiveTitle(tokens, end + 1)) || listedAfterPerson;
   }
 
+  /**
+   * "a faction led by X", "a bandit known as X", "a Burkinabe named X", "whom police named as X" (not "the day known as
+   * X"): whether the words before token `first` say a person leads something or is called the name.
+   */
+  personNamedBefore(tokens: Token[], first: number, known: EntityMention[]): boolean {
+    if (/^(?:led|headed) by$/.test(lower(tokens, first - 2, first))) return true;
+    const cue = NAMED_BEFORE.test(lower(tokens, first - 2, first)) ? first - 2 : NAMED_BEFORE.test(lower(tokens, first - 1, first)) ? first - 1 : -1;
+    if (cue < 1) return false;
+    const noun = tokens[cue - 1]!.text.toLowerCase();
+    const personNoun = this.personNouns.has(noun) || this.descriptors.has(noun) || this.roleTitles.has(noun) || isPersonNoun(noun);
+    return personNoun || known.some((m) => m.type === 'Country' && m.last === cue) || lower(tokens, cue - 2, cue - 1) === 'whom';
+  }
+
   /** Whether the name of tokens [first, and) is whole without what follows "and" at token `and`. */
   completeBeforeAnd(tokens: Token[], first: number, and: number, state: DocumentState): boolean {
     const before = tokens[and - 1]!.text.toLowerCase();
@@ -517,6 +530,9 @@ class MentionFinder {
     }
     // Titles written in lower case before the name: "terror expert Peter Neumann".
     title ??= phraseBefore(tokens, first, this.anyTitle);
+    // "superintendent of police Ravindra Tirkey": a title of a body, the body's word in lower case, before the name.
+    const bodyWord = tokens[first - 1]?.text ?? '';
+    if (title === undefined && tokens[first - 2]?.text === 'of' && /^\p{Ll}/u.test(bodyWord) && this.orgSuffixes.has(bodyWord) && this.anyTitle.has(lower(tokens, first - 3, first - 2))) title = lower(tokens, first - 3, first);
     // "Al-Nasr Brigades": an article joined to the name is part of it.
     // "Haditha, Al Anbar": a capitalised Arabic article before a name is part of it too.
     while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase()) && !(tokens[first + 1]?.text === '-' && !tokens[first + 1]!.spaceBefore) && !(/^(?:Al|El)$/.test(tokens[first]!.text) && last - first > 1 && first > 0)) first++;
@@ -664,6 +680,9 @@ class MentionFinder {
       this.speech.has(nextWord) ||
       phraseAfter(tokens, last, this.speech) !== undefined ||
       /^(?:mr|mrs|ms|dr)\.?$/.test(previous) ||
+      // "a bandit known as Dogo Kachalla", "whom police named as X", "a faction led by X", "who used the name Ajay".
+      (span.length > 1 && this.personNamedBefore(tokens, first, known)) ||
+      /^(?:used|uses|using|under|by) the name$/.test(lower(tokens, first - 3, first)) ||
       (span.length > 1 && nextWord === ',' && this.appositiveTitle(tokens, last + 1)) ||
       (span.length > 1 && statesAge(tokens, first, last)) ||
       // "Its leader, Shahab al-Muhajir, has urged": a title set off before the name.
@@ -693,6 +712,8 @@ const GROUP_KIND_END = /^(?:,|\.|;|\)|that|which|whose|based|linked|allied|activ
 /** Kinds of place that, before "of", are followed by the names of the places themselves ("the city of X", "the provinces of X and Y"). */
 const DESCRIBED_KIND = /^(?:city|town|village|township|municipality)$/;
 const DESCRIBED_KINDS = /^(?:cities|towns|villages|provinces|districts|states|regions|counties)$/;
+/** The words before a name that say it is what someone or something is called. */
+const NAMED_BEFORE = /^(?:(?:known|named|identified) as|named|nicknamed)$/;
 /** Honorifics that Arabic and Somali names also hold as one of their words. */
 const NAME_HONORIFIC = /^(?:Sheikh|Shaikh|Sheik|Shaykh|Mullah|Imam|Sayyid|Sayed|Syed)$/;
 /** Titles that say when or how someone holds a role, not which: "former", "late", "acting". */

@@ -62,3 +62,6 @@ export const isCommonWord = remembered((word) => !isProperWord(word) || (/\p{Ll}
 
 /** "Bavarian", "Philippine", "Maltese": a demonym or an adjective, as the lexicon or the word's ending says. */
 export const isAdjectiveForm = remembered((word) => /\p{Ll}(?:ian|ean|ese|ish)$/u.test(word) || tagsOf(word).some((t) => t === 'Demonym' || t === 'Adjective'));
+
+/** "financier", "smuggler", "cleric": a noun the lexicon knows as one for people. */
+export const isPersonNoun = remembered((word) => tagsOf(word).includes('Actor'));

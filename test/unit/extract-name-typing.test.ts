@@ -79,3 +79,20 @@ describe('outlets', () => {
     expect(graph.entitiesOf('Person')).toEqual([]);
   });
 });
+
+describe('people the words before their names say are named or lead', () => {
+  it.each([
+    ['led by', 'A faction led by Barka Tunde has grown stronger around the lake.', 'Barka Tunde'],
+    ['a noun for people, then "known as"', 'The gunmen worked for a financier known as Hirsi Dalmar.', 'Hirsi Dalmar'],
+    ['a demonym, then "named"', 'His deputy is a Malian named Boureima Tessit, a former miner.', 'Boureima Tessit'],
+    ['"whom police named as"', 'The gunman, whom police named as Kolvar Brandt Falk, opened fire in the hall.', 'Kolvar Brandt Falk'],
+    ['"used the name"', 'The statement came from a spokesman who used the name Ravi.', 'Ravi'],
+    ['a title of a body in lower case', 'The driver was warned, said district superintendent of police Arun Kumar Dungdung.', 'Arun Kumar Dungdung'],
+  ])('%s', (_shape, text, person) => {
+    expect(graphOf(text).entity(person)?.type).toBe('Person');
+  });
+
+  it('a day known as a name is no person', () => {
+    expect(graphOf('It was a day that became known as Black Tuesday in Kessa.').entity('Black Tuesday', 'Person')).toBeUndefined();
+  });
+});
