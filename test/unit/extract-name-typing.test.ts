@@ -96,3 +96,15 @@ describe('people the words before their names say are named or lead', () => {
     expect(graphOf('It was a day that became known as Black Tuesday in Kessa.').entity('Black Tuesday', 'Person')).toBeUndefined();
   });
 });
+
+describe('acronyms the text defines', () => {
+  it("an acronym defined after a group's name stands for it, not for the known group with the same letters", () => {
+    const graph = graphOf('Gunmen of the Arvani Defence Forces (ADF), a separatist armed group, raided Kessa. The ADF said it held six pupils.');
+    expect(graph.entity('ADF')?.name).toBe('Arvani Defence Forces');
+    expect(graph.entity('Allied Democratic Forces')).toBeUndefined();
+  });
+
+  it('a known acronym no name of the text defines is still the known group', () => {
+    expect(graphOf('The ADF said it held six pupils near Beni.').entity('ADF')?.name).toBe('Allied Democratic Forces');
+  });
+});
