@@ -28,8 +28,6 @@ interface DocumentState {
   personsByTail: Map<string, string>;
   /** Names the words of the text made a group's, a body's or a place's ("the state oil company Ecopetrol"), by their text. */
   typeByName: Map<string, EntityType>;
-  /** Acronyms the text defined ("the Ambazonia Defence Forces (ADF)"), with the mention of the name they stand for. */
-  acronyms: Map<string, EntityMention>;
 }
 
 /**
@@ -866,35 +864,6 @@ function joinCountryBodies(finder: MentionFinder, sentence: Sentence, found: Ent
   }
 }
 
-/**
- * "the Ambazonia Defence Forces (ADF) ... the ADF said": an acronym the text defines after a group's or a body's name
- * stands for that name in this document, whatever known group the lists give the same letters to.
- */
-function readDefinedAcronyms(sentence: Sentence, found: EntityMention[], state: DocumentState): void {
-  const { tokens } = sentence;
-  for (const m of found) {
-    const acronym = tokens[m.last + 1]?.text ?? '';
-    if ((m.type !== 'Group' && m.type !== 'Organization') || tokens[m.last]?.text !== '(' || tokens[m.last + 2]?.text !== ')' || !/^\p{Lu}[\p{Lu}\d-]{1,9}$/u.test(acronym)) continue;
-    if (m.text !== acronym && initialsSpell(m.text, acronym)) state.acronyms.set(acronym, m);
-  }
-  for (let k = 0; k < found.length; k++) {
-    const m = found[k]!;
-    const defined = state.acronyms.get(m.text);
-    if (defined === undefined || !m.via.startsWith('gazetteer') || (defined.key !== undefined && defined.key === m.key)) continue;
-    found[k] = { ...m, type: defined.type, key: defined.key, name: defined.name, via: 'name:defined-acronym' };
-  }
-}
-
-/** Whether the letters of `acronym` are capitals of `name` in order, the first the name's first: "ADF" of "Ambazonia Defence Forces". */
-function initialsSpell(name: string, acronym: string): boolean {
-  const capitals = name.replace(/[^\p{Lu}]/gu, '');
-  const letters = acronym.replace(/[^\p{Lu}]/gu, '');
-  if (capitals[0] !== letters[0]) return false;
-  let k = 0;
-  for (const c of capitals) if (c === letters[k]) k++;
-  return k === letters.length;
-}
-
 /** "attacks in Cologne, Vienna and Madrid": a capital listed after a place is a place too, not its government. */
 function continueLocationLists(sentence: Sentence, mentions: EntityMention[]): void {
   for (let k = 1; k < mentions.length; k++) {
@@ -960,7 +929,7 @@ const finders = new WeakMap<Gazetteer, MentionFinder>();
 export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): EntityMention[] {
   let finder = finders.get(gazetteer);
   if (!finder) finders.set(gazetteer, (finder = new MentionFinder(gazetteer)));
-  const state: DocumentState = { personsByTail: new Map(), typeByName: new Map(), acronyms: new Map() };
+  const state: DocumentState = { personsByTail: new Map(), typeByName: new Map() };
   const all: EntityMention[] = [];
   for (const sentence of sentences) {
     const covered = new Array<boolean>(sentence.tokens.length).fill(false);
@@ -1025,7 +994,6 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
     joinCountryBodies(finder, sentence, found);
     widenAuthorNames(finder, sentence, found);
     continueLocationLists(sentence, found);
-    readDefinedAcronyms(sentence, found, state);
     for (const m of found) all.push(uniform(m));
   }
   return all;
