@@ -28,6 +28,8 @@ interface DocumentState {
   personsByTail: Map<string, string>;
   /** Names the words of the text made a group's, a body's or a place's ("the state oil company Ecopetrol"), by their text. */
   typeByName: Map<string, EntityType>;
+  /** Full names of bodies by the short form the text names them by later ("Atalanta" for "Operation Atalanta"). */
+  bodiesByShortForm: Map<string, string>;
 }
 
 /**
@@ -591,6 +593,8 @@ class MentionFinder {
       const end = last + 1;
       return { ...make('Group', `${text} ${groupNoun}`, 'name:group-noun'), key: `group/${slug(text)}-militants`, last: end, end: tokens[end - 1]!.end, text: `${text} ${tokens[last]!.text}` };
     }
+    // "troops of its Operation Whirl Stroke", "Operation Atalanta said": a named military operation is the force that carries it out.
+    if (span.length > 1 && span[0]!.text === 'Operation' && isCapitalized(span[1]!)) return make('Organization', text, 'name:operation');
     if (this.eventSuffixes.has(lastWord)) return make('Event', text, 'name:event');
     // "the Ramon Velez front", "the Idris Kamara faction": a unit named after a person, its kind word in lower case.
     if (previous === 'the' && span.length > 1 && tokens[last]?.spaceBefore && /^\p{Ll}/u.test(tokens[last]!.text) && this.groupHeads.has(nextWord)) {
@@ -668,7 +672,7 @@ class MentionFinder {
     if (title === undefined && this.placeKindAround(tokens, first, last)) return make('Location', text, 'name:kind');
     // "Ecopetrol said", "Ecopetrol's president": a name the text made a body's or a place's before stays one.
     const seen = title === undefined ? state.typeByName.get(text) : undefined;
-    if (seen) return make(seen, text, 'name:seen');
+    if (seen) return make(seen, state.bodiesByShortForm.get(text) ?? text, 'name:seen');
     const tail = state.personsByTail.get(text);
     if (tail) return make('Person', tail, 'name:short-form');
     // ", Al-Monitor reported.", "Bloomberg reported on Monday": one name that reports, no person's name, is an outlet.
@@ -929,7 +933,7 @@ const finders = new WeakMap<Gazetteer, MentionFinder>();
 export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): EntityMention[] {
   let finder = finders.get(gazetteer);
   if (!finder) finders.set(gazetteer, (finder = new MentionFinder(gazetteer)));
-  const state: DocumentState = { personsByTail: new Map(), typeByName: new Map() };
+  const state: DocumentState = { personsByTail: new Map(), typeByName: new Map(), bodiesByShortForm: new Map() };
   const all: EntityMention[] = [];
   for (const sentence of sentences) {
     const covered = new Array<boolean>(sentence.tokens.length).fill(false);
@@ -978,6 +982,12 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
     for (const mention of finder.names(sentence, covered, found, state)) {
       found.push(mention);
       if (mention.type === 'Organization' || mention.type === 'Location' || mention.type === 'Group') state.typeByName.set(mention.text, mention.type);
+      // "Operation Atalanta ... Atalanta said": an operation is named later without its first word.
+      if (mention.via === 'name:operation') {
+        const shortForm = mention.text.slice(mention.text.indexOf(' ') + 1);
+        state.typeByName.set(shortForm, 'Organization');
+        state.bodiesByShortForm.set(shortForm, mention.name);
+      }
       if (mention.type === 'Person') {
         const parts = mention.name.split(/\s+/);
         // Every tail of a full name is a short form of it: "Macron", "Van Ostaeyen", "al-Assad".

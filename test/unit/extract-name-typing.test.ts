@@ -108,3 +108,12 @@ describe('acronyms the text defines', () => {
     expect(graphOf('The ADF said it held six pupils near Beni.').entity('ADF')?.name).toBe('Allied Democratic Forces');
   });
 });
+
+describe('named military operations', () => {
+  it('"Operation X" is the force that carries it out, and so is "X" named later alone', () => {
+    const graph = graphOf('Troops of the army\'s Operation Kestrel Dawn were sent to Kessa. The pirates fled, Kestrel Dawn said.');
+    expect(graph.entity('Operation Kestrel Dawn')?.type).toBe('Organization');
+    expect(graph.entity('Kestrel Dawn')?.name).toBe('Operation Kestrel Dawn');
+    expect(graph.entitiesOf('Person')).toEqual([]);
+  });
+});
