@@ -382,6 +382,20 @@ class MentionFinder {
     return personNoun || known.some((m) => m.type === 'Country' && m.last === cue) || lower(tokens, cue - 2, cue - 1) === 'whom';
   }
 
+  /**
+   * "Mir Nadir Dashti of the National Party": whether the name of tokens [first, of) has no word of a body's, a
+   * group's, a place's or a title, and the name after "of the" ends on a body's word: a person of that body, not one name.
+   */
+  memberOfBody(tokens: Token[], first: number, of: number): boolean {
+    for (let k = first; k < of; k++) {
+      const word = tokens[k]!.text.toLowerCase();
+      if (!isWord(tokens[k]!) || this.orgSuffixes.has(word) || this.locSuffixes.has(word) || this.groupNameWords.has(word) || this.groupHeads.has(word) || this.isTitle(word)) return false;
+    }
+    let end = of + 2;
+    while (tokens[end] !== undefined && isCapitalized(tokens[end]!) && isWord(tokens[end]!)) end++;
+    return end > of + 2 && this.orgSuffixes.has(tokens[end - 1]!.text.toLowerCase());
+  }
+
   /** Whether the name of tokens [first, and) is whole without what follows "and" at token `and`. */
   completeBeforeAnd(tokens: Token[], first: number, and: number, state: DocumentState): boolean {
     const before = tokens[and - 1]!.text.toLowerCase();
@@ -479,7 +493,7 @@ class MentionFinder {
         // "Popular Militia for the Defence of the Valley": "of the" and "for the" go on into a name.
         // "a group calling itself the Vanguard of the Faithful": a name the text says a group gave itself goes on
         // through "of the" after one word too.
-        else if (/^(?:of|for)$/.test(t.text) && after?.text === 'the' && tokens[j + 2] && isCapitalized(tokens[j + 2]!) && isWord(tokens[j + 2]!) && !covered[j + 1] && !covered[j + 2] && (j - i >= 2 || selfNamed(tokens, i))) j += 3;
+        else if (/^(?:of|for)$/.test(t.text) && after?.text === 'the' && tokens[j + 2] && isCapitalized(tokens[j + 2]!) && isWord(tokens[j + 2]!) && !covered[j + 1] && !covered[j + 2] && (j - i >= 2 || selfNamed(tokens, i)) && !this.memberOfBody(tokens, i, j)) j += 3;
         // "Commission on Human Rights", "Council on Foreign Relations": "on" after a body's word goes on into its name
         // ("the Army on Monday" is when it acted).
         else if (t.text === 'on' && this.orgSuffixes.has(tokens[j - 1]!.text.toLowerCase()) && after && isCapitalized(after) && isWord(after) && !CALENDAR.test(after.text.toLowerCase()) && !covered[j + 1]) j += 2;
@@ -687,6 +701,7 @@ class MentionFinder {
       // "a bandit known as Dogo Kachalla", "whom police named as X", "a faction led by X", "who used the name Ajay".
       (span.length > 1 && this.personNamedBefore(tokens, first, known)) ||
       /^(?:used|uses|using|under|by) the name$/.test(lower(tokens, first - 3, first)) ||
+      (span.length > 1 && nextWord === 'of' && tokens[last + 1]?.text === 'the' && this.memberOfBody(tokens, first, last)) ||
       (span.length > 1 && nextWord === ',' && this.appositiveTitle(tokens, last + 1)) ||
       (span.length > 1 && statesAge(tokens, first, last)) ||
       // "Its leader, Shahab al-Muhajir, has urged": a title set off before the name.

@@ -117,3 +117,15 @@ describe('named military operations', () => {
     expect(graph.entitiesOf('Person')).toEqual([]);
   });
 });
+
+describe('a person of a body', () => {
+  it('a name before "of the" and a body\'s name is a person of that body, not one long name', () => {
+    const graph = graphOf('The seat fell vacant after the death of its holder, Sardo Veliq Tamun of the Unity Party, in a crash.');
+    expect(graph.entity('Sardo Veliq Tamun')?.type).toBe('Person');
+    expect(graph.entity('Unity Party')?.type).toBe('Organization');
+  });
+
+  it('a body\'s or a group\'s word before "of the" keeps the name one', () => {
+    expect(graphOf('Fighters of the Popular Militia for the Defence of the Valley Party left Kessa.').entity('Popular Militia for the Defence of the Valley Party')).toBeDefined();
+  });
+});
