@@ -592,6 +592,8 @@ class MentionFinder {
     // adjective's form to say so ("the Tirah village of Kukikhel" is a village in Kukikhel).
     const describedKind = DESCRIBED_KINDS.test(tokens[last]?.text ?? '') || (DESCRIBED_KIND.test(tokens[last]?.text ?? '') && span.length === 1 && isAdjectiveForm(text));
     if (describedKind && tokens[last + 1]?.text === 'of' && tokens[last + 2] !== undefined && isCapitalized(tokens[last + 2]!)) return undefined;
+    // "the prime Republican areas": a word of the language before the kind of several places describes them.
+    if (span.length === 1 && this.isCommon(text) && (DESCRIBED_KINDS.test(tokens[last]?.text ?? '') || tokens[last]?.text === 'areas')) return undefined;
     // "a former Koranic teacher": one capitalised word between "former" and a person's noun is an adjective of the noun.
     if (span.length === 1 && title !== undefined && MODIFYING_TITLE.test(title) && /^\p{Ll}/u.test(tokens[last]?.text ?? '') && (this.personNouns.has(nextWord) || this.anyTitle.has(nextWord))) return undefined;
     // "set off an IED": an abbreviation of a thing is no name, whatever stands before it.

@@ -56,6 +56,7 @@ describe('words that describe a place or a person, not names', () => {
   it.each([
     ['an adjective before "city of"', 'Police detained the suspect in the Bavarian city of Passau on Monday.', 'Bavarian'],
     ['an adjective before "provinces of"', 'The rebels fight for the mostly Tarvish provinces of Yala and Pattani.', 'Tarvish'],
+    ['a word of the language before the kind of several places', 'Troops searched the mainly Conservative areas of the city near Kessa.', 'Conservative'],
     ['a word between "former" and a person\'s noun', 'Neighbours describe him as a former Koranic teacher from Gao.', 'Koranic'],
   ])('%s is no entity', (_shape, text, word) => {
     expect(graphOf(text).entity(word)).toBeUndefined();
