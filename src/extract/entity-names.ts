@@ -65,13 +65,18 @@ const sortedLetters = (text: string) => [...text].sort().join('');
  */
 function unifyAcronyms(mentions: EntityMention[], sentences: Sentence[]): EntityMention[] {
   const longForms = new Map<string, EntityMention>();
+  // "the Ambazonia Defence Forces (ADF)": a known group's acronym set off after another name whose initials it is
+  // stands for that name here, further on too.
+  const redefined = new Set<string>();
   mentions.forEach((m, k) => {
     const full = mentions[k - 1];
     const tokens = sentences[m.sentence]?.tokens;
-    if (!full || !tokens || m.key !== undefined || full.type === 'Person' || full.sentence !== m.sentence || full.last !== m.first - 1 || !ACRONYM.test(m.text)) return;
+    if (!full || !tokens || full.type === 'Person' || full.sentence !== m.sentence || full.last !== m.first - 1 || !ACRONYM.test(m.text)) return;
+    if (m.key !== undefined && (m.key === full.key || initialsOf(full.name) !== m.text)) return;
     const spelt = m.text[0] === full.name[0]?.toUpperCase() || sortedLetters(m.text) === sortedLetters(initialsOf(full.name));
     if (tokens[m.first - 1]?.text !== '(' || tokens[m.last]?.text !== ')' || !spelt || longForms.has(m.text)) return;
     longForms.set(m.text, full);
+    if (m.key !== undefined) redefined.add(m.text);
   });
   const bodies = mentions.filter((m) => m.type === 'Organization' && m.name.includes(' '));
   for (const m of mentions) {
@@ -81,7 +86,7 @@ function unifyAcronyms(mentions: EntityMention[], sentences: Sentence[]): Entity
   }
   if (longForms.size === 0) return mentions;
   return mentions.map((m) => {
-    const full = m.key === undefined ? longForms.get(m.text) : undefined;
+    const full = m.key === undefined || redefined.has(m.text) ? longForms.get(m.text) : undefined;
     return full ? { ...m, type: full.type, key: full.key, name: full.name } : m;
   });
 }

@@ -5,7 +5,7 @@ import type { EntityType } from '../model/ontology.js';
 import { COMPASS_WORD, NEIGHBOURING_WORD } from './compass.js';
 import { matchGazetteer, slug, type Gazetteer, type GazetteerHit } from './gazetteer.js';
 import { isCapitalized, isWord, lowerWords } from './tokenize.js';
-import { isCommonWord, isFirstName, isPersonName, isVerbForm } from './word-classes.js';
+import { isAdjectiveForm, isCommonWord, isFirstName, isPersonName, isPersonNoun, isVerbForm } from './word-classes.js';
 import type { EntityMention, Sentence, Token } from './types.js';
 
 const PLACE_PART = /^(?:heart|centre|center|middle|outskirts|suburbs?|streets|edge|parts?|areas?|districts?|neighbou?rhoods?|city|town|capital)$/;
@@ -28,6 +28,8 @@ interface DocumentState {
   personsByTail: Map<string, string>;
   /** Names the words of the text made a group's, a body's or a place's ("the state oil company Ecopetrol"), by their text. */
   typeByName: Map<string, EntityType>;
+  /** Full names of bodies by the short form the text names them by later ("Atalanta" for "Operation Atalanta"). */
+  bodiesByShortForm: Map<string, string>;
 }
 
 /**
@@ -276,6 +278,8 @@ class MentionFinder {
     let k = from;
     if (DETERMINERS.has(tokens[k]?.text.toLowerCase() ?? '')) k++;
     for (let skip = 0; skip < 4 && k < tokens.length; skip++, k++) {
+      // "around Ubari and Murzuq, while a former commander": a clause opened after the comma says nothing of the name.
+      if (CLAUSE_OPENER.test(tokens[k]!.text)) return false;
       if (phraseAfter(tokens, k, this.roleTitles) || phraseAfter(tokens, k, this.leaderTitles) || phraseAfter(tokens, k, this.descriptors)) return true;
     }
     return false;
@@ -347,6 +351,51 @@ class MentionFinder {
     return false;
   }
 
+  /**
+   * "said Ngozi Okafor", "Major General Salem al-Tarhouni", "Ngozi Okafor, a trader,", "Dana Reyes and Sari Lund": whether
+   * the place's name of tokens [first, last) opens a person's name, which a surname after it and a person's words
+   * around them show (the name's own words do not: the lexicon knows few first names outside English).
+   */
+  opensPersonName(tokens: Token[], first: number, last: number): boolean {
+    const surname = (t: Token | undefined): boolean => t !== undefined && t.spaceBefore && isCapitalized(t) && isWord(t) && !this.isCommon(t.text) && !this.isTitle(t.text.toLowerCase()) && !this.locSuffixes.has(t.text.toLowerCase()) && !this.orgSuffixes.has(t.text.toLowerCase());
+    let end = last;
+    if (/^(?:al|el|bin|ibn)$/i.test(tokens[end]?.text ?? '') && tokens[end + 1]?.text === '-' && !tokens[end + 1]!.spaceBefore && tokens[end + 2] !== undefined && !tokens[end + 2]!.spaceBefore && isCapitalized(tokens[end + 2]!)) end += 3;
+    else if (surname(tokens[end]) && !matchGazetteer(this.gazetteer, tokens.slice(end, end + 4)).some((h) => h.first === 0)) end++;
+    else return false;
+    while (surname(tokens[end])) end++;
+    const before = tokens[first - 1]?.text.toLowerCase() ?? '';
+    const after = tokens[end]?.text.toLowerCase() ?? '';
+    const listedAfterPerson = (before === 'and' || before === ',') && isCapitalized(tokens[first - 2] ?? tokens[first]!) && isFirstName(tokens[first - 3]?.text ?? '');
+    return phraseBefore(tokens, first, this.anyTitle) !== undefined || this.speech.has(before) || this.speech.has(after) || phraseAfter(tokens, end, this.speech) !== undefined || (after === ',' && this.appositiveTitle(tokens, end + 1)) || listedAfterPerson;
+  }
+
+  /**
+   * "a faction led by X", "a bandit known as X", "a Burkinabe named X", "whom police named as X" (not "the day known as
+   * X"): whether the words before token `first` say a person leads something or is called the name.
+   */
+  personNamedBefore(tokens: Token[], first: number, known: EntityMention[]): boolean {
+    if (/^(?:led|headed) by$/.test(lower(tokens, first - 2, first))) return true;
+    const cue = NAMED_BEFORE.test(lower(tokens, first - 2, first)) ? first - 2 : NAMED_BEFORE.test(lower(tokens, first - 1, first)) ? first - 1 : -1;
+    if (cue < 1) return false;
+    const noun = tokens[cue - 1]!.text.toLowerCase();
+    const personNoun = this.personNouns.has(noun) || this.descriptors.has(noun) || this.roleTitles.has(noun) || isPersonNoun(noun);
+    return personNoun || known.some((m) => m.type === 'Country' && m.last === cue) || lower(tokens, cue - 2, cue - 1) === 'whom';
+  }
+
+  /**
+   * "Mir Nadir Dashti of the National Party": whether the name of tokens [first, of) has no word of a body's, a
+   * group's, a place's or a title, and the name after "of the" ends on a body's word: a person of that body, not one name.
+   */
+  memberOfBody(tokens: Token[], first: number, of: number): boolean {
+    for (let k = first; k < of; k++) {
+      const word = tokens[k]!.text.toLowerCase();
+      if (!isWord(tokens[k]!) || this.orgSuffixes.has(word) || this.locSuffixes.has(word) || this.groupNameWords.has(word) || this.groupHeads.has(word) || this.isTitle(word)) return false;
+    }
+    let end = of + 2;
+    while (tokens[end] !== undefined && isCapitalized(tokens[end]!) && isWord(tokens[end]!)) end++;
+    return end > of + 2 && this.orgSuffixes.has(tokens[end - 1]!.text.toLowerCase());
+  }
+
   /** Whether the name of tokens [first, and) is whole without what follows "and" at token `and`. */
   completeBeforeAnd(tokens: Token[], first: number, and: number, state: DocumentState): boolean {
     const before = tokens[and - 1]!.text.toLowerCase();
@@ -380,6 +429,8 @@ class MentionFinder {
       if (n === undefined) continue;
       const k = end - n;
       if (k === first) return undefined;
+      // "Abdikadir Sheikh Osman": an honorific after one name word is a word of the person's name, not a title before it.
+      if (k === first + 1 && NAME_HONORIFIC.test(tokens[k]!.text) && !this.isCommon(tokens[first]!.text) && !this.isTitle(tokens[first]!.text.toLowerCase()) && !this.orgSuffixes.has(tokens[first]!.text.toLowerCase())) continue;
       // "The General Directorate of Intelligence": a title before a body's word is part of the body's name.
       if (!isCapitalized(tokens[k]!) || tokens[end]?.text === "'s" || !isCapitalized(tokens[end]!) || CONNECTORS.has(tokens[end]!.text.toLowerCase()) || this.orgSuffixes.has(tokens[end]!.text.toLowerCase())) continue;
       let start = k;
@@ -442,7 +493,7 @@ class MentionFinder {
         // "Popular Militia for the Defence of the Valley": "of the" and "for the" go on into a name.
         // "a group calling itself the Vanguard of the Faithful": a name the text says a group gave itself goes on
         // through "of the" after one word too.
-        else if (/^(?:of|for)$/.test(t.text) && after?.text === 'the' && tokens[j + 2] && isCapitalized(tokens[j + 2]!) && isWord(tokens[j + 2]!) && !covered[j + 1] && !covered[j + 2] && (j - i >= 2 || selfNamed(tokens, i))) j += 3;
+        else if (/^(?:of|for)$/.test(t.text) && after?.text === 'the' && tokens[j + 2] && isCapitalized(tokens[j + 2]!) && isWord(tokens[j + 2]!) && !covered[j + 1] && !covered[j + 2] && (j - i >= 2 || selfNamed(tokens, i)) && !this.memberOfBody(tokens, i, j)) j += 3;
         // "Commission on Human Rights", "Council on Foreign Relations": "on" after a body's word goes on into its name
         // ("the Army on Monday" is when it acted).
         else if (t.text === 'on' && this.orgSuffixes.has(tokens[j - 1]!.text.toLowerCase()) && after && isCapitalized(after) && isWord(after) && !CALENDAR.test(after.text.toLowerCase()) && !covered[j + 1]) j += 2;
@@ -495,6 +546,9 @@ class MentionFinder {
     }
     // Titles written in lower case before the name: "terror expert Peter Neumann".
     title ??= phraseBefore(tokens, first, this.anyTitle);
+    // "superintendent of police Ravindra Tirkey": a title of a body, the body's word in lower case, before the name.
+    const bodyWord = tokens[first - 1]?.text ?? '';
+    if (title === undefined && tokens[first - 2]?.text === 'of' && /^\p{Ll}/u.test(bodyWord) && this.orgSuffixes.has(bodyWord) && this.anyTitle.has(lower(tokens, first - 3, first - 2))) title = lower(tokens, first - 3, first);
     // "Al-Nasr Brigades": an article joined to the name is part of it.
     // "Haditha, Al Anbar": a capitalised Arabic article before a name is part of it too.
     while (first < last && CONNECTORS.has(tokens[first]!.text.toLowerCase()) && !(tokens[first + 1]?.text === '-' && !tokens[first + 1]!.spaceBefore) && !(/^(?:Al|El)$/.test(tokens[first]!.text) && last - first > 1 && first > 0)) first++;
@@ -533,6 +587,15 @@ class MentionFinder {
       via,
     });
 
+    // "the largely Malay Muslim provinces of Yala and Pattani", "the Bavarian city of Passau": a name before the kind of
+    // the places named after "of" describes them; it is no place of its own. Before one place's kind it takes an
+    // adjective's form to say so ("the Tirah village of Kukikhel" is a village in Kukikhel).
+    const describedKind = DESCRIBED_KINDS.test(tokens[last]?.text ?? '') || (DESCRIBED_KIND.test(tokens[last]?.text ?? '') && span.length === 1 && isAdjectiveForm(text));
+    if (describedKind && tokens[last + 1]?.text === 'of' && tokens[last + 2] !== undefined && isCapitalized(tokens[last + 2]!)) return undefined;
+    // "the prime Republican areas": a word of the language before the kind of several places describes them.
+    if (span.length === 1 && this.isCommon(text) && (DESCRIBED_KINDS.test(tokens[last]?.text ?? '') || tokens[last]?.text === 'areas')) return undefined;
+    // "a former Koranic teacher": one capitalised word between "former" and a person's noun is an adjective of the noun.
+    if (span.length === 1 && title !== undefined && MODIFYING_TITLE.test(title) && /^\p{Ll}/u.test(tokens[last]?.text ?? '') && (this.personNouns.has(nextWord) || this.anyTitle.has(nextWord))) return undefined;
     // "set off an IED": an abbreviation of a thing is no name, whatever stands before it.
     if (sentence.headline || words.every((w) => CALENDAR.test(w) || this.nonNames.has(w)) || (span.length === 1 && this.acronymNonNames.has(words[0]!) && /^\p{Lu}+s?$/u.test(text))) return undefined;
     // "Police", "the Coalition", "the Troubles": one capitalised word of the language is no name unless a
@@ -546,6 +609,8 @@ class MentionFinder {
       const end = last + 1;
       return { ...make('Group', `${text} ${groupNoun}`, 'name:group-noun'), key: `group/${slug(text)}-militants`, last: end, end: tokens[end - 1]!.end, text: `${text} ${tokens[last]!.text}` };
     }
+    // "troops of its Operation Whirl Stroke", "Operation Atalanta said": a named military operation is the force that carries it out.
+    if (span.length > 1 && span[0]!.text === 'Operation' && isCapitalized(span[1]!)) return make('Organization', text, 'name:operation');
     if (this.eventSuffixes.has(lastWord)) return make('Event', text, 'name:event');
     // "the Ramon Velez front", "the Idris Kamara faction": a unit named after a person, its kind word in lower case.
     if (previous === 'the' && span.length > 1 && tokens[last]?.spaceBefore && /^\p{Ll}/u.test(tokens[last]!.text) && this.groupHeads.has(nextWord)) {
@@ -623,15 +688,22 @@ class MentionFinder {
     if (title === undefined && this.placeKindAround(tokens, first, last)) return make('Location', text, 'name:kind');
     // "Ecopetrol said", "Ecopetrol's president": a name the text made a body's or a place's before stays one.
     const seen = title === undefined ? state.typeByName.get(text) : undefined;
-    if (seen) return make(seen, text, 'name:seen');
+    if (seen) return make(seen, state.bodiesByShortForm.get(text) ?? text, 'name:seen');
     const tail = state.personsByTail.get(text);
     if (tail) return make('Person', tail, 'name:short-form');
+    // ", Al-Monitor reported.", "Bloomberg reported on Monday": one name that reports, no person's name, is an outlet.
+    const oneWord = span.every((t, k) => k === 0 || !t.spaceBefore);
+    if (oneWord && title === undefined && !firstNameKnown && (nextWord === 'reported' || lower(tokens, last, last + 2) === 'online reported')) return make('Organization', text, 'name:outlet');
     const personLike =
       title !== undefined ||
       this.speech.has(previous) ||
       this.speech.has(nextWord) ||
       phraseAfter(tokens, last, this.speech) !== undefined ||
       /^(?:mr|mrs|ms|dr)\.?$/.test(previous) ||
+      // "a bandit known as Dogo Kachalla", "whom police named as X", "a faction led by X", "who used the name Ajay".
+      (span.length > 1 && this.personNamedBefore(tokens, first, known)) ||
+      /^(?:used|uses|using|under|by) the name$/.test(lower(tokens, first - 3, first)) ||
+      (span.length > 1 && nextWord === 'of' && tokens[last + 1]?.text === 'the' && this.memberOfBody(tokens, first, last)) ||
       (span.length > 1 && nextWord === ',' && this.appositiveTitle(tokens, last + 1)) ||
       (span.length > 1 && statesAge(tokens, first, last)) ||
       // "Its leader, Shahab al-Muhajir, has urged": a title set off before the name.
@@ -658,6 +730,16 @@ class MentionFinder {
 type GroupKind = 'armed' | 'civil' | 'plain';
 /** What may follow the noun of a group a name is set off beside: "a militant group that", "a faction based in". */
 const GROUP_KIND_END = /^(?:,|\.|;|\)|that|which|whose|based|linked|allied|active|known|founded|formed|operating|fighting|blamed|behind|responsible|affiliated|loyal|close|in|from|with)$/;
+/** Kinds of place that, before "of", are followed by the names of the places themselves ("the city of X", "the provinces of X and Y"). */
+const DESCRIBED_KIND = /^(?:city|town|village|township|municipality)$/;
+const DESCRIBED_KINDS = /^(?:cities|towns|villages|provinces|districts|states|regions|counties)$/;
+/** The words before a name that say it is what someone or something is called. */
+const NAMED_BEFORE = /^(?:(?:known|named|identified) as|named|nicknamed)$/;
+/** Honorifics that Arabic and Somali names also hold as one of their words. */
+const NAME_HONORIFIC = /^(?:Sheikh|Shaikh|Sheik|Shaykh|Mullah|Imam|Sayyid|Sayed|Syed)$/;
+/** Titles that say when or how someone holds a role, not which: "former", "late", "acting". */
+const MODIFYING_TITLE = /^(?:former|late|then|acting|deputy)$/;
+const CLAUSE_OPENER = /^(?:while|whereas|but|and|or|who|whom|which|that|when|where|as|after|before|although|though|since|because|if|until)$/i;
 const STRUCK = /^(?:hit|hits|struck|strikes|rocked|rocks|shook|shakes|rattled|rattles)$/;
 const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 const SPOKESPEOPLE_OF = new Set([...SPOKESPEOPLE, 'official', 'officials', 'source', 'sources', 'statement']);
@@ -777,6 +859,32 @@ function joinDemonymNames(finder: MentionFinder, sentence: Sentence, found: Enti
   }
 }
 
+/**
+ * "the Kenya Defence Forces", "the Election Commission of Pakistan": a country's name between a
+ * body's article and its name ("a Kenya Red Cross volunteer": "a" is the volunteer's), or after its "of", is a word of that body's name (a national body of its own, not
+ * the state acting, which the government's words after a country's name already are).
+ */
+function joinCountryBodies(finder: MentionFinder, sentence: Sentence, found: EntityMention[]): void {
+  const { tokens } = sentence;
+  const bodyAt = (k: number): boolean => {
+    const body = found[k];
+    return body !== undefined && body.type === 'Organization' && isCapitalized(tokens[body.first]!) && !finder.governmentNouns.has(body.text.toLowerCase());
+  };
+  for (let k = found.length - 1; k >= 0; k--) {
+    const country = found[k]!;
+    if (country.type !== 'Country' || country.via !== 'gazetteer:name' || country.last - country.first > 3) continue;
+    const next = found[k + 1];
+    const opens = next !== undefined && bodyAt(k + 1) && next.first === country.last && tokens[country.first - 1]?.text.toLowerCase() === 'the';
+    const previous = found[k - 1];
+    const ends = !opens && previous !== undefined && bodyAt(k - 1) && previous.last === country.first - 1 && tokens[previous.last]!.text === 'of' && finder.orgSuffixes.has(tokens[previous.last - 1]!.text.toLowerCase());
+    if (!opens && !ends) continue;
+    const [from, to] = opens ? [country, next] : [previous!, country];
+    const text = sentence.text.slice(from.start - sentence.start, to.end - sentence.start);
+    found.splice(opens ? k : k - 1, 2, { ...from, type: 'Organization', key: undefined, first: from.first, last: to.last, start: from.start, end: to.end, text, name: text, role: 'head', via: 'name:country-body' });
+    if (ends) k--;
+  }
+}
+
 /** "attacks in Cologne, Vienna and Madrid": a capital listed after a place is a place too, not its government. */
 function continueLocationLists(sentence: Sentence, mentions: EntityMention[]): void {
   for (let k = 1; k < mentions.length; k++) {
@@ -842,7 +950,7 @@ const finders = new WeakMap<Gazetteer, MentionFinder>();
 export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): EntityMention[] {
   let finder = finders.get(gazetteer);
   if (!finder) finders.set(gazetteer, (finder = new MentionFinder(gazetteer)));
-  const state: DocumentState = { personsByTail: new Map(), typeByName: new Map() };
+  const state: DocumentState = { personsByTail: new Map(), typeByName: new Map(), bodiesByShortForm: new Map() };
   const all: EntityMention[] = [];
   for (const sentence of sentences) {
     const covered = new Array<boolean>(sentence.tokens.length).fill(false);
@@ -861,6 +969,7 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       // "Chad Dawson", "Jordan Ellis": a place or country named by a person's first name, before a surname, is the name.
       const following = sentence.tokens[hit.last];
       if (hit.last - hit.first === 1 && (hit.entry.type === 'Country' || hit.entry.type === 'Location') && isPersonName(sentence.tokens[hit.first]!.text) && following?.spaceBefore && isCapitalized(following) && isWord(following) && !finder.isCommon(following.text) && !finder.isTitle(following.text.toLowerCase()) && !finder.locSuffixes.has(following.text.toLowerCase()) && !finder.orgSuffixes.has(following.text.toLowerCase()) && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 4)).some((h) => h.first === 0)) continue;
+      if (hit.last - hit.first === 1 && (hit.entry.type === 'Country' || hit.entry.type === 'Location') && hit.form === 'name' && finder.opensPersonName(sentence.tokens, hit.first, hit.last)) continue;
       // "The commander, Salem Ferrat Barouk,": a place's name opening a name set off after a person's noun is a first name.
       if (hit.last - hit.first === 1 && (hit.entry.type === 'Country' || hit.entry.type === 'Location') && previous?.text === ',' && following?.spaceBefore && isCapitalized(following) && isWord(following) && !finder.isCommon(following.text) && finder.personNounBefore(sentence.tokens, hit.first - 1) && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 4)).some((h) => h.first === 0)) continue;
       // "Essex Police", "Brooklyn Bridge", "University of Leeds", "Chicago Marathon": a known place inside the
@@ -890,6 +999,12 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
     for (const mention of finder.names(sentence, covered, found, state)) {
       found.push(mention);
       if (mention.type === 'Organization' || mention.type === 'Location' || mention.type === 'Group') state.typeByName.set(mention.text, mention.type);
+      // "Operation Atalanta ... Atalanta said": an operation is named later without its first word.
+      if (mention.via === 'name:operation') {
+        const shortForm = mention.text.slice(mention.text.indexOf(' ') + 1);
+        state.typeByName.set(shortForm, 'Organization');
+        state.bodiesByShortForm.set(shortForm, mention.name);
+      }
       if (mention.type === 'Person') {
         const parts = mention.name.split(/\s+/);
         // Every tail of a full name is a short form of it: "Macron", "Van Ostaeyen", "al-Assad".
@@ -903,6 +1018,7 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
     }
     found.sort((a, b) => a.first - b.first);
     joinDemonymNames(finder, sentence, found);
+    joinCountryBodies(finder, sentence, found);
     widenAuthorNames(finder, sentence, found);
     continueLocationLists(sentence, found);
     for (const m of found) all.push(uniform(m));

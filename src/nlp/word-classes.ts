@@ -59,3 +59,9 @@ export const isProperWord = remembered((word) => {
 
 /** A word of the language, not a name: the lexicon knows it (or its singular) with no proper-name tag. */
 export const isCommonWord = remembered((word) => !isProperWord(word) || (/\p{Ll}s$/u.test(word) && !isProperWord(word.slice(0, -1))));
+
+/** "Bavarian", "Philippine", "Maltese": a demonym or an adjective, as the lexicon or the word's ending says. */
+export const isAdjectiveForm = remembered((word) => /\p{Ll}(?:ian|ean|ese|ish)$/u.test(word) || tagsOf(word).some((t) => t === 'Demonym' || t === 'Adjective'));
+
+/** "financier", "smuggler", "cleric": a noun the lexicon knows as one for people. */
+export const isPersonNoun = remembered((word) => tagsOf(word).includes('Actor'));
