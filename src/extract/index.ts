@@ -212,7 +212,7 @@ export class Extractor {
         slots.push({ ref, type: 'Attack', sentence: sentence.index, first: phrase.first, last: phrase.last, start: phrase.start, end: phrase.end, text: phrase.text, speaker: false, role: 'head' });
       }
       for (const branch of branches) addRelation('BRANCH_OF', { ref: branch.child, type: 'Group' }, { ref: branch.parent, type: 'Group' }, 0.85, sentence, 'descriptor');
-      const recent = (types: EntityType[]): Slot | undefined => lastParty(memory.history, types);
+      const recent = (types: EntityType[], speakers = false): Slot | undefined => lastParty(memory.history, types, Infinity, speakers);
       // What "its" points back to: the subject of the last sentence that names one.
       const subject = (types: EntityType[]): Slot | undefined => lastSubject(memory.history, types);
       const told = [...this.relations.read({ sentence, slots, recent }), ...this.syntax.read(sentence, slots, () => recent(['Attack']))];

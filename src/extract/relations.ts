@@ -2,7 +2,7 @@
 // (the subject before, the object after, the agent after "by" in the passive, ...). Coordinated ends
 // ("Germany and the Netherlands arrested") each get the relation.
 import { allows, type CueSpec, type EntityType, type Ontology, type SlotStrategy } from '../model/ontology.js';
-import { letterRuns, lowerWords, requiredWords, type Sentence } from '../nlp/index.js';
+import { letterRuns, lowerWords, NEIGHBOURING_WORD, requiredWords, type Sentence } from '../nlp/index.js';
 import { parseOf } from './sentence-parse.js';
 import type { Slot } from './types.js';
 
@@ -17,8 +17,8 @@ export interface CueHit {
 export interface SentenceScope {
   sentence: Sentence;
   slots: Slot[];
-  /** The last eligible slot before this sentence, for "it claimed" and "denied involvement". */
-  recent: (types: EntityType[]) => Slot | undefined;
+  /** The last eligible slot before this sentence, for "it claimed" and "denied involvement"; speakers too if asked. */
+  recent: (types: EntityType[], speakers?: boolean) => Slot | undefined;
 }
 
 interface CompiledCue {
@@ -68,6 +68,8 @@ const PARTICIPLE = /^\p{Ll}+ing$/u;
 // Words between the accused and "of": "X was accused of", "X has long been suspected of".
 const ACCUSED_GAP = 4;
 const SPEECH_ACTS = new Set(['ACCUSED', 'WARNED', 'DENIED', 'THREATENED']);
+// "he accused", "she has also warned": a personal pronoun subject, with at most one word between it and the cue.
+const PERSONAL = /^(?:he|she)(?: (?:has|had|also|later|then|again))?$/;
 
 /** Token ranges [comma, end) of ", which ...," and ", who ...," clauses. */
 function relativeClauses(sentence: Sentence): Array<{ first: number; last: number }> {
@@ -290,6 +292,12 @@ export class RelationReader {
         const speaker = scope.slots.filter((s) => s.speaker && s.role === 'head' && types.includes(s.type) && s.last <= span.first).sort((a, b) => a.first - b.first).at(-1);
         if (speaker) return [speaker];
       }
+      // "'...,' she said. He accused the government of ...": "he" or "she" opening an act of speech is the person
+      // last named, in the sentence or before it, whether or not that person spoke.
+      if (SPEECH_ACTS.has(relation) && types.includes('Person') && PERSONAL.test(this.gapText(scope, Math.max(0, span.first - 2), span.first))) {
+        const named = scope.slots.filter((s) => s.type === 'Person' && s.role === 'head' && s.last <= span.first).sort((a, b) => a.first - b.first).at(-1) ?? scope.recent(['Person'], true);
+        return named ? [named] : [];
+      }
       // "it claimed", "they were behind": a pronoun subject stands for what the text last spoke of.
       const lead = this.gapText(scope, Math.max(0, span.first - 3), span.first);
       const pronoun = /\b(it|they)\b/.exec(lead)?.[1];
@@ -320,7 +328,8 @@ export class RelationReader {
       const counted = MEMBERS.test(scope.sentence.tokens[slot.last]?.text ?? '');
       // "claimed that bombing": a demonstrative right before the object points at it ("claimed that the X" is a clause).
       const pointed = gap.length === 1 && relation === 'CLAIMED' && DEMONSTRATIVE.test(gap[0]!.text);
-      return pointed || gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase()) || WHEN_OWNED.test(t.text) || (counted && COUNT.test(t.text))) ? this.coordinated(slot, eligible, scope, 1) : [];
+      // "accused neighbouring Afghanistan of": a word placing a state beside another leaves it the object.
+      return pointed || gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase()) || WHEN_OWNED.test(t.text) || NEIGHBOURING_WORD.test(t.text) || (counted && COUNT.test(t.text))) ? this.coordinated(slot, eligible, scope, 1) : [];
     };
     // What follows both the cue and the sources found before it.
     const afterSources = () => after(Math.max(span.last, ...(sources ?? []).map((s) => s.last)));
@@ -355,6 +364,15 @@ export class RelationReader {
       case 'pair-second': {
         const sides = after(span.last);
         return sides.length >= 2 ? [sides[1]!] : afterSources();
+      }
+      // "Kyrgyzstan and Tajikistan accused each other", "between A and B ..., as each government accused the other":
+      // the two sides coordinated last before the cue, each accusing the other.
+      case 'sides-first':
+      case 'sides-second': {
+        const last = [...eligible].reverse().find((s) => s.last <= span.first);
+        const sides = last ? this.coordinated(last, eligible, scope, -1) : [];
+        if (sides.length !== 2) return [];
+        return [strategy === 'sides-first' ? sides[1]! : sides[0]!];
       }
       case 'after-embedded': {
         const that = scope.sentence.tokens.findIndex((t, k) => k >= span.last && k - span.last <= 6 && t.text.toLowerCase() === 'that');
