@@ -25,10 +25,13 @@ export function lastParty(history: Slot[], types: EntityType[], before = Infinit
   return undefined;
 }
 
-/** "ISIS-K ... is an affiliate of the Islamic State. The group ...": the subject of that last slot's sentence. */
-export function lastSubject(history: Slot[], types: EntityType[], before = Infinity): Slot | undefined {
-  const last = lastParty(history, types, before);
-  return last && history.find((s) => s.sentence === last.sentence && isParty(s, types));
+/**
+ * "ISIS-K ... is an affiliate of the Islamic State. The group ...": the subject of that last slot's sentence; with
+ * `speakers`, one that speaks may be it ("The X said its troops ... 'Quote,' said its spokesman, Y").
+ */
+export function lastSubject(history: Slot[], types: EntityType[], before = Infinity, speakers = false): Slot | undefined {
+  const last = lastParty(history, types, before, speakers);
+  return last && history.find((s) => s.sentence === last.sentence && isParty(s, types, speakers));
 }
 
 export interface BranchFact {
