@@ -68,6 +68,7 @@ const PARTICIPLE = /^\p{Ll}+ing$/u;
 // Words between the accused and "of": "X was accused of", "X has long been suspected of".
 const ACCUSED_GAP = 4;
 const SPEECH_ACTS = new Set(['ACCUSED', 'WARNED', 'DENIED', 'THREATENED']);
+const PASSIVE_AUX = /^(?:been|being|was|were|is|are|be)$/i;
 // "he accused", "she has also warned": a personal pronoun subject, with at most one word between it and the cue.
 const PERSONAL = /^(?:he|she)(?: (?:has|had|also|later|then|again))?$/;
 
@@ -186,9 +187,10 @@ export class RelationReader {
    * "Zarei accused the United States of piracy and threatened Britain": a verb coordinated with an earlier one
    * has that one's subject, not the last name before it; so has a participle after a comma ("Congo expelled the
    * envoy on Tuesday, accusing Kigali of ..."), up through the infinitives between ("ordered the envoy to leave,
-   * accusing ..."). Read off the parse, which only such sentences need.
+   * accusing ..."). Read off the parse, which only such sentences need. The subject may be a speaker ("X said ...
+   * and accused Y").
    */
-  private sharedSubject(scope: SentenceScope, span: { first: number; last: number }, eligible: Slot[]): Slot[] | undefined {
+  private sharedSubject(scope: SentenceScope, span: { first: number; last: number }, eligible: Slot[], relation: string): Slot[] | undefined {
     const tokens = scope.sentence.tokens;
     const joint = tokens[span.first - 1]?.text.toLowerCase();
     if (joint !== 'and' && !(joint === ',' && PARTICIPLE.test(tokens[span.first]!.text))) return undefined;
@@ -196,6 +198,10 @@ export class RelationReader {
     const subjectOf = (verb: number) => tokens.findIndex((_, k) => parse.head[k] === verb && parse.deprel(k) === 'nsubj');
     if (!['conj', 'advcl'].includes(parse.deprel(span.first)) || subjectOf(span.first) >= 0) return undefined;
     let verb = parse.head[span.first]!;
+    // "X said the convoy had been hit by Y and accused Z": an act of speech joined to a passive in what a speaker
+    // reports is the speaker's (what was hit accuses no one).
+    const passive = (v: number) => !PARTICIPLE.test(tokens[v]!.text) && tokens.some((t, k) => parse.head[k] === v && parse.deprel(k) === 'aux' && PASSIVE_AUX.test(t.text));
+    if (SPEECH_ACTS.has(relation) && verb >= 0 && parse.deprel(span.first) === 'conj' && parse.deprel(verb) === 'ccomp' && passive(verb)) verb = parse.head[verb]!;
     for (let steps = 0; verb >= 0 && subjectOf(verb) < 0 && steps < 3 && ['xcomp', 'conj', 'advcl'].includes(parse.deprel(verb)); steps++) verb = parse.head[verb]!;
     const subject = verb < 0 ? -1 : subjectOf(verb);
     if (subject < 0 || subject >= span.first) return undefined;
@@ -267,8 +273,10 @@ export class RelationReader {
       // "JNIM said in a statement that its fighters had carried out the ambush": the group speaks of itself.
       const reporter = [...scope.slots].reverse().find((s) => s.speaker && s.role === 'head' && s.type === 'Group' && types.includes(s.type) && s.last <= span.first && SELF_REPORT.test(this.textBetween(scope, s, span.first)));
       if (reporter) return [reporter];
-      const shared = this.sharedSubject(scope, span, eligible);
-      if (shared) return shared;
+      // The shared subject, whatever its type: one that cannot be this relation's source leaves it with none
+      // ("X said the drone was sent by the army and accused ..." is X's accusation, never the army's).
+      const shared = this.sharedSubject(scope, span, scope.slots.filter((s) => s.role === 'head'), relation);
+      if (shared) return types.includes(shared[0]!.type) ? shared : [];
       // "Kabul accused Pakistan of carrying out the strike", "X was suspected of carrying out": a gerund cue after
       // "of" is done by the name right before, the one accused or suspected, whatever its type (never the accuser).
       const accused = this.accusedOf(scope, span, slots);

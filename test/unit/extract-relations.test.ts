@@ -149,6 +149,8 @@ describe('relations from cue patterns', () => {
     ['sides that accuse each other accuse in both directions', 'Rwanda and Burundi accused each other of arming the rebels.', ['ACCUSED Rwanda -> Burundi', 'ACCUSED Burundi -> Rwanda']],
     ['"each government accused the other" after the two sides', 'Shells fired across the border between Armenia and Azerbaijan killed four people, officials said, as each government accused the other of starting the fighting.', ['ACCUSED Armenia -> Azerbaijan', 'ACCUSED Azerbaijan -> Armenia']],
     ['three sides are no pair', 'Chad, Niger and Mali accused each other of arming the rebels.', []],
+    ['an accusation joined to a passive the speaker reports is the speaker\'s', 'Tanzania said the convoy had been hit by Kenya and accused Uganda of arming the militia.', ['ACCUSED Tanzania -> Uganda']],
+    ['a shared subject that cannot accuse leaves the accusation with no accuser', 'The Daraja Front said the convoy had been hit by Kenya and accused Uganda of arming the militia.', []],
   ])('reads ACCUSED: %s', (_, text, expected) => {
     expect(graphOf(text).relations().filter((r) => r.startsWith('ACCUSED'))).toEqual(expected);
   });
