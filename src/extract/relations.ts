@@ -36,6 +36,11 @@ const RELATIVE = /^(?:which|that)$/i;
 const DEMONSTRATIVE = /^(?:this|that|these|those)$/i;
 const COORDINATION = /^(?:,|and|or|, and|, or|both|as well as|and the|, the|and also)$/;
 const CONJUNCTION = /^(?:and|or|nor)$/i;
+// "blamed X, a banned movement, and its armed wing, the Y", "X and its ally, the Y": a conjunct after an aside on
+// the one before it, or named in an apposition to a noun that ties it to the one before.
+const DESCRIBED_CONJUNCT = /^(?:(?:\( [^()]{1,30} )?\) )?(?:, (?:a|an|the) [^,;:]{1,60} , )?(?:and|or)(?: (?:its|their) [\w-]+(?: [\w-]+){0,2} ,)?(?: the)?$/;
+// "blamed a second group, the X": an object told by its kind, then named.
+const KIND_THEN_NAME = /^(?:a|an|the|another)(?: [\w-]+){0,2} (?:group|faction|militia|movement|organi[sz]ation|outfit|network|cell) ,(?: the)?$/;
 // How far after a cue the last of a list of its objects may stand ("accused A, B, C and D of").
 const CONJUNCT_REACH = 24;
 const HEDGES = /\b(?:reportedly|allegedly|charged with|accused of|suspected|suspect|speculated|attributed|possibly|likely|may have|might have|believed to|appears? to|appeared to|seem(?:s|ed)? to|is said to|claimed to)\b/i;
@@ -170,9 +175,14 @@ export class RelationReader {
     for (;;) {
       const next = direction === 1 ? eligible.find((s) => s.first >= edge.last && s.type === slot.type) : [...eligible].reverse().find((s) => s.last <= edge.first && s.type === slot.type);
       if (!next) break;
+      // "the X (XF), a banned movement, and ...": the name's own short form goes on with it.
+      if (direction === 1 && next.ref === edge.ref && this.gapText(scope, edge.last, next.first) === '(') {
+        edge = next;
+        continue;
+      }
       const gap = direction === 1 ? this.gapText(scope, edge.last, next.first) : this.gapText(scope, next.last, edge.first);
       const both = direction === -1 && /^both$/.test(this.gapText(scope, next.first - 1, next.first));
-      if (!COORDINATION.test(gap) && !(gap === '' && both)) break;
+      if (!COORDINATION.test(gap) && !(gap === '' && both) && !(direction === 1 && DESCRIBED_CONJUNCT.test(gap))) break;
       group.push(next);
       edge = next;
     }
@@ -254,7 +264,8 @@ export class RelationReader {
     while (open >= 0 && tokens[open]!.text !== ',') open--;
     if (open < 1 || close - open > 12) return undefined;
     const lead = tokens[open + 1]!.text.toLowerCase();
-    const opensAside = /^(?:the|a|an)$/.test(lead) || (open + 1 === slot.first && /^['’]s?$/.test(tokens[slot.last]?.text ?? ''));
+    // "The Border Service, part of the State Committee for National Security, accused ...", "X, one of the ...".
+    const opensAside = /^(?:the|a|an|part|one|itself)$/.test(lead) || (open + 1 === slot.first && /^['’]s?$/.test(tokens[slot.last]?.text ?? ''));
     // "Islamic State Khorasan Province (ISKP), the regional branch ...": the acronym in brackets is the name's.
     const subject = eligible.find((s) => s.last === open || (s.last === open - 1 && tokens[open - 1]!.text === ')'));
     return opensAside ? subject : undefined;
@@ -329,7 +340,8 @@ export class RelationReader {
     const direct = () => {
       const slot = eligible.find((s) => s.first >= span.last) ?? undefined;
       const first = slots.find((s) => s.first >= span.last);
-      if (!slot || slot !== first || slot.first - span.last > 3) return [];
+      const kindThenName = slot !== undefined && slot === first && KIND_THEN_NAME.test(this.gapText(scope, span.last, slot.first));
+      if (!slot || slot !== first || (slot.first - span.last > 3 && !kindThenName)) return [];
       // What is arrested is a person or a group, never what one owns or the body a named person belongs to.
       if (relation === 'ARRESTED' && this.partOfObject(scope, slot, slots)) return [];
       const gap = scope.sentence.tokens.slice(span.last, slot.first);
@@ -337,7 +349,7 @@ export class RelationReader {
       // "claimed that bombing": a demonstrative right before the object points at it ("claimed that the X" is a clause).
       const pointed = gap.length === 1 && relation === 'CLAIMED' && DEMONSTRATIVE.test(gap[0]!.text);
       // "accused neighbouring Afghanistan of": a word placing a state beside another leaves it the object.
-      return pointed || gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase()) || WHEN_OWNED.test(t.text) || NEIGHBOURING_WORD.test(t.text) || (counted && COUNT.test(t.text))) ? this.coordinated(slot, eligible, scope, 1) : [];
+      return pointed || kindThenName || gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase()) || WHEN_OWNED.test(t.text) || NEIGHBOURING_WORD.test(t.text) || (counted && COUNT.test(t.text))) ? this.coordinated(slot, eligible, scope, 1) : [];
     };
     // What follows both the cue and the sources found before it.
     const afterSources = () => after(Math.max(span.last, ...(sources ?? []).map((s) => s.last)));
