@@ -31,7 +31,11 @@ export function lastParty(history: Slot[], types: EntityType[], before = Infinit
  */
 export function lastSubject(history: Slot[], types: EntityType[], before = Infinity, speakers = false): Slot | undefined {
   const last = lastParty(history, types, before, speakers);
-  return last && history.find((s) => s.sentence === last.sentence && isParty(s, types, speakers));
+  if (!last) return undefined;
+  const parties = history.filter((s) => s.sentence === last.sentence && isParty(s, types, speakers));
+  // "Pakistan's Foreign Office rejected ...": the possessor opening the subject is not it, the possessed is.
+  const possessed = (s: Slot) => parties.some((p) => p.first === s.last + 1 && p.start - s.end <= 3);
+  return parties.find((s) => !possessed(s)) ?? parties[0];
 }
 
 export interface BranchFact {

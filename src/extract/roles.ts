@@ -349,7 +349,9 @@ export class RoleReader {
         }
         // "Lydia Mwangi, a researcher at the Institute for Security Studies": the body a person works at.
         const works = window.findIndex((w, j) => this.descriptors.has(w) && window[j + 1] === 'at');
-        if (works >= 0 && (titled < 0 || titled > works) && !listed && !speaks && /^(?:a|an|the)$/.test(window[0] ?? '')) {
+        // "a security researcher at the X": title words before the work only say what kind of work it is.
+        const kindOfWork = titled >= 0 && titled < works && window.slice(titled, works).every((_, j) => isTitleWord(person.last + 1 + titled + j));
+        if (works >= 0 && (titled < 0 || titled > works || kindOfWork) && !listed && !speaks && /^(?:a|an|the)$/.test(window[0] ?? '')) {
           const body = [bodyAt(person.last + 1 + works + 2)].find((s) => s?.type === 'Organization');
           if (body) found.push({ relation: 'MEMBER_OF', source: person, target: body, confidence: 0.75, rule: 'apposition-at' });
         }
