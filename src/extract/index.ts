@@ -212,9 +212,9 @@ export class Extractor {
         slots.push({ ref, type: 'Attack', sentence: sentence.index, first: phrase.first, last: phrase.last, start: phrase.start, end: phrase.end, text: phrase.text, speaker: false, role: 'head' });
       }
       for (const branch of branches) addRelation('BRANCH_OF', { ref: branch.child, type: 'Group' }, { ref: branch.parent, type: 'Group' }, 0.85, sentence, 'descriptor');
-      const recent = (types: EntityType[]): Slot | undefined => lastParty(memory.history, types);
-      // What "its" points back to: the subject of the last sentence that names one.
-      const subject = (types: EntityType[]): Slot | undefined => lastSubject(memory.history, types);
+      const recent = (types: EntityType[], speakers = false): Slot | undefined => lastParty(memory.history, types, Infinity, speakers);
+      // What "its" points back to: the subject of the last sentence that names one, which may have spoken.
+      const subject = (types: EntityType[]): Slot | undefined => lastSubject(memory.history, types, Infinity, true);
       const told = [...this.relations.read({ sentence, slots, recent }), ...this.syntax.read(sentence, slots, () => recent(['Attack']))];
       for (const hit of attributions(sentence, slots, told)) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);
       for (const hit of this.targets.read(sentence, slots, () => recent(['Attack']))) addRelation(hit.relation, hit.source, hit.target, hit.confidence, sentence, hit.rule);

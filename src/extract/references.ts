@@ -14,21 +14,28 @@ export interface DocumentMemory {
   groupsInDocument: Map<string, number>;
 }
 
-const isParty = (slot: Slot, types: EntityType[]) => types.includes(slot.type) && slot.role === 'head' && !slot.speaker;
+const isParty = (slot: Slot, types: EntityType[], speakers = false) => types.includes(slot.type) && slot.role === 'head' && (speakers || !slot.speaker);
 
-/** The last slot of one of `types` read before document offset `before`, speakers and modifiers aside. */
-export function lastParty(history: Slot[], types: EntityType[], before = Infinity): Slot | undefined {
+/** The last slot of one of `types` read before document offset `before`, modifiers (and speakers, unless asked) aside. */
+export function lastParty(history: Slot[], types: EntityType[], before = Infinity, speakers = false): Slot | undefined {
   for (let k = history.length - 1; k >= 0; k--) {
     const slot = history[k]!;
-    if (slot.start < before && isParty(slot, types)) return slot;
+    if (slot.start < before && isParty(slot, types, speakers)) return slot;
   }
   return undefined;
 }
 
-/** "ISIS-K ... is an affiliate of the Islamic State. The group ...": the subject of that last slot's sentence. */
-export function lastSubject(history: Slot[], types: EntityType[], before = Infinity): Slot | undefined {
-  const last = lastParty(history, types, before);
-  return last && history.find((s) => s.sentence === last.sentence && isParty(s, types));
+/**
+ * "ISIS-K ... is an affiliate of the Islamic State. The group ...": the subject of that last slot's sentence; with
+ * `speakers`, one that speaks may be it ("The X said its troops ... 'Quote,' said its spokesman, Y").
+ */
+export function lastSubject(history: Slot[], types: EntityType[], before = Infinity, speakers = false): Slot | undefined {
+  const last = lastParty(history, types, before, speakers);
+  if (!last) return undefined;
+  const parties = history.filter((s) => s.sentence === last.sentence && isParty(s, types, speakers));
+  // "Pakistan's Foreign Office rejected ...": the possessor opening the subject is not it, the possessed is.
+  const possessed = (s: Slot) => parties.some((p) => p.first === s.last + 1 && p.start - s.end <= 3);
+  return parties.find((s) => !possessed(s)) ?? parties[0];
 }
 
 export interface BranchFact {
@@ -48,24 +55,29 @@ const SPEECH_BEFORE = /(?:according to|said|says|told|wrote|writes|reported|stat
 // the report is filed from (its dateline). Only blame is read so: a bare "police" arresting or an "army" fighting may
 // be any side's, but the side that blames is the one whose officials the report quotes.
 const STATE_BODY_BLAMES = /\b(?:the\s+)?((?:(?:interior|home|defen[cs]e|security)\s+)?(?:police|government|army|military|authorities|ministry))(?:\s+in\s+\p{Lu}[\p{L}'-]*)?(?:\s+(?:has|have|had|long|also|again|later|swiftly|quickly))*\s+(?:blamed|blames|accused|accuses)\b/giu;
+// "He accused the government of ...", "accusing the army of burning villages": a bare state body accused is the
+// home state too, where the report is filed from the state it accuses.
+const STATE_BODY_ACCUSED = /\b(?:accused|accuses|accusing|accuse|blamed|blames|blaming)\s+the\s+((?:government|army|military|authorities|security\s+forces))\s+(?:of|for)\b/giu;
 const OWNED = /^(?:'s?|’s?|its|their|his|her|each|every|both|any|no|a|an)$/i;
 
-/** Slots standing for the home state where a bare state body blames someone ("police blamed X"). */
+/** Slots standing for the home state where a bare state body blames or is accused ("police blamed X", "accused the army of"). */
 export function stateBodies(sentence: Sentence, slots: Slot[], home: Slot | undefined): Slot[] {
   if (!home) return [];
   const tokens = sentence.tokens;
   const found: Slot[] = [];
-  STATE_BODY_BLAMES.lastIndex = 0;
-  for (let m = STATE_BODY_BLAMES.exec(sentence.text); m; m = STATE_BODY_BLAMES.exec(sentence.text)) {
-    const start = sentence.start + m.index + m[0].indexOf(m[1]!);
-    const first = tokens.findIndex((t) => t.start >= start);
-    const last = tokens.findIndex((t) => t.start >= start + m![1]!.length);
-    const end = last < 0 ? tokens.length : last;
-    // "Mali's army", "Kenyan police", "each government": a body owned or counted is not the home state's.
-    const before = tokens[first - 1]?.text ?? '';
-    if (first < 0 || OWNED.test(before) || (/^\p{Lu}/u.test(before) && !/^the$/i.test(before))) continue;
-    if (slots.some((s) => s.first < end && s.last >= first)) continue;
-    found.push({ ...home, sentence: sentence.index, first, last: end, start: tokens[first]!.start, end: tokens[end - 1]!.end, text: m[1]!, speaker: false, role: 'head' });
+  for (const pattern of [STATE_BODY_BLAMES, STATE_BODY_ACCUSED]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(sentence.text); m; m = pattern.exec(sentence.text)) {
+      const start = sentence.start + m.index + m[0].indexOf(m[1]!);
+      const first = tokens.findIndex((t) => t.start >= start);
+      const last = tokens.findIndex((t) => t.start >= start + m![1]!.length);
+      const end = last < 0 ? tokens.length : last;
+      // "Mali's army", "Kenyan police", "each government": a body owned or counted is not the home state's.
+      const before = tokens[first - 1]?.text ?? '';
+      if (first < 0 || OWNED.test(before) || (/^\p{Lu}/u.test(before) && !/^the$/i.test(before))) continue;
+      if (slots.some((s) => s.first < end && s.last >= first)) continue;
+      found.push({ ...home, sentence: sentence.index, first, last: end, start: tokens[first]!.start, end: tokens[end - 1]!.end, text: m[1]!, speaker: false, role: 'head' });
+    }
   }
   return found;
 }

@@ -2,7 +2,7 @@
 // (the subject before, the object after, the agent after "by" in the passive, ...). Coordinated ends
 // ("Germany and the Netherlands arrested") each get the relation.
 import { allows, type CueSpec, type EntityType, type Ontology, type SlotStrategy } from '../model/ontology.js';
-import { letterRuns, lowerWords, requiredWords, type Sentence } from '../nlp/index.js';
+import { letterRuns, lowerWords, NEIGHBOURING_WORD, requiredWords, type Sentence } from '../nlp/index.js';
 import { parseOf } from './sentence-parse.js';
 import type { Slot } from './types.js';
 
@@ -17,8 +17,8 @@ export interface CueHit {
 export interface SentenceScope {
   sentence: Sentence;
   slots: Slot[];
-  /** The last eligible slot before this sentence, for "it claimed" and "denied involvement". */
-  recent: (types: EntityType[]) => Slot | undefined;
+  /** The last eligible slot before this sentence, for "it claimed" and "denied involvement"; speakers too if asked. */
+  recent: (types: EntityType[], speakers?: boolean) => Slot | undefined;
 }
 
 interface CompiledCue {
@@ -36,6 +36,11 @@ const RELATIVE = /^(?:which|that)$/i;
 const DEMONSTRATIVE = /^(?:this|that|these|those)$/i;
 const COORDINATION = /^(?:,|and|or|, and|, or|both|as well as|and the|, the|and also)$/;
 const CONJUNCTION = /^(?:and|or|nor)$/i;
+// "blamed X, a banned movement, and its armed wing, the Y", "X and its ally, the Y": a conjunct after an aside on
+// the one before it, or named in an apposition to a noun that ties it to the one before.
+const DESCRIBED_CONJUNCT = /^(?:(?:\( [^()]{1,30} )?\) )?(?:, (?:a|an|the) [^,;:]{1,60} , )?(?:and|or)(?: (?:its|their) [\w-]+(?: [\w-]+){0,2} ,)?(?: the)?$/;
+// "blamed a second group, the X": an object told by its kind, then named.
+const KIND_THEN_NAME = /^(?:a|an|the|another)(?: [\w-]+){0,2} (?:group|faction|militia|movement|organi[sz]ation|outfit|network|cell) ,(?: the)?$/;
 // How far after a cue the last of a list of its objects may stand ("accused A, B, C and D of").
 const CONJUNCT_REACH = 24;
 const HEDGES = /\b(?:reportedly|allegedly|charged with|accused of|suspected|suspect|speculated|attributed|possibly|likely|may have|might have|believed to|appears? to|appeared to|seem(?:s|ed)? to|is said to|claimed to)\b/i;
@@ -68,6 +73,9 @@ const PARTICIPLE = /^\p{Ll}+ing$/u;
 // Words between the accused and "of": "X was accused of", "X has long been suspected of".
 const ACCUSED_GAP = 4;
 const SPEECH_ACTS = new Set(['ACCUSED', 'WARNED', 'DENIED', 'THREATENED']);
+const PASSIVE_AUX = /^(?:been|being|was|were|is|are|be)$/i;
+// "he accused", "she has also warned": a personal pronoun subject, with at most one word between it and the cue.
+const PERSONAL = /^(?:he|she)(?: (?:has|had|also|later|then|again))?$/;
 
 /** Token ranges [comma, end) of ", which ...," and ", who ...," clauses. */
 function relativeClauses(sentence: Sentence): Array<{ first: number; last: number }> {
@@ -167,9 +175,14 @@ export class RelationReader {
     for (;;) {
       const next = direction === 1 ? eligible.find((s) => s.first >= edge.last && s.type === slot.type) : [...eligible].reverse().find((s) => s.last <= edge.first && s.type === slot.type);
       if (!next) break;
+      // "the X (XF), a banned movement, and ...": the name's own short form goes on with it.
+      if (direction === 1 && next.ref === edge.ref && this.gapText(scope, edge.last, next.first) === '(') {
+        edge = next;
+        continue;
+      }
       const gap = direction === 1 ? this.gapText(scope, edge.last, next.first) : this.gapText(scope, next.last, edge.first);
       const both = direction === -1 && /^both$/.test(this.gapText(scope, next.first - 1, next.first));
-      if (!COORDINATION.test(gap) && !(gap === '' && both)) break;
+      if (!COORDINATION.test(gap) && !(gap === '' && both) && !(direction === 1 && DESCRIBED_CONJUNCT.test(gap))) break;
       group.push(next);
       edge = next;
     }
@@ -184,9 +197,10 @@ export class RelationReader {
    * "Zarei accused the United States of piracy and threatened Britain": a verb coordinated with an earlier one
    * has that one's subject, not the last name before it; so has a participle after a comma ("Congo expelled the
    * envoy on Tuesday, accusing Kigali of ..."), up through the infinitives between ("ordered the envoy to leave,
-   * accusing ..."). Read off the parse, which only such sentences need.
+   * accusing ..."). Read off the parse, which only such sentences need. The subject may be a speaker ("X said ...
+   * and accused Y").
    */
-  private sharedSubject(scope: SentenceScope, span: { first: number; last: number }, eligible: Slot[]): Slot[] | undefined {
+  private sharedSubject(scope: SentenceScope, span: { first: number; last: number }, eligible: Slot[], relation: string): Slot[] | undefined {
     const tokens = scope.sentence.tokens;
     const joint = tokens[span.first - 1]?.text.toLowerCase();
     if (joint !== 'and' && !(joint === ',' && PARTICIPLE.test(tokens[span.first]!.text))) return undefined;
@@ -194,6 +208,10 @@ export class RelationReader {
     const subjectOf = (verb: number) => tokens.findIndex((_, k) => parse.head[k] === verb && parse.deprel(k) === 'nsubj');
     if (!['conj', 'advcl'].includes(parse.deprel(span.first)) || subjectOf(span.first) >= 0) return undefined;
     let verb = parse.head[span.first]!;
+    // "X said the convoy had been hit by Y and accused Z": an act of speech joined to a passive in what a speaker
+    // reports is the speaker's (what was hit accuses no one).
+    const passive = (v: number) => !PARTICIPLE.test(tokens[v]!.text) && tokens.some((t, k) => parse.head[k] === v && parse.deprel(k) === 'aux' && PASSIVE_AUX.test(t.text));
+    if (SPEECH_ACTS.has(relation) && verb >= 0 && parse.deprel(span.first) === 'conj' && parse.deprel(verb) === 'ccomp' && passive(verb)) verb = parse.head[verb]!;
     for (let steps = 0; verb >= 0 && subjectOf(verb) < 0 && steps < 3 && ['xcomp', 'conj', 'advcl'].includes(parse.deprel(verb)); steps++) verb = parse.head[verb]!;
     const subject = verb < 0 ? -1 : subjectOf(verb);
     if (subject < 0 || subject >= span.first) return undefined;
@@ -246,7 +264,8 @@ export class RelationReader {
     while (open >= 0 && tokens[open]!.text !== ',') open--;
     if (open < 1 || close - open > 12) return undefined;
     const lead = tokens[open + 1]!.text.toLowerCase();
-    const opensAside = /^(?:the|a|an)$/.test(lead) || (open + 1 === slot.first && /^['’]s?$/.test(tokens[slot.last]?.text ?? ''));
+    // "The Border Service, part of the State Committee for National Security, accused ...", "X, one of the ...".
+    const opensAside = /^(?:the|a|an|part|one|itself)$/.test(lead) || (open + 1 === slot.first && /^['’]s?$/.test(tokens[slot.last]?.text ?? ''));
     // "Islamic State Khorasan Province (ISKP), the regional branch ...": the acronym in brackets is the name's.
     const subject = eligible.find((s) => s.last === open || (s.last === open - 1 && tokens[open - 1]!.text === ')'));
     return opensAside ? subject : undefined;
@@ -265,8 +284,10 @@ export class RelationReader {
       // "JNIM said in a statement that its fighters had carried out the ambush": the group speaks of itself.
       const reporter = [...scope.slots].reverse().find((s) => s.speaker && s.role === 'head' && s.type === 'Group' && types.includes(s.type) && s.last <= span.first && SELF_REPORT.test(this.textBetween(scope, s, span.first)));
       if (reporter) return [reporter];
-      const shared = this.sharedSubject(scope, span, eligible);
-      if (shared) return shared;
+      // The shared subject, whatever its type: one that cannot be this relation's source leaves it with none
+      // ("X said the drone was sent by the army and accused ..." is X's accusation, never the army's).
+      const shared = this.sharedSubject(scope, span, scope.slots.filter((s) => s.role === 'head'), relation);
+      if (shared) return types.includes(shared[0]!.type) ? shared : [];
       // "Kabul accused Pakistan of carrying out the strike", "X was suspected of carrying out": a gerund cue after
       // "of" is done by the name right before, the one accused or suspected, whatever its type (never the accuser).
       const accused = this.accusedOf(scope, span, slots);
@@ -289,6 +310,12 @@ export class RelationReader {
       if (SPEECH_ACTS.has(relation) && /^and$/i.test(scope.sentence.tokens[span.first - 1]?.text ?? '')) {
         const speaker = scope.slots.filter((s) => s.speaker && s.role === 'head' && types.includes(s.type) && s.last <= span.first).sort((a, b) => a.first - b.first).at(-1);
         if (speaker) return [speaker];
+      }
+      // "'...,' she said. He accused the government of ...": "he" or "she" opening an act of speech is the person
+      // last named, in the sentence or before it, whether or not that person spoke.
+      if (SPEECH_ACTS.has(relation) && types.includes('Person') && PERSONAL.test(this.gapText(scope, Math.max(0, span.first - 2), span.first))) {
+        const named = scope.slots.filter((s) => s.type === 'Person' && s.role === 'head' && s.last <= span.first).sort((a, b) => a.first - b.first).at(-1) ?? scope.recent(['Person'], true);
+        return named ? [named] : [];
       }
       // "it claimed", "they were behind": a pronoun subject stands for what the text last spoke of.
       const lead = this.gapText(scope, Math.max(0, span.first - 3), span.first);
@@ -313,14 +340,16 @@ export class RelationReader {
     const direct = () => {
       const slot = eligible.find((s) => s.first >= span.last) ?? undefined;
       const first = slots.find((s) => s.first >= span.last);
-      if (!slot || slot !== first || slot.first - span.last > 3) return [];
+      const kindThenName = slot !== undefined && slot === first && KIND_THEN_NAME.test(this.gapText(scope, span.last, slot.first));
+      if (!slot || slot !== first || (slot.first - span.last > 3 && !kindThenName)) return [];
       // What is arrested is a person or a group, never what one owns or the body a named person belongs to.
       if (relation === 'ARRESTED' && this.partOfObject(scope, slot, slots)) return [];
       const gap = scope.sentence.tokens.slice(span.last, slot.first);
       const counted = MEMBERS.test(scope.sentence.tokens[slot.last]?.text ?? '');
       // "claimed that bombing": a demonstrative right before the object points at it ("claimed that the X" is a clause).
       const pointed = gap.length === 1 && relation === 'CLAIMED' && DEMONSTRATIVE.test(gap[0]!.text);
-      return pointed || gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase()) || WHEN_OWNED.test(t.text) || (counted && COUNT.test(t.text))) ? this.coordinated(slot, eligible, scope, 1) : [];
+      // "accused neighbouring Afghanistan of": a word placing a state beside another leaves it the object.
+      return pointed || kindThenName || gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase()) || WHEN_OWNED.test(t.text) || NEIGHBOURING_WORD.test(t.text) || (counted && COUNT.test(t.text))) ? this.coordinated(slot, eligible, scope, 1) : [];
     };
     // What follows both the cue and the sources found before it.
     const afterSources = () => after(Math.max(span.last, ...(sources ?? []).map((s) => s.last)));
@@ -355,6 +384,15 @@ export class RelationReader {
       case 'pair-second': {
         const sides = after(span.last);
         return sides.length >= 2 ? [sides[1]!] : afterSources();
+      }
+      // "Kyrgyzstan and Tajikistan accused each other", "between A and B ..., as each government accused the other":
+      // the two sides coordinated last before the cue, each accusing the other.
+      case 'sides-first':
+      case 'sides-second': {
+        const last = [...eligible].reverse().find((s) => s.last <= span.first);
+        const sides = last ? this.coordinated(last, eligible, scope, -1) : [];
+        if (sides.length !== 2) return [];
+        return [strategy === 'sides-first' ? sides[1]! : sides[0]!];
       }
       case 'after-embedded': {
         const that = scope.sentence.tokens.findIndex((t, k) => k >= span.last && k - span.last <= 6 && t.text.toLowerCase() === 'that');

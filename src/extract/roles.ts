@@ -37,6 +37,20 @@ const SETTLEMENT = /^(?:city|town|village|port|capital|suburb|township)$/;
 // zone): a unit only as the kind after a container's name ("in the X zone", "in Y division").
 const ADMIN_UNIT = /^(?:zone|division)$/;
 
+// "described himself as", "identified herself as", "said he was": the words before a role one gives oneself.
+const SELF_DESCRIBED = [/^(?:described|describes|identified|identifies|presented|presents)$/, /^(?:himself|herself)$/, /^as$/];
+const SELF_TOLD = [/^(?:said|says|claimed|claims)$/, /^(?:he|she)$/, /^(?:was|is)$/];
+// "X, which had been led by Y", "X, led by Y": past participles of leading whose agent is the leader.
+const LED_BY = /^(?:led|headed|commanded|founded|co-founded|chaired)$/;
+// Words between a body and "led by" that leave the body the one led: ", which had long been led by".
+const LED_GAP = /^(?:,|which|that|had|has|have|been|was|were|is|are|long|once|previously|still|now|until|then)$/;
+
+/** The token after a self-description that opens at `k` ("described himself as"), or `k` when there is none. */
+function selfDescription(lower: readonly string[], k: number): number {
+  for (const words of [SELF_DESCRIBED, SELF_TOLD]) if (words.every((w, j) => w.test(lower[k + j] ?? ''))) return k + words.length;
+  return k;
+}
+
 /** The token after the kind words that follow a place ending before `k`: "Munya local government area", "Kano State". */
 function afterKind(lower: readonly string[], k: number): number {
   if (lower[k] === 'local' && lower[k + 1] === 'government' && /^(?:area|council)$/.test(lower[k + 2] ?? '')) return k + 3;
@@ -191,6 +205,10 @@ export class RoleReader {
       const v = verb + 2;
       const told = this.verbRole(v, lower, bodyAt);
       if (told) found.push({ relation: told.relation, source: person, target: told.holder, confidence: 0.75, rule: 'relative-role' });
+      // "X, who described himself as a spokesman for the Y": a role one gives oneself is told as one's own.
+      const described = selfDescription(lower, v);
+      const role = described > v ? roleAt(described) : undefined;
+      if (role) found.push({ relation: this.relationFor(role.title), source: person, target: role.holder, confidence: 0.7, rule: 'self-described-role' });
       const close = lower.findIndex((w, j) => j > v && /^[,.;]$/.test(w));
       verb = close > 0 && lower[close] === ',' && close - v <= 12 ? close + 1 : -1;
     }
@@ -331,12 +349,27 @@ export class RoleReader {
         }
         // "Lydia Mwangi, a researcher at the Institute for Security Studies": the body a person works at.
         const works = window.findIndex((w, j) => this.descriptors.has(w) && window[j + 1] === 'at');
-        if (works >= 0 && (titled < 0 || titled > works) && !listed && !speaks && /^(?:a|an|the)$/.test(window[0] ?? '')) {
+        // "a security researcher at the X": title words before the work only say what kind of work it is.
+        const kindOfWork = titled >= 0 && titled < works && window.slice(titled, works).every((_, j) => isTitleWord(person.last + 1 + titled + j));
+        if (works >= 0 && (titled < 0 || titled > works || kindOfWork) && !listed && !speaks && /^(?:a|an|the)$/.test(window[0] ?? '')) {
           const body = [bodyAt(person.last + 1 + works + 2)].find((s) => s?.type === 'Organization');
           if (body) found.push({ relation: 'MEMBER_OF', source: person, target: body, confidence: 0.75, rule: 'apposition-at' });
         }
       }
       found.push(...this.predicate(person, lower, roleAt, bodyAt));
+      // "The X, which had been led by Y until his death", "the X, led by commander Y": the body a leading verb's agent
+      // leads.
+      let ranked = person.first;
+      while (ranked > 0 && (this.ranks.has((lower[ranked - 1] ?? '').replace(/\.$/, '')) || isTitleWord(ranked - 1))) ranked--;
+      if (lower[ranked - 1] === 'by' && LED_BY.test(lower[ranked - 2] ?? '')) {
+        let k = ranked - 2;
+        while (k > 0 && k > ranked - 9 && LED_GAP.test(lower[k - 1] ?? '')) k--;
+        // "The X, which emerged in 2019 and has carried out attacks, had been led by Y": past the clause on the body.
+        const clause = lower[k] === ',' ? lower.lastIndexOf(',', k - 1) : -1;
+        const end = clause >= 0 && /^(?:which|who)$/.test(lower[clause + 1] ?? '') ? clause : k;
+        const body = slots.find((s) => s.last === end && isHolder(s) && s.type !== 'Country' && !s.speaker);
+        if (body) found.push({ relation: 'LEADER_OF', source: person, target: body, confidence: 0.75, rule: 'led-by' });
+      }
       // Affiliation: "Peter Neumann from King's College".
       if (/^(?:from|of|at)$/.test(lower[person.last] ?? '')) {
         const org = slots.find((s) => s.first === person.last + 1 && s.type === 'Organization');

@@ -195,6 +195,9 @@ export class SyntaxRelations {
         // object of its own has that noun for subject.
         const subjects = childrenWith(t, a, 'nsubj');
         if (subjects.length === 0 && t.parse.deprel(a) === 'acl' && objects.length > 0) subjects.push(t.parse.head[a]!);
+        // "In June 2017, gunmen from X attacked ...": after a fronted time and a comma the parser often hangs the
+        // subject on the time as an apposition; a noun so hung before the verb is its subject.
+        if (subjects.length === 0) for (const o of childrenWith(t, a, 'obl')) if (o < a) subjects.push(...childrenWith(t, o, 'appos').filter((c) => c < a && t.parse.upos[c] === 'NOUN'));
         // "The Taliban responded by shelling the posts", "after storming the base, the gunmen fled": a gerund clause
         // with no subject of its own has that of the verb it hangs on.
         if (subjects.length === 0 && t.parse.deprel(a) === 'advcl' && GERUND.test(tokens[a]!.text) && OWN_ACT.test(caseWord(t, tokens, a) ?? childrenWith(t, a, 'mark').map((c) => tokens[c]!.text)[0] ?? '')) {

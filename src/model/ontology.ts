@@ -16,6 +16,8 @@ export const SlotStrategy = z.enum([
   'after-second', // skip the first eligible mention after the cue (it filled the other slot), take the next
   'pair-first', // "between A and B": the first of the two sides listed after the cue
   'pair-second', // "between A and B": the second of them (or, listed apart, the next one after the first)
+  'sides-first', // "A and B accused each other": the first of the two sides coordinated before the cue
+  'sides-second', // the second of them
   'after-embedded', // "threatened that X would hurt Y": Y, past the embedded subject
   'after-or-relative', // the direct object, or the head of a relative clause before the subject
   'attack', // the attack in the sentence, or the one the text last spoke of

@@ -17,6 +17,17 @@ describe('agents of attacks', () => {
     expect(of('CARRIED_OUT', 'Soldiers killed 19 Boko Haram fighters in an attack in Konduga.')).toEqual([]);
   });
 
+  it.each([
+    ['gunmen from', 'In June 2017, gunmen from the Daraja Front attacked an army post on Mount Kenya, killing nine soldiers.'],
+    ['fighters of', 'In February 2016, fighters of the Daraja Front ambushed a patrol near the village of Kisima, killing six guards.'],
+  ])('the group of attackers told after a fronted time ("In June 2017, %s X attacked") carried out the attack', (_, text) => {
+    expect(of('CARRIED_OUT', text)).toEqual([`CARRIED_OUT Daraja Front -> ${attackName(text)}`]);
+  });
+
+  it('the group attacked after a fronted time did nothing', () => {
+    expect(of('CARRIED_OUT', 'On Monday, soldiers attacked a Daraja Front camp near Kisima.')).toEqual([]);
+  });
+
   it('an attack noun the tagger takes for an adjective is still the means of the doing verb', () => {
     // "ambush" after "in an" is tagged ADJ by the shipped model.
     const text = 'In May, Boko Haram fighters killed 14 farmers in an ambush near Damasak, officials said.';

@@ -141,6 +141,23 @@ describe('relations from cue patterns', () => {
     expect(accused(`${dateline} Chad's army blamed Boko Haram.`)).not.toContain('ACCUSED Nigeria -> Boko Haram');
   });
 
+  const DATELINE = 'ADDIS ABABA, Ethiopia (Reuters) - A drone struck a bus near Gondar on Monday.';
+  it.each([
+    ['a pronoun accuser is the person last named, who may have spoken', `${DATELINE} Abebe Tola, a local lawmaker, said the region was forgotten. "We bury our dead alone," he said. He accused the government of neglect.`, ['ACCUSED Abebe Tola -> Ethiopia']],
+    ['a bare state body accused is the state of the dateline', `${DATELINE} Lawmaker Selam Haile accused the army of burning farms.`, ['ACCUSED Selam Haile -> Ethiopia']],
+    ['a state set beside its neighbour stays the direct object', 'Kenya has accused neighbouring Somalia of sheltering the rebels.', ['ACCUSED Kenya -> Somalia']],
+    ['sides that accuse each other accuse in both directions', 'Rwanda and Burundi accused each other of arming the rebels.', ['ACCUSED Rwanda -> Burundi', 'ACCUSED Burundi -> Rwanda']],
+    ['"each government accused the other" after the two sides', 'Shells fired across the border between Armenia and Azerbaijan killed four people, officials said, as each government accused the other of starting the fighting.', ['ACCUSED Armenia -> Azerbaijan', 'ACCUSED Azerbaijan -> Armenia']],
+    ['a subject described in an aside opened by "part of"', 'The Border Service, part of the Ministry of Security, accused Tajik troops of firing first.', ['ACCUSED Border Service -> Tajikistan']],
+    ['a conjunct after an aside on the first object and a noun tying it to it', 'KANO, Nigeria (Reuters) - Gunmen killed four traders at a market on Tuesday. Police in Kano blamed the Daraja Front (DF), a banned separatist movement, and its armed wing, the Kisima Defence Network (KDN).', ['ACCUSED Nigeria -> Daraja Front', 'ACCUSED Nigeria -> Kisima Defence Network']],
+    ['an object told by its kind, then named', 'Kenya blamed a second group, the Daraja Front, which broke away in 2008.', ['ACCUSED Kenya -> Daraja Front']],
+    ['three sides are no pair', 'Chad, Niger and Mali accused each other of arming the rebels.', []],
+    ['an accusation joined to a passive the speaker reports is the speaker\'s', 'Tanzania said the convoy had been hit by Kenya and accused Uganda of arming the militia.', ['ACCUSED Tanzania -> Uganda']],
+    ['a shared subject that cannot accuse leaves the accusation with no accuser', 'The Daraja Front said the convoy had been hit by Kenya and accused Uganda of arming the militia.', []],
+  ])('reads ACCUSED: %s', (_, text, expected) => {
+    expect(graphOf(text).relations().filter((r) => r.startsWith('ACCUSED'))).toEqual(expected);
+  });
+
   it('reads ACCUSED from blaming an attack on someone, not from blaming someone for an attack on someone else', () => {
     const accused = (text: string) => graphOf(text).relations().filter((r) => r.startsWith('ACCUSED'));
     expect(accused('Nigeria blamed the Kano market bombing on Boko Haram.')).toContain('ACCUSED Nigeria -> Boko Haram');

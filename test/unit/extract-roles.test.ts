@@ -16,8 +16,18 @@ describe('roles from clauses and asides', () => {
     ['a bare title set off after the name', 'Colonel Ahmed Musa, spokesman for the Kano Rights Union, said the toll was higher.', 'MEMBER_OF Ahmed Musa -> Kano Rights Union'],
     ['a place\'s governor titled before the name', 'Kaduna state governor Amos Bello said the town was calm.', 'LEADER_OF Amos Bello -> Kaduna'],
     ['a place\'s village head set off after its possessive', "Zaria's village head, Peter Odo, said the dead would be buried.", 'LEADER_OF Peter Odo -> Zaria'],
+    ['work at a body told with a kind of work before it', '"The groups are weak," said Nadia Ferron, a security researcher at the Lagos-based Kano Policy Centre.', 'MEMBER_OF Nadia Ferron -> Kano Policy Centre'],
+    ['"its" title after a possessed body, not its possessor', "Kenya's Foreign Ministry rejected the accusation. Its spokeswoman, Nadia Ferron, said the claims were baseless.", 'MEMBER_OF Nadia Ferron -> Foreign Ministry'],
+    ['a role one describes oneself in', '"Free them," said Ahmed Musa, who described himself as a spokesman for the Kano Rights Union.', 'MEMBER_OF Ahmed Musa -> Kano Rights Union'],
+    ['the agent of "led by" after the body', 'The Daraja Front, led by commander Ahmed Hassan Nur, denied the attack.', 'LEADER_OF Ahmed Hassan Nur -> Daraja Front'],
+    ['"had been led by" past a clause on the body', 'The Daraja Front, which emerged in 2019 and has attacked army posts, had been led by Ahmed Hassan Nur until he died.', 'LEADER_OF Ahmed Hassan Nur -> Daraja Front'],
+    ['"its" title after a body that spoke', 'The Kano Rights Union said its staff were safe. "We will stay," said its spokesman, Colonel Ahmed Musa.', 'MEMBER_OF Ahmed Musa -> Kano Rights Union'],
   ])('%s', (_what, text, expected) => {
     expect(graphOf(text).relations()).toContain(expected);
+  });
+
+  it('reads no leader from soldiers "led by" a person, who lead no named body', () => {
+    expect(graphOf('Soldiers led by Colonel Ahmed Hassan Nur attacked the Daraja Front.').relations().filter((r) => r.startsWith('LEADER_OF'))).toEqual([]);
   });
 
   it('makes no deputy the leader of a place', () => {
