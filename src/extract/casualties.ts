@@ -189,6 +189,8 @@ export class CasualtyReader {
         // "two soldiers and three attackers were killed": each number counts the words up to the next one.
         const counted = text.slice(at + number.length, m.index + m[0].length).split(/\band\b|,/)[0]!;
         const attackers = ATTACKERS.test(counted) || OF_ATTACKERS.test(text.slice(at + number.length));
+        // "Twelve soldiers and four members of the X Corps were killed": a part of the victims already summed into a toll.
+        if (!attackers && figures.some((f) => f.key === key && !f.attackers && f.start <= sentence.start + at && sentence.start + at < f.end)) continue;
         // "nine police officers and a civilian": victims counted in parts are one toll, their sum.
         const part = attackers ? undefined : this.partAfter(text, at + number.length, m.index + m[0].length);
         if (part) re.lastIndex = part.end;
