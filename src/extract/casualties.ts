@@ -18,6 +18,9 @@ const OF_ATTACKERS = new RegExp(`^\\s+of\\s+(?:the\\s+|their\\s+)?(?:[\\w-]+\\s+
 const NO_ONE = /\b(?:no one|nobody|none|no other|no \w+|not)\s+(?:[\w']+\s+){0,5}$/;
 // "hit four times", "a woman of 64", "aged 30": a number of something else than people, or a person's age.
 const NOT_PEOPLE_AFTER = /^\s*(?:times|hours?|days?|weeks?|months?|years?|minutes?|seconds?|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|per ?cent|percent)\b/;
+// "10 million rupees for the family of each officer killed", "$5,000 for each of the dead": a sum of money.
+const MONEY_AFTER = /^\s*(?:(?:million|billion|thousand|m|bn)\s+)?(?:rupees?|dollars?|euros?|pounds?|pesos?|naira|shillings?|francs?|dinars?|riyals?|rials?|yuan|yen|roubles?|rubles?|lira|afghanis?|taka|dirhams?)\b/;
+const MONEY_BEFORE = /[$€£]\s*$/;
 const AGE_BEFORE = /\b(?:aged|(?:man|woman|boy|girl|person|mother|father|grandmother|grandfather|widow|widower) of)\s+$/;
 // "nine of the wounded", "one of the dead": a part of a toll already counted.
 const PART_OF_TOLL = /^\s+of\s+(?:the|those)\s+(?:dead|wounded|injured|hurt|victims|casualties)\b/;
@@ -61,6 +64,8 @@ export class CasualtyReader {
   private readonly victims: RegExp[];
   /** "a village chief and his two sons": a further part of a killing verb's object, with its count if it gives one. */
   private readonly objectPart: RegExp;
+  /** "a driver", "their guard": the one person a determiner before a part's last word counts. */
+  private readonly personNouns: Set<string>;
 
   constructor(private readonly lexicon: Lexicon) {
     const count = `(?<n>${countPattern(lexicon.countWords)})`;
@@ -71,7 +76,9 @@ export class CasualtyReader {
     // After the first number: up to three words of what it counts, "and", then a count or "a" and its noun.
     // "133 dead and 147 injured" are two figures: no word of the toll itself is part of what is counted.
     const notCounted = `(?!(?:and|were|was|in|at|on|dead|killed|died|deaths|lives|injured|wounded|hurt|more|other|others|half)\\b)`;
-    this.partPattern = new RegExp(`^(?:\\s+${notCounted}[\\p{Ll}'-]+){1,3}\\s+and\\s+(?<p>a|an|${countPattern(lexicon.countWords)})\\s+(?<what>${notCounted}[\\p{Ll}'-]+(?:\\s+${notCounted}[\\p{Ll}'-]+)?)`, 'u');
+    // "eight soldiers and their driver", "six u.s. guards and the interpreter": one more person after a determiner.
+    this.partPattern = new RegExp(`^(?:\\s+${notCounted}[\\p{Ll}.'-]+){1,3}\\s+and\\s+(?<p>a|an|the|his|her|their|its|${countPattern(lexicon.countWords)})\\s+(?<what>${notCounted}[\\p{Ll}'-]+(?:\\s+${notCounted}[\\p{Ll}'-]+)?)`, 'u');
+    this.personNouns = new Set(lexicon.personNouns);
     this.patterns = [...lexicon.deathPatterns.map((p) => compile('deaths', p)), ...lexicon.injuryPatterns.map((p) => compile('injured', p))];
     this.victims = lexicon.victimPatterns.map((p) => compile('injured', p).re);
     this.singles = [...lexicon.singleDeathPatterns.map((p) => compile('deaths', p)), ...lexicon.singleInjuryPatterns.map((p) => compile('injured', p))];
@@ -87,7 +94,10 @@ export class CasualtyReader {
     const m = this.partPattern.exec(text.slice(from));
     // "14 guards and an unknown number of militants": a part with no count adds nothing.
     if (!m || ATTACKERS.test(m.groups!.what!) || /^(?:unknown|number|few|handful)\b/.test(m.groups!.what!)) return undefined;
-    const value = /^(?:a|an)$/.test(m.groups!.p!) ? 1 : parseCount(m.groups!.p!, this.lexicon.countWords);
+    const determiner = /^(?:the|his|her|their|its)$/.test(m.groups!.p!);
+    // "and the village was burned": after a determiner only a person is one more of the toll.
+    if (determiner && !m.groups!.what!.split(/\s+/).some((w) => this.personNouns.has(w))) return undefined;
+    const value = determiner || /^(?:a|an)$/.test(m.groups!.p!) ? 1 : parseCount(m.groups!.p!, this.lexicon.countWords);
     if (value === undefined) return undefined;
     const end = from + m[0].length;
     // "four police officers and two of the attackers were killed": a part that goes on to name the attackers
@@ -146,7 +156,7 @@ export class CasualtyReader {
   private countsPeople(text: string, at: number, number: string): boolean {
     const after = text.slice(at + number.length);
     const before = text.slice(Math.max(0, at - 80), at);
-    return !NOT_PEOPLE_AFTER.test(after) && !AGE_BEFORE.test(before) && !PART_OF_TOLL.test(after) && !WHOSE.test(before) && !EARLIER_COUNT.test(text.slice(0, at));
+    return !NOT_PEOPLE_AFTER.test(after) && !MONEY_AFTER.test(after) && !MONEY_BEFORE.test(before) && !AGE_BEFORE.test(before) && !PART_OF_TOLL.test(after) && !WHOSE.test(before) && !EARLIER_COUNT.test(text.slice(0, at));
   }
 
   figures(sentence: Sentence): CasualtyFigure[] {
@@ -179,6 +189,8 @@ export class CasualtyReader {
         // "two soldiers and three attackers were killed": each number counts the words up to the next one.
         const counted = text.slice(at + number.length, m.index + m[0].length).split(/\band\b|,/)[0]!;
         const attackers = ATTACKERS.test(counted) || OF_ATTACKERS.test(text.slice(at + number.length));
+        // "Twelve soldiers and four members of the X Corps were killed": a part of the victims already summed into a toll.
+        if (!attackers && figures.some((f) => f.key === key && !f.attackers && f.start <= sentence.start + at && sentence.start + at < f.end)) continue;
         // "nine police officers and a civilian": victims counted in parts are one toll, their sum.
         const part = attackers ? undefined : this.partAfter(text, at + number.length, m.index + m[0].length);
         if (part) re.lastIndex = part.end;
@@ -205,6 +217,8 @@ export class CasualtyReader {
 
 // Between two counts of one toll told in parts ("nine police officers died in X; thirteen villagers were killed in
 // Y"): nothing that sets one against another time or another toll ("12, up from eight", "since 30 died in 2015").
+// "Of the 14 wounded, four were hurt by the blast": a count told as the whole that the next ones divide.
+const WHOLE_BEFORE = /\bof\s+(?:the|those|these)\s+$/i;
 const ANOTHER_TIME = /\b(?:since|than|after|before|when|compared|earlier|previous|previously|ago|last|later|rose|risen|revised|from|while|whereas)\b|\b(?:19|20)\d\d\b/;
 
 /**
@@ -216,7 +230,7 @@ export function joinParts(figures: CasualtyFigure[], sentence: Sentence): Casual
   for (const figure of [...figures].sort((a, b) => a.start - b.start)) {
     const previous = joined.findLast((f) => f.key === figure.key);
     const between = previous && sentence.text.slice(previous.end - sentence.start, figure.start - sentence.start);
-    if (!previous || previous.attackers !== figure.attackers || previous.attacked || figure.attacked || between === undefined || between.length > 120 || ANOTHER_TIME.test(between.toLowerCase())) {
+    if (!previous || previous.attackers !== figure.attackers || previous.attacked || figure.attacked || between === undefined || between.length > 120 || ANOTHER_TIME.test(between.toLowerCase()) || WHOLE_BEFORE.test(sentence.text.slice(0, previous.start - sentence.start))) {
       joined.push(figure);
       continue;
     }

@@ -56,8 +56,9 @@ const MAX_BEFORE = 22;
 const OWN_SUBJECT = /^(?:the|a|an|those|these|some|several|many|others|people|men|suspects|\d+|two|three|four|five)$/;
 const SELF_SPEECH = /^(?:said|says|stated|announced|declared|claimed|claims)\b.*\b(?:it|they)\b|^(?:told|tells)\b/;
 // "X said in a statement that its fighters had carried out the ambush", "a spokesman for X told Reuters the group was
-// behind it": a group telling what it did itself claims it.
-const SELF_REPORT = /^(?:\s*\([^()]{1,40}\))?(?:[^;:".]{0,60}?,)?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|announced|stated|declared|told)\b[^;:"]*?\b(?:that\s+)?(?:it|they|the\s+(?:group|movement|organi[sz]ation)|(?:its|their)\s+(?:own\s+)?["“']?(?:fighters|members|men|militants|mujahideen|soldiers|forces|units?|cells?)["”']?)\s+(?:had\s+|has\s+|have\s+)?$/i;
+// behind it": a group telling what it did itself claims it, also after an aside that describes it ("X, the
+// group that has fought the government for 15 years, said ...").
+const SELF_REPORT = /^(?:\s*\([^()]{1,40}\))?(?:[^;:".]{0,120}?,)?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|announced|stated|declared|told)\b[^;:"]*?\b(?:that\s+)?(?:it|they|the\s+(?:group|movement|organi[sz]ation)|(?:its|their)\s+(?:own\s+)?["“']?(?:fighters|members|men|militants|mujahideen|soldiers|forces|units?|cells?)["”']?)\s+(?:had\s+|has\s+|have\s+)?$/i;
 const MAX_AFTER = 16;
 // How far after its verb the parse may find an object: "accused both the militants and the VDP".
 const MAX_OBJECT_GAP = 8;

@@ -240,6 +240,11 @@ describe('claims', () => {
     expect(of('CLAIMED', 'A bomb exploded at a market in Maiduguri. Officials said Boko Haram had carried out the bombing.')).toEqual([]);
     expect(of('CARRIED_OUT', 'The Houthis said on Friday they had not fired at the cargo ship in the Red Sea.')).toEqual([]);
   });
+
+  it('a group telling what its fighters did claims it after a long aside that describes it', () => {
+    const text = 'Gunmen stormed a hotel in Kismayo on Friday. Al-Shabaab, the armed group that has fought the federal government for more than 15 years, said in a statement on Saturday that its fighters had carried out the attack.';
+    expect(of('CLAIMED', text)).toEqual([`CLAIMED al-Shabaab -> ${attackName(text)}`]);
+  });
 });
 
 describe('shared subjects and passives', () => {

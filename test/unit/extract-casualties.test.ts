@@ -135,3 +135,20 @@ describe('victims named one by one', () => {
     expect(only('A man stabbed four shoppers at a market in Tirel on Monday until he was shot and wounded by police.')).toEqual(['attackerInjured=1', 'injured=4']);
   });
 });
+
+describe('figures told in shapes of unseen wire copy (w66-w75)', () => {
+  it.each([
+    ['one more person after a possessive or definite determiner joins the count', 'A roadside bomb hit an army truck near Dabra on Monday. Police said six soldiers and their civilian driver were killed.', ['deaths=7']],
+    ['one more person after "the" joins the count', 'A roadside bomb hit an army truck near Dabra on Monday. Police said eight reservists and the driver of the truck were killed.', ['deaths=9']],
+    ['a determiner before no person adds nothing', 'Gunmen attacked the village of Tirel on Monday. Four farmers and the village mill were burned, and four people were killed.', ['deaths=4']],
+    ['an abbreviation among the counted words does not cut the count', 'A rocket hit a base near Dabra on Monday, wounding six u.s. soldiers and an interpreter.', ['injured=7']],
+    ['a relative clause inside a toll told in parts does not cut it', 'Gunmen attacked a police post near Dabra on Saturday. Six policemen and three farmers who lived beside the post were killed.', ['deaths=9']],
+    ['a long body name inside a toll told in parts does not cut it', 'Gunmen attacked a barracks near Dabra on Saturday. Twelve soldiers and four members of the Dabra Citizens Defence Corps (DCDC) were killed.', ['deaths=16']],
+    ['a relative clause with a killing verb of its own counts its killers for none', 'Gunmen attacked a police post near Dabra on Saturday. Three men who killed four guards were arrested.', ['deaths=4']],
+    ['bodies recovered are the dead', 'Gunmen raided the village of Tirel overnight. By evening volunteers had recovered 19 bodies, among them four children, officials said.', ['deaths=19']],
+    ['a sum of money is no toll', 'Gunmen attacked a police post in Dabra on Monday, killing five officers. The governor promised 2 million rupees for the family of each officer killed.', ['deaths=5']],
+    ['counts that divide a whole told with "of the" are not added to it', 'A bomb exploded at a bus station in Tirel on Monday, killing two people. Of the 12 wounded, five were hurt by the blast and seven by glass.', ['deaths=2', 'injured=12', 'injured=5']],
+  ])('%s', (_, text, expected) => {
+    expect(only(text)).toEqual(expected);
+  });
+});

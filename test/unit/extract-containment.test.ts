@@ -10,6 +10,14 @@ describe('LOCATED_IN: "the X <kind> of Y"', () => {
     expect(locatedIn('Gunmen killed four farmers in the Tarvo district of Kelmar province on Monday.')).toContain('LOCATED_IN Tarvo -> Kelmar');
   });
 
+  it.each([
+    ['Gunmen killed four farmers in the Fizi territory of South Kivu province on Monday.', 'LOCATED_IN Fizi -> South Kivu'],
+    ['Gunmen killed four herders in the Koro cercle of Mopti region on Monday.', 'LOCATED_IN Koro -> Mopti region'],
+    ['Gunmen killed four herders in the Djibasso commune of Kossi province on Monday.', 'LOCATED_IN Djibasso -> Kossi'],
+  ])('a territory, cercle or commune named before "of" is a part of the place after it: %s', (text, relation) => {
+    expect(locatedIn(text)).toContain(relation);
+  });
+
   it('a neighbourhood of a known city lies in it', () => {
     expect(locatedIn('Police arrested two men in the Tarvo neighbourhood of Quetta on Sunday.')).toContain('LOCATED_IN Tarvo -> Quetta');
   });

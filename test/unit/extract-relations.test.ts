@@ -16,6 +16,7 @@ describe('relations from cue patterns', () => {
     ['ALLIED_WITH', 'Hamas is a close ally of Iran.', 'ALLIED_WITH Hamas -> Iran'],
     ['KILLED, passive', 'Hamas leader Ismail Haniyeh was killed by Israel in July.', 'KILLED Israel -> Ismail Haniyeh'],
     ['ACTIVE_IN', 'Al-Shabaab remains active in Somalia and Kenya.', 'ACTIVE_IN al-Shabaab -> Kenya'],
+    ['ACTIVE_IN with a plural verb', 'Boko Haram fighters operate in the Mandara mountains.', 'ACTIVE_IN Boko Haram -> Mandara'],
     ['TARGETED', 'The network was plotting attacks in Belgium.', null],
   ])('%s', (_what, text, expected) => {
     const relations = graphOf(text).relations();
