@@ -297,6 +297,8 @@ class MentionFinder {
       // "in the province, the X": a descriptor ("province", "branch") names a group only with an armed word before it.
       if (kind && (this.groupKinds.has(noun) || kind === 'armed')) return kind;
     }
+    // "a smaller group, X, said": without "the", the name is set off on both sides of it.
+    if (tokens[first - 1]?.text === ',' && tokens[last]?.text === ',' && this.groupKinds.has(tokens[first - 2]?.text.toLowerCase() ?? '')) return this.groupKindOf(tokens, first - 2);
     let k = last;
     if (tokens[k]?.text === '(' && tokens[k + 2]?.text === ')' && /^\p{Lu}[\p{Lu}\d-]{1,9}$/u.test(tokens[k + 1]!.text)) k += 3;
     if (tokens[k]?.text !== ',') return undefined;
@@ -308,13 +310,14 @@ class MentionFinder {
     else if (owner) k = owner.last + 1;
     else if (/^(?:a|an|the)$/i.test(tokens[k]?.text ?? '')) k++;
     else return undefined;
-    for (const end = Math.min(tokens.length, k + 4); k < end; k++) {
+    // "an Iran-aligned Iraqi militia": a hyphenated modifier counts its hyphen and its parts as words.
+    for (const end = Math.min(tokens.length, k + 6); k < end; k++) {
       const word = tokens[k]!.text;
       const noun = plural ? (word.endsWith('s') ? word.slice(0, -1) : '') : word;
       if (!this.groupKinds.has(noun) && !(owner && this.groupDescriptors.has(noun))) {
         // A demonym is the one capitalised word the words before the noun may hold: "a Tunisian group".
         const demonym = known.some((m) => m.first === k && m.type === 'Country');
-        if ((!/^\p{Ll}/u.test(word) && !demonym) || word === 'of' || this.personNouns.has(word) || this.roleTitles.has(word)) return undefined;
+        if ((!/^\p{Ll}/u.test(word) && !demonym && word !== '-') || word === 'of' || this.personNouns.has(word) || this.roleTitles.has(word)) return undefined;
         continue;
       }
       if (!plural && !GROUP_KIND_END.test(tokens[k + 1]?.text ?? '.')) return undefined;

@@ -130,3 +130,12 @@ describe('a person of a body', () => {
     expect(graphOf('Fighters of the Popular Militia for the Defence of the Valley Party left Kessa.').entity('Popular Militia for the Defence of the Valley Party')).toBeDefined();
   });
 });
+
+describe("a group's noun set off beside an unknown name", () => {
+  it.each([
+    ['before the name, set off on both sides without "the"', 'A smaller group, Harakat Tulvan Qasimi, said in a statement that its fighters had carried out the raid.', 'Harakat Tulvan Qasimi'],
+    ['after the name, past a hyphenated modifier and a demonym', 'The United States designated Jaysh Rafid al-Nur, an Iran-aligned Iraqi militia, as a terrorist organisation.', 'Jaysh Rafid al-Nur'],
+  ])('%s makes it a group', (_shape, text, group) => {
+    expect(graphOf(text).entity(group)?.type).toBe('Group');
+  });
+});
