@@ -256,7 +256,9 @@ class MentionFinder {
     // "the Brunok and Selvar districts": the kind of two places is plural.
     const kind = next.text.toLowerCase();
     const singular = kind.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
-    return SUBDIVISION_AFTER.test(kind) || SUBDIVISION_AFTER.test(singular) || (/^\p{Ll}/u.test(next.text) && this.landKinds.has(next.text));
+    if (SUBDIVISION_AFTER.test(kind) || SUBDIVISION_AFTER.test(singular) || (/^\p{Ll}/u.test(next.text) && this.landKinds.has(next.text))) return true;
+    // "the X air base", "the X gas field", "the X police post": a site told by its kind after what it is for.
+    return /^\p{Ll}/u.test(next.text) && tokens[last + 1]?.spaceBefore === true && FACILITY_AFTER.test(lower(tokens, last, last + 2));
   }
 
   /** "West 57th Street", "5th Avenue", "the army's 18th Brigade": an ordinal inside the name of a street or a body. */
@@ -732,6 +734,8 @@ class MentionFinder {
 /** What the words set off beside a name say of the group it names: an armed one, a civil body, or no more than a group. */
 type GroupKind = 'armed' | 'civil' | 'plain';
 /** What may follow the noun of a group a name is set off beside: "a militant group that", "a faction based in". */
+// A site's kind after the word for what it serves, written in lower case after the site's name.
+const FACILITY_AFTER = /^(?:air|gas|oil|police|army|military|naval|border|refugee|detention|security) (?:base|field|post|camp|station|checkpoint|outpost|depot)$/;
 const GROUP_KIND_END = /^(?:,|\.|;|\)|that|which|whose|based|linked|allied|active|known|founded|formed|operating|fighting|blamed|behind|responsible|affiliated|loyal|close|in|from|with)$/;
 /** Kinds of place that, before "of", are followed by the names of the places themselves ("the city of X", "the provinces of X and Y"). */
 const DESCRIBED_KIND = /^(?:city|town|village|township|municipality)$/;

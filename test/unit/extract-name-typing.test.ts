@@ -139,3 +139,17 @@ describe("a group's noun set off beside an unknown name", () => {
     expect(graphOf(text).entity(group)?.type).toBe('Group');
   });
 });
+
+describe("a site told by its kind in lower case", () => {
+  it.each([
+    ['an air base', 'A drone struck the Qarn Velim air base on Monday, wounding four soldiers.', 'Qarn Velim'],
+    ['a gas field', 'Rockets hit the Dashti Noor gas field overnight.', 'Dashti Noor'],
+    ['a police post', 'Gunmen stormed the Tarel Khan police post before dawn.', 'Tarel Khan'],
+  ])('the name before %s is a place', (_kind, text, place) => {
+    expect(graphOf(text).entity(place)?.type).toBe('Location');
+  });
+
+  it('a kind word after a word that serves nothing ("the X press office") makes no place', () => {
+    expect(graphOf('The Dashti Noor press office said nothing.').entity('Dashti Noor', 'Location')).toBeUndefined();
+  });
+});
