@@ -62,6 +62,8 @@ interface TrieNode {
 export interface Gazetteer {
   entries: Map<string, GazetteerEntry>;
   root: TrieNode;
+  /** The first character of every form's first token: a token beginning with another starts no match. */
+  initials: Set<number>;
   lexicon: Lexicon;
   /** Entry id of a country by ISO alpha-3 code. */
   countryByCode: Map<string, string>;
@@ -206,13 +208,19 @@ export function loadGazetteer(): Gazetteer {
   for (const entry of entries.values()) {
     if (entry.parent && !entries.has(entry.parent)) throw new Error(`gazetteer: ${entry.id} names an unknown parent ${entry.parent}`);
   }
-  return { entries, root, lexicon, countryByCode, capitalByCountry, wordPlaces, commonWords };
+  const initials = new Set([...root.next.keys()].map((token) => token.charCodeAt(0)));
+  return { entries, root, initials, lexicon, countryByCode, capitalByCountry, wordPlaces, commonWords };
 }
 
 /** Longest matches, left to right, in one pass over the tokens. */
 export function matchGazetteer(gazetteer: Gazetteer, tokens: Token[]): GazetteerHit[] {
   const hits: GazetteerHit[] = [];
   for (let i = 0; i < tokens.length; ) {
+    // Most tokens (lower-case words, punctuation) begin no form: one small set lookup instead of the root's map.
+    if (!gazetteer.initials.has(tokens[i]!.text.charCodeAt(0))) {
+      i++;
+      continue;
+    }
     let node: TrieNode | undefined = gazetteer.root;
     let best: { values: TrieNode['values']; last: number } | undefined;
     for (let j = i; j < tokens.length && node; j++) {
