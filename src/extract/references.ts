@@ -46,6 +46,8 @@ export interface BranchFact {
 
 const ANAPHOR = /^(?:the|this|that)\s+(?:same\s+)?(?:(?:militant|terror|terrorist|extremist|jihadist|islamist|armed|militant islamist)\s+)?(?:group|branch|militia|organization|organisation|outfit|offshoot|affiliate)\b(?!\s+(?:of|known|called))/i;
 const COUNTRY_ANAPHOR = /^the\s+country\b/i;
+/** The words ANAPHOR and COUNTRY_ANAPHOR begin with. */
+const ANAPHOR_OPENERS = new Set(['the', 'this', 'that']);
 // "JNIM (Jama'at ...) said", "the Balochistan Liberation Front (BLF) said": a name's bracketed short form comes
 // between it and its speech.
 const SPEECH_AFTER = /^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|told|wrote|writes|reported|reports|stated|added|noted|explained|argued|insisted|believes|fears|expects|considers|pointed out)\b/i;
@@ -134,8 +136,9 @@ export class ReferenceResolver {
     }
 
     // Anaphora: "the group", "this group", "the same branch" name the group last spoken of.
+    const lower = lowerWords(tokens);
     for (let k = 0; k < tokens.length; k++) {
-      if (!/^(?:the|this|that)$/i.test(tokens[k]!.text)) continue;
+      if (!ANAPHOR_OPENERS.has(lower[k]!)) continue;
       const rest = text.slice(tokens[k]!.start - sentence.start);
       const group = ANAPHOR.exec(rest);
       const country = COUNTRY_ANAPHOR.exec(rest);
@@ -166,7 +169,10 @@ export class ReferenceResolver {
     // "according to A and B", "A and B said": the speakers' partners speak too.
     slots.sort((a, b) => a.first - b.first || a.last - b.last);
     for (let k = 1; k < slots.length; k++) {
-      const gap = lowerWords(tokens).slice(slots[k - 1]!.last, slots[k]!.first).join(' ');
+      // The joining words are one or two tokens: longer gaps are not joined in a string to be tested.
+      const words = slots[k]!.first - slots[k - 1]!.last;
+      if (words < 1 || words > 2) continue;
+      const gap = lower.slice(slots[k - 1]!.last, slots[k]!.first).join(' ');
       if (/^(?:,|and|, and|or)$/.test(gap) && (slots[k - 1]!.speaker || slots[k]!.speaker)) slots[k - 1]!.speaker = slots[k]!.speaker = true;
     }
     return { slots, branches };

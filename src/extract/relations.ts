@@ -2,7 +2,7 @@
 // (the subject before, the object after, the agent after "by" in the passive, ...). Coordinated ends
 // ("Germany and the Netherlands arrested") each get the relation.
 import { allows, type CueSpec, type EntityType, type Ontology, type SlotStrategy } from '../model/ontology.js';
-import { letterRuns, lowerWords, NEIGHBOURING_WORD, requiredWords, type Sentence } from '../nlp/index.js';
+import { lowerWords, NEIGHBOURING_WORD, RequiredWordIndex, requiredWords, type Sentence } from '../nlp/index.js';
 import { parseOf } from './sentence-parse.js';
 import type { Slot } from './types.js';
 
@@ -24,8 +24,6 @@ export interface SentenceScope {
 interface CompiledCue {
   spec: CueSpec;
   re: RegExp;
-  /** One of these is among the sentence's letter runs wherever `re` matches (undefined: always run it). */
-  words: string[] | undefined;
   notBefore: RegExp | undefined;
 }
 
@@ -92,12 +90,14 @@ function relativeClauses(sentence: Sentence): Array<{ first: number; last: numbe
 
 export class RelationReader {
   private readonly cues: CompiledCue[];
+  private readonly cueWords: RequiredWordIndex;
 
   constructor(private readonly ontology: Ontology) {
     this.cues = ontology.cues.map((spec) => {
       const re = new RegExp(`${/^\w/.test(spec.pattern) ? '\\b' : ''}(?:${spec.pattern})\\b`, 'gi');
-      return { spec, re, words: requiredWords(re), notBefore: spec.notBefore ? new RegExp(spec.notBefore, 'i') : undefined };
+      return { spec, re, notBefore: spec.notBefore ? new RegExp(spec.notBefore, 'i') : undefined };
     });
+    this.cueWords = new RequiredWordIndex(this.cues.map((cue) => requiredWords(cue.re)));
   }
 
   read(scope: SentenceScope): CueHit[] {
@@ -107,9 +107,10 @@ export class RelationReader {
     const hedged = HEDGES.test(sentence.text);
     const relatives = relativeClauses(sentence);
     // Most sentences hold few cues: a cue whose words are not in the sentence is not scanned for.
-    const words = letterRuns(sentence.text);
-    for (const cue of this.cues) {
-      if (cue.words && !cue.words.some((w) => words.has(w))) continue;
+    const may = this.cueWords.candidates(sentence.text);
+    for (let c = 0; c < this.cues.length; c++) {
+      if (!may[c]) continue;
+      const cue = this.cues[c]!;
       const spec = this.ontology.relationTypes[cue.spec.relation];
       if (!spec) continue;
       cue.re.lastIndex = 0;

@@ -62,6 +62,11 @@ interface TrieNode {
 export interface Gazetteer {
   entries: Map<string, GazetteerEntry>;
   root: TrieNode;
+  /**
+   * One bit per hash of every form's first token. A token whose bit is clear starts no match and costs no lookup in
+   * the root's map: with thousands of keys, its lookups miss the cache, while this table stays in it.
+   */
+  firstTokens: Uint32Array;
   lexicon: Lexicon;
   /** Entry id of a country by ISO alpha-3 code. */
   countryByCode: Map<string, string>;
@@ -206,13 +211,32 @@ export function loadGazetteer(): Gazetteer {
   for (const entry of entries.values()) {
     if (entry.parent && !entries.has(entry.parent)) throw new Error(`gazetteer: ${entry.id} names an unknown parent ${entry.parent}`);
   }
-  return { entries, root, lexicon, countryByCode, capitalByCountry, wordPlaces, commonWords };
+  const firstTokens = new Uint32Array(1 << (FIRST_TOKEN_BITS - 5));
+  for (const token of root.next.keys()) {
+    const bit = firstTokenBit(token);
+    firstTokens[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  return { entries, root, firstTokens, lexicon, countryByCode, capitalByCountry, wordPlaces, commonWords };
+}
+
+const FIRST_TOKEN_BITS = 16;
+
+/** FNV-1a of the token's UTF-16 code units, cut to FIRST_TOKEN_BITS. */
+function firstTokenBit(token: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < token.length; k++) h = Math.imul(h ^ token.charCodeAt(k), 0x01000193);
+  return (h >>> 0) & ((1 << FIRST_TOKEN_BITS) - 1);
 }
 
 /** Longest matches, left to right, in one pass over the tokens. */
 export function matchGazetteer(gazetteer: Gazetteer, tokens: Token[]): GazetteerHit[] {
   const hits: GazetteerHit[] = [];
   for (let i = 0; i < tokens.length; ) {
+    const bit = firstTokenBit(tokens[i]!.text);
+    if ((gazetteer.firstTokens[bit >>> 5]! & (1 << (bit & 31))) === 0) {
+      i++;
+      continue;
+    }
     let node: TrieNode | undefined = gazetteer.root;
     let best: { values: TrieNode['values']; last: number } | undefined;
     for (let j = i; j < tokens.length && node; j++) {

@@ -182,16 +182,50 @@ export function requiredWords(pattern: RegExp): string[] | undefined {
   return [...words];
 }
 
-/** The text's runs of ASCII letters, in lower case: what `requiredWords` are looked up in. */
-export function letterRuns(text: string): Set<string> {
-  const runs = new Set<string>();
+const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+
+/** Calls `visit` with each of the text's runs of ASCII letters, in lower case: what `requiredWords` are looked up in. */
+function eachLetterRun(text: string, visit: (run: string) => void): void {
   // By hand, as it runs once per sentence: matchAll would build a match array for every word.
-  const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
   for (let at = 0; at < text.length; at++) {
     if (!isLetter(text.charCodeAt(at))) continue;
     const start = at;
     while (at < text.length && isLetter(text.charCodeAt(at))) at++;
-    runs.add(text.slice(start, at).toLowerCase());
+    visit(text.slice(start, at).toLowerCase());
   }
+}
+
+/** The text's runs of ASCII letters, in lower case. */
+export function letterRuns(text: string): Set<string> {
+  const runs = new Set<string>();
+  eachLetterRun(text, (run) => runs.add(run));
   return runs;
+}
+
+/**
+ * Which of a list of patterns a text may match, by their `requiredWords`: each of the text's letter runs is looked
+ * up once, instead of every pattern's words being looked up in the text's (most sentences hold a few of them).
+ */
+export class RequiredWordIndex {
+  private readonly byWord = new Map<string, number[]>();
+  private readonly unbounded: number[] = [];
+
+  /** `words[k]` are pattern k's required words, undefined when it has none (it may match anything). */
+  constructor(private readonly words: ReadonlyArray<readonly string[] | undefined>) {
+    words.forEach((list, k) => {
+      if (!list) this.unbounded.push(k);
+      else for (const w of list) this.byWord.set(w, [...(this.byWord.get(w) ?? []), k]);
+    });
+  }
+
+  /** One flag per pattern: 1 where the pattern may match the text, 0 where it cannot. */
+  candidates(text: string): Uint8Array {
+    const may = new Uint8Array(this.words.length);
+    for (const k of this.unbounded) may[k] = 1;
+    eachLetterRun(text, (run) => {
+      const patterns = this.byWord.get(run);
+      if (patterns) for (const k of patterns) may[k] = 1;
+    });
+    return may;
+  }
 }

@@ -9,12 +9,23 @@ const BOILERPLATE = /^(?:by |photo|credit|source|copyright|©|listen to|more inf
 // into a long sentence ending like prose opens prose.
 const PROSE_WORDS = 8;
 
+const HEADLINE_WORDS = 25;
+
 function isHeadlineLike(text: string): boolean {
-  const words = text.match(/[\p{L}][\p{L}'-]*/gu) ?? [];
-  if (words.length === 0) return true;
-  const capitalized = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   const endsLikeProse = /[.!?]["')\]]?$/.test(text);
-  return (BOILERPLATE.test(text) && (!endsLikeProse || words.length <= PROSE_WORDS)) || (!endsLikeProse && words.length <= 25 && capitalized / words.length > 0.6) || words.length <= 2;
+  const boilerplate = BOILERPLATE.test(text);
+  // Words are counted only as far as the answer needs (it runs on every sentence, and most end like prose):
+  // prose asks whether there are more than two, or more than PROSE_WORDS after a credit's opening word.
+  const enough = !endsLikeProse ? HEADLINE_WORDS + 1 : boilerplate ? PROSE_WORDS + 1 : 3;
+  const word = /[\p{L}][\p{L}'-]*/gu;
+  let words = 0;
+  let capitalized = 0;
+  for (let m = word.exec(text); m && words < enough; m = word.exec(text)) {
+    words++;
+    if (/^\p{Lu}/u.test(m[0])) capitalized++;
+  }
+  if (words === 0) return true;
+  return (boilerplate && (!endsLikeProse || words <= PROSE_WORDS)) || (!endsLikeProse && words <= HEADLINE_WORDS && capitalized / words > 0.6) || words <= 2;
 }
 
 // Real sentences are far shorter; a longer run (a table flattened to one line, a page with no full stops) is cut

@@ -1,7 +1,7 @@
 // The words a pattern cannot match without, which let a reader skip patterns a sentence cannot hold: one of them
 // must be among the letter runs of every sentence the pattern matches, and none are promised where the syntax is unknown.
 import { describe, expect, it } from 'vitest';
-import { letterRuns, requiredWords } from '../../src/nlp/required-words.js';
+import { letterRuns, RequiredWordIndex, requiredWords } from '../../src/nlp/required-words.js';
 
 const sorted = (re: RegExp) => requiredWords(re)?.sort();
 
@@ -52,5 +52,18 @@ describe('requiredWords', () => {
 
   it('splits only on ASCII letters, so that a word next to another letter is no run of its own', () => {
     expect([...letterRuns("Vornish-backed rebels' 3rd raid (émigrés)")]).toEqual(['vornish', 'backed', 'rebels', 'rd', 'raid', 'migr', 's']);
+  });
+
+  describe('RequiredWordIndex', () => {
+    // Pattern 0 needs "seized" or "captured", 1 needs "feud", 2 promises no word and is always a candidate.
+    const index = new RequiredWordIndex([['seized', 'captured'], ['feud'], undefined]);
+    it.each([
+      ['The Vornish militia SEIZED the pass.', [1, 0, 1]],
+      ['A feud between clans; rebels captured Marrowby.', [1, 1, 1]],
+      ['A long-running feud flared.', [0, 1, 1]],
+      ['Nothing happened in Tarsk (feudal lands).', [0, 0, 1]],
+    ])('%s', (text, flags) => {
+      expect([...index.candidates(text)]).toEqual(flags);
+    });
   });
 });

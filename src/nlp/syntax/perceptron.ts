@@ -1,9 +1,27 @@
 // Averaged perceptron over hashed features: one dense table of buckets x classes, trained in place and
 // frozen into 16-bit integers for shipping (the argmax of integer sums equals that of the scaled floats).
 
-/** Sums each class's weights over the features' buckets into `out`. */
+/**
+ * Sums each class's weights over the features' buckets into `out`. The parser's three moves are summed in locals:
+ * it scores every move of every parsed sentence, and sums kept in the array cost a load and a store per weight.
+ */
 function scoreInto(weights: Int16Array | Float32Array, mask: number, classes: number, features: Int32Array | number[], count: number, out: Float64Array): void {
-  out.fill(0);
+  if (classes === 3) {
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    for (let f = 0; f < count; f++) {
+      const base = (features[f]! & mask) * 3;
+      a += weights[base]!;
+      b += weights[base + 1]!;
+      c += weights[base + 2]!;
+    }
+    out[0] = a;
+    out[1] = b;
+    out[2] = c;
+    return;
+  }
+  for (let k = 0; k < classes; k++) out[k] = 0;
   for (let f = 0; f < count; f++) {
     const base = (features[f]! & mask) * classes;
     for (let k = 0; k < classes; k++) out[k]! += weights[base + k]!;
