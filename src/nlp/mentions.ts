@@ -506,6 +506,8 @@ class MentionFinder {
         // "Office of Roads, Ports, Rail and Aviation": a body's list of what it is of, up to its "and".
         else if (t.text === ',' && this.bodyListAhead(tokens, i, j, covered)) j += 2;
         else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && !covered[j + 1] && isCapitalized(tokens[j + 1]!) && (t.text !== '-' || !t.spaceBefore)) j += 2;
+        // "Marit van der Hoek", "Luis de la Peña": two particles before the last part of a name.
+        else if (t.text !== '-' && NAME_PARTICLES.has(t.text) && after && after.text !== '-' && NAME_PARTICLES.has(after.text) && tokens[j + 2] && !covered[j + 2] && isCapitalized(tokens[j + 2]!) && isWord(tokens[j + 2]!)) j += 3;
         else break;
       }
       // "Severn Valley Police Chief Constable Dana Whitcombe", "Brigadier General Tomás Ibarra": a title inside the

@@ -153,3 +153,12 @@ describe("a site told by its kind in lower case", () => {
     expect(graphOf('The Dashti Noor press office said nothing.').entity('Dashti Noor', 'Location')).toBeUndefined();
   });
 });
+
+describe('names with two particles before their last part', () => {
+  it.each([
+    ['van der', 'The court heard from Marit van der Hoek, a witness, on Monday.', 'Marit van der Hoek'],
+    ['de la', 'Colonel Luis Alberto de la Peña said the road was closed.', 'Luis Alberto de la Peña'],
+  ])('"%s" stays inside the name', (_particles, text, person) => {
+    expect(graphOf(text).entity(person)?.type).toBe('Person');
+  });
+});
