@@ -162,3 +162,11 @@ describe('names with two particles before their last part', () => {
     expect(graphOf(text).entity(person)?.type).toBe('Person');
   });
 });
+
+describe("a treaty's name", () => {
+  it("a place opening it is no place of the text's attack", () => {
+    const graph = graphOf('Gunmen attacked the Norvan embassy in Tarsk on Monday, killing two guards. The mission condemned the attack and cited the Geneva Convention.');
+    expect(graph.entity('Geneva', 'Location')).toBeUndefined();
+    expect(graph.entitiesOf('Attack')).toHaveLength(1);
+  });
+});
