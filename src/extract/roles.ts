@@ -316,7 +316,9 @@ export class RoleReader {
         const named = setOff ? slots.find((s) => s.last === j + 1 && AFFILIATIONS.has(s.type) && s.type !== 'Country' && !s.speaker && /^(?:a|an|the|suspected|senior|top|local|former)$/.test(lower[s.first - 1] ?? '')) : undefined;
         const possessive = setOff && (lower[j] === "'s" || lower[j] === "'");
         const possessor = possessive ? (slots.find((s) => s.last === j && AFFILIATIONS.has(s.type) && !s.speaker) ?? (this.leadsPlace(setOff) ? placeEndingAt(j) : undefined)) : named;
-        const holder = possessor ?? (setOff && /^(?:its|their)$/.test(lower[j] ?? '') ? previousSubject(['Group', 'Organization', 'Country']) : undefined);
+        // "designated X, an armed group, and its leader, Y": a group the sentence named before "its" outranks the last subject.
+        const groupBefore = () => slots.filter((s) => s.last <= j && s.type === 'Group' && !s.speaker).pop();
+        const holder = possessor ?? (setOff && /^(?:its|their)$/.test(lower[j] ?? '') ? (groupBefore() ?? previousSubject(['Group', 'Organization', 'Country'])) : undefined);
         const relation = holder?.type === 'Location' ? 'LEADER_OF' : this.relationFor(setOff);
         if (holder) found.push({ relation, source: person, target: holder, confidence: 0.75, rule: 'possessive-title' });
         // "The head of the Y, X, told ...": a title of a body, set off before the name.

@@ -38,3 +38,11 @@ describe('roles from clauses and asides', () => {
     expect(graphOf('Ahmed Musa said he was a member of Boko Haram for years.').relations().filter((r) => r.startsWith('MEMBER_OF'))).toEqual([]);
   });
 });
+
+describe('"its" before a title set off before a name', () => {
+  it('is a group the sentence named before it, rather than the last subject', () => {
+    const relations = graphOf('Varnia tightened its laws. On Monday Varnia banned the Sarvik Liberation Front, an armed group, and its leader, Doran Vell.').relations();
+    expect(relations).toContain('LEADER_OF Doran Vell -> Sarvik Liberation Front');
+    expect(relations).not.toContain('LEADER_OF Doran Vell -> Varnia');
+  });
+});
