@@ -226,7 +226,10 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
       (c) =>
         kindsAgree(c.facts.kind, phrase.kind) &&
         eraFits(c) &&
-        !(phrase.measuredFrom && c.phrases.some((p) => p.sentence === phrase.sentence)),
+        !(phrase.measuredFrom && c.phrases.some((p) => p.sentence === phrase.sentence)) &&
+        // "ten years after the 2014 school massacre": a dated attack that time is measured from is an older one, never
+        // an attack the text leaves undated.
+        !(phrase.measuredFrom === 'interval' && year !== undefined && !c.explicitYear),
     );
     // The attacks of the article's own time come first: in "the siege ended ..., an attack that recalled the
     // 2013 Westgate massacre. ... The attack ...", the attack is the siege.

@@ -72,3 +72,18 @@ describe('an attack noun whose toll follows a comma', () => {
     expect(deaths(earlier)).toEqual([3]);
   });
 });
+
+describe('an undated article that measures time from a dated older attack', () => {
+  const text = 'A suicide bomber struck a bus carrying students in Tarsk on Monday, killing nine. The Varan Liberation Front claimed responsibility for this cowardly act, which came ten years after the 2012 market massacre in the same city.';
+
+  it('"a suicide bomber struck" tells the attack', () => {
+    expect(graphOf('A suicide bomber struck a market in Tarsk on Monday, killing six.').entitiesOf('Attack').map(deaths)).toEqual([[6]]);
+  });
+
+  it('the older attack lends neither its name nor its year to the undated one, which keeps its toll and claim', () => {
+    const graph = graphOf(text);
+    const today = graph.entitiesOf('Attack').find((a) => deaths(a).includes(9))!;
+    expect(today.attributes.filter((a) => a.key === 'date' || a.key === 'kind').map((a) => a.value)).toEqual(['attack']);
+    expect(graph.relations()).toContain(`CLAIMED Varan Liberation Front -> ${today.name}`);
+  });
+});
