@@ -362,7 +362,7 @@ export class AttackFinder {
     const end = clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd);
     // "accusing X of directing the rebels who it says shelled a camp outside Y": where the verb's own words name a
     // town, the places before the relative pronoun that opens its clause belong to the sentence around it. A comma
-    // between them closes the relative clause first ("in X, Dr. Y, a doctor who held a practice, was shot dead").
+    // between them closes the relative clause first ("in X, Y, a judge who sat on the court, was shot dead").
     if (mentions.some((m) => m.type === 'Location' && m.first >= last && m.last <= end)) {
       const lowerTokens = lowerWords(tokens);
       for (let k = first - 1; k > clauseStart && lowerTokens[k] !== ','; k--) {
