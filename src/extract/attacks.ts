@@ -363,10 +363,10 @@ export class AttackFinder {
     // "accusing X of directing the rebels who it says shelled a camp outside Y": where the verb's own words name a
     // town, the places before the relative pronoun that opens its clause belong to the sentence around it. A comma
     // between them closes the relative clause first ("in X, Y, a judge who sat on the court, was shot dead").
+    const lower = lowerWords(tokens);
     if (mentions.some((m) => m.type === 'Location' && m.first >= last && m.last <= end)) {
-      const lowerTokens = lowerWords(tokens);
-      for (let k = first - 1; k > clauseStart && lowerTokens[k] !== ','; k--) {
-        if (!RELATIVE_OPENER.test(lowerTokens[k]!)) continue;
+      for (let k = first - 1; k > clauseStart && lower[k] !== ','; k--) {
+        if (!RELATIVE_OPENER.test(lower[k]!)) continue;
         clauseStart = k + 1;
         break;
       }
@@ -383,7 +383,6 @@ export class AttackFinder {
     }
     // "Gunmen attacked a depot in X, Nigeria, last Friday, killing three": the clause's date may follow its
     // place; the sentence dates the event up to the next attack it names, by a day ("since 2015" may be anything).
-    const lower = lowerWords(tokens);
     if (facts.date === undefined) {
       const next = tokens.findIndex((_, k) => k >= last && this.nounAt(lower, k) !== undefined);
       const date = readAttackDate(sentence.text.slice(0, next < 0 ? undefined : tokens[next]!.start - sentence.start), published);

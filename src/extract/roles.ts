@@ -21,12 +21,14 @@ const SUBORDINATE = /\b(?:former|vice|deputy|assistant|associate|communications)
 // Land a place sits on: "Cotabato City on the southern island of Mindanao".
 const LANDFORM = /^(?:island|islands|peninsula|coast|shore|bank|archipelago)$/i;
 const SPEECH = /^(?:said|says|told|tells|added|adds|stated|noted|explained)$/;
-const SUBDIVISION = /^(?:city|town|village|capital|province|region|port|district|county|state|governorate|oblast|enclave|suburb|territory|commune|cercle|woreda|upazila|sub-county|barangay)$/i;
+// Units below a province that some states name with words of their own ("the Fizi territory of X", "a woreda").
+const LOCAL_UNITS = 'territory|commune|cercle|woreda|upazila|sub-county|barangay';
+const SUBDIVISION = new RegExp(`^(?:city|town|village|capital|province|region|port|district|county|state|governorate|oblast|enclave|suburb|${LOCAL_UNITS})$`, 'i');
 
 const isPlaceWord = (w: string | undefined) => w !== undefined && SUBDIVISION_NOUN.test(w);
 // "the Barmal district of X", "the Absar neighbourhood of X", "the Fizi territory of X": kinds of place that are
 // parts of the place after "of" ("the Lyon suburb of Villeurbanne", "the Iranian city of Kerman" name the part after it).
-const PART_NOUN = /^(?:district|sub-district|subdistrict|neighbourhood|neighborhood|quarter|tehsil|territory|commune|cercle|woreda|upazila|sub-county|barangay)$/;
+const PART_NOUN = new RegExp(`^(?:district|sub-district|subdistrict|neighbourhood|neighborhood|quarter|tehsil|${LOCAL_UNITS})$`);
 // "the X area of Y" may name a stretch of country around X rather than a place in Y: it holds X in Y only where
 // Y is named as a unit of its own ("the X area of the Y district").
 const VAGUE_PART = /^(?:area|sector|locality|belt)$/;

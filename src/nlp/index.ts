@@ -10,7 +10,7 @@ export { countPattern, parseCount } from './numbers.js';
 export { splitSentences } from './sentences.js';
 export { parseSentence, parseTokens, type Analysis, type LazyAnalysis } from './syntax/index.js';
 export { isCapitalized, lowerWords, tokenize } from './tokenize.js';
-export { letterRuns, RequiredWordIndex, requiredWords } from './required-words.js';
+export { RequiredWordIndex, requiredWords } from './required-words.js';
 export { COMPASS_WORD, NEIGHBOURING_WORD } from './compass.js';
 export { isFirstName, isProperWord, isVerbForm } from './word-classes.js';
 export type { EntityMention, Sentence, Token } from './types.js';

@@ -356,18 +356,27 @@ class MentionFinder {
     return false;
   }
 
+  /** Whether the token may be a surname after a first name: a capitalised word, no word of the language, title or kind. */
+  surnameWord(t: Token | undefined): boolean {
+    return t !== undefined && t.spaceBefore && isCapitalized(t) && isWord(t) && !this.isCommon(t.text) && !this.isTitle(t.text.toLowerCase()) && !this.locSuffixes.has(t.text.toLowerCase()) && !this.orgSuffixes.has(t.text.toLowerCase());
+  }
+
+  /** Whether a name the gazetteer knows begins at token `k`. */
+  opensKnownName(tokens: Token[], k: number): boolean {
+    return matchGazetteer(this.gazetteer, tokens.slice(k, k + 4)).some((h) => h.first === 0);
+  }
+
   /**
    * "said Ngozi Okafor", "Major General Salem al-Tarhouni", "Ngozi Okafor, a trader,", "Dana Reyes and Sari Lund": whether
    * the place's name of tokens [first, last) opens a person's name, which a surname after it and a person's words
    * around them show (the name's own words do not: the lexicon knows few first names outside English).
    */
   opensPersonName(tokens: Token[], first: number, last: number): boolean {
-    const surname = (t: Token | undefined): boolean => t !== undefined && t.spaceBefore && isCapitalized(t) && isWord(t) && !this.isCommon(t.text) && !this.isTitle(t.text.toLowerCase()) && !this.locSuffixes.has(t.text.toLowerCase()) && !this.orgSuffixes.has(t.text.toLowerCase());
     let end = last;
     if (/^(?:al|el|bin|ibn)$/i.test(tokens[end]?.text ?? '') && tokens[end + 1]?.text === '-' && !tokens[end + 1]!.spaceBefore && tokens[end + 2] !== undefined && !tokens[end + 2]!.spaceBefore && isCapitalized(tokens[end + 2]!)) end += 3;
-    else if (surname(tokens[end]) && !matchGazetteer(this.gazetteer, tokens.slice(end, end + 4)).some((h) => h.first === 0)) end++;
+    else if (this.surnameWord(tokens[end]) && !this.opensKnownName(tokens, end)) end++;
     else return false;
-    while (surname(tokens[end])) end++;
+    while (this.surnameWord(tokens[end])) end++;
     const before = tokens[first - 1]?.text.toLowerCase() ?? '';
     const after = tokens[end]?.text.toLowerCase() ?? '';
     const listedAfterPerson = (before === 'and' || before === ',') && isCapitalized(tokens[first - 2] ?? tokens[first]!) && isFirstName(tokens[first - 3]?.text ?? '');
@@ -736,9 +745,9 @@ class MentionFinder {
 /** What the words set off beside a name say of the group it names: an armed one, a civil body, or no more than a group. */
 type GroupKind = 'armed' | 'civil' | 'plain';
 /** What may follow the noun of a group a name is set off beside: "a militant group that", "a faction based in". */
-// A site's kind after the word for what it serves, written in lower case after the site's name.
-const FACILITY_AFTER = /^(?:air|gas|oil|police|army|military|naval|border|refugee|detention|security) (?:base|field|post|camp|station|checkpoint|outpost|depot)$/;
 const GROUP_KIND_END = /^(?:,|\.|;|\)|that|which|whose|based|linked|allied|active|known|founded|formed|operating|fighting|blamed|behind|responsible|affiliated|loyal|close|in|from|with)$/;
+/** A site's kind after the word for what it serves, written in lower case after the site's name: "the X air base". */
+const FACILITY_AFTER = /^(?:air|gas|oil|police|army|military|naval|border|refugee|detention|security) (?:base|field|post|camp|station|checkpoint|outpost|depot)$/;
 /** Kinds of place that, before "of", are followed by the names of the places themselves ("the city of X", "the provinces of X and Y"). */
 const DESCRIBED_KIND = /^(?:city|town|village|township|municipality)$/;
 const DESCRIBED_KINDS = /^(?:cities|towns|villages|provinces|districts|states|regions|counties)$/;
@@ -977,10 +986,11 @@ export function findMentions(gazetteer: Gazetteer, sentences: Sentence[]): Entit
       if (hit.entry.type === 'Location' && previous && isCapitalized(previous) && isFirstName(previous.text)) continue;
       // "Chad Dawson", "Jordan Ellis": a place or country named by a person's first name, before a surname, is the name.
       const following = sentence.tokens[hit.last];
-      if (hit.last - hit.first === 1 && (hit.entry.type === 'Country' || hit.entry.type === 'Location') && isPersonName(sentence.tokens[hit.first]!.text) && following?.spaceBefore && isCapitalized(following) && isWord(following) && !finder.isCommon(following.text) && !finder.isTitle(following.text.toLowerCase()) && !finder.locSuffixes.has(following.text.toLowerCase()) && !finder.orgSuffixes.has(following.text.toLowerCase()) && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 4)).some((h) => h.first === 0)) continue;
-      if (hit.last - hit.first === 1 && (hit.entry.type === 'Country' || hit.entry.type === 'Location') && hit.form === 'name' && finder.opensPersonName(sentence.tokens, hit.first, hit.last)) continue;
+      const onePlaceWord = hit.last - hit.first === 1 && (hit.entry.type === 'Country' || hit.entry.type === 'Location');
+      if (onePlaceWord && isPersonName(sentence.tokens[hit.first]!.text) && finder.surnameWord(following) && !finder.opensKnownName(sentence.tokens, hit.last)) continue;
+      if (onePlaceWord && hit.form === 'name' && finder.opensPersonName(sentence.tokens, hit.first, hit.last)) continue;
       // "The commander, Salem Ferrat Barouk,": a place's name opening a name set off after a person's noun is a first name.
-      if (hit.last - hit.first === 1 && (hit.entry.type === 'Country' || hit.entry.type === 'Location') && previous?.text === ',' && following?.spaceBefore && isCapitalized(following) && isWord(following) && !finder.isCommon(following.text) && finder.personNounBefore(sentence.tokens, hit.first - 1) && !matchGazetteer(gazetteer, sentence.tokens.slice(hit.last, hit.last + 4)).some((h) => h.first === 0)) continue;
+      if (onePlaceWord && previous?.text === ',' && following?.spaceBefore && isCapitalized(following) && isWord(following) && !finder.isCommon(following.text) && finder.personNounBefore(sentence.tokens, hit.first - 1) && !finder.opensKnownName(sentence.tokens, hit.last)) continue;
       // "Essex Police", "Brooklyn Bridge", "University of Leeds", "Chicago Marathon": a known place inside the
       // name of an organisation, a site or an event is no mention of its own.
       const suffix = (t: Token | undefined) => t !== undefined && isCapitalized(t) && (finder.orgSuffixes.has(t.text.toLowerCase()) || finder.locSuffixes.has(t.text.toLowerCase()) || finder.eventSuffixes.has(t.text.toLowerCase()));
