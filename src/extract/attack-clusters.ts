@@ -222,7 +222,7 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
     const eraFits = (c: AttackCluster) =>
       year === undefined ||
       (c.explicitYear ? c.facts.year === year : input.publishedYear === undefined || input.publishedYear - year === 0 || input.publishedYear - year === 1);
-    const candidates = clusters.filter(
+    let candidates = clusters.filter(
       (c) =>
         kindsAgree(c.facts.kind, phrase.kind) &&
         eraFits(c) &&
@@ -237,6 +237,9 @@ export function clusterAttacks(input: ClusterInput, refPrefix: string): { cluste
       const now = list.filter((c) => !c.explicitYear || c.facts.year === input.publishedYear);
       return now.length > 0 ? now : list;
     };
+    // "No group claimed the market shooting": an attack told at a venue the phrase names is the one it means.
+    const atVenue = candidates.filter((c) => c.facts.venues.some((v) => phrase.facts.venues.includes(v)));
+    if (atVenue.length > 0) candidates = atVenue;
     const newest = Math.max(-1, ...candidates.map(lastSentence));
     const recent = ofNow(candidates.filter((c) => lastSentence(c) === newest)).reduce<AttackCluster | undefined>((best, c) => (!best || lastPosition(c) > lastPosition(best) ? c : best), undefined);
     if (!recent || phrase.sentence - lastSentence(recent) <= 1) return recent;

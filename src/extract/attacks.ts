@@ -344,7 +344,8 @@ export class AttackFinder {
 
   private verbPhrase(sentence: Sentence, mentions: EntityMention[], clauseStart: number, first: number, last: number, kind: string, text: string, published: Date | undefined): AttackPhrase {
     const tokens = sentence.tokens;
-    const facts: AttackFacts = { kind, noun: kind === 'hostage-taking' ? 'hostage crisis' : kind, year: undefined, date: undefined, places: [], sites: [], countries: [], persons: [], names: [], venues: [], agents: [] };
+    const noun = VERB_NOUN[text.toLowerCase()] ?? (kind === 'hostage-taking' ? 'hostage crisis' : kind);
+    const facts: AttackFacts = { kind, noun, year: undefined, date: undefined, places: [], sites: [], countries: [], persons: [], names: [], venues: [], agents: [] };
     // An event told by its verb is placed by its clause: "took 912 people hostage at Moscow's Dubrovka Theater",
     // up to what follows it ("to demand ... from Chechnya" is no place of the event).
     const CLAUSE_END = /^(?:to|,|;|which|who|while|because|after|before|and)$/i;
@@ -358,6 +359,11 @@ export class AttackFinder {
     if (tokens[clauseEnd]?.text === ',') {
       const close = tokens.findIndex((t, k) => k > clauseEnd + 1 && k - clauseEnd <= 10 && t.text === ',');
       if (close > 0 && /^(?:in|at|near|outside|on|inside)$/i.test(tokens[close + 1]?.text ?? '')) clauseEnd = tokens.findIndex((t, k) => k > close && CLAUSE_END.test(t.text) && !joins(k));
+      // "ambushed between X and Y, in the Z region": the region after the comma places what the clause told.
+      else if (tokens[clauseEnd + 1]?.text === 'in') {
+        const opened = clauseEnd + 1;
+        clauseEnd = tokens.findIndex((t, k) => k > opened && CLAUSE_END.test(t.text) && !joins(k));
+      }
     }
     const end = clauseEnd < 0 ? tokens.length : placeChainEnd(tokens, mentions, clauseEnd);
     // "accusing X of directing the rebels who it says shelled a camp outside Y": where the verb's own words name a
@@ -584,6 +590,9 @@ function isReferencePoint(m: EntityMention, lower: readonly string[], mentions: 
   const routeStart = (p: EntityMention) => before(opening(p)) === 'from' && before(p.last) === 'to' && mentions.some((q) => isPlace(q) && q.first === after(p.last + 1));
   return (isPlace(m) && routeStart(m)) || (before(opening(m)) === 'to' && mentions.some((p) => isPlace(p) && p.last === opening(m) && routeStart(p)));
 }
+
+// Verbs of attack whose own noun names the event better than its kind: "gunmen ambushed a convoy" tells an ambush.
+const VERB_NOUN: Record<string, string> = { ambushed: 'ambush', raided: 'raid', assaulted: 'assault' };
 
 const namesAnything = (f: AttackFacts) => f.places.length + f.sites.length + f.countries.length + f.persons.length + f.names.length > 0;
 

@@ -59,6 +59,16 @@ function afterKind(lower: readonly string[], k: number): number {
   return isPlaceWord(lower[k]) || lower[k] === 'lga' ? k + 1 : k;
 }
 
+// "the X air base in Y", "the Z outpost in Y": the kind of site written after a site's name, with what it serves.
+const SITE_USE = /^(?:air|gas|oil|police|army|military|naval|border|refugee|detention|security)$/;
+const SITE_NOUN = /^(?:base|field|outpost|camp|station|post|checkpoint|depot|barracks|compound|airfield)$/;
+
+/** The token after the site kind that follows a site's name ending before `k` ("air base"), or `k` when there is none. */
+function afterSiteKind(lower: readonly string[], k: number): number {
+  const used = SITE_USE.test(lower[k] ?? '') ? k + 1 : k;
+  return SITE_NOUN.test(lower[used] ?? '') ? used + 1 : k;
+}
+
 /** The token before a compass word that ends at `k` ("western", "south-western"), or `k` itself when there is none. */
 function beforeCompass(lower: readonly string[], k: number): number {
   if (lower[k - 1] === '-' && COMPASS.test(`${lower[k - 2] ?? ''}-${lower[k] ?? ''}`)) return k - 3;
@@ -405,7 +415,7 @@ export class RoleReader {
       // "Krasnogorsk in the Moscow region", "Gao in northern Mali", "Kunduz province, in northern Afghanistan";
       // "Dikwa and Monguno in Borno State": each place of a list joined by "and" lies in the place after it.
       const listEnd = (m: EntityMention): number => {
-        const end = afterKind(lower, m.last);
+        const end = afterSiteKind(lower, afterKind(lower, m.last));
         const joined = end + (NEIGHBOURING.test(lower[end + 1] ?? '') ? 2 : 1);
         const joinedTo = lower[end] === 'and' ? places.find((p) => p.first === joined && p.type === 'Location') : undefined;
         return joinedTo ? listEnd(joinedTo) : end;

@@ -12,6 +12,8 @@ const PLACE_PART = /^(?:heart|centre|center|middle|outskirts|suburbs?|streets|ed
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'del', 'da', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'la', 'le', 'du', '-', "'s", 'and']);
 const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'de', 'la', 'le', 'du', 'da', '-']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that']);
+/** Kinds of site that are named by a number after them. */
+const NUMBERED_SITE = /^(?:Tower|Camp|Outpost|Base|Checkpoint|Post|Gate|Station|Block|Sector|Terminal|Building|Bunker|Pier|Platform|Hangar|Ward)$/;
 const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.)$/;
 const AUXILIARIES = /^(?:has|have|had|is|was|were|are|will|would|could|can|may|might|must|should|did|does|do)$/;
 
@@ -490,6 +492,8 @@ class MentionFinder {
         const t = tokens[j]!;
         const after = tokens[j + 1];
         if (isCapitalized(t) && isWord(t) || this.numberedName(tokens, j)) j++;
+        // "Tower 22", "Camp 7", "Outpost 4": a site that goes by its kind and a number.
+        else if (NUMBERED_SITE.test(tokens[j - 1]!.text) && /^\d{1,3}$/.test(t.text) && t.spaceBefore) j++;
         // "Deir ez-Zor", "Ras al-Ain": a short lower-case article joined by a hyphen to the next name goes on.
         else if ((/^(?:al|el|bin|ibn|abu|abd)$/i.test(t.text) || /^\p{Ll}{1,3}$/u.test(t.text) && t.spaceBefore) && after?.text === '-' && !after.spaceBefore && tokens[j + 2] && !tokens[j + 2]!.spaceBefore && isCapitalized(tokens[j + 2]!)) j += 3;
         // "Lashkar-e-Jhangvi", "Jamaat-ul-Ahrar", "Harkat ul-Ansar": short particles joined by hyphens.

@@ -236,3 +236,25 @@ describe('an attack told first in a region, then in one of its towns', () => {
     expect(names.find((n) => /Sheffield/.test(n))).not.toMatch(/England/);
   });
 });
+
+describe('attacks told one after another in one article', () => {
+  const attacks = (text: string) => graphOf(text).entitiesOf('Attack');
+  const deaths = (a: { attributes: Array<{ key: string; value: unknown }> }) => a.attributes.filter((x) => x.key === 'deaths').map((x) => x.value);
+
+  it('"the market shooting" is the attack told at a market, not the one the article told most', () => {
+    const found = attacks(
+      'Fighters on motorcycles assaulted an army camp in Kelmoro, Burkina Faso, on Tuesday, killing twelve soldiers. The assault lasted six hours.\n\nHours later, gunmen opened fire on the cattle market in Dassouri, killing eight traders. Residents said the gunmen fled on foot. Four people were wounded.\n\nNo group said it carried out the market shooting.',
+    );
+    const market = found.find((a) => a.name.startsWith('Dassouri'));
+    expect([market?.name, ...(market?.aliases ?? [])]).toContain('market shooting');
+  });
+
+  it('a clause placed by a region after a comma ("between X and Y, in the Z region") is an attack of its own, named by its verb', () => {
+    const found = attacks(
+      'Gunmen assaulted an army camp in Kelmoro, Burkina Faso, on Tuesday, killing twelve soldiers.\n\nIn Niger, soldiers guarding a fuel convoy were ambushed on Tuesday between Tassako and Beldou, in the Tillabéri region. Seven soldiers were killed.',
+    );
+    expect(found.map((a) => a.name).sort()).toEqual(['Kelmoro assault', 'Tillabéri ambush']);
+    expect(deaths(found.find((a) => a.name === 'Tillabéri ambush')!)).toEqual([7]);
+    expect(deaths(found.find((a) => a.name === 'Kelmoro assault')!)).toEqual([12]);
+  });
+});

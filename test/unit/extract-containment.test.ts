@@ -93,6 +93,14 @@ describe('LOCATED_IN: other shapes of containment', () => {
     expect(locatedIn('Gunmen attacked a market in the town of Tarvona on Monday. Tarvona is the capital of Kelmar state and has been calm for years.')).toContain('LOCATED_IN Tarvona -> Kelmar');
   });
 
+  it.each([
+    ['A rocket hit the Varsel air base in Kelmar province on Monday.', 'LOCATED_IN Varsel -> Kelmar'],
+    ['A drone struck the Dorva gas field in the Tarvo region overnight.', 'LOCATED_IN Dorva -> Tarvo'],
+    ['Three soldiers died at the Camp 9 outpost in Jordan last week.', 'LOCATED_IN Camp 9 -> Jordan'],
+  ])('a site\'s kind written after its name ("air base", "outpost") leaves it in the place after "in": %s', (text, relation) => {
+    expect(locatedIn(text)).toContain(relation);
+  });
+
   it('"Y state, one of Z\'s member states" holds Y in Z', () => {
     expect(locatedIn("The bomb went off in Kelmar state, one of Peru's federal member states, on Friday.")).toContain('LOCATED_IN Kelmar -> Peru');
   });

@@ -65,6 +65,15 @@ describe('names split and joined right', () => {
     const graph = graphOf('The device was left on West 41st Street, near 9th Avenue and Bleecker Street.');
     for (const name of ['West 41st Street', '9th Avenue', 'Bleecker Street']) expect(graph.entity(name)?.type, name).toBe('Location');
   });
+
+  it.each([
+    ['A drone attack killed two guards at the Tower 14 outpost near the border.', 'Tower 14', 'Tower'],
+    ['Rebels shelled Camp 3 in Dorvani province on Sunday.', 'Camp 3', 'Camp'],
+  ])('a site that goes by its kind and a number keeps the number: %s', (text, name, cut) => {
+    const graph = graphOf(text);
+    expect(graph.entity(name)?.type).toBe('Location');
+    expect(graph.entity(cut)).toBeUndefined();
+  });
 });
 
 describe('a capital that is a place', () => {

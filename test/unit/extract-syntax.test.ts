@@ -8,7 +8,7 @@ const attackRelations = (text: string) => graphOf(text).relations().filter((r) =
 describe('relations from the dependency parse', () => {
   it('finds the group inside the subject of an attack verb, past coordinated attackers', () => {
     expect(attackRelations('On the evening of 9 March 2024, al-Shabaab gunmen and two suicide bombers attacked an army camp near Kismayo, Somalia.')).toEqual(['CARRIED_OUT al-Shabaab -> Kismayo attack']);
-    expect(attackRelations('Fighters from Boko Haram raided the Konduga market in Borno State on Monday.')).toEqual(['CARRIED_OUT Boko Haram -> Borno market attack']);
+    expect(attackRelations('Fighters from Boko Haram raided the Konduga market in Borno State on Monday.')).toEqual(['CARRIED_OUT Boko Haram -> Borno market raid']);
   });
 
   it('takes the agent of a passive attack verb after "by"', () => {
