@@ -32,6 +32,12 @@ describe('relations from cue patterns', () => {
     expect(graphOf("Turkey's President Recep Tayyip Erdogan condemned the bombing.").relations()).toContain('LEADER_OF Recep Tayyip Erdogan -> Turkey');
   });
 
+  it('gives a cue opening a relative clause coordinated with an earlier one that clause\'s antecedent', () => {
+    const graph = graphOf('The blast was the worst since the bombing of a bus depot in Quetta in 2019, in which 20 people were killed and dozens more were hurt and which was also claimed by the Pakistani Taliban.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(graph.relations()).toContain(`CLAIMED Tehrik-i-Taliban Pakistan -> ${attack!.name}`);
+  });
+
   it('reads a relative clause as its own: its head is the subject inside, and is skipped outside', () => {
     const graph = graphOf('Al Shabaab, which is allied with al Qaeda, said it carried out the bombing in Mogadishu.');
     const [attack] = graph.entitiesOf('Attack');
