@@ -3,7 +3,7 @@
 // ("Germany and the Netherlands arrested") each get the relation.
 import { allows, type CueSpec, type EntityType, type Ontology, type SlotStrategy } from '../model/ontology.js';
 import { lowerWords, NEIGHBOURING_WORD, RequiredWordIndex, requiredWords, type Sentence } from '../nlp/index.js';
-import { parseOf } from './sentence-parse.js';
+import { headOf, parseOf } from './sentence-parse.js';
 import type { Slot } from './types.js';
 
 export interface CueHit {
@@ -30,8 +30,13 @@ interface CompiledCue {
 const DIRECT_GAP = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'both', 'also', 'then', 'already', 'even', 'reportedly', 'allegedly', 'previously', 'recently', 'had', 'has', 'have', 'been', 'all', 'any', 'publicly']);
 // "claimed Friday's car bombing", "last week's attack": a day owning the object leaves it the direct object.
 const WHEN_OWNED = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|weekend|night|'s|’s|')$/i;
-const RELATIVE = /^(?:which|that)$/i;
+// What stands between a relative clause's antecedent and the clause's subject: "the X (XG), which", "an attack the".
+const RELATIVE_GAP = /^(?:(?:\) )?(?:, )?(?:which|that|whom))?$/;
 const DEMONSTRATIVE = /^(?:this|that|these|those)$/i;
+const RELATIVE_PRONOUN = /^(?:which|that)$/;
+// Between a relative pronoun and the verb of its clause: "which were also claimed by", "that had later been".
+const CLAUSE_AUX = /^(?:was|were|is|are|been|be|has|have|had|also|later|then|itself|subsequently|since|reportedly)$/;
+const PREPOSITION = /^(?:in|of|during|after|for|on|at|by|from|with)$/;
 const COORDINATION = /^(?:,|and|or|, and|, or|both|as well as|and the|, the|and also)$/;
 const CONJUNCTION = /^(?:and|or|nor)$/i;
 // "blamed X, a banned movement, and its armed wing, the Y", "X and its ally, the Y": a conjunct after an aside on
@@ -127,7 +132,10 @@ export class RelationReader {
         // a clause closed before the cue is skipped ("X, which Y backs, said it carried out ...").
         const within = relatives.find((r) => r.first < span.first && span.first < r.last);
         const usable = slots.filter((s) => (s.last <= span.first || s.first >= span.last) && (cue.spec.pattern.startsWith('-') || !this.hyphenModifier(sentence, s)) && (within ? s.last <= within.first || (s.first > within.first && s.last <= within.last) : !relatives.some((r) => r.first < s.first && s.last <= r.last && r.last <= span.first)));
-        const sources = this.find(cue.spec.source, spec.sources, usable, span, scope, undefined, cue.spec.relation);
+        // "X rejected the charge and accused the army of ...": a group accuses only as the parse's subject of the
+        // accusing verb; any other group before the cue is no candidate, so it cannot take the accuser's place.
+        const accusers = cue.spec.relation === 'ACCUSED' ? usable.filter((s) => s.type !== 'Group' || this.subjectOfVerb(scope, span, s)) : usable;
+        const sources = this.find(cue.spec.source, spec.sources, accusers, span, scope, undefined, cue.spec.relation);
         const targets = this.find(cue.spec.target, spec.targets, usable, span, scope, sources, cue.spec.relation);
         for (const source of sources) {
           for (const target of targets) {
@@ -220,6 +228,47 @@ export class RelationReader {
     // The subject's slot, or one its name parts make up ("Foreign Minister Hamid Zarei").
     const slot = eligible.find((s) => s.first <= subject && subject < s.last) ?? eligible.find((s) => s.last <= span.first && parse.head[s.first] === subject && ['flat', 'appos', 'compound'].includes(parse.deprel(s.first)));
     return slot ? [slot] : undefined;
+  }
+
+  /**
+   * Whether `slot` is the parse's subject of the cue's verb, or of the verb it is joined to ("X said the drone was
+   * sent by Y and accused Z", see sharedSubject), itself or as the name set beside the subject ("another armed
+   * group, the X, accused ...", which the parser may hang on the noun as a bare modifier).
+   */
+  private subjectOfVerb(scope: SentenceScope, span: { first: number; last: number }, slot: Slot): boolean {
+    const shared = this.sharedSubject(scope, span, scope.slots.filter((s) => s.role === 'head'), 'ACCUSED');
+    if (shared) return shared.includes(slot);
+    const tokens = scope.sentence.tokens;
+    const parse = parseOf(scope.sentence);
+    const subjectOf = (v: number) => tokens.findIndex((_, k) => parse.head[k] === v && parse.deprel(k) === 'nsubj');
+    let verb = span.first;
+    for (let steps = 0; verb >= 0 && subjectOf(verb) < 0 && steps < 3 && ['xcomp', 'conj', 'advcl'].includes(parse.deprel(verb)); steps++) verb = parse.head[verb]!;
+    const subject = verb < 0 ? -1 : subjectOf(verb);
+    if (subject < 0) return false;
+    const head = headOf(parse.head, slot.first, slot.last);
+    const bare = (k: number) => !tokens.some((_, c) => parse.head[c] === k && parse.deprel(c) === 'case');
+    // A group modifying the subject's noun ("Afghanistan's Taliban government") is not the subject.
+    return head === subject || (parse.head[head] === subject && (['flat', 'appos'].includes(parse.deprel(head)) || (parse.deprel(head) === 'nmod' && bare(head))));
+  }
+
+  /**
+   * "the bombings at X, in which 30 died and which were also claimed by Y", "the raid, which was carried out by Z": a
+   * cue opening a relative clause has the clause's antecedent before it, however long the clause it is coordinated
+   * with: the name that ends right before the comma (and a preposition) opening the first of them.
+   */
+  private relativeAntecedent(scope: SentenceScope, span: { first: number; last: number }, eligible: Slot[]): Slot | undefined {
+    const words = lowerWords(scope.sentence.tokens);
+    let k = span.first - 1;
+    while (k > span.first - 4 && CLAUSE_AUX.test(words[k] ?? '')) k--;
+    if (!RELATIVE_PRONOUN.test(words[k] ?? '')) return undefined;
+    // "..., in which ... and which ...": the first relative pronoun of the coordinated clauses.
+    if (CONJUNCTION.test(words[k - 1] ?? '')) {
+      const earlier = words.findLastIndex((w, j) => j < k - 1 && RELATIVE_PRONOUN.test(w) && (words[j - 1] === ',' || (PREPOSITION.test(words[j - 1] ?? '') && words[j - 2] === ',')));
+      if (earlier < 0) return undefined;
+      k = earlier;
+    }
+    const open = words[k - 1] === ',' ? k - 1 : PREPOSITION.test(words[k - 1] ?? '') && words[k - 2] === ',' ? k - 2 : k;
+    return eligible.find((s) => s.last === open || (s.last === open - 1 && words[s.last] === ')'));
   }
 
   /** The name within a few words before "of" that opens a gerund cue ("accused X of carrying out"). */
@@ -351,13 +400,18 @@ export class RelationReader {
       // "claimed that bombing": a demonstrative right before the object points at it ("claimed that the X" is a clause).
       const pointed = gap.length === 1 && relation === 'CLAIMED' && DEMONSTRATIVE.test(gap[0]!.text);
       // "accused neighbouring Afghanistan of": a word placing a state beside another leaves it the object.
-      return pointed || kindThenName || gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase()) || WHEN_OWNED.test(t.text) || NEIGHBOURING_WORD.test(t.text) || (counted && COUNT.test(t.text))) ? this.coordinated(slot, eligible, scope, 1) : [];
+      if (!pointed && !kindThenName && !gap.every((t) => DIRECT_GAP.has(t.text.toLowerCase()) || WHEN_OWNED.test(t.text) || NEIGHBOURING_WORD.test(t.text) || (counted && COUNT.test(t.text)))) return [];
+      // "accused Iran's Revolutionary Guards of ...": the body a state owns is accused with it.
+      const owned = relation === 'ACCUSED' && /^['’]s$/.test(scope.sentence.tokens[slot.last]?.text ?? '') ? eligible.find((s) => s.first === slot.last + 1) : undefined;
+      return owned ? [slot, ...this.coordinated(owned, eligible, scope, 1)] : this.coordinated(slot, eligible, scope, 1);
     };
     // What follows both the cue and the sources found before it.
     const afterSources = () => after(Math.max(span.last, ...(sources ?? []).map((s) => s.last)));
     switch (strategy) {
-      case 'before':
-        return before();
+      case 'before': {
+        const antecedent = this.relativeAntecedent(scope, span, eligible);
+        return antecedent ? [antecedent] : before();
+      }
       case 'after':
         return after(span.last);
       case 'after-direct': {
@@ -371,9 +425,11 @@ export class RelationReader {
         const it = object.length === 0 && relation === 'CLAIMED' && /^it$/i.test(tokens[span.last]?.text ?? '') && /^(?:[.,;]|on|in|through|via|later|hours|within)$/i.test(tokens[span.last + 1]?.text ?? '.');
         const told = it ? scope.recent(['Attack']) : undefined;
         if (told) return [told];
-        // "an attack (which) the group claimed a day later": with no object, the attack the claimant's clause hangs on.
-        const subject = object.length === 0 && relation === 'CLAIMED' ? sources?.[0] : undefined;
-        const relative = subject && slots.find((s) => s.type === 'Attack' && s.last <= subject.first && tokens.slice(s.last, subject.first).every((t) => RELATIVE.test(t.text)));
+        // "an attack (which) the group claimed a day later", "the TTP, which Pakistan accuses of sheltering ...": with
+        // no object, what the source's relative clause hangs on is the object.
+        const accusedOf = relation === 'ACCUSED' && /^(?:of|for)$/i.test(tokens[span.last]?.text ?? '');
+        const subject = object.length === 0 && (relation === 'CLAIMED' || accusedOf) ? sources?.[0] : undefined;
+        const relative = subject && [...eligible].reverse().find((s) => s.last <= subject.first && RELATIVE_GAP.test(this.gapText(scope, s.last, subject.first)));
         return relative ? [relative] : object;
       }
       case 'after-second':

@@ -32,6 +32,12 @@ describe('relations from cue patterns', () => {
     expect(graphOf("Turkey's President Recep Tayyip Erdogan condemned the bombing.").relations()).toContain('LEADER_OF Recep Tayyip Erdogan -> Turkey');
   });
 
+  it('gives a cue opening a relative clause coordinated with an earlier one that clause\'s antecedent', () => {
+    const graph = graphOf('The blast was the worst since the bombing of a bus depot in Quetta in 2019, in which 20 people were killed and dozens more were hurt and which was also claimed by the Pakistani Taliban.');
+    const [attack] = graph.entitiesOf('Attack');
+    expect(graph.relations()).toContain(`CLAIMED Tehrik-i-Taliban Pakistan -> ${attack!.name}`);
+  });
+
   it('reads a relative clause as its own: its head is the subject inside, and is skipped outside', () => {
     const graph = graphOf('Al Shabaab, which is allied with al Qaeda, said it carried out the bombing in Mogadishu.');
     const [attack] = graph.entitiesOf('Attack');
@@ -154,7 +160,12 @@ describe('relations from cue patterns', () => {
     ['an object told by its kind, then named', 'Kenya blamed a second group, the Daraja Front, which broke away in 2008.', ['ACCUSED Kenya -> Daraja Front']],
     ['three sides are no pair', 'Chad, Niger and Mali accused each other of arming the rebels.', []],
     ['an accusation joined to a passive the speaker reports is the speaker\'s', 'Tanzania said the convoy had been hit by Kenya and accused Uganda of arming the militia.', ['ACCUSED Tanzania -> Uganda']],
-    ['a shared subject that cannot accuse leaves the accusation with no accuser', 'The Daraja Front said the convoy had been hit by Kenya and accused Uganda of arming the militia.', []],
+    ['a group accuses as the subject its accusing verb shares', 'The Daraja Front said the convoy had been hit by Kenya and accused Uganda of arming the militia.', ['ACCUSED Daraja Front -> Uganda']],
+    ['a group named beside the subject\'s noun accuses', `${DATELINE} Another rebel faction, the Kisima Brigades, rejected any part in the strike and accused the army of lying.`, ['ACCUSED Kisima Brigades -> Ethiopia']],
+    ['a group that is not the subject never takes the accuser\'s place', 'Islamabad has long denied that it shelters the Daraja Front and has accused Iran of arming separatists.', ['ACCUSED Pakistan -> Iran']],
+    ['a group modifying the subject\'s noun is not the accuser', "Afghanistan's Taliban government accused Pakistan of bombing a village.", ['ACCUSED Afghanistan -> Pakistan']],
+    ['the antecedent of a relative clause whose subject accuses it', 'Police said the raid bore the marks of the Daraja Front (DF), which Kenya accuses of sheltering in Somalia.', ['ACCUSED Kenya -> Daraja Front']],
+    ['a body a state owns is accused with the state', "Kenya accuses Somalia's National Intelligence and Security Agency (NISA) of arming the clans.", ['ACCUSED Kenya -> Somalia', 'ACCUSED Kenya -> National Intelligence and Security Agency']],
   ])('reads ACCUSED: %s', (_, text, expected) => {
     expect(graphOf(text).relations().filter((r) => r.startsWith('ACCUSED'))).toEqual(expected);
   });
