@@ -20,7 +20,7 @@ export class EntityNames {
   }
 
   unify(mentions: EntityMention[], sentences: Sentence[]): EntityMention[] {
-    return this.unifyKinds(unifyAcronyms(unifyPersonNames(mentions), sentences), sentences);
+    return this.unifyKinds(unifyAcronyms(unifyOwnedBodies(unifyPersonNames(mentions)), sentences), sentences);
   }
 
   private unifyKinds(mentions: EntityMention[], sentences: Sentence[]): EntityMention[] {
@@ -57,10 +57,27 @@ const initialsOf = (name: string) =>
 const sortedLetters = (text: string) => [...text].sort().join('');
 
 /**
+ * "United States Africa Command (AFRICOM)": whether the acronym is the name's words cut short and run together, the
+ * last word's opening letters closing it and words before its first left out.
+ */
+function clipsOf(acronym: string, name: string): boolean {
+  const words = name.toUpperCase().split(/[\s-]+/);
+  const from = (letter: number, word: number): boolean => {
+    if (letter === acronym.length) return word === words.length;
+    if (word === words.length) return false;
+    const w = words[word]!;
+    for (let n = Math.min(w.length, acronym.length - letter); n >= 1; n--) if (acronym.startsWith(w.slice(0, n), letter) && from(letter + n, word + 1)) return true;
+    return false;
+  };
+  return words.some((_, start) => from(0, start));
+}
+
+/**
  * "the Highland Liberation Front (HLF)", "Coastal Volunteer Guard (CVG)": an acronym the gazetteer does not know,
  * set off in brackets right after a name with its first letter, is that name's short form here and further on;
  * so is one whose letters are the initials of the name in another order, as a name translated from a language
- * that orders its words otherwise ("the Bolivarian National Guard (GNB)"). Not in brackets, an acronym is the
+ * that orders its words otherwise ("the Bolivarian National Guard (GNB)"), and so is one clipped from its words
+ * ("Africa Command (AFRICOM)"). Not in brackets, an acronym is the
  * short form of the one body of the document whose initials it spells ("NYPD" beside "New York Police Department").
  */
 function unifyAcronyms(mentions: EntityMention[], sentences: Sentence[]): EntityMention[] {
@@ -73,7 +90,7 @@ function unifyAcronyms(mentions: EntityMention[], sentences: Sentence[]): Entity
     const tokens = sentences[m.sentence]?.tokens;
     if (!full || !tokens || full.type === 'Person' || full.sentence !== m.sentence || full.last !== m.first - 1 || !ACRONYM.test(m.text)) return;
     if (m.key !== undefined && (m.key === full.key || initialsOf(full.name) !== m.text)) return;
-    const spelt = m.text[0] === full.name[0]?.toUpperCase() || sortedLetters(m.text) === sortedLetters(initialsOf(full.name));
+    const spelt = m.text[0] === full.name[0]?.toUpperCase() || sortedLetters(m.text) === sortedLetters(initialsOf(full.name)) || clipsOf(m.text, full.name);
     if (tokens[m.first - 1]?.text !== '(' || tokens[m.last]?.text !== ')' || !spelt || longForms.has(m.text)) return;
     longForms.set(m.text, full);
     if (m.key !== undefined) redefined.add(m.text);
@@ -88,6 +105,18 @@ function unifyAcronyms(mentions: EntityMention[], sentences: Sentence[]): Entity
   return mentions.map((m) => {
     const full = m.key === undefined || redefined.has(m.text) ? longForms.get(m.text) : undefined;
     return full ? { ...m, type: full.type, key: full.key, name: full.name } : m;
+  });
+}
+
+/** "the Third Division of the Army" beside "the Third Division": a body named with whose it is, and without, is one. */
+function unifyOwnedBodies(mentions: EntityMention[]): EntityMention[] {
+  const bodies = new Map<string, EntityMention>();
+  for (const m of mentions) if (m.type === 'Organization' && m.name.includes(' ') && !m.name.includes(' of ') && !bodies.has(m.name)) bodies.set(m.name, m);
+  if (bodies.size === 0) return mentions;
+  return mentions.map((m) => {
+    const head = m.type === 'Organization' ? / of the /.exec(m.name) : null;
+    const short = head ? bodies.get(m.name.slice(0, head.index)) : undefined;
+    return short ? { ...m, key: short.key, name: short.name } : m;
   });
 }
 

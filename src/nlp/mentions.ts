@@ -266,7 +266,10 @@ class MentionFinder {
   /** "West 57th Street", "5th Avenue", "the army's 18th Brigade": an ordinal inside the name of a street or a body. */
   numberedName(tokens: Token[], k: number): boolean {
     const next = tokens[k + 1];
-    return /^\d+(?:st|nd|rd|th)$/.test(tokens[k]!.text) && next !== undefined && isCapitalized(next) && (/^(?:Street|Avenue|Road|St)$/.test(next.text) || this.orgSuffixes.has(next.text.toLowerCase()));
+    if (!/^\d+(?:st|nd|rd|th)$/.test(tokens[k]!.text) || next === undefined || !isCapitalized(next)) return false;
+    // "the 6th Infantry Division": one word of what the unit is may come between its number and its kind.
+    const kind = this.orgSuffixes.has(next.text.toLowerCase()) ? next : tokens[k + 2] !== undefined && isCapitalized(tokens[k + 2]!) && isWord(next) ? tokens[k + 2]! : next;
+    return /^(?:Street|Avenue|Road|St)$/.test(next.text) || this.orgSuffixes.has(kind.text.toLowerCase());
   }
 
   /** Whether the text around tokens [first, last) makes the name the author of an attack. */
@@ -302,7 +305,8 @@ class MentionFinder {
       if (kind && (this.groupKinds.has(noun) || kind === 'armed')) return kind;
     }
     // "a smaller group, X, said": without "the", the name is set off on both sides of it.
-    if (tokens[first - 1]?.text === ',' && tokens[last]?.text === ',' && this.groupKinds.has(tokens[first - 2]?.text.toLowerCase() ?? '')) return this.groupKindOf(tokens, first - 2);
+    // ("an informant of the gang, X,": a person set off after a noun for people of the group is not it.)
+    if (tokens[first - 1]?.text === ',' && tokens[last]?.text === ',' && this.groupKinds.has(tokens[first - 2]?.text.toLowerCase() ?? '') && !this.personNounBefore(tokens, first - 1)) return this.groupKindOf(tokens, first - 2);
     let k = last;
     if (tokens[k]?.text === '(' && tokens[k + 2]?.text === ')' && /^\p{Lu}[\p{Lu}\d-]{1,9}$/u.test(tokens[k + 1]!.text)) k += 3;
     if (tokens[k]?.text !== ',') return undefined;
@@ -386,11 +390,11 @@ class MentionFinder {
   }
 
   /**
-   * "a faction led by X", "a bandit known as X", "a Burkinabe named X", "whom police named as X" (not "the day known as
+   * "a faction led by X", "units commanded by X", "a bandit known as X", "a Burkinabe named X", "whom police named as X" (not "the day known as
    * X"): whether the words before token `first` say a person leads something or is called the name.
    */
   personNamedBefore(tokens: Token[], first: number, known: EntityMention[]): boolean {
-    if (/^(?:led|headed) by$/.test(lower(tokens, first - 2, first))) return true;
+    if (/^(?:led|headed|commanded) by$/.test(lower(tokens, first - 2, first))) return true;
     const cue = NAMED_BEFORE.test(lower(tokens, first - 2, first)) ? first - 2 : NAMED_BEFORE.test(lower(tokens, first - 1, first)) ? first - 1 : -1;
     if (cue < 1) return false;
     const noun = tokens[cue - 1]!.text.toLowerCase();
@@ -647,7 +651,8 @@ class MentionFinder {
     const acronym = (span.length === 1 || span.every((t) => !t.spaceBefore || t === span[0])) && !dateline && /^\p{Lu}[\p{Lu}\d&]{1,6}$/u.test(text) && !this.acronymNonNames.has(text.toLowerCase());
     // "J. Walter Kinsey": a name that opens with an initial is a person's.
     // "Abu Yasin", "Umm Khalid": a name that opens with a kunya is a person's.
-    const firstNameKnown = span.length > 1 && (isFirstName(span[0]!.text) || (isPersonName(span[0]!.text) && !this.locSuffixes.has(lastWord) && !this.orgSuffixes.has(lastWord) && !this.placeByForm(tokens, first, last, known)) || (/^\p{Lu}$/u.test(span[0]!.text) && span[1]!.text === '.' && span.length > 2) || (/^(?:abu|umm)$/i.test(span[0]!.text) && !words.some((w) => this.groupNameWords.has(w))));
+    // "the Oliver Sinisterra Front": a name that ends on a word only armed groups' names end on is a group's, a person's name in it or not.
+    const firstNameKnown = span.length > 1 && !this.groupHeads.has(lastWord) && (isFirstName(span[0]!.text) || (isPersonName(span[0]!.text) && !this.locSuffixes.has(lastWord) && !this.orgSuffixes.has(lastWord) && !this.placeByForm(tokens, first, last, known)) || (/^\p{Lu}$/u.test(span[0]!.text) && span[1]!.text === '.' && span.length > 2) || (/^(?:abu|umm)$/i.test(span[0]!.text) && !words.some((w) => this.groupNameWords.has(w))));
     const apposed = !firstNameKnown && title === undefined ? this.apposedGroupKind(tokens, first, last, known) : undefined;
     // "a group calling itself the X", "X (XG), a separatist movement": a name a group gave itself, or one set off
     // beside an armed group's noun, is that group's whatever word ends it ("... Defence Forces", "... Brigade").
