@@ -12,6 +12,10 @@ const PLACE_PART = /^(?:heart|centre|center|middle|outskirts|suburbs?|streets|ed
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'del', 'da', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'la', 'le', 'du', '-', "'s", 'and']);
 const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'de', 'la', 'le', 'du', 'da', '-']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that']);
+/** Kinds of settlement that, set off after a name ("X, a farming village"), say it is a place. */
+const SETTLEMENT_SET_OFF = /^(?:village|town|city|township|hamlet|settlement|suburb)$/;
+/** What may follow that kind: where it lies, or the end of the aside ("a town in Y", "a village, ..."). */
+const SETTLEMENT_AFTER = /^(?:,|\.|;|in|on|near|about|some|north|south|east|west|outside|of|that|which|where|close)$/;
 /** Kinds of site that are named by a number after them. */
 const NUMBERED_SITE = /^(?:Tower|Camp|Outpost|Base|Checkpoint|Post|Gate|Station|Block|Sector|Terminal|Building|Bunker|Pier|Platform|Hangar|Ward)$/;
 const CALENDAR = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.)$/;
@@ -253,6 +257,7 @@ class MentionFinder {
   /** "the village of X", "Dutsen village", "Plateau state", "the X mountains": the kind of place is written with the name. */
   placeKindAround(tokens: Token[], first: number, last: number): boolean {
     if (/^(?:city|town|village|region|province|district|state|county|suburb|borough) of$/.test(lower(tokens, first - 2, first))) return true;
+    if (this.settlementSetOff(tokens, last)) return true;
     const next = tokens[last];
     if (next?.spaceBefore !== true) return false;
     // "the Brunok and Selvar districts": the kind of two places is plural.
@@ -261,6 +266,17 @@ class MentionFinder {
     if (SUBDIVISION_AFTER.test(kind) || SUBDIVISION_AFTER.test(singular) || (/^\p{Ll}/u.test(next.text) && this.landKinds.has(next.text))) return true;
     // "the X air base", "the X gas field", "the X police post": a site told by its kind after what it is for.
     return /^\p{Ll}/u.test(next.text) && tokens[last + 1]?.spaceBefore === true && FACILITY_AFTER.test(lower(tokens, last, last + 2));
+  }
+
+  /** "X, a farming village about 25 km from Y", "X, a small town in Z": a settlement's kind set off after its name. */
+  settlementSetOff(tokens: Token[], last: number): boolean {
+    if (tokens[last]?.text !== ',' || !/^(?:a|an)$/.test(tokens[last + 1]?.text ?? '')) return false;
+    for (let k = last + 2; k <= last + 4 && k < tokens.length; k++) {
+      const word = tokens[k]!.text;
+      if (SETTLEMENT_SET_OFF.test(word)) return SETTLEMENT_AFTER.test(tokens[k + 1]?.text ?? '.');
+      if (!/^\p{Ll}+(?:-\p{Ll}+)?$/u.test(word)) return false;
+    }
+    return false;
   }
 
   /** "West 57th Street", "5th Avenue", "the army's 18th Brigade": an ordinal inside the name of a street or a body. */

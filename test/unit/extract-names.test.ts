@@ -66,6 +66,10 @@ describe('names split and joined right', () => {
     for (const name of ['West 41st Street', '9th Avenue', 'Bleecker Street']) expect(graph.entity(name)?.type, name).toBe('Location');
   });
 
+  it('a name set off before a settlement\'s kind ("X, a farming village about ...") is a place', () => {
+    expect(graphOf('Gunmen raided Torvuna, a farming village about 30 km from the border, overnight.').entity('Torvuna')?.type).toBe('Location');
+  });
+
   it.each([
     ['A drone attack killed two guards at the Tower 14 outpost near the border.', 'Tower 14', 'Tower'],
     ['Rebels shelled Camp 3 in Dorvani province on Sunday.', 'Camp 3', 'Camp'],
