@@ -29,6 +29,10 @@ const ANOTHER_TIME = /\b(?:January|February|March|April|May|June|July|August|Sep
 // Between a casualty figure and the attack it counts: "killed 52 people in suicide bombings".
 const FIGURE_OF = /^\s+(?:\S+\s+){0,2}(?:in|during|at|on)\s+(?:the\s+|an?\s+)?$/i;
 
+// Between a count and the attack phrase of a clause that tells how the counted event came about ("were killed when
+// their truck hit a roadside bomb", "died as a bomb went off").
+const MEANS_OF_COUNT = /^[^;]*\b(?:when|(?<!such |well |as )as)\s[^;]*$/i;
+
 export interface ExtractionResources {
   ontology: Ontology;
   gazetteer: Gazetteer;
@@ -104,7 +108,12 @@ export class Extractor {
     // Casualty figures belong to the attack their sentence (or the one before, in its paragraph) speaks of.
     // A sentence about attacks in general, or about another attack the text does not follow ("a suicide bombing
     // that killed 13"), gives no figures to the last one; a verb telling the event, or "the explosion", does.
-    const talksOfAttacks = new Set(phrases.filter((p) => talksOfMany(p) || (!refs.has(p) && !p.definite && !p.byVerb)).map((p) => p.sentence));
+    const unfollowed = new Map<number, AttackPhrase[]>();
+    for (const p of phrases) if (talksOfMany(p) || (!refs.has(p) && !p.definite && !p.byVerb)) unfollowed.set(p.sentence, [...(unfollowed.get(p.sentence) ?? []), p]);
+    // "Seven guards were killed when their jeep hit a roadside bomb": a phrase in a clause after the count that
+    // tells how it came about is the counted event's means, not another attack.
+    const talksOfAttacks = (sentence: Sentence, figure: CasualtyFigure) =>
+      (unfollowed.get(sentence.index) ?? []).some((p) => talksOfMany(p) || p.start < figure.end || !MEANS_OF_COUNT.test(sentence.text.slice(figure.end - sentence.start, p.start - sentence.start)));
     const attackSlotsBySentence = new Map<number, Array<{ phrase: AttackPhrase; ref: string }>>();
     for (const [phrase, ref] of refs) attackSlotsBySentence.set(phrase.sentence, [...(attackSlotsBySentence.get(phrase.sentence) ?? []), { phrase, ref }]);
     let lastAttack: { ref: string; sentence: number } | undefined;
@@ -165,10 +174,10 @@ export class Extractor {
         const before = after ?? candidates.filter((a) => a.phrase.start <= figure.start).at(-1) ?? candidates[0];
         // A toll told for several attacks at once ("two bombings killed 48 in X and Y") is no one attack's.
         if (before?.phrase.shared) continue;
-        const ref = before?.ref ?? (lastAttack && !talksOfAttacks.has(sentence.index) && followsOn(lastAttack.sentence, sentence.index) ? lastAttack.ref : undefined);
-        const slot = ref ?? (!lastAttack && !talksOfAttacks.has(sentence.index) ? '' : undefined);
+        const ref = before?.ref ?? (lastAttack && !talksOfAttacks(sentence, figure) && followsOn(lastAttack.sentence, sentence.index) ? lastAttack.ref : undefined);
+        const slot = ref ?? (!lastAttack && !talksOfAttacks(sentence, figure) ? '' : undefined);
         if (slot !== undefined) placed.set(slot, [...(placed.get(slot) ?? []), figure]);
-        else if (!here.length && !talksOfAttacks.has(sentence.index)) unplaced.push({ figure, sentence: sentence.index });
+        else if (!here.length && !talksOfAttacks(sentence, figure)) unplaced.push({ figure, sentence: sentence.index });
       }
       for (const [ref, figures] of placed) {
         for (const figure of joinParts(figures, sentence)) {

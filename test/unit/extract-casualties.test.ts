@@ -61,6 +61,10 @@ describe('which attack a figure belongs to', () => {
     expect(only('A roadside bomb hit an army truck outside Dabra on Monday. After the blast, the gunmen shot at the soldiers who got out, killing nine people.')).toEqual(['deaths=9']);
   });
 
+  it('a count whose clause tells its means ("were killed when their jeep hit a roadside bomb") stays the attack\'s', () => {
+    expect(only('Rebels ambushed a patrol near Dabra on Monday. Seven guards were killed and three wounded when their jeep hit a roadside bomb.')).toEqual(['deaths=7', 'injured=3']);
+  });
+
   it('figures of a lead paragraph wait for the attack the next paragraph refers back to', () => {
     const text = 'KESSA (Reuters) - A bomb tore through a bus near Kessa, Nigeria, on Wednesday, killing 11 passengers and wounding 35, officials said.\n\nThe Velna Front claimed responsibility for the blast in a message to journalists.';
     expect(only(text)).toEqual(['deaths=11', 'injured=35']);
