@@ -174,10 +174,12 @@ export class Extractor {
         const before = after ?? candidates.filter((a) => a.phrase.start <= figure.start).at(-1) ?? candidates[0];
         // A toll told for several attacks at once ("two bombings killed 48 in X and Y") is no one attack's.
         if (before?.phrase.shared) continue;
-        const ref = before?.ref ?? (lastAttack && !talksOfAttacks(sentence, figure) && followsOn(lastAttack.sentence, sentence.index) ? lastAttack.ref : undefined);
-        const slot = ref ?? (!lastAttack && !talksOfAttacks(sentence, figure) ? '' : undefined);
+        // Only a figure no attack of its sentence takes asks whether the sentence speaks of other attacks.
+        const general = !before && talksOfAttacks(sentence, figure);
+        const ref = before?.ref ?? (lastAttack && !general && followsOn(lastAttack.sentence, sentence.index) ? lastAttack.ref : undefined);
+        const slot = ref ?? (!lastAttack && !general ? '' : undefined);
         if (slot !== undefined) placed.set(slot, [...(placed.get(slot) ?? []), figure]);
-        else if (!here.length && !talksOfAttacks(sentence, figure)) unplaced.push({ figure, sentence: sentence.index });
+        else if (!here.length && !general) unplaced.push({ figure, sentence: sentence.index });
       }
       for (const [ref, figures] of placed) {
         for (const figure of joinParts(figures, sentence)) {

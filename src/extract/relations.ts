@@ -134,7 +134,8 @@ export class RelationReader {
         const usable = slots.filter((s) => (s.last <= span.first || s.first >= span.last) && (cue.spec.pattern.startsWith('-') || !this.hyphenModifier(sentence, s)) && (within ? s.last <= within.first || (s.first > within.first && s.last <= within.last) : !relatives.some((r) => r.first < s.first && s.last <= r.last && r.last <= span.first)));
         // "X rejected the charge and accused the army of ...": a group accuses only as the parse's subject of the
         // accusing verb; any other group before the cue is no candidate, so it cannot take the accuser's place.
-        const accusers = cue.spec.relation === 'ACCUSED' ? usable.filter((s) => s.type !== 'Group' || this.subjectOfVerb(scope, span, s)) : usable;
+        const isSubject = cue.spec.relation === 'ACCUSED' && usable.some((s) => s.type === 'Group') ? this.subjectOfVerb(scope, span) : undefined;
+        const accusers = isSubject ? usable.filter((s) => s.type !== 'Group' || isSubject(s)) : usable;
         const sources = this.find(cue.spec.source, spec.sources, accusers, span, scope, undefined, cue.spec.relation);
         const targets = this.find(cue.spec.target, spec.targets, usable, span, scope, sources, cue.spec.relation);
         for (const source of sources) {
@@ -231,24 +232,27 @@ export class RelationReader {
   }
 
   /**
-   * Whether `slot` is the parse's subject of the cue's verb, or of the verb it is joined to ("X said the drone was
-   * sent by Y and accused Z", see sharedSubject), itself or as the name set beside the subject ("another armed
-   * group, the X, accused ...", which the parser may hang on the noun as a bare modifier).
+   * Which slots are the parse's subject of the cue's verb, or of the verb it is joined to ("X said the drone was
+   * sent by Y and accused Z", see sharedSubject), themselves or as the name set beside the subject ("another armed
+   * group, the X, accused ...", which the parser may hang on the noun as a bare modifier). The subject is found once
+   * per cue; the test is then asked of each slot.
    */
-  private subjectOfVerb(scope: SentenceScope, span: { first: number; last: number }, slot: Slot): boolean {
+  private subjectOfVerb(scope: SentenceScope, span: { first: number; last: number }): (slot: Slot) => boolean {
     const shared = this.sharedSubject(scope, span, scope.slots.filter((s) => s.role === 'head'), 'ACCUSED');
-    if (shared) return shared.includes(slot);
+    if (shared) return (slot) => shared.includes(slot);
     const tokens = scope.sentence.tokens;
     const parse = parseOf(scope.sentence);
     const subjectOf = (v: number) => tokens.findIndex((_, k) => parse.head[k] === v && parse.deprel(k) === 'nsubj');
     let verb = span.first;
     for (let steps = 0; verb >= 0 && subjectOf(verb) < 0 && steps < 3 && ['xcomp', 'conj', 'advcl'].includes(parse.deprel(verb)); steps++) verb = parse.head[verb]!;
     const subject = verb < 0 ? -1 : subjectOf(verb);
-    if (subject < 0) return false;
-    const head = headOf(parse.head, slot.first, slot.last);
+    if (subject < 0) return () => false;
     const bare = (k: number) => !tokens.some((_, c) => parse.head[c] === k && parse.deprel(c) === 'case');
-    // A group modifying the subject's noun ("Afghanistan's Taliban government") is not the subject.
-    return head === subject || (parse.head[head] === subject && (['flat', 'appos'].includes(parse.deprel(head)) || (parse.deprel(head) === 'nmod' && bare(head))));
+    return (slot) => {
+      const head = headOf(parse.head, slot.first, slot.last);
+      // A group modifying the subject's noun ("Afghanistan's Taliban government") is not the subject.
+      return head === subject || (parse.head[head] === subject && (['flat', 'appos'].includes(parse.deprel(head)) || (parse.deprel(head) === 'nmod' && bare(head))));
+    };
   }
 
   /**
