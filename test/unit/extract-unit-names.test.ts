@@ -35,13 +35,10 @@ describe('a front named after a person', () => {
 });
 
 describe('people set off beside a group', () => {
-  it('a person set off after "an informant of the gang" is a person, not the gang', () => {
-    const graph = graphOf('Soldiers arrested a suspected informant of the gang, Tahir Bellamu, in Kessa on Monday.');
-    expect(graph.entity('Tahir Bellamu')?.type).toBe('Person');
-  });
-
-  it('the one who commands units is a person', () => {
-    const graph = graphOf('Its remaining units, now commanded by Idris Wantaro Bello, operate in the hills near Kessa.');
-    expect(graph.entity('Idris Wantaro Bello')?.type).toBe('Person');
+  it.each([
+    ['a person set off after "an informant of the gang" is a person, not the gang', 'Soldiers arrested a suspected informant of the gang, Tahir Bellamu, in Kessa on Monday.', 'Tahir Bellamu'],
+    ['the one who commands units is a person', 'Its remaining units, now commanded by Idris Wantaro Bello, operate in the hills near Kessa.', 'Idris Wantaro Bello'],
+  ])('%s', (_shape, text, person) => {
+    expect(graphOf(text).entity(person)?.type).toBe('Person');
   });
 });
